@@ -1,0 +1,77 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Rollbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rollbook", targets: ["rollbook"]),
+        .library(name: "KubeModel", targets: ["KubeModel"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "ControlPlane", targets: ["ControlPlane"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        // Pure Kubernetes value types, defaults, validation, template hashing.
+        .target(name: "KubeModel", swiftSettings: swiftSettings),
+        // YAML/JSON manifests in (strict) and out (kubectl's -o yaml|json).
+        .target(
+            name: "Manifests",
+            dependencies: ["KubeModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        // kubectl-style rendering: tables, describe, history, errors. Pure functions to String.
+        .target(name: "Printers", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
+        // The event-sourced domain: events, per-Deployment state, evolve.
+        .target(name: "Cluster", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
+        // Deterministic Deployment / ReplicaSet controllers and the simulated kubelet.
+        .target(name: "Controllers", dependencies: ["KubeModel", "Cluster"], swiftSettings: swiftSettings),
+        // Everything SQL: the append-only log, projections, migrations. The only GRDB user.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Cluster", "KubeModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedMigrations"]),
+        // The façade every adapter uses: commands in, events and answers out.
+        .target(
+            name: "ControlPlane",
+            dependencies: ["Store", "Controllers", "Manifests", "Cluster", "KubeModel"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "RollbookCLI",
+            dependencies: [
+                "ControlPlane", "Printers", "Manifests",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(name: "rollbook", dependencies: ["RollbookCLI"], swiftSettings: swiftSettings),
+
+        // Build tooling: Migrations/*.sql become Swift string literals inside the binary.
+        .executableTarget(name: "embed-migrations", path: "Tools/embed-migrations"),
+        .plugin(
+            name: "EmbedMigrations", capability: .buildTool(), dependencies: ["embed-migrations"],
+            path: "Tools/Plugins/EmbedMigrations"),
+
+        .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
+        .testTarget(name: "PrintersTests", dependencies: ["Printers", "TestSupport"]),
+        .testTarget(name: "ControllersTests", dependencies: ["Controllers", "Cluster", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "RollbookCLITests", dependencies: ["RollbookCLI", "ControlPlane", "Store", "TestSupport"],
+            exclude: ["Golden"]),
+    ]
+)

@@ -1,0 +1,63 @@
+extension Deployment {
+    /// Applies the apps/v1 defaults the API server applies before validation and storage.
+    public mutating func applyDefaults() {
+        if spec.replicas == nil { spec.replicas = 1 }
+        var strategy = spec.strategy ?? DeploymentStrategy()
+        if strategy.type == nil { strategy.type = "RollingUpdate" }
+        if strategy.type == "RollingUpdate" {
+            var rolling = strategy.rollingUpdate ?? RollingUpdateDeployment()
+            if rolling.maxUnavailable == nil { rolling.maxUnavailable = .string("25%") }
+            if rolling.maxSurge == nil { rolling.maxSurge = .string("25%") }
+            strategy.rollingUpdate = rolling
+        }
+        spec.strategy = strategy
+        if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 10 }
+        if spec.progressDeadlineSeconds == nil { spec.progressDeadlineSeconds = 600 }
+        spec.template.spec.applyDefaults()
+    }
+}
+
+extension PodSpec {
+    /// The core/v1 pod defaults that show up in `-o yaml` and feed the template hash.
+    public mutating func applyDefaults() {
+        if raw["dnsPolicy"] == nil { raw["dnsPolicy"] = .string("ClusterFirst") }
+        if raw["restartPolicy"] == nil { raw["restartPolicy"] = .string("Always") }
+        if raw["schedulerName"] == nil { raw["schedulerName"] = .string("default-scheduler") }
+        if raw["securityContext"] == nil { raw["securityContext"] = .object([:]) }
+        if raw["terminationGracePeriodSeconds"] == nil { raw["terminationGracePeriodSeconds"] = .int(30) }
+        if raw["containers"] != nil { containers = containers.map { $0.defaulted() } }
+        if let initContainers = raw["initContainers"]?.arrayValue {
+            raw["initContainers"] = .array(initContainers.map { .object(Container(raw: $0.objectValue ?? [:]).defaulted().raw) })
+        }
+    }
+}
+
+extension Container {
+    /// `imagePullPolicy` is Always for `:latest` or untagged images, IfNotPresent otherwise.
+    public static func defaultPullPolicy(for image: String) -> String {
+        if image.contains("@") { return "IfNotPresent" }
+        let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
+        guard let colon = lastComponent.lastIndex(of: ":") else { return "Always" }
+        return lastComponent[lastComponent.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
+    }
+
+    func defaulted() -> Container {
+        var copy = self
+        if copy.raw["imagePullPolicy"] == nil, !image.isEmpty {
+            copy.raw["imagePullPolicy"] = .string(Container.defaultPullPolicy(for: image))
+        }
+        if let ports = copy.raw["ports"]?.arrayValue {
+            copy.raw["ports"] = .array(ports.map { port in
+                var port = port
+                if port["protocol"] == nil { port["protocol"] = .string("TCP") }
+                return port
+            })
+        }
+        if copy.raw["resources"] == nil { copy.raw["resources"] = .object([:]) }
+        if copy.raw["terminationMessagePath"] == nil {
+            copy.raw["terminationMessagePath"] = .string("/dev/termination-log")
+        }
+        if copy.raw["terminationMessagePolicy"] == nil { copy.raw["terminationMessagePolicy"] = .string("File") }
+        return copy
+    }
+}

@@ -6,13 +6,17 @@ public struct KubeEvent: Sendable, Hashable, Codable {
         public var name: String
         public var uid: String
         public var apiVersion: String
+        /// `spec.containers{NAME}` for the kubelet's container events.
+        public var fieldPath: String?
 
-        public init(kind: String, namespace: String, name: String, uid: String, apiVersion: String) {
+        public init(kind: String, namespace: String, name: String, uid: String, apiVersion: String,
+                    fieldPath: String? = nil) {
             self.kind = kind
             self.namespace = namespace
             self.name = name
             self.uid = uid
             self.apiVersion = apiVersion
+            self.fieldPath = fieldPath
         }
     }
 

@@ -1,0 +1,154 @@
+import Foundation
+import KubeModel
+
+/// The stored form of an event: a type name, a payload schema version and a JSON payload.
+public struct EncodedEvent: Sendable, Hashable {
+    public var type: String
+    public var schemaVersion: Int
+    public var payload: String
+
+    public init(type: String, schemaVersion: Int, payload: String) {
+        self.type = type
+        self.schemaVersion = schemaVersion
+        self.payload = payload
+    }
+}
+
+public struct EventDecodingError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+extension ClusterEvent {
+    /// The payload schema version written today. Older versions go through ``Upcaster``.
+    public static let currentSchemaVersion = 1
+
+    public var typeName: String {
+        switch self {
+        case .imageLoaded: "ImageLoaded"
+        case .imageRemoved: "ImageRemoved"
+        case .deploymentCreated: "DeploymentCreated"
+        case .deploymentConfigured: "DeploymentConfigured"
+        case .imageSet: "DeploymentImageSet"
+        case .deploymentScaled: "DeploymentScaled"
+        case .deploymentPaused: "DeploymentPaused"
+        case .deploymentResumed: "DeploymentResumed"
+        case .deploymentRolledBack: "DeploymentRolledBack"
+        case .deploymentAnnotated: "DeploymentAnnotated"
+        case .deploymentRestarted: "DeploymentRestarted"
+        case .deploymentDeleted: "DeploymentDeleted"
+        case .deploymentStatusUpdated: "DeploymentStatusUpdated"
+        case .deploymentRevisionSet: "DeploymentRevisionSet"
+        case .replicaSetCreated: "ReplicaSetCreated"
+        case .replicaSetScaled: "ReplicaSetScaled"
+        case .replicaSetAnnotated: "ReplicaSetAnnotated"
+        case .replicaSetStatusUpdated: "ReplicaSetStatusUpdated"
+        case .replicaSetOrphaned: "ReplicaSetOrphaned"
+        case .replicaSetAdopted: "ReplicaSetAdopted"
+        case .replicaSetDeleted: "ReplicaSetDeleted"
+        case .podCreated: "PodCreated"
+        case .podStatusUpdated: "PodStatusUpdated"
+        case .podDeleted: "PodDeleted"
+        case .kubeEventRecorded: "EventRecorded"
+        }
+    }
+
+    private var payloadValue: any Encodable {
+        switch self {
+        case .imageLoaded(let p): p
+        case .imageRemoved(let p): p
+        case .deploymentCreated(let p), .deploymentConfigured(let p): p
+        case .imageSet(let p): p
+        case .deploymentScaled(let p): p
+        case .deploymentPaused(let p), .deploymentResumed(let p): p
+        case .deploymentRolledBack(let p): p
+        case .deploymentAnnotated(let p): p
+        case .deploymentRestarted(let p): p
+        case .deploymentDeleted(let p): p
+        case .deploymentStatusUpdated(let p): p
+        case .deploymentRevisionSet(let p): p
+        case .replicaSetCreated(let p): p
+        case .replicaSetScaled(let p): p
+        case .replicaSetAnnotated(let p): p
+        case .replicaSetStatusUpdated(let p): p
+        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p): p
+        case .replicaSetAdopted(let p): p
+        case .podCreated(let p): p
+        case .podStatusUpdated(let p): p
+        case .kubeEventRecorded(let p): p
+        }
+    }
+
+    public func encoded() throws -> EncodedEvent {
+        let data = try ClusterEvent.encoder.encode(payloadValue)
+        return EncodedEvent(
+            type: typeName, schemaVersion: ClusterEvent.currentSchemaVersion,
+            payload: String(decoding: data, as: UTF8.self))
+    }
+
+    public init(decoding stored: EncodedEvent) throws {
+        let upcasted = try Upcaster.upcast(stored)
+        let data = Data(upcasted.payload.utf8)
+        func d<T: Decodable>(_ type: T.Type) throws -> T { try ClusterEvent.decoder.decode(T.self, from: data) }
+        switch upcasted.type {
+        case "ImageLoaded": self = .imageLoaded(try d(ImageLoaded.self))
+        case "ImageRemoved": self = .imageRemoved(try d(ImageRef.self))
+        case "DeploymentCreated": self = .deploymentCreated(try d(DeploymentObject.self))
+        case "DeploymentConfigured": self = .deploymentConfigured(try d(DeploymentObject.self))
+        case "DeploymentImageSet": self = .imageSet(try d(ImageSet.self))
+        case "DeploymentScaled": self = .deploymentScaled(try d(Scaled.self))
+        case "DeploymentPaused": self = .deploymentPaused(Empty())
+        case "DeploymentResumed": self = .deploymentResumed(Empty())
+        case "DeploymentRolledBack": self = .deploymentRolledBack(try d(RolledBack.self))
+        case "DeploymentAnnotated": self = .deploymentAnnotated(try d(Annotated.self))
+        case "DeploymentRestarted": self = .deploymentRestarted(try d(Restarted.self))
+        case "DeploymentDeleted": self = .deploymentDeleted(try d(Deleted.self))
+        case "DeploymentStatusUpdated": self = .deploymentStatusUpdated(try d(StatusUpdated.self))
+        case "DeploymentRevisionSet": self = .deploymentRevisionSet(try d(RevisionSet.self))
+        case "ReplicaSetCreated": self = .replicaSetCreated(try d(ReplicaSetObject.self))
+        case "ReplicaSetScaled": self = .replicaSetScaled(try d(ReplicaSetScaled.self))
+        case "ReplicaSetAnnotated": self = .replicaSetAnnotated(try d(ReplicaSetAnnotated.self))
+        case "ReplicaSetStatusUpdated": self = .replicaSetStatusUpdated(try d(ReplicaSetStatusUpdated.self))
+        case "ReplicaSetOrphaned": self = .replicaSetOrphaned(try d(ObjectName.self))
+        case "ReplicaSetAdopted": self = .replicaSetAdopted(try d(ReplicaSetAdopted.self))
+        case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
+        case "PodCreated": self = .podCreated(try d(PodObject.self))
+        case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))
+        case "PodDeleted": self = .podDeleted(try d(ObjectName.self))
+        case "EventRecorded": self = .kubeEventRecorded(try d(KubeEvent.self))
+        default: throw EventDecodingError(description: "unknown event type \(upcasted.type)")
+        }
+    }
+
+    nonisolated(unsafe) static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    nonisolated(unsafe) static let decoder = JSONDecoder()
+}
+
+/// Rewrites payloads stored under an older schema version into the current one.
+///
+/// Version 1 is the first; the table below is where a future version-2 change adds its step.
+public enum Upcaster {
+    public typealias Step = @Sendable (EncodedEvent) throws -> EncodedEvent
+
+    /// Steps keyed by the version they upgrade *from*.
+    nonisolated(unsafe) public static var steps: [Int: Step] = [:]
+
+    public static func upcast(_ stored: EncodedEvent) throws -> EncodedEvent {
+        var event = stored
+        guard event.schemaVersion <= ClusterEvent.currentSchemaVersion else {
+            throw EventDecodingError(
+                description: "event payload schema version \(event.schemaVersion) is newer than this rollbook "
+                    + "(\(ClusterEvent.currentSchemaVersion))")
+        }
+        while event.schemaVersion < ClusterEvent.currentSchemaVersion {
+            guard let step = steps[event.schemaVersion] else {
+                throw EventDecodingError(description: "no upcaster from schema version \(event.schemaVersion)")
+            }
+            event = try step(event)
+        }
+        return event
+    }
+}

@@ -1,0 +1,205 @@
+import KubeModel
+
+/// Every fact Rollbook records. User mutations carry what the user asked for; controller steps carry
+/// their resulting values, so folding the log never needs to re-run a controller.
+public enum ClusterEvent: Sendable, Hashable {
+    // The simulated node's image cache.
+    case imageLoaded(ImageLoaded)
+    case imageRemoved(ImageRef)
+    // User mutations of a Deployment.
+    case deploymentCreated(DeploymentObject)
+    case deploymentConfigured(DeploymentObject)
+    case imageSet(ImageSet)
+    case deploymentScaled(Scaled)
+    case deploymentPaused(Empty)
+    case deploymentResumed(Empty)
+    case deploymentRolledBack(RolledBack)
+    case deploymentAnnotated(Annotated)
+    case deploymentRestarted(Restarted)
+    case deploymentDeleted(Deleted)
+    // Controller steps.
+    case deploymentStatusUpdated(StatusUpdated)
+    case deploymentRevisionSet(RevisionSet)
+    case replicaSetCreated(ReplicaSetObject)
+    case replicaSetScaled(ReplicaSetScaled)
+    case replicaSetAnnotated(ReplicaSetAnnotated)
+    case replicaSetStatusUpdated(ReplicaSetStatusUpdated)
+    case replicaSetOrphaned(ObjectName)
+    case replicaSetAdopted(ReplicaSetAdopted)
+    case replicaSetDeleted(ObjectName)
+    case podCreated(PodObject)
+    case podStatusUpdated(PodStatusUpdated)
+    case podDeleted(ObjectName)
+    case kubeEventRecorded(KubeEvent)
+
+    /// True for events a user command appends; false for controller, kubelet and GC steps.
+    public var isUserMutation: Bool {
+        switch self {
+        case .imageLoaded, .imageRemoved, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
+            .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
+            .deploymentDeleted:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+// MARK: - Payloads
+
+public struct Empty: Sendable, Hashable, Codable { public init() {} }
+
+public struct ImageRef: Sendable, Hashable, Codable {
+    public var image: String
+    public init(image: String) { self.image = image }
+}
+
+/// How pods using an image behave once it is on the node.
+public enum ImageBehaviour: String, Sendable, Hashable, Codable {
+    case ready, neverReady = "never-ready", crash
+}
+
+public struct ImageLoaded: Sendable, Hashable, Codable {
+    public var image: String
+    public var startupSeconds: Int
+    public var behaviour: ImageBehaviour
+    public init(image: String, startupSeconds: Int = 0, behaviour: ImageBehaviour = .ready) {
+        self.image = image
+        self.startupSeconds = startupSeconds
+        self.behaviour = behaviour
+    }
+}
+
+public struct DeploymentObject: Sendable, Hashable, Codable {
+    public var deployment: Deployment
+    public init(deployment: Deployment) { self.deployment = deployment }
+}
+
+public struct ImageSet: Sendable, Hashable, Codable {
+    /// Container name → new image, only for containers whose image changed.
+    public var images: [String: String]
+    public var changeCause: String?
+    public init(images: [String: String], changeCause: String?) {
+        self.images = images
+        self.changeCause = changeCause
+    }
+}
+
+public struct Scaled: Sendable, Hashable, Codable {
+    public var from: Int
+    public var to: Int
+    public init(from: Int, to: Int) {
+        self.from = from
+        self.to = to
+    }
+}
+
+public struct RolledBack: Sendable, Hashable, Codable {
+    public var toRevision: Int
+    public var template: PodTemplateSpec
+    public var annotations: [String: String]
+    public init(toRevision: Int, template: PodTemplateSpec, annotations: [String: String]) {
+        self.toRevision = toRevision
+        self.template = template
+        self.annotations = annotations
+    }
+}
+
+public struct Annotated: Sendable, Hashable, Codable {
+    public var set: [String: String]
+    public var removed: [String]
+    public init(set: [String: String], removed: [String]) {
+        self.set = set
+        self.removed = removed
+    }
+}
+
+public struct Restarted: Sendable, Hashable, Codable {
+    public var restartedAt: String
+    public init(restartedAt: String) { self.restartedAt = restartedAt }
+}
+
+public struct Deleted: Sendable, Hashable, Codable {
+    /// `background` (dependents garbage-collected) or `orphan`.
+    public var cascade: String
+    public init(cascade: String) { self.cascade = cascade }
+}
+
+public struct StatusUpdated: Sendable, Hashable, Codable {
+    public var status: DeploymentStatus
+    public init(status: DeploymentStatus) { self.status = status }
+}
+
+public struct RevisionSet: Sendable, Hashable, Codable {
+    public var revision: String
+    public init(revision: String) { self.revision = revision }
+}
+
+public struct ObjectName: Sendable, Hashable, Codable {
+    public var name: String
+    public init(name: String) { self.name = name }
+}
+
+public struct ReplicaSetObject: Sendable, Hashable, Codable {
+    public var replicaSet: ReplicaSet
+    public init(replicaSet: ReplicaSet) { self.replicaSet = replicaSet }
+}
+
+public struct ReplicaSetScaled: Sendable, Hashable, Codable {
+    public var name: String
+    public var from: Int
+    public var to: Int
+    /// `desired-replicas` and `max-replicas`, refreshed on every scale.
+    public var desiredReplicas: Int
+    public var maxReplicas: Int
+    public init(name: String, from: Int, to: Int, desiredReplicas: Int, maxReplicas: Int) {
+        self.name = name
+        self.from = from
+        self.to = to
+        self.desiredReplicas = desiredReplicas
+        self.maxReplicas = maxReplicas
+    }
+}
+
+public struct ReplicaSetAnnotated: Sendable, Hashable, Codable {
+    public var name: String
+    public var annotations: [String: String]
+    public var minReadySeconds: Int?
+    public init(name: String, annotations: [String: String], minReadySeconds: Int?) {
+        self.name = name
+        self.annotations = annotations
+        self.minReadySeconds = minReadySeconds
+    }
+}
+
+public struct ReplicaSetStatusUpdated: Sendable, Hashable, Codable {
+    public var name: String
+    public var status: ReplicaSetStatus
+    public init(name: String, status: ReplicaSetStatus) {
+        self.name = name
+        self.status = status
+    }
+}
+
+public struct ReplicaSetAdopted: Sendable, Hashable, Codable {
+    public var name: String
+    public var owner: OwnerReference
+    public init(name: String, owner: OwnerReference) {
+        self.name = name
+        self.owner = owner
+    }
+}
+
+public struct PodObject: Sendable, Hashable, Codable {
+    public var pod: Pod
+    public init(pod: Pod) { self.pod = pod }
+}
+
+public struct PodStatusUpdated: Sendable, Hashable, Codable {
+    public var name: String
+    public var status: PodStatus
+    public init(name: String, status: PodStatus) {
+        self.name = name
+        self.status = status
+    }
+}

@@ -1,0 +1,130 @@
+import KubeModel
+
+extension DeploymentStream {
+    /// Folds one event into the state. `sequence` is the event's global sequence number: it becomes the
+    /// `resourceVersion` of whatever the event touched. Events are facts: inconsistent ones are ignored.
+    public mutating func apply(_ event: ClusterEvent, sequence: Int64, at time: Timestamp) {
+        let resourceVersion = String(sequence)
+        switch event {
+        case .deploymentCreated(let object):
+            var created = object.deployment
+            created.metadata.resourceVersion = resourceVersion
+            deployment = created
+        case .deploymentConfigured(let object):
+            updateDeployment(resourceVersion) { current in
+                current.metadata.labels = object.deployment.metadata.labels
+                current.metadata.annotations = object.deployment.metadata.annotations
+                current.spec = object.deployment.spec
+            }
+        case .imageSet(let change):
+            updateDeployment(resourceVersion) { current in
+                var containers = current.spec.template.spec.containers
+                for index in containers.indices {
+                    if let image = change.images[containers[index].name] { containers[index].image = image }
+                }
+                current.spec.template.spec.containers = containers
+                if let cause = change.changeCause { current.metadata[annotation: AnnotationKey.changeCause] = cause }
+            }
+        case .deploymentScaled(let scale):
+            updateDeployment(resourceVersion) { $0.spec.replicas = scale.to }
+        case .deploymentPaused:
+            updateDeployment(resourceVersion) { $0.spec.paused = true }
+        case .deploymentResumed:
+            updateDeployment(resourceVersion) { $0.spec.paused = nil }
+        case .deploymentRolledBack(let rollback):
+            updateDeployment(resourceVersion) { current in
+                current.spec.template = rollback.template
+                current.metadata.annotations = rollback.annotations.isEmpty ? nil : rollback.annotations
+            }
+        case .deploymentAnnotated(let change):
+            updateDeployment(resourceVersion) { current in
+                for key in change.removed { current.metadata[annotation: key] = nil }
+                for (key, value) in change.set { current.metadata[annotation: key] = value }
+            }
+        case .deploymentRestarted(let restart):
+            updateDeployment(resourceVersion) { current in
+                var annotations = current.spec.template.metadata.annotations ?? [:]
+                annotations[AnnotationKey.restartedAt] = restart.restartedAt
+                current.spec.template.metadata.annotations = annotations
+            }
+        case .deploymentDeleted:
+            deployment = nil
+        case .deploymentStatusUpdated(let update):
+            deployment?.status = update.status
+            deployment?.metadata.resourceVersion = resourceVersion
+        case .deploymentRevisionSet(let update):
+            deployment?.metadata[annotation: AnnotationKey.revision] = update.revision
+            deployment?.metadata.resourceVersion = resourceVersion
+        default:
+            applyToReplicaSetsAndPods(event, resourceVersion: resourceVersion, at: time)
+        }
+    }
+
+    /// A user update: spec or annotation changes bump `metadata.generation`, as the registry strategy does.
+    private mutating func updateDeployment(_ resourceVersion: String, _ change: (inout Deployment) -> Void) {
+        guard var current = deployment else { return }
+        let before = current
+        change(&current)
+        if current.spec != before.spec || current.metadata.annotations != before.metadata.annotations {
+            current.metadata.generation = (current.metadata.generation ?? 0) + 1
+        }
+        current.metadata.resourceVersion = resourceVersion
+        deployment = current
+    }
+
+    private mutating func applyToReplicaSetsAndPods(_ event: ClusterEvent, resourceVersion: String, at time: Timestamp) {
+        switch event {
+        case .replicaSetCreated(let object):
+            var created = object.replicaSet
+            created.metadata.resourceVersion = resourceVersion
+            replicaSets[created.name] = created
+        case .replicaSetScaled(let scale):
+            updateReplicaSet(scale.name, resourceVersion) { rs in
+                if rs.spec.replicas != scale.to { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
+                rs.spec.replicas = scale.to
+                rs.metadata[annotation: AnnotationKey.desiredReplicas] = String(scale.desiredReplicas)
+                rs.metadata[annotation: AnnotationKey.maxReplicas] = String(scale.maxReplicas)
+            }
+        case .replicaSetAnnotated(let change):
+            updateReplicaSet(change.name, resourceVersion) { rs in
+                rs.metadata.annotations = change.annotations.isEmpty ? nil : change.annotations
+                if rs.spec.minReadySeconds != change.minReadySeconds {
+                    rs.metadata.generation = (rs.metadata.generation ?? 0) + 1
+                }
+                rs.spec.minReadySeconds = change.minReadySeconds
+            }
+        case .replicaSetStatusUpdated(let update):
+            updateReplicaSet(update.name, resourceVersion) { $0.status = update.status }
+        case .replicaSetOrphaned(let object):
+            updateReplicaSet(object.name, resourceVersion) { $0.metadata.ownerReferences = nil }
+        case .replicaSetAdopted(let adoption):
+            updateReplicaSet(adoption.name, resourceVersion) { $0.metadata.ownerReferences = [adoption.owner] }
+        case .replicaSetDeleted(let object):
+            replicaSets[object.name] = nil
+        case .podCreated(let object):
+            var created = object.pod
+            created.metadata.resourceVersion = resourceVersion
+            pods[created.name] = created
+            podSequence += 1
+        case .podStatusUpdated(let update):
+            pods[update.name]?.status = update.status
+            pods[update.name]?.metadata.resourceVersion = resourceVersion
+        case .podDeleted(let object):
+            pods[object.name] = nil
+        case .kubeEventRecorded(let recorded):
+            if events[recorded.name] == nil { eventSequence += 1 }
+            events[recorded.name] = recorded
+            recordAggregate(recorded, at: time)
+            events = events.filter { $0.value.lastTimestamp.seconds + Timestamp.eventTTLSeconds >= time.seconds }
+        default:
+            break
+        }
+    }
+
+    private mutating func updateReplicaSet(_ name: String, _ resourceVersion: String, _ change: (inout ReplicaSet) -> Void) {
+        guard var rs = replicaSets[name] else { return }
+        change(&rs)
+        rs.metadata.resourceVersion = resourceVersion
+        replicaSets[name] = rs
+    }
+}

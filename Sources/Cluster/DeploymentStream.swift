@@ -1,0 +1,67 @@
+import KubeModel
+
+/// The state of one Deployment stream: the Deployment (nil once deleted), the ReplicaSets and Pods it
+/// created, and the Kubernetes Events recorded about them. A pure fold of the stream's events.
+public struct DeploymentStream: Sendable, Hashable, Codable {
+    public var namespace: String
+    public var name: String
+    /// The version of the last event applied (0 for a stream with no events).
+    public var version: Int
+    public var deployment: Deployment?
+    public var replicaSets: [String: ReplicaSet]
+    public var pods: [String: Pod]
+    public var events: [String: KubeEvent]
+    /// Pods ever created in this stream: seeds deterministic pod names and IPs.
+    public var podSequence: Int
+    /// Kubernetes Events ever recorded in this stream: seeds deterministic event names.
+    public var eventSequence: Int
+    /// EventCorrelator aggregation state, keyed by aggregate key.
+    public var aggregates: [String: AggregateRecord]
+
+    public init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+        version = 0
+        replicaSets = [:]
+        pods = [:]
+        events = [:]
+        podSequence = 0
+        eventSequence = 0
+        aggregates = [:]
+    }
+
+    public var id: StreamID { .deployment(namespace: namespace, name: name) }
+
+    /// ReplicaSets controlled by the live Deployment, oldest first (creation time, then name).
+    public var ownedReplicaSets: [ReplicaSet] {
+        guard let uid = deployment?.metadata.uid else { return [] }
+        return replicaSets.values.filter { $0.metadata.controllerRef?.uid == uid }.sortedByCreation()
+    }
+
+    /// Pods controlled by a ReplicaSet, sorted by name.
+    public func pods(of replicaSet: ReplicaSet) -> [Pod] {
+        pods.values.filter { $0.metadata.controllerRef?.uid == replicaSet.metadata.uid }.sorted { $0.name < $1.name }
+    }
+
+    /// Events about one object, oldest first, as `describe` lists them.
+    public func events(about uid: String?) -> [KubeEvent] {
+        events.values.filter { $0.involvedObject.uid == uid }
+            .sorted { ($0.lastTimestamp, $0.firstTimestamp, $0.name) < ($1.lastTimestamp, $1.firstTimestamp, $1.name) }
+    }
+}
+
+extension Sequence where Element == ReplicaSet {
+    /// `ReplicaSetsByCreationTimestamp`: oldest first, ties broken by name.
+    public func sortedByCreation() -> [ReplicaSet] {
+        sorted { lhs, rhs in
+            let l = lhs.metadata.creationTimestamp ?? Timestamp(seconds: 0)
+            let r = rhs.metadata.creationTimestamp ?? Timestamp(seconds: 0)
+            return l == r ? lhs.name < rhs.name : l < r
+        }
+    }
+}
+
+extension Timestamp {
+    /// Events older than this are gone, as the API server's default `--event-ttl=1h` removes them.
+    public static let eventTTLSeconds: Int64 = 3600
+}

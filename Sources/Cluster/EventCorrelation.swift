@@ -1,0 +1,52 @@
+import KubeModel
+
+/// The part of client-go's EventCorrelator that must survive between commands: for each aggregate key
+/// (source, object, type, reason), the distinct messages seen in the sliding 10-minute window.
+public struct AggregateRecord: Sendable, Hashable, Codable {
+    public var messages: [String]
+    public var lastTimestamp: Timestamp
+
+    public init(messages: [String], lastTimestamp: Timestamp) {
+        self.messages = messages
+        self.lastTimestamp = lastTimestamp
+    }
+}
+
+public enum EventCorrelation {
+    public static let combinedPrefix = "(combined from similar events): "
+    public static let maxSimilarEvents = 10
+    public static let aggregateWindowSeconds: Int64 = 600
+
+    /// `EventAggregatorByReasonFunc`'s key: no message, no fieldPath.
+    public static func aggregateKey(_ event: KubeEvent) -> String {
+        let o = event.involvedObject
+        return [event.source, o.kind, o.namespace, o.name, o.uid, o.apiVersion, event.type, event.reason]
+            .joined(separator: "\u{1F}")
+    }
+
+    /// `getEventKey`: everything that makes two events identical, message included.
+    public static func eventKey(_ event: KubeEvent) -> String {
+        let o = event.involvedObject
+        return [event.source, o.kind, o.namespace, o.name, o.fieldPath ?? "", o.uid, o.apiVersion, event.type,
+                event.reason, event.message].joined(separator: "\u{1F}")
+    }
+}
+
+extension DeploymentStream {
+    /// Updates the aggregator record the way `EventAggregate` does for an event that was just written.
+    /// Upstream drops a random message once the set is full; we drop the newest, keeping the first nine.
+    mutating func recordAggregate(_ event: KubeEvent, at time: Timestamp) {
+        let key = EventCorrelation.aggregateKey(event)
+        var record = aggregates[key] ?? AggregateRecord(messages: [], lastTimestamp: time)
+        if time.seconds - record.lastTimestamp.seconds > EventCorrelation.aggregateWindowSeconds {
+            record.messages = []
+        }
+        if !event.message.hasPrefix(EventCorrelation.combinedPrefix), !record.messages.contains(event.message),
+            record.messages.count < EventCorrelation.maxSimilarEvents - 1
+        {
+            record.messages.append(event.message)
+        }
+        record.lastTimestamp = time
+        aggregates[key] = record
+    }
+}

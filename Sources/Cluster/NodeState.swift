@@ -1,0 +1,33 @@
+import KubeModel
+
+/// The simulated node: which images it holds and how their containers behave.
+public struct NodeState: Sendable, Hashable, Codable {
+    public static let nodeName = "rollbook-node"
+
+    public var version: Int = 0
+    public var images: [String: LoadedImage] = [:]
+
+    public init() {}
+
+    public struct LoadedImage: Sendable, Hashable, Codable {
+        public var image: String
+        public var loadedAt: Timestamp
+        public var startupSeconds: Int
+        public var behaviour: ImageBehaviour
+    }
+
+    public mutating func apply(_ event: ClusterEvent, at time: Timestamp) {
+        switch event {
+        case .imageLoaded(let loaded):
+            images[loaded.image] = LoadedImage(
+                image: loaded.image, loadedAt: time, startupSeconds: loaded.startupSeconds, behaviour: loaded.behaviour)
+        case .imageRemoved(let ref):
+            images[ref.image] = nil
+        default:
+            break
+        }
+    }
+
+    /// Whether a pull-policy `Never` container can start: the image (or its `:latest` form) is loaded.
+    public func has(_ image: String) -> Bool { images[image] != nil }
+}

@@ -1,0 +1,71 @@
+import Cluster
+import KubeModel
+
+extension Reconciler {
+    /// Records a Kubernetes Event through a simulated EventCorrelator: identical events bump `count`;
+    /// from the tenth distinct message of the same reason within ten minutes, messages are combined.
+    mutating func record(
+        about object: KubeEvent.InvolvedObject, type: String, reason: String, message: String, source: String
+    ) {
+        var event = KubeEvent(
+            name: "", namespace: object.namespace, involvedObject: object, type: type, reason: reason,
+            message: message, source: source, count: 1, firstTimestamp: now, lastTimestamp: now)
+        let aggregateKey = EventCorrelation.aggregateKey(event)
+        var seen = stream.aggregates[aggregateKey]?.messages ?? []
+        if let last = stream.aggregates[aggregateKey]?.lastTimestamp,
+            now.seconds - last.seconds > EventCorrelation.aggregateWindowSeconds
+        {
+            seen = []
+        }
+        let combined = !seen.contains(message) && seen.count >= EventCorrelation.maxSimilarEvents - 1
+        let existing: KubeEvent?
+        if combined {
+            event.message = EventCorrelation.combinedPrefix + message
+            event.involvedObject.fieldPath = nil
+            existing = stream.events.values.first {
+                EventCorrelation.aggregateKey($0) == aggregateKey
+                    && $0.message.hasPrefix(EventCorrelation.combinedPrefix)
+            }
+        } else {
+            let key = EventCorrelation.eventKey(event)
+            existing = stream.events.values.first { EventCorrelation.eventKey($0) == key }
+        }
+        if let existing {
+            event.name = existing.name
+            event.count = existing.count + 1
+            event.firstTimestamp = existing.firstTimestamp
+        } else {
+            // Upstream names events `<object>.<hex UnixNano>`; the stream's counter stands in for nanoseconds.
+            let nanos = UInt64(max(0, now.seconds)) &* 1_000_000_000 &+ UInt64(stream.eventSequence)
+            event.name = "\(object.name).\(String(nanos, radix: 16))"
+        }
+        emit(.kubeEventRecorded(event), actor: source)
+    }
+
+    mutating func recordDeploymentEvent(type: String, reason: String, message: String) {
+        let d = deployment
+        record(
+            about: KubeEvent.InvolvedObject(
+                kind: "Deployment", namespace: d.namespace, name: d.name, uid: d.metadata.uid ?? "",
+                apiVersion: "apps/v1"),
+            type: type, reason: reason, message: message, source: Actor.deploymentController)
+    }
+
+    mutating func recordReplicaSetEvent(_ rs: ReplicaSet, type: String, reason: String, message: String) {
+        record(
+            about: KubeEvent.InvolvedObject(
+                kind: "ReplicaSet", namespace: rs.metadata.namespace ?? "default", name: rs.name,
+                uid: rs.metadata.uid ?? "", apiVersion: "apps/v1"),
+            type: type, reason: reason, message: message, source: Actor.replicaSetController)
+    }
+
+    mutating func recordPodEvent(
+        _ pod: Pod, container: String? = nil, type: String, reason: String, message: String, source: String
+    ) {
+        record(
+            about: KubeEvent.InvolvedObject(
+                kind: "Pod", namespace: pod.metadata.namespace ?? "default", name: pod.name,
+                uid: pod.metadata.uid ?? "", apiVersion: "v1", fieldPath: container.map { "spec.containers{\($0)}" }),
+            type: type, reason: reason, message: message, source: source)
+    }
+}

@@ -1,0 +1,61 @@
+import Cluster
+import KubeModel
+
+/// An event produced inside one command, with the global sequence number and time it will be stored under.
+public struct PendingEvent: Sendable, Hashable {
+    public var stream: StreamID
+    public var event: ClusterEvent
+    public var actor: String
+    public var sequence: Int64
+    public var time: Timestamp
+}
+
+/// Runs the simulated control plane over one Deployment stream until nothing changes.
+///
+/// Every step is emitted as an event and folded into ``stream`` at once, so later steps of the same
+/// sync see the controller's own writes, as §9 of the semantics describes.
+public struct Reconciler: Sendable {
+    public private(set) var stream: DeploymentStream
+    public let node: NodeState
+    public let now: Timestamp
+    public private(set) var pending: [PendingEvent] = []
+    private var nextSequence: Int64
+
+    public init(stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64) {
+        self.stream = stream
+        self.node = node
+        self.now = now
+        self.nextSequence = nextSequence
+    }
+
+    /// The sequence number the next emitted event gets.
+    public var sequenceAfterPending: Int64 { nextSequence }
+
+    /// Appends an event to this command's output and folds it into the stream state.
+    public mutating func emit(_ event: ClusterEvent, actor: String) {
+        stream.apply(event, sequence: nextSequence, at: now)
+        stream.version += 1
+        pending.append(PendingEvent(stream: stream.id, event: event, actor: actor, sequence: nextSequence, time: now))
+        nextSequence += 1
+    }
+
+    /// Syncs the Deployment, then lets the ReplicaSet controller and kubelet settle, until a full round
+    /// changes nothing. The bound only guards against a bug looping forever.
+    public mutating func reconcile() {
+        for _ in 0..<10_000 {
+            let before = pending.count
+            collectGarbage()
+            if stream.deployment != nil { syncDeployment() }
+            settle()
+            if pending.count == before { return }
+        }
+        preconditionFailure("reconcile did not converge for \(stream.id)")
+    }
+
+    /// One round of the ReplicaSet controller and kubelet over every ReplicaSet in the stream.
+    mutating func settle() {
+        for rs in stream.replicaSets.values.sortedByCreation() { manageReplicas(of: rs.name) }
+        runKubelet()
+        for rs in stream.replicaSets.values.sortedByCreation() { updateReplicaSetStatus(rs.name) }
+    }
+}

@@ -1,0 +1,139 @@
+import Cluster
+import KubeModel
+
+extension Reconciler {
+    /// Upstream creates at most this many pods per sync (`burstReplicas`).
+    static let burstReplicas = 500
+
+    /// `manageReplicas`: creates or deletes pods until the active count equals `spec.replicas`.
+    mutating func manageReplicas(of name: String) {
+        guard let rs = stream.replicaSets[name] else { return }
+        let active = stream.pods(of: rs).filter(\.isActive)
+        let diff = active.count - rs.replicas
+        if diff < 0 {
+            for _ in 0..<min(-diff, Reconciler.burstReplicas) { createPod(for: name) }
+        } else if diff > 0 {
+            let victims = active.sorted(by: deletionOrder).prefix(min(diff, Reconciler.burstReplicas))
+            for pod in victims {
+                emit(.podDeleted(ObjectName(name: pod.name)), actor: Actor.replicaSetController)
+                recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
+            }
+        }
+    }
+
+    private mutating func createPod(for rsName: String) {
+        guard let rs = stream.replicaSets[rsName] else { return }
+        var salt = 0
+        var name: String
+        repeat {
+            name = "\(Reconciler.podNamePrefix(rs.name))\(Identifiers.nameSuffix("\(rs.name)/\(stream.podSequence)/\(salt)"))"
+            salt += 1
+        } while stream.pods[name] != nil
+        var meta = ObjectMeta(
+            name: name, namespace: rs.metadata.namespace, labels: rs.spec.template.metadata.labels,
+            annotations: rs.spec.template.metadata.annotations)
+        meta.generateName = Reconciler.podNamePrefix(rs.name)
+        meta.uid = Identifiers.uid("pod/\(rs.metadata.namespace ?? "")/\(name)/\(sequenceAfterPending)")
+        meta.creationTimestamp = now
+        meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
+        var spec = rs.spec.template.spec
+        spec.nodeName = NodeState.nodeName
+        var pod = Pod(metadata: meta, spec: spec)
+        pod.status.phase = "Pending"
+        pod.status.qosClass = "BestEffort"
+        pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", at: now)]
+        emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
+        recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
+        recordPodEvent(
+            pod, type: "Normal", reason: "Scheduled",
+            message: "Successfully assigned \(meta.namespace ?? "default")/\(name) to \(NodeState.nodeName)",
+            source: Actor.scheduler)
+    }
+
+    /// `getPodsPrefix`: the ReplicaSet name and a dash, cut to 58 characters so names stay within 63.
+    static func podNamePrefix(_ rsName: String) -> String {
+        let prefix = rsName + "-"
+        return prefix.count > 58 ? String(prefix.prefix(58)) : prefix
+    }
+
+    /// `ActivePodsWithRanks`: the pods a scale-down removes first sort first.
+    private func deletionOrder(_ a: Pod, _ b: Pod) -> Bool {
+        let assignedA = a.spec.nodeName != nil, assignedB = b.spec.nodeName != nil
+        if assignedA != assignedB { return !assignedA }
+        let phaseRank = ["Pending": 0, "Unknown": 1, "Running": 2]
+        let pa = phaseRank[a.status.phase ?? ""] ?? 0, pb = phaseRank[b.status.phase ?? ""] ?? 0
+        if pa != pb { return pa < pb }
+        if a.isReady != b.isReady { return !a.isReady }
+        if a.isReady && b.isReady, let ta = a.readySince, let tb = b.readySince, ta != tb {
+            let rank = logarithmicRank(ta) - logarithmicRank(tb)
+            if rank == 0 { return (a.metadata.uid ?? "") < (b.metadata.uid ?? "") }
+            return rank < 0
+        }
+        let ra = a.maxRestarts, rb = b.maxRestarts
+        if ra != rb { return ra > rb }
+        let ca = a.metadata.creationTimestamp ?? Timestamp(seconds: 0)
+        let cb = b.metadata.creationTimestamp ?? Timestamp(seconds: 0)
+        if ca != cb { return ca > cb }
+        return (a.metadata.uid ?? "") < (b.metadata.uid ?? "")
+    }
+
+    /// log2 of how long a pod has been ready, in nanoseconds, as LogarithmicScaleDown buckets it.
+    private func logarithmicRank(_ since: Timestamp) -> Int {
+        let nanos = Double(now.seconds - since.seconds) * 1e9
+        return nanos > 0 ? Int(log2(nanos)) : -1
+    }
+
+    /// Recomputes a ReplicaSet's status from its pods (`calculateStatus` in replica_set_utils.go).
+    mutating func updateReplicaSetStatus(_ name: String) {
+        guard let rs = stream.replicaSets[name] else { return }
+        let active = stream.pods(of: rs).filter(\.isActive)
+        let ready = active.filter(\.isReady)
+        let minReady = Int64(rs.spec.minReadySeconds ?? 0)
+        let available = ready.filter { pod in
+            guard minReady > 0 else { return true }
+            guard let since = pod.readySince else { return false }
+            return since.seconds + minReady < now.seconds
+        }
+        var status = rs.status
+        status.replicas = active.count
+        status.fullyLabeledReplicas = active.filter { rs.spec.selector.matches($0.metadata.labels ?? [:]) }.count
+        status.readyReplicas = ready.count
+        status.availableReplicas = available.count
+        status.observedGeneration = rs.metadata.generation
+        for key in [\ReplicaSetStatus.fullyLabeledReplicas, \.readyReplicas, \.availableReplicas] where status[keyPath: key] == 0 {
+            status[keyPath: key] = nil
+        }
+        if status != rs.status {
+            emit(.replicaSetStatusUpdated(ReplicaSetStatusUpdated(name: name, status: status)), actor: Actor.replicaSetController)
+        }
+    }
+
+    /// Background cascading deletion: ReplicaSets whose controlling Deployment is gone, and pods whose
+    /// controlling ReplicaSet is gone.
+    mutating func collectGarbage() {
+        let liveUID = stream.deployment?.metadata.uid
+        for rs in stream.replicaSets.values.sortedByCreation() {
+            if let owner = rs.metadata.controllerRef, owner.uid != liveUID {
+                deleteReplicaSet(rs.name, actor: Actor.garbageCollector)
+            }
+        }
+        let rsUIDs = Set(stream.replicaSets.values.compactMap(\.metadata.uid))
+        for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) {
+            if let owner = pod.metadata.controllerRef, !rsUIDs.contains(owner.uid) {
+                emit(.podDeleted(ObjectName(name: pod.name)), actor: Actor.garbageCollector)
+            }
+        }
+    }
+}
+
+extension Pod {
+    /// Counted by the ReplicaSet controller: not terminating and not finished.
+    var isActive: Bool { !isTerminating && status.phase != "Succeeded" && status.phase != "Failed" }
+
+    /// When the Ready condition last became True.
+    var readySince: Timestamp? { isReady ? status.condition("Ready")?.lastTransitionTime : nil }
+
+    var maxRestarts: Int { status.containerStatuses?.map(\.restartCount).max() ?? 0 }
+}
+
+import Foundation

@@ -1,0 +1,26 @@
+import Foundation
+import KubeModel
+
+extension DescribeWriter {
+    /// `DescribeEvents`: the events table, aligned on its own because the writer is flushed first.
+    ///
+    /// Events are sorted by `lastTimestamp`; ties keep their given order, as Go's insertion sort
+    /// does for the short lists describe sees. A repeated event reads `<last> (xN over <first>)`.
+    mutating func events(_ events: [KubeEvent], now: Timestamp) {
+        guard !events.isEmpty else { return write(0, "Events:\t<none>\n") }
+        flush()
+        let sorted = events.enumerated().sorted { lhs, rhs in
+            lhs.element.lastTimestamp == rhs.element.lastTimestamp
+                ? lhs.offset < rhs.offset : lhs.element.lastTimestamp < rhs.element.lastTimestamp
+        }.map(\.element)
+        write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
+        write(1, "----\t------\t----\t----\t-------\n")
+        for event in sorted {
+            let first = age(of: event.firstTimestamp, now: now)
+            let interval = event.count > 1
+                ? "\(age(of: event.lastTimestamp, now: now)) (x\(event.count) over \(first))" : first
+            let message = event.message.trimmingCharacters(in: .whitespacesAndNewlines)
+            write(1, "\(event.type)\t\(event.reason)\t\(interval)\t\(event.source)\t\(message)\n")
+        }
+    }
+}

@@ -56,7 +56,7 @@ extension DeploymentStream {
             deployment?.metadata[annotation: AnnotationKey.revision] = update.revision
             deployment?.metadata.resourceVersion = resourceVersion
         default:
-            applyToReplicaSetsAndPods(event, resourceVersion: resourceVersion, at: time)
+            applyToReplicaSetsAndPods(event, sequence: sequence, at: time)
         }
     }
 
@@ -72,12 +72,14 @@ extension DeploymentStream {
         deployment = current
     }
 
-    private mutating func applyToReplicaSetsAndPods(_ event: ClusterEvent, resourceVersion: String, at time: Timestamp) {
+    private mutating func applyToReplicaSetsAndPods(_ event: ClusterEvent, sequence: Int64, at time: Timestamp) {
+        let resourceVersion = String(sequence)
         switch event {
         case .replicaSetCreated(let object):
             var created = object.replicaSet
             created.metadata.resourceVersion = resourceVersion
             replicaSets[created.name] = created
+            noteRevision(of: created, sequence: sequence, at: time)
         case .replicaSetScaled(let scale):
             updateReplicaSet(scale.name, resourceVersion) { rs in
                 if rs.spec.replicas != scale.to { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
@@ -86,6 +88,10 @@ extension DeploymentStream {
                 rs.metadata[annotation: AnnotationKey.maxReplicas] = String(scale.maxReplicas)
             }
         case .replicaSetAnnotated(let change):
+            let before = replicaSets[change.name]?.revision
+            defer {
+                if let rs = replicaSets[change.name], rs.revision != before { noteRevision(of: rs, sequence: sequence, at: time) }
+            }
             updateReplicaSet(change.name, resourceVersion) { rs in
                 rs.metadata.annotations = change.annotations.isEmpty ? nil : change.annotations
                 if rs.spec.minReadySeconds != change.minReadySeconds {
@@ -126,5 +132,14 @@ extension DeploymentStream {
         change(&rs)
         rs.metadata.resourceVersion = resourceVersion
         replicaSets[name] = rs
+    }
+}
+
+extension DeploymentStream {
+    private mutating func noteRevision(of rs: ReplicaSet, sequence: Int64, at time: Timestamp) {
+        guard let revision = rs.revision else { return }
+        revisions.append(RevisionRecord(
+            revision: revision, replicaSet: rs.name, template: rs.spec.template.withoutHashLabel,
+            changeCause: rs.metadata[annotation: AnnotationKey.changeCause], sequence: sequence, time: time))
     }
 }

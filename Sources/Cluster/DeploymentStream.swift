@@ -17,6 +17,8 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
     public var eventSequence: Int
     /// EventCorrelator aggregation state, keyed by aggregate key.
     public var aggregates: [String: AggregateRecord]
+    /// Every revision number any ReplicaSet of this stream ever held, in the order they were assigned.
+    public var revisions: [RevisionRecord]
 
     public init(namespace: String, name: String) {
         self.namespace = namespace
@@ -28,6 +30,7 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
         podSequence = 0
         eventSequence = 0
         aggregates = [:]
+        revisions = []
     }
 
     public var id: StreamID { .deployment(namespace: namespace, name: name) }
@@ -64,4 +67,16 @@ extension Sequence where Element == ReplicaSet {
 extension Timestamp {
     /// Events older than this are gone, as the API server's default `--event-ttl=1h` removes them.
     public static let eventTTLSeconds: Int64 = 3600
+}
+
+/// One revision as it was assigned: kept even after its ReplicaSet is garbage-collected or renumbered.
+public struct RevisionRecord: Sendable, Hashable, Codable {
+    public var revision: Int
+    public var replicaSet: String
+    public var template: PodTemplateSpec
+    public var changeCause: String?
+    public var sequence: Int64
+    public var time: Timestamp
+
+    public var images: String { template.spec.containers.map(\.image).joined(separator: ",") }
 }

@@ -14,6 +14,13 @@ public struct NodeState: Sendable, Hashable, Codable {
         public var loadedAt: Timestamp
         public var startupSeconds: Int
         public var behaviour: ImageBehaviour
+
+        public init(image: String, loadedAt: Timestamp, startupSeconds: Int, behaviour: ImageBehaviour) {
+            self.image = image
+            self.loadedAt = loadedAt
+            self.startupSeconds = startupSeconds
+            self.behaviour = behaviour
+        }
     }
 
     public mutating func apply(_ event: ClusterEvent, at time: Timestamp) {

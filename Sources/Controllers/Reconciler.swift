@@ -1,15 +1,6 @@
 import Cluster
 import KubeModel
 
-/// An event produced inside one command, with the global sequence number and time it will be stored under.
-public struct PendingEvent: Sendable, Hashable {
-    public var stream: StreamID
-    public var event: ClusterEvent
-    public var actor: String
-    public var sequence: Int64
-    public var time: Timestamp
-}
-
 /// Runs the simulated control plane over one Deployment stream until nothing changes.
 ///
 /// Every step is emitted as an event and folded into ``stream`` at once, so later steps of the same

@@ -3,7 +3,7 @@ extension Deployment {
     public mutating func applyDefaults() {
         if spec.replicas == nil { spec.replicas = 1 }
         var strategy = spec.strategy ?? DeploymentStrategy()
-        if strategy.type == nil { strategy.type = "RollingUpdate" }
+        if strategy.type == nil || strategy.type == "" { strategy.type = "RollingUpdate" }
         if strategy.type == "RollingUpdate" {
             var rolling = strategy.rollingUpdate ?? RollingUpdateDeployment()
             if rolling.maxUnavailable == nil { rolling.maxUnavailable = .string("25%") }
@@ -20,11 +20,11 @@ extension Deployment {
 extension PodSpec {
     /// The core/v1 pod defaults that show up in `-o yaml` and feed the template hash.
     public mutating func applyDefaults() {
-        if raw["dnsPolicy"] == nil { raw["dnsPolicy"] = .string("ClusterFirst") }
-        if raw["restartPolicy"] == nil { raw["restartPolicy"] = .string("Always") }
-        if raw["schedulerName"] == nil { raw["schedulerName"] = .string("default-scheduler") }
-        if raw["securityContext"] == nil { raw["securityContext"] = .object([:]) }
-        if raw["terminationGracePeriodSeconds"] == nil { raw["terminationGracePeriodSeconds"] = .int(30) }
+        if raw["dnsPolicy"].isUnsetString { raw["dnsPolicy"] = .string("ClusterFirst") }
+        if raw["restartPolicy"].isUnsetString { raw["restartPolicy"] = .string("Always") }
+        if raw["schedulerName"].isUnsetString { raw["schedulerName"] = .string("default-scheduler") }
+        if raw["securityContext"].isUnset { raw["securityContext"] = .object([:]) }
+        if raw["terminationGracePeriodSeconds"].isUnset { raw["terminationGracePeriodSeconds"] = .int(30) }
         if raw["containers"] != nil { containers = containers.map { $0.defaulted() } }
         if let initContainers = raw["initContainers"]?.arrayValue {
             raw["initContainers"] = .array(initContainers.map { .object(Container(raw: $0.objectValue ?? [:]).defaulted().raw) })
@@ -35,7 +35,8 @@ extension PodSpec {
 extension Container {
     /// `imagePullPolicy` is Always for `:latest` or untagged images, IfNotPresent otherwise.
     public static func defaultPullPolicy(for image: String) -> String {
-        if image.contains("@") { return "IfNotPresent" }
+        // An image that does not parse as a reference (empty, blanks) leaves the tag empty upstream: IfNotPresent.
+        if image.isEmpty || image.contains(where: \.isWhitespace) || image.contains("@") { return "IfNotPresent" }
         let lastComponent = image.split(separator: "/").last.map(String.init) ?? image
         guard let colon = lastComponent.lastIndex(of: ":") else { return "Always" }
         return lastComponent[lastComponent.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
@@ -43,21 +44,34 @@ extension Container {
 
     func defaulted() -> Container {
         var copy = self
-        if copy.raw["imagePullPolicy"] == nil, !image.isEmpty {
+        if copy.raw["imagePullPolicy"].isUnsetString {
             copy.raw["imagePullPolicy"] = .string(Container.defaultPullPolicy(for: image))
         }
         if let ports = copy.raw["ports"]?.arrayValue {
             copy.raw["ports"] = .array(ports.map { port in
                 var port = port
-                if port["protocol"] == nil { port["protocol"] = .string("TCP") }
+                if port["protocol"].isUnsetString { port["protocol"] = .string("TCP") }
                 return port
             })
         }
-        if copy.raw["resources"] == nil { copy.raw["resources"] = .object([:]) }
-        if copy.raw["terminationMessagePath"] == nil {
+        if copy.raw["resources"].isUnset { copy.raw["resources"] = .object([:]) }
+        if copy.raw["terminationMessagePath"].isUnsetString {
             copy.raw["terminationMessagePath"] = .string("/dev/termination-log")
         }
-        if copy.raw["terminationMessagePolicy"] == nil { copy.raw["terminationMessagePolicy"] = .string("File") }
+        if copy.raw["terminationMessagePolicy"].isUnsetString { copy.raw["terminationMessagePolicy"] = .string("File") }
         return copy
     }
+}
+
+extension Optional where Wrapped == JSONValue {
+    /// Missing or `null`: what Go decodes to a nil pointer, which the defaulter then fills in.
+    var isUnset: Bool {
+        switch self {
+        case nil, .null?: return true
+        default: return false
+        }
+    }
+
+    /// Missing, `null` or `""`: Go decodes all three to the empty string the defaulter replaces.
+    var isUnsetString: Bool { isUnset || self == .string("") }
 }

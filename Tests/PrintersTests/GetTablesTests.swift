@@ -33,14 +33,16 @@ import TestSupport
 
     static var pods: [Pod] {
         var running = pod("nginx-deployment-7c5ddbdf54-2xkzv", age: 40, phase: "Running")
-        var status = ContainerStatus(name: "nginx", image: "nginx:1.16.1", state: ContainerState(running: .init(startedAt: now)))
+        let state = ContainerState(running: .init(startedAt: now))
+        var status = ContainerStatus(name: "nginx", image: "nginx:1.16.1", state: state)
         status.ready = true
         running.status.containerStatuses = [status]
         running.status.podIP = "10.244.0.12"
         running.status.podIPs = [PodIP(ip: "10.244.0.12")]
         var creating = pod("nginx-deployment-7c5ddbdf54-bq9wz", age: 2, phase: "Pending")
         creating.status.containerStatuses = [
-            ContainerStatus(name: "nginx", image: "nginx:1.16.1", state: ContainerState(waiting: .init(reason: "ContainerCreating"))),
+            ContainerStatus(
+                name: "nginx", image: "nginx:1.16.1", state: ContainerState(waiting: .init(reason: "ContainerCreating"))),
         ]
         return [running, creating]
     }

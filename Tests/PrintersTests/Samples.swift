@@ -51,7 +51,8 @@ enum Samples {
     ) -> KubeEvent {
         KubeEvent(
             name: "\(name).\(first)", namespace: "default",
-            involvedObject: .init(kind: kind, namespace: "default", name: name, uid: "uid-\(name)", apiVersion: "apps/v1"),
+            involvedObject: .init(
+                kind: kind, namespace: "default", name: name, uid: "uid-\(name)", apiVersion: "apps/v1"),
             type: type, reason: reason, message: message, source: source, count: count,
             firstTimestamp: now.adding(seconds: -first), lastTimestamp: now.adding(seconds: -(last ?? first)))
     }

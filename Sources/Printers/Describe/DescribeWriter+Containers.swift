@@ -89,7 +89,8 @@ extension DescribeWriter {
     }
 
     private mutating func containerProbes(_ container: Container) {
-        for (title, key) in [("Liveness", "livenessProbe"), ("Readiness", "readinessProbe"), ("Startup", "startupProbe")] {
+        let probes = [("Liveness", "livenessProbe"), ("Readiness", "readinessProbe"), ("Startup", "startupProbe")]
+        for (title, key) in probes {
             if let probe = container.raw[key], probe != .null {
                 write(2, "\(title):\t\(describeProbe(probe))\n")
             }

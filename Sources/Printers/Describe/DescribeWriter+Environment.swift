@@ -54,18 +54,19 @@ extension DescribeWriter {
     /// `describeContainerVolumes`: mounts sorted by path, then block devices.
     mutating func mounts(_ container: Container) {
         write(2, "Mounts:\(container.volumeMounts.isEmpty ? "\t<none>" : "")\n")
-        let mounts = container.volumeMounts.sorted { goLess($0["mountPath"]?.goScalar ?? "", $1["mountPath"]?.goScalar ?? "") }
+        let path = { (mount: JSONValue) in mount["mountPath"]?.goScalar ?? "" }
+        let mounts = container.volumeMounts.sorted { goLess(path($0), path($1)) }
         for mount in mounts {
             var flags = [mount["readOnly"]?.boolValue == true ? "ro" : "rw"]
             if let subPath = mount["subPath"]?.goScalar, !subPath.isEmpty { flags.append("path=\(goQuoted(subPath))") }
-            let path = mount["mountPath"]?.goScalar ?? ""
-            write(3, "\(path) from \(mount["name"]?.goScalar ?? "") (\(flags.joined(separator: ",")))\n")
+            write(3, "\(path(mount)) from \(mount["name"]?.goScalar ?? "") (\(flags.joined(separator: ",")))\n")
         }
         let devices = container.raw["volumeDevices"]?.arrayValue ?? []
         guard !devices.isEmpty else { return }
         write(2, "Devices:\(container.volumeMounts.isEmpty ? "\t<none>" : "")\n")
-        for device in devices.sorted(by: { goLess($0["devicePath"]?.goScalar ?? "", $1["devicePath"]?.goScalar ?? "") }) {
-            write(3, "\(device["devicePath"]?.goScalar ?? "") from \(device["name"]?.goScalar ?? "")\n")
+        let devicePath = { (device: JSONValue) in device["devicePath"]?.goScalar ?? "" }
+        for device in devices.sorted(by: { goLess(devicePath($0), devicePath($1)) }) {
+            write(3, "\(devicePath(device)) from \(device["name"]?.goScalar ?? "")\n")
         }
     }
 
@@ -76,7 +77,8 @@ extension DescribeWriter {
         func formatMap(_ map: [String: String]?) -> String {
             (map ?? [:]).keys.goSorted().map { "\($0)=\(goQuoted(map![$0]!))" }.joined(separator: "\n")
         }
-        for (prefix, map) in [("metadata.labels", pod.metadata.labels), ("metadata.annotations", pod.metadata.annotations)] {
+        let maps = [("metadata.labels", pod.metadata.labels), ("metadata.annotations", pod.metadata.annotations)]
+        for (prefix, map) in maps {
             if path == prefix { return formatMap(map) }
             if path.hasPrefix(prefix + "['"), path.hasSuffix("']") {
                 let key = path.dropFirst(prefix.count + 2).dropLast(2)

@@ -60,16 +60,21 @@ extension DescribeWriter {
         return nil
     }
 
+    /// v1.32 prints the sources' `optional` pointers with `%v`: `<nil>` when unset. (A set pointer
+    /// prints its address upstream; the value is printed here instead.)
     private func projectedLines(_ source: JSONValue) -> [String] {
         var lines = ["Type:\tProjected (a volume that contains injected data from multiple sources)"]
+        let optional = { (reference: JSONValue) in reference["optional"]?.boolValue.map { "\($0)" } ?? "<nil>" }
         for item in source["sources"]?.arrayValue ?? [] {
-            let optional = { (ref: JSONValue) in ref["optional"]?.boolValue == true ? "true" : "false" }
             if let secret = item["secret"] {
-                lines += ["SecretName:\t\(secret["name"]?.goScalar ?? "")", "Optional:\t\(optional(secret))"]
+                lines += ["SecretName:\t\(secret["name"]?.goScalar ?? "")", "SecretOptionalName:\t\(optional(secret))"]
             } else if item["downwardAPI"] != nil {
                 lines.append("DownwardAPI:\ttrue")
             } else if let configMap = item["configMap"] {
-                lines += ["ConfigMapName:\t\(configMap["name"]?.goScalar ?? "")", "Optional:\t\(optional(configMap))"]
+                lines += [
+                    "ConfigMapName:\t\(configMap["name"]?.goScalar ?? "")",
+                    "ConfigMapOptional:\t\(optional(configMap))",
+                ]
             } else if let token = item["serviceAccountToken"] {
                 lines.append("TokenExpirationSeconds:\t\(token["expirationSeconds"]?.goScalar ?? "3600")")
             }

@@ -4,7 +4,8 @@ public import KubeModel
 /// `CONTAINERS IMAGES SELECTOR`. `showNamespace` adds the leading `NAMESPACE` column of `-A`.
 public func deploymentsTable(_ deployments: [Deployment], wide: Bool, showNamespace: Bool, now: Timestamp) -> String {
     var table = TablePrinter(
-        columns: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : []),
+        columns: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]
+            + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : []),
         showNamespace: showNamespace)
     for deployment in deployments {
         let status = deployment.status

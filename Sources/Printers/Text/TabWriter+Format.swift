@@ -36,7 +36,9 @@ extension TabWriter {
         writeLines(lines, from: blockStart, to: end, widths: widths, into: &out)
     }
 
-    private func writeLines(_ lines: [[Substring]], from start: Int, to end: Int, widths: [Int], into out: inout String) {
+    private func writeLines(
+        _ lines: [[Substring]], from start: Int, to end: Int, widths: [Int], into out: inout String
+    ) {
         for index in start..<end {
             for (column, cell) in lines[index].enumerated() {
                 out += cell

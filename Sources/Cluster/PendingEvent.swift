@@ -1,0 +1,19 @@
+import KubeModel
+
+/// An event produced inside one command, with the global sequence number and time it will be stored under.
+public struct PendingEvent: Sendable, Hashable {
+    public var stream: StreamID
+    public var event: ClusterEvent
+    public var actor: String
+    public var sequence: Int64
+    public var time: Timestamp
+
+    public init(stream: StreamID, event: ClusterEvent, actor: String, sequence: Int64, time: Timestamp) {
+        self.stream = stream
+        self.event = event
+        self.actor = actor
+        self.sequence = sequence
+        self.time = time
+    }
+}
+

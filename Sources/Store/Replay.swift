@@ -1,0 +1,57 @@
+import Cluster
+import GRDB
+import KubeModel
+
+/// Rebuilding projections from the log: the proof that state is a pure fold of the events.
+extension SQLiteStore {
+    /// Every projection table, in the order `projectionDump` prints them.
+    static let projectionTables = [
+        "streams": "stream_id", "deployments": "namespace, name", "replicasets": "namespace, name",
+        "pods": "namespace, name", "k8s_events": "namespace, name", "revisions": "stream_id, seq", "images": "image",
+    ]
+
+    /// Drops every projection row and rebuilds them all from the event log, in one transaction.
+    public func replay() throws {
+        try queue.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
+                var streams: [StreamID: DeploymentStream] = [:]
+                var node = NodeState()
+                let cursor = try Row.fetchCursor(
+                    db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload FROM events ORDER BY seq")
+                while let row = try cursor.next() {
+                    let id = StreamID(rawValue: row["stream_id"])
+                    let event = try ClusterEvent(
+                        decoding: EncodedEvent(type: row["type"], schemaVersion: row["schema_version"], payload: row["payload"]))
+                    let time = Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0)
+                    if id == .node {
+                        node.apply(event, at: time)
+                        node.version += 1
+                    } else if let key = id.deploymentKey {
+                        var stream = streams[id] ?? DeploymentStream(namespace: key.namespace, name: key.name)
+                        stream.apply(event, sequence: row["seq"], at: time)
+                        stream.version += 1
+                        streams[id] = stream
+                    }
+                }
+                for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, in: db) }
+                if node.version > 0 { try ProjectionWriter.save(node, in: db) }
+                return .commit
+            }
+        }
+    }
+
+    /// Every projection row as text, sorted: two stores with equal dumps hold identical state.
+    public func projectionDump() throws -> String {
+        try queue.read { db in
+            var out = ""
+            for table in SQLiteStore.projectionTables.keys.sorted() {
+                out += "== \(table)\n"
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(SQLiteStore.projectionTables[table]!)") {
+                    out += row.description + "\n"
+                }
+            }
+            return out
+        }
+    }
+}

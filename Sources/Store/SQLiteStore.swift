@@ -1,0 +1,89 @@
+import Cluster
+import Foundation
+import GRDB
+import KubeModel
+
+/// The Rollbook store: an append-only event log with its projections, in one SQLite file.
+///
+/// Every write is one IMMEDIATE transaction: the command's events and the projection rows they change
+/// commit together or not at all. WAL mode lets readers run while a writer works.
+public final class SQLiteStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating if needed, owner-only) and migrates the store at `path`.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        if !readOnly { try SQLiteStore.createOwnerOnlyFile(at: path) }
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(30)
+        config.journalMode = readOnly ? .default : .wal
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in try Migrator.migrate(db, readOnly: readOnly) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError(.notARollbookStore, "\(path) is not a Rollbook store (\(error.message ?? "not a database"))")
+        } catch {
+            throw StoreError(.storage, "cannot open store \(path): \(error)")
+        }
+    }
+
+    /// Creates the file with mode 0600 before SQLite does, so the log is never world-readable.
+    private static func createOwnerOnlyFile(at path: String) throws {
+        let manager = FileManager.default
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !manager.fileExists(atPath: directory) {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                        attributes: [.posixPermissions: 0o700])
+        }
+        if !manager.fileExists(atPath: path) {
+            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError(.storage, "cannot create store \(path)")
+            }
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction. Whatever `body` appends through the writer is committed
+    /// with the command row; a throw rolls everything back.
+    public func write<T>(
+        command: CommandInfo, _ body: (inout StoreWriter) throws -> T
+    ) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                var writer = try StoreWriter(db: db, command: command)
+                result = try body(&writer)
+                try writer.finish()
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// Runs `body` against a consistent snapshot of the projections.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try queue.read { db in try body(StoreReader(db: db)) }
+    }
+}
+
+/// Who ran which command, recorded with the events it caused.
+public struct CommandInfo: Sendable {
+    public var id: String
+    public var actor: String
+    public var argv: [String]
+    public var now: Timestamp
+
+    public init(id: String, actor: String, argv: [String], now: Timestamp) {
+        self.id = id
+        self.actor = actor
+        self.argv = argv
+        self.now = now
+    }
+}

@@ -1,0 +1,104 @@
+import Cluster
+import GRDB
+import KubeModel
+
+/// Read access to the projections. Every read command goes through here; none replays the log.
+public struct StoreReader {
+    let db: Database
+
+    /// The global sequence number of the newest event (0 for an empty log).
+    public func headSequence() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events") ?? 0
+    }
+
+    public func deployments(namespace: String?) throws -> [Deployment] {
+        try objects(Deployment.self, table: "deployments", namespace: namespace)
+    }
+
+    public func replicaSets(namespace: String?) throws -> [ReplicaSet] {
+        try objects(ReplicaSet.self, table: "replicasets", namespace: namespace)
+    }
+
+    public func pods(namespace: String?) throws -> [Pod] {
+        try objects(Pod.self, table: "pods", namespace: namespace)
+    }
+
+    public func images() throws -> [NodeState.LoadedImage] {
+        try loadNode().images.values.sorted { $0.image < $1.image }
+    }
+
+    /// The Deployment stream that holds the named ReplicaSet or Pod, if any.
+    public func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID? {
+        try String.fetchOne(
+            db, sql: "SELECT stream_id FROM replicasets WHERE namespace = ? AND name = ?", arguments: [namespace, name]
+        ).map(StreamID.init(rawValue:))
+    }
+
+    public func streamID(ofPod name: String, namespace: String) throws -> StreamID? {
+        try String.fetchOne(
+            db, sql: "SELECT stream_id FROM pods WHERE namespace = ? AND name = ?", arguments: [namespace, name]
+        ).map(StreamID.init(rawValue:))
+    }
+
+    /// The whole state of one Deployment stream, from the projection tables.
+    public func stream(_ id: StreamID) throws -> DeploymentStream {
+        guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
+        var stream = DeploymentStream(namespace: key.namespace, name: key.name)
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM streams WHERE stream_id = ?", arguments: [id.rawValue]) {
+            stream.version = row["version"]
+            stream.podSequence = row["pod_sequence"]
+            stream.eventSequence = row["event_sequence"]
+            stream.aggregates = try StoredJSON.decode([String: AggregateRecord].self, row["aggregates"])
+        }
+        let arguments: StatementArguments = [id.rawValue]
+        stream.deployment = try String.fetchOne(db, sql: "SELECT object FROM deployments WHERE stream_id = ?", arguments: arguments)
+            .map { try StoredJSON.decode(Deployment.self, $0) }
+        for text in try String.fetchAll(db, sql: "SELECT object FROM replicasets WHERE stream_id = ?", arguments: arguments) {
+            let rs = try StoredJSON.decode(ReplicaSet.self, text)
+            stream.replicaSets[rs.name] = rs
+        }
+        for text in try String.fetchAll(db, sql: "SELECT object FROM pods WHERE stream_id = ?", arguments: arguments) {
+            let pod = try StoredJSON.decode(Pod.self, text)
+            stream.pods[pod.name] = pod
+        }
+        for text in try String.fetchAll(db, sql: "SELECT object FROM k8s_events WHERE stream_id = ?", arguments: arguments) {
+            let event = try StoredJSON.decode(KubeEvent.self, text)
+            stream.events[event.name] = event
+        }
+        stream.revisions = try String.fetchAll(
+            db, sql: "SELECT object FROM revisions WHERE stream_id = ? ORDER BY seq", arguments: arguments
+        ).map { try StoredJSON.decode(RevisionRecord.self, $0) }
+        return stream
+    }
+
+    /// Streams of the live Deployments, sorted, optionally in one namespace.
+    public func deploymentStreams(namespace: String?) throws -> [StreamID] {
+        let sql = namespace == nil
+            ? "SELECT stream_id FROM deployments ORDER BY namespace, name"
+            : "SELECT stream_id FROM deployments WHERE namespace = ? ORDER BY name"
+        return try String.fetchAll(db, sql: sql, arguments: namespace.map { [$0] } ?? []).map(StreamID.init(rawValue:))
+    }
+
+    func loadNode() throws -> NodeState {
+        var node = NodeState()
+        node.version = try Int.fetchOne(
+            db, sql: "SELECT version FROM streams WHERE stream_id = ?", arguments: [StreamID.node.rawValue]) ?? 0
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM images") {
+            let image: String = row["image"]
+            node.images[image] = NodeState.LoadedImage(
+                image: image, loadedAt: Timestamp(rfc3339: row["loaded_at"]) ?? Timestamp(seconds: 0),
+                startupSeconds: row["startup_seconds"],
+                behaviour: ImageBehaviour(rawValue: row["behaviour"]) ?? .ready)
+        }
+        return node
+    }
+
+    private func objects<T: Decodable>(_ type: T.Type, table: String, namespace: String?) throws -> [T] {
+        let sql = namespace == nil
+            ? "SELECT object FROM \(table) ORDER BY namespace, name"
+            : "SELECT object FROM \(table) WHERE namespace = ? ORDER BY name"
+        return try String.fetchAll(db, sql: sql, arguments: namespace.map { [$0] } ?? []).map {
+            try StoredJSON.decode(T.self, $0)
+        }
+    }
+}

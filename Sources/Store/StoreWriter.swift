@@ -1,0 +1,121 @@
+import Cluster
+import Crypto
+import Foundation
+import GRDB
+import KubeModel
+
+/// The write side of one command's transaction: read the current state, then commit events and the
+/// projections they produce.
+public struct StoreWriter {
+    let db: Database
+    let command: CommandInfo
+    /// The sequence number the next appended event must carry.
+    public private(set) var nextSequence: Int64
+    private var firstSequence: Int64
+    private var lastHash: String
+
+    init(db: Database, command: CommandInfo) throws {
+        self.db = db
+        self.command = command
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        nextSequence = (head?["seq"] as Int64? ?? 0) + 1
+        firstSequence = nextSequence
+        lastHash = head?["hash"] ?? EventHash.genesis
+    }
+
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    public func stream(_ id: StreamID) throws -> DeploymentStream { try reader.stream(id) }
+
+    public func node() throws -> NodeState { try reader.loadNode() }
+
+    /// Appends events (which must carry consecutive sequence numbers starting at ``nextSequence``) and
+    /// replaces the projections of the streams and node they changed.
+    public mutating func commit(_ events: [PendingEvent], streams: [DeploymentStream], node: NodeState?) throws {
+        var versions: [StreamID: Int] = [:]
+        let recordedAt = EventHash.wallClock()
+        for pending in events {
+            guard pending.sequence == nextSequence else {
+                throw StoreError(.concurrencyConflict, "event sequence \(pending.sequence) is not the next one (\(nextSequence))")
+            }
+            let version: Int
+            if let known = versions[pending.stream] {
+                version = known + 1
+            } else {
+                version = (try Int.fetchOne(
+                    db, sql: "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?",
+                    arguments: [pending.stream.rawValue]) ?? 0) + 1
+            }
+            versions[pending.stream] = version
+            let encoded = try pending.event.encoded()
+            let row = EventRow(
+                seq: pending.sequence, streamID: pending.stream.rawValue, streamVersion: version, type: encoded.type,
+                schemaVersion: encoded.schemaVersion, occurredAt: pending.time.description, recordedAt: recordedAt,
+                actor: pending.actor, commandID: command.id, payload: encoded.payload, prevHash: lastHash)
+            let hash = row.computeHash()
+            try db.execute(
+                sql: """
+                    INSERT INTO events (seq, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, actor,
+                      command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    row.seq, row.streamID, row.streamVersion, row.type, row.schemaVersion, row.occurredAt, row.recordedAt,
+                    row.actor, row.commandID, row.payload, row.prevHash, hash,
+                ])
+            lastHash = hash
+            nextSequence += 1
+        }
+        for stream in streams {
+            if let expected = versions[stream.id], expected != stream.version {
+                throw StoreError(.concurrencyConflict, "stream \(stream.id) is at version \(expected), state says \(stream.version)")
+            }
+            try ProjectionWriter.save(stream, in: db)
+        }
+        if let node { try ProjectionWriter.save(node, in: db) }
+    }
+
+    /// Records the command row, if the command appended anything.
+    func finish() throws {
+        guard nextSequence > firstSequence else { return }
+        let argv = String(decoding: try JSONSerialization.data(withJSONObject: command.argv), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO commands (command_id, actor, argv, occurred_at, recorded_at, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [command.id, command.actor, argv, command.now.description, EventHash.wallClock(), firstSequence, nextSequence - 1])
+    }
+}
+
+/// One row of the `events` table, and its place in the hash chain.
+public struct EventRow: Sendable, Hashable {
+    public var seq: Int64
+    public var streamID: String
+    public var streamVersion: Int
+    public var type: String
+    public var schemaVersion: Int
+    public var occurredAt: String
+    public var recordedAt: String
+    public var actor: String
+    public var commandID: String
+    public var payload: String
+    public var prevHash: String
+
+    /// SHA-256 over the previous hash and every field, length-prefixed so no two rows can collide by
+    /// shifting text between fields.
+    public func computeHash() -> String {
+        var text = ""
+        for field in [prevHash, String(seq), streamID, String(streamVersion), type, String(schemaVersion), occurredAt,
+                      recordedAt, actor, commandID, payload] {
+            text += "\(field.utf8.count):\(field)\n"
+        }
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+enum EventHash {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func wallClock() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+}

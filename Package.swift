@@ -67,7 +67,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/TestSupport"),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
-        .testTarget(name: "PrintersTests", dependencies: ["Printers", "TestSupport"]),
+        .testTarget(name: "PrintersTests", dependencies: ["Printers", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "Cluster", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(

@@ -47,7 +47,14 @@ extension DeploymentStream {
                 annotations[AnnotationKey.restartedAt] = restart.restartedAt
                 current.spec.template.metadata.annotations = annotations
             }
-        case .deploymentDeleted:
+        case .deploymentDeleted(let deletion):
+            // With `--cascade=orphan` the orphan finalizer strips the owner references before the object goes.
+            if deletion.cascade == "orphan", let uid = deployment?.metadata.uid {
+                for (name, rs) in replicaSets where rs.metadata.controllerRef?.uid == uid {
+                    replicaSets[name]?.metadata.ownerReferences = nil
+                    replicaSets[name]?.metadata.resourceVersion = resourceVersion
+                }
+            }
             deployment = nil
         case .deploymentStatusUpdated(let update):
             deployment?.status = update.status

@@ -33,14 +33,18 @@ public struct Reconciler: Sendable {
     /// Syncs the Deployment, then lets the ReplicaSet controller and kubelet settle, until a full round
     /// changes nothing. The bound only guards against a bug looping forever.
     public mutating func reconcile() {
-        for _ in 0..<10_000 {
-            let before = pending.count
-            collectGarbage()
-            if stream.deployment != nil { syncDeployment() }
-            settle()
-            if pending.count == before { return }
-        }
-        preconditionFailure("reconcile did not converge for \(stream.id)")
+        for _ in 0..<10_000 where step() {}
+    }
+
+    /// One round: garbage collection, one Deployment sync, then the ReplicaSet controller and kubelet
+    /// settle. Returns whether anything happened.
+    @discardableResult
+    public mutating func step() -> Bool {
+        let before = pending.count
+        collectGarbage()
+        if stream.deployment != nil { syncDeployment() }
+        settle()
+        return pending.count != before
     }
 
     /// One round of the ReplicaSet controller and kubelet over every ReplicaSet in the stream.

@@ -96,7 +96,7 @@ extension Container {
 
     /// `validateContainersOnlyForPod`: what a Pod (not a template) additionally requires of its containers.
     /// The ReplicaSet controller's pod creation fails on these, although the Deployment was accepted.
-    func podOnlyValidationErrors(at path: String) -> [FieldError] {
+    public func podOnlyValidationErrors(at path: String) -> [FieldError] {
         guard image.first?.isWhitespace == true || image.last?.isWhitespace == true else { return [] }
         return [FieldError(.invalid, path + ".image", value: goQuoted(image),
                            detail: "must not have leading or trailing whitespace")]

@@ -16,7 +16,8 @@ enum GoSyntax {
         return "[]string{" + values.map(goQuoted).joined(separator: ", ") + "}"
     }
 
-    /// `v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`
+    /// `v1.LabelSelector{MatchLabels:map[string]string{"app":"web"},
+    /// MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` (on one line).
     static func labelSelector(_ selector: LabelSelector) -> String {
         let expressions: String
         if let requirements = selector.matchExpressions {

@@ -56,7 +56,8 @@ enum NameRules {
         var errors: [String] = []
         if value.utf8.count > 253 { errors.append(maxLengthError(253)) }
         if !isDNS1123Subdomain(value) {
-            errors.append(regexError(dns1123SubdomainMessage, format: dns1123SubdomainFormat, examples: ["example.com"]))
+            errors.append(
+                regexError(dns1123SubdomainMessage, format: dns1123SubdomainFormat, examples: ["example.com"]))
         }
         return errors
     }

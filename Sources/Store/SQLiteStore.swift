@@ -75,13 +75,13 @@ public final class SQLiteStore: Sendable {
 
 /// Who ran which command, recorded with the events it caused.
 public struct CommandInfo: Sendable {
-    public var id: String
+    /// Derived from the first sequence number the command gets, so it is unique and deterministic.
+    public internal(set) var id: String = ""
     public var actor: String
     public var argv: [String]
     public var now: Timestamp
 
-    public init(id: String, actor: String, argv: [String], now: Timestamp) {
-        self.id = id
+    public init(actor: String, argv: [String], now: Timestamp) {
         self.actor = actor
         self.argv = argv
         self.now = now

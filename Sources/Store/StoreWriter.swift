@@ -16,9 +16,14 @@ public struct StoreWriter {
 
     init(db: Database, command: CommandInfo) throws {
         self.db = db
-        self.command = command
         let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
         nextSequence = (head?["seq"] as Int64? ?? 0) + 1
+        var command = command
+        let digest = SHA256.hash(data: Data("\(nextSequence)|\(command.actor)|\(command.now)|\(command.argv)".utf8))
+        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        let chars = Array(hex)
+        command.id = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }.joined(separator: "-")
+        self.command = command
         firstSequence = nextSequence
         lastHash = head?["hash"] ?? EventHash.genesis
     }

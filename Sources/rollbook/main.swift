@@ -1,1 +1,4 @@
-print("rollbook")
+import Foundation
+import RollbookCLI
+
+exit(RollbookCommand.run(Array(CommandLine.arguments.dropFirst())))

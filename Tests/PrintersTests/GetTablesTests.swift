@@ -40,10 +40,8 @@ import TestSupport
         running.status.podIP = "10.244.0.12"
         running.status.podIPs = [PodIP(ip: "10.244.0.12")]
         var creating = pod("nginx-deployment-7c5ddbdf54-bq9wz", age: 2, phase: "Pending")
-        creating.status.containerStatuses = [
-            ContainerStatus(
-                name: "nginx", image: "nginx:1.16.1", state: ContainerState(waiting: .init(reason: "ContainerCreating"))),
-        ]
+        let waiting = ContainerState(waiting: .init(reason: "ContainerCreating"))
+        creating.status.containerStatuses = [ContainerStatus(name: "nginx", image: "nginx:1.16.1", state: waiting)]
         return [running, creating]
     }
 

@@ -13,10 +13,12 @@ struct ContainerValidationTests {
         ValidationCase("container name required", "\(path)[0].name: Required value") {
             $0.setContainer("name", nil)
         },
-        ValidationCase("container name is a DNS-1123 label", "\(path)[0].name: Invalid value: \"Nginx\": " + Expected.dnsLabel) {
+        ValidationCase("container name is a DNS-1123 label",
+                       "\(path)[0].name: Invalid value: \"Nginx\": " + Expected.dnsLabel) {
             $0.setContainer("name", .string("Nginx"))
         },
-        ValidationCase("container name has no dots", "\(path)[0].name: Invalid value: \"nginx.v1\": must not contain dots") {
+        ValidationCase("container name has no dots",
+                       "\(path)[0].name: Invalid value: \"nginx.v1\": must not contain dots") {
             $0.setContainer("name", .string("nginx.v1"))
         },
         ValidationCase("container name at most 63 characters",
@@ -68,7 +70,8 @@ struct ContainerValidationTests {
                 .object(["containerPort": .int(81), "name": .string("web")]),
             ]))
         },
-        ValidationCase("host ports unique across containers", "\(path)[1].ports[0].hostPort: Duplicate value: \"TCP//8080\"") {
+        ValidationCase("host ports unique across containers",
+                       "\(path)[1].ports[0].hostPort: Duplicate value: \"TCP//8080\"") {
             $0.setContainer("ports", .array([.object(["containerPort": .int(80), "hostPort": .int(8080)])]))
             $0.addContainer("sidecar")
             $0.setContainer("ports", .array([.object(["containerPort": .int(81), "hostPort": .int(8080)])]), at: 1)
@@ -94,7 +97,9 @@ struct ContainerValidationTests {
             "\(path)[0].env[1].name: Invalid value: \"A=B\": a valid environment variable name must consist only of "
                 + "printable ASCII characters other than '='",
         ]) {
-            $0.setContainer("env", .array([.object(["name": .string("1.relaxed-ok")]), .object(["name": .string("A=B")])]))
+            $0.setContainer("env", .array([
+                .object(["name": .string("1.relaxed-ok")]), .object(["name": .string("A=B")]),
+            ]))
         },
         ValidationCase("restartPolicy only on init containers", [
             "\(path)[0].restartPolicy: Forbidden: may not be set for non-init containers",

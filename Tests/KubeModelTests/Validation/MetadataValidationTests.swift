@@ -10,7 +10,8 @@ struct MetadataValidationTests {
         ValidationCase("name required", "metadata.name: Required value: name or generateName is required") {
             $0.metadata.name = ""
         },
-        ValidationCase("name is a DNS-1123 subdomain", "metadata.name: Invalid value: \"My_App\": " + Expected.dnsSubdomain) {
+        ValidationCase("name is a DNS-1123 subdomain",
+                       "metadata.name: Invalid value: \"My_App\": " + Expected.dnsSubdomain) {
             $0.metadata.name = "My_App"
         },
         ValidationCase("name at most 253 characters",
@@ -26,7 +27,8 @@ struct MetadataValidationTests {
             $0.metadata.name = ""
             $0.metadata.generateName = "Web-"
         },
-        ValidationCase("namespace is a DNS-1123 label", "metadata.namespace: Invalid value: \"Prod\": " + Expected.dnsLabel) {
+        ValidationCase("namespace is a DNS-1123 label",
+                       "metadata.namespace: Invalid value: \"Prod\": " + Expected.dnsLabel) {
             $0.metadata.namespace = "Prod"
         },
         ValidationCase("namespace may not contain dots",
@@ -39,14 +41,16 @@ struct MetadataValidationTests {
         },
 
         // MARK: - Label keys and values
-        ValidationCase("label key name part", "metadata.labels: Invalid value: \"-app\": name part " + Expected.qualifiedName) {
+        ValidationCase("label key name part",
+                       "metadata.labels: Invalid value: \"-app\": name part " + Expected.qualifiedName) {
             $0.metadata.labels = ["-app": "web"]
         },
         ValidationCase("label key prefix is a DNS subdomain",
                        "metadata.labels: Invalid value: \"Example.com/app\": prefix part " + Expected.dnsSubdomain) {
             $0.metadata.labels = ["Example.com/app": "web"]
         },
-        ValidationCase("label key empty prefix", "metadata.labels: Invalid value: \"/app\": prefix part must be non-empty") {
+        ValidationCase("label key empty prefix",
+                       "metadata.labels: Invalid value: \"/app\": prefix part must be non-empty") {
             $0.metadata.labels = ["/app": "web"]
         },
         ValidationCase("label key empty name part", [

@@ -34,7 +34,8 @@ struct PodSpecValidationTests {
         ]) {
             $0.setPod("dnsPolicy", .string("Bogus"))
         },
-        ValidationCase("nodeSelector holds labels", "\(path).nodeSelector: Invalid value: \"ssd!\": " + Expected.labelValue) {
+        ValidationCase("nodeSelector holds labels",
+                       "\(path).nodeSelector: Invalid value: \"ssd!\": " + Expected.labelValue) {
             $0.setPod("nodeSelector", .object(["disk": .string("ssd!")]))
         },
         ValidationCase("serviceAccountName is a DNS subdomain", [
@@ -42,7 +43,8 @@ struct PodSpecValidationTests {
         ]) {
             $0.setPod("serviceAccountName", .string("Deployer"))
         },
-        ValidationCase("hostname is a DNS label", "\(path).hostname: Invalid value: \"web.local\": must not contain dots") {
+        ValidationCase("hostname is a DNS label",
+                       "\(path).hostname: Invalid value: \"web.local\": must not contain dots") {
             $0.setPod("hostname", .string("web.local"))
         },
         ValidationCase("ephemeral containers are not allowed in a template", [

@@ -5,7 +5,8 @@ struct SelectorValidationTests {
     typealias Requirement = LabelSelector.Requirement
 
     static let cases: [ValidationCase] = [
-        ValidationCase("replicas not negative", "spec.replicas: Invalid value: -1: must be greater than or equal to 0") {
+        ValidationCase("replicas not negative",
+                       "spec.replicas: Invalid value: -1: must be greater than or equal to 0") {
             $0.spec.replicas = -1
         },
         ValidationCase("selector required; a nil selector matches nothing", [
@@ -73,7 +74,9 @@ struct SelectorValidationTests {
                 + "MatchExpressions:[]v1.LabelSelectorRequirement{v1.LabelSelectorRequirement{Key:\"app\", "
                 + "Operator:\"Exists\", Values:[]string{\"web\"}}}}: invalid label selector",
         ]) {
-            $0.spec.selector = LabelSelector(matchExpressions: [Requirement(key: "app", operator: "Exists", values: ["web"])])
+            $0.spec.selector = LabelSelector(matchExpressions: [
+                Requirement(key: "app", operator: "Exists", values: ["web"]),
+            ])
         },
         ValidationCase("expression key and values are label keys and values", [
             "spec.selector.matchExpressions[0].key: Invalid value: \"app!\": name part " + Expected.qualifiedName,

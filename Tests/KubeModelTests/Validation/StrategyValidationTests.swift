@@ -8,7 +8,8 @@ struct StrategyValidationTests {
         // MARK: - Strategy type
         ValidationCase("strategy type supported", [
             "spec.strategy: Unsupported value: apps.DeploymentStrategy{Type:\"Canary\", "
-                + "RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: supported values: \"Recreate\", \"RollingUpdate\"",
+                + "RollingUpdate:(*apps.RollingUpdateDeployment)(nil)}: "
+                + "supported values: \"Recreate\", \"RollingUpdate\"",
         ]) {
             $0.spec.strategy = DeploymentStrategy(type: "Canary")
         },
@@ -28,7 +29,8 @@ struct StrategyValidationTests {
         ], defaulted: { $0.spec.strategy?.rollingUpdate = nil }),
 
         // MARK: - maxSurge / maxUnavailable
-        ValidationCase("maxSurge integer not negative", "\(rolling).maxSurge: Invalid value: -1: must be greater than or equal to 0") {
+        ValidationCase("maxSurge integer not negative",
+                       "\(rolling).maxSurge: Invalid value: -1: must be greater than or equal to 0") {
             $0.setRollingUpdate(maxUnavailable: nil, maxSurge: .int(-1))
         },
         ValidationCase("maxUnavailable string is a percentage", [
@@ -72,7 +74,8 @@ struct StrategyValidationTests {
         },
 
         // MARK: - minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds
-        ValidationCase("minReadySeconds not negative", "spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0") {
+        ValidationCase("minReadySeconds not negative",
+                       "spec.minReadySeconds: Invalid value: -1: must be greater than or equal to 0") {
             $0.spec.minReadySeconds = -1
         },
         ValidationCase("revisionHistoryLimit not negative", [

@@ -22,7 +22,7 @@ struct ValidationOrderTests {
 
     @Test func errorsFollowTheUpstreamOrder() {
         let deployment = Fixture.deployment {
-            $0.spec.progressDeadlineSeconds = 0
+            $0.spec.progressDeadlineSeconds = -5
             $0.spec.revisionHistoryLimit = -2
             $0.spec.minReadySeconds = -1
             $0.spec.strategy = DeploymentStrategy(type: "Recreate", rollingUpdate: RollingUpdateDeployment())
@@ -41,6 +41,7 @@ struct ValidationOrderTests {
             "spec.strategy.rollingUpdate",
             "spec.minReadySeconds",
             "spec.revisionHistoryLimit",
+            "spec.progressDeadlineSeconds",
             "spec.progressDeadlineSeconds",
         ])
     }

@@ -1,0 +1,122 @@
+import Cluster
+import Controllers
+import KubeModel
+import Manifests
+import Store
+
+extension ControlPlane {
+    public enum ApplyOutcome: String, Sendable {
+        case created, configured, unchanged
+    }
+
+    public struct ApplyResult: Sendable {
+        public var name: String
+        public var outcome: ApplyOutcome
+        /// Printed on stderr before the result line (e.g. the missing last-applied warning).
+        public var warning: String?
+    }
+
+    /// `kubectl apply -f`: every document is validated first; then all are applied in one transaction,
+    /// so a bad document leaves the store untouched.
+    public func apply(_ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool) throws -> [ApplyResult] {
+        try store.write(command: newCommandInfo()) { writer in
+            var streams: [StreamID: DeploymentStream] = [:]
+            var pending: [PendingEvent] = []
+            var results: [ApplyResult] = []
+            let node = try writer.node()
+            for document in documents {
+                let manifest = document.object.deployment
+                let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
+                let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
+                let stream = try streams[id] ?? writer.stream(id)
+                let (event, result) = try decideApply(document, namespace: targetNamespace, stream: stream)
+                results.append(result)
+                guard let event else { continue }
+                var reconciler = Reconciler(
+                    stream: stream, node: node, now: now, nextSequence: writer.nextSequence + Int64(pending.count))
+                reconciler.emit(event, actor: actor)
+                reconciler.reconcile()
+                pending += reconciler.pending
+                streams[id] = reconciler.stream
+            }
+            try writer.commit(pending, streams: streams.values.sorted { $0.id < $1.id }, node: nil)
+            return results
+        }
+    }
+
+    private func resolveNamespace(_ manifest: Deployment, flag: String, given: Bool) throws -> String {
+        guard let own = manifest.metadata.namespace, !own.isEmpty else { return flag }
+        if given && own != flag {
+            throw CommandError.client(
+                "the namespace from the provided object \"\(own)\" does not match the namespace \"\(flag)\". "
+                    + "You must pass '--namespace=\(own)' to perform this operation.")
+        }
+        return own
+    }
+
+    private func decideApply(_ document: ManifestDocument, namespace: String, stream: DeploymentStream) throws
+        -> (ClusterEvent?, ApplyResult)
+    {
+        let manifest = document.object.deployment
+        let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
+        guard let live = stream.deployment else {
+            var created = manifest
+            created.metadata.namespace = namespace
+            created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied
+            created.metadata.uid = Identifiers.uid("deployment/\(namespace)/\(manifest.name)/\(stream.version)")
+            created.metadata.generation = 1
+            created.metadata.creationTimestamp = now
+            created.metadata.resourceVersion = nil
+            created.status = DeploymentStatus()
+            created.applyDefaults()
+            let errors = created.validate()
+            if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
+            return (.deploymentCreated(DeploymentObject(deployment: created)),
+                    ApplyResult(name: manifest.name, outcome: .created))
+        }
+        var warning: String?
+        let previous = live.metadata[annotation: AnnotationKey.lastApplied]
+        if previous == nil {
+            warning = "Warning: resource deployments/\(manifest.name) is missing the "
+                + "kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. "
+                + "kubectl apply should only be used on resources created declaratively by either kubectl create "
+                + "--save-config or kubectl apply. The missing annotation will be patched automatically."
+        }
+        let original = try previous.map { try JSONValue.parse($0) }
+        var modified = document.raw
+        var metadata = modified["metadata"]?.objectValue ?? [:]
+        var annotations = metadata["annotations"]?.objectValue ?? [:]
+        annotations[AnnotationKey.lastApplied] = .string(lastApplied)
+        metadata["annotations"] = .object(annotations)
+        modified["metadata"] = .object(metadata)
+        var current = try JSONValue(encoding: live)
+        current["status"] = nil
+        let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
+        var updated = try merged.decode(Deployment.self)
+        updated.metadata.uid = live.metadata.uid
+        updated.metadata.namespace = namespace
+        updated.metadata.generation = live.metadata.generation
+        updated.metadata.creationTimestamp = live.metadata.creationTimestamp
+        updated.metadata.resourceVersion = live.metadata.resourceVersion
+        updated.status = live.status
+        updated.applyDefaults()
+        let errors = updated.validate(old: live)
+        if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
+        if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
+            && updated.metadata.annotations == live.metadata.annotations
+        {
+            return (nil, ApplyResult(name: manifest.name, outcome: .unchanged, warning: warning))
+        }
+        return (.deploymentConfigured(DeploymentObject(deployment: updated)),
+                ApplyResult(name: manifest.name, outcome: .configured, warning: warning))
+    }
+}
+
+extension JSONValue {
+    /// Parses JSON text (used for the stored last-applied configuration).
+    static func parse(_ text: String) throws -> JSONValue {
+        try JSONValue.decoder.decode(JSONValue.self, from: Data(text.utf8))
+    }
+}
+
+import Foundation

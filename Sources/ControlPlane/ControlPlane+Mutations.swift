@@ -1,0 +1,83 @@
+import Cluster
+import KubeModel
+
+extension ControlPlane {
+    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing).
+    public func setImage(
+        namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?
+    ) throws -> Bool {
+        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+            let containers = d.spec.template.spec.containers + d.spec.template.spec.initContainers
+            var changes: [String: String] = [:]
+            for (container, image) in images {
+                if container == "*" {
+                    for c in containers { changes[c.name] = image }
+                } else {
+                    guard containers.contains(where: { $0.name == container }) else {
+                        throw CommandError.client("unable to find container named \"\(container)\"")
+                    }
+                    changes[container] = image
+                }
+            }
+            for (container, image) in changes where image.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CommandError.client(
+                    "failed to patch image update to pod template: Deployment.apps \"\(name)\" is invalid: "
+                        + "spec.template.spec.containers[\(containers.firstIndex { $0.name == container } ?? 0)].image: Required value")
+            }
+            let effective = changes.filter { name, image in containers.first { $0.name == name }?.image != image }
+            let causeChanges = changeCause.map { d.metadata[annotation: AnnotationKey.changeCause] != $0 } ?? false
+            if effective.isEmpty && !causeChanges { return (nil, false) }
+            return (.imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
+        }
+    }
+
+    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`.
+    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?) throws {
+        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+            let current = d.spec.desiredReplicas
+            if let expected = currentReplicas, expected != current {
+                throw CommandError.client("Expected replicas to be \(expected), was \(current)")
+            }
+            if replicas > Int(Int32.max) {
+                throw CommandError.invalid(name, [FieldError(.invalid, "spec.replicas", value: String(replicas),
+                                                             detail: "must be no greater than 2147483647")])
+            }
+            if replicas == current { return (nil, ()) }
+            return (.deploymentScaled(Scaled(from: current, to: replicas)), ())
+        }
+    }
+
+    /// `kubectl annotate deployment/NAME k=v k2-`.
+    public func annotate(
+        namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool
+    ) throws {
+        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+            if !overwrite {
+                let clashes = set.filter { key, value in
+                    guard let existing = d.metadata[annotation: key] else { return false }
+                    return existing != value
+                }
+                if !clashes.isEmpty {
+                    let list = clashes.map { "'\($0.0)' already has a value (\(d.metadata[annotation: $0.0] ?? ""))" }
+                    throw CommandError.client(
+                        "--overwrite is false but found the following declared annotation(s): "
+                            + list.joined(separator: "; "))
+                }
+            }
+            var changed: [String: String] = [:]
+            for (key, value) in set where d.metadata[annotation: key] != value { changed[key] = value }
+            let removed = remove.filter { d.metadata[annotation: $0] != nil }
+            if changed.isEmpty && removed.isEmpty { return (nil, ()) }
+            return (.deploymentAnnotated(Annotated(set: changed, removed: removed)), ())
+        }
+    }
+
+    /// `kubectl delete deployment NAME [--cascade=background|orphan]`.
+    public func delete(namespace: String, name: String, cascade: String = "background") throws {
+        try mutateDeployment(namespace: namespace, name: name) { _, _ in
+            (.deploymentDeleted(Deleted(cascade: cascade)), ())
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,54 @@
+import KubeModel
+
+/// kubectl apply's three-way merge, on JSON trees: what the manifest sets wins, what the previous
+/// manifest set and this one dropped is removed, and everything else the live object has is kept
+/// (a replica count set by `scale`, an image set by `set image`, server defaults).
+///
+/// Lists of named things merge element by element on their strategic-merge key, as the
+/// Kubernetes schema declares it; other lists are replaced.
+enum ThreeWayMerge {
+    /// Strategic-merge keys of the lists a Deployment manifest holds.
+    static let mergeKeys: [String: String] = [
+        "containers": "name", "initContainers": "name", "ephemeralContainers": "name", "env": "name",
+        "volumes": "name", "volumeMounts": "mountPath", "ports": "containerPort", "imagePullSecrets": "name",
+        "tolerations": "key", "hostAliases": "ip", "volumeDevices": "devicePath",
+    ]
+
+    static func merge(original: JSONValue?, modified: JSONValue, current: JSONValue?, key: String? = nil) -> JSONValue {
+        switch (modified, current) {
+        case (.object(let m), .object(let c)):
+            let o = original?.objectValue ?? [:]
+            var result = c
+            for (field, value) in m {
+                result[field] = merge(original: o[field], modified: value, current: c[field], key: field)
+            }
+            for field in o.keys where m[field] == nil { result[field] = nil }
+            return .object(result)
+        case (.array(let m), .array(let c)):
+            guard let key, let mergeKey = mergeKeys[key] else { return modified }
+            return .array(mergeList(original: original?.arrayValue ?? [], modified: m, current: c, mergeKey: mergeKey))
+        default:
+            return modified
+        }
+    }
+
+    /// Elements keyed by `mergeKey`: modified ones merge into their live twin, ones the previous manifest
+    /// had and this one dropped are removed, live-only ones stay. Order follows the manifest.
+    private static func mergeList(original: [JSONValue], modified: [JSONValue], current: [JSONValue], mergeKey: String)
+        -> [JSONValue]
+    {
+        func id(_ value: JSONValue) -> JSONValue? { value[mergeKey] }
+        let droppedKeys = Set(original.compactMap(id)).subtracting(modified.compactMap(id))
+        var result: [JSONValue] = []
+        for element in modified {
+            let live = current.first { id($0) != nil && id($0) == id(element) }
+            let previous = original.first { id($0) != nil && id($0) == id(element) }
+            result.append(live.map { merge(original: previous, modified: element, current: $0) } ?? element)
+        }
+        for element in current {
+            guard let key = id(element), !droppedKeys.contains(key) else { continue }
+            if !modified.contains(where: { id($0) == key }) { result.append(element) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+public import KubeModel
+
+/// One object read from a manifest file, both as the JSON kubectl would send and as a typed value.
+public struct ManifestDocument: Sendable {
+    /// The file name as given on the command line, or `STDIN`.
+    public var source: String
+    /// The position among the objects of this source, counting the items of a `List` one by one.
+    public var index: Int
+    /// The object as written (converted from YAML the way sigs.k8s.io/yaml does); feeds `last-applied-configuration`.
+    public var raw: JSONValue
+    public var object: ManifestObject
+
+    public init(source: String, index: Int, raw: JSONValue, object: ManifestObject) {
+        self.source = source
+        self.index = index
+        self.raw = raw
+        self.object = object
+    }
+}
+
+/// The kinds of object a manifest may hold. Rollbook serves Deployments only.
+public enum ManifestObject: Sendable {
+    case deployment(Deployment)
+
+    public var deployment: Deployment {
+        switch self {
+        case .deployment(let deployment): return deployment
+        }
+    }
+}
+
+/// Everything kubectl gets out of one source: the objects it would send, and the errors it would report.
+///
+/// kubectl keeps going after some errors: an unknown kind skips one document, and the API server rejects one object
+/// at a time. A syntax or validation error stops the rest of the file, but what came before it is still applied.
+public struct ManifestDecodeResult: Sendable {
+    /// Documents in file order; a failure is a document the API server would refuse (unknown field, wrong type).
+    public var documents: [Result<ManifestDocument, ManifestError>]
+    /// kubectl's client-side errors (parsing, validation, mapping) in the order it meets them.
+    public var errors: [ManifestError]
+
+    public init(documents: [Result<ManifestDocument, ManifestError>] = [], errors: [ManifestError] = []) {
+        self.documents = documents
+        self.errors = errors
+    }
+
+    /// The documents that would be accepted.
+    public var accepted: [ManifestDocument] {
+        documents.compactMap { try? $0.get() }
+    }
+}

@@ -1,0 +1,32 @@
+public import KubeModel
+
+/// The `kubectl.kubernetes.io/last-applied-configuration` annotation kubectl writes on `apply`.
+public enum LastApplied {
+    /// The manifest as given, with `metadata.annotations` present (minus this very annotation) and
+    /// `metadata.namespace` set, serialised the way `json.Encoder` does: compact, sorted keys, trailing newline.
+    ///
+    /// kubectl clears the annotation before encoding so the value never contains itself; an object without
+    /// annotations therefore records `"annotations":{}`.
+    ///
+    /// - Parameters:
+    ///   - raw: The document as read from the manifest (``ManifestDocument/raw``).
+    ///   - namespace: The namespace the object goes to; an empty string leaves `metadata.namespace` out.
+    public static func configuration(for raw: JSONValue, namespace: String) -> String {
+        GoJSONWriter.compact(annotated(raw, namespace: namespace)) + "\n"
+    }
+
+    /// The object kubectl encodes into the annotation.
+    static func annotated(_ raw: JSONValue, namespace: String) -> JSONValue {
+        guard case .object(var object) = raw else { return raw }
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        var annotations: [String: JSONValue] = [:]
+        if case .object(let existing) = metadata["annotations"], existing.values.allSatisfy({ $0.stringValue != nil }) {
+            annotations = existing
+        }
+        annotations[AnnotationKey.lastApplied] = nil
+        metadata["annotations"] = .object(annotations)
+        metadata["namespace"] = namespace.isEmpty ? nil : .string(namespace)
+        object["metadata"] = .object(metadata)
+        return .object(object)
+    }
+}

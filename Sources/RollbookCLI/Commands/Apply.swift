@@ -1,0 +1,20 @@
+import ArgumentParser
+import ControlPlane
+import Printers
+
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply a configuration to a Deployment by file name or stdin.")
+    @OptionGroup var globals: GlobalOptions
+    @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
+    var filenames: [String] = []
+
+    func run() throws {
+        let documents = try ManifestFiles.load(filenames, verb: .creating)
+        let namespace = globals.resolvedNamespace
+        let results = try globals.controlPlane().apply(documents, namespace: namespace.name, namespaceGiven: namespace.given)
+        for result in results {
+            if let warning = result.warning { Output.err(warning + "\n") }
+            Output.out(namePrinter(kind: "deployment.apps", name: result.name, operation: result.outcome.rawValue))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import ControlPlane
+import KubeModel
+import Manifests
+import Printers
+
+struct Get: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Display one or many Deployments, ReplicaSets or Pods.",
+        discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
+
+    @OptionGroup var globals: GlobalOptions
+
+    @Argument(help: "TYPE [NAME...] or TYPE/NAME...")
+    var resources: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: wide, yaml, json or name.")
+    var output: String?
+
+    @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector (e.g. app=web,tier!=db).")
+    var selector: String?
+
+    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List across all namespaces.")
+    var allNamespaces = false
+
+    func run() throws {
+        let request = try ResourceArguments(resources)
+        if let output, !["wide", "yaml", "json", "name"].contains(output) {
+            throw CommandError.client(
+                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: json,name,wide,yaml")
+        }
+        let query = try selector.map { text in
+            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+            return query
+        }
+        let plane = try globals.controlPlane()
+        let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
+        let listing = try ObjectListing.fetch(plane, kind: request.kind, namespace: namespace, names: request.names, query: query)
+        for error in listing.missing { Output.err(error.text + "\n") }
+        let singleObject = request.names.count == 1 && listing.objects.count == 1
+        let text = try listing.render(
+            kind: request.kind, output: output, showNamespace: allNamespaces, now: plane.now, singleObject: singleObject)
+        if listing.objects.isEmpty && listing.missing.isEmpty {
+            Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
+        }
+        Output.out(text)
+        if !listing.missing.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The objects a `get` asked for, in kubectl's order, plus NotFound errors for missing names.
+struct ObjectListing {
+    enum Object {
+        case deployment(Deployment)
+        case replicaSet(ReplicaSet)
+        case pod(Pod)
+
+        var name: String {
+            switch self {
+            case .deployment(let d): d.name
+            case .replicaSet(let rs): rs.name
+            case .pod(let pod): pod.name
+            }
+        }
+
+        var labels: [String: String] {
+            switch self {
+            case .deployment(let d): d.metadata.labels ?? [:]
+            case .replicaSet(let rs): rs.metadata.labels ?? [:]
+            case .pod(let pod): pod.metadata.labels ?? [:]
+            }
+        }
+
+        var json: JSONValue {
+            switch self {
+            case .deployment(let d): (try? JSONValue(encoding: d)) ?? .null
+            case .replicaSet(let rs): (try? JSONValue(encoding: rs)) ?? .null
+            case .pod(let pod): (try? JSONValue(encoding: pod)) ?? .null
+            }
+        }
+    }
+
+    var objects: [Object]
+    var missing: [CommandError]
+
+    static func fetch(_ plane: ControlPlane, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?)
+        throws -> ObjectListing
+    {
+        let all: [Object] = try plane.read { reader in
+            switch kind {
+            case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
+            case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
+            case .pod: try reader.pods(namespace: namespace).map(Object.pod)
+            }
+        }
+        if names.isEmpty {
+            return ObjectListing(objects: all.filter { query?.matches($0.labels) ?? true }, missing: [])
+        }
+        var objects: [Object] = []
+        var missing: [CommandError] = []
+        for name in names {
+            if let object = all.first(where: { $0.name == name }) {
+                objects.append(object)
+            } else {
+                missing.append(CommandError.notFound(kind.resource, name))
+            }
+        }
+        return ObjectListing(objects: objects, missing: missing)
+    }
+
+    func render(kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool) throws
+        -> String
+    {
+        switch output {
+        case "name":
+            return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
+        case "yaml", "json":
+            if objects.isEmpty && singleObject { return "" }
+            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
+            return output == "yaml" ? ObjectPrinter.yaml(value) : ObjectPrinter.json(value)
+        default:
+            let wide = output == "wide"
+            switch kind {
+            case .deployment:
+                return deploymentsTable(objects.compactMap { if case .deployment(let d) = $0 { d } else { nil } },
+                                        wide: wide, showNamespace: showNamespace, now: now)
+            case .replicaSet:
+                return replicaSetsTable(objects.compactMap { if case .replicaSet(let rs) = $0 { rs } else { nil } },
+                                        wide: wide, showNamespace: showNamespace, now: now)
+            case .pod:
+                return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
+                                 wide: wide, showNamespace: showNamespace, now: now)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ControlPlane
+import Foundation
+import Manifests
+
+/// Reads `-f` arguments (files, directories, `-` for stdin) into manifest documents, all or nothing.
+enum ManifestFiles {
+    static func load(_ paths: [String], verb: ManifestError.Verb) throws -> [ManifestDocument] {
+        if paths.isEmpty {
+            throw CommandError.client("must specify one of -f and -k")
+        }
+        var documents: [ManifestDocument] = []
+        for path in paths {
+            for (source, data) in try read(path) {
+                let result = ManifestDecoder.decode(data, source: source)
+                if let error = result.errors.first { throw CommandError(error.kubectlMessage(verb: verb)) }
+                documents += result.accepted
+            }
+        }
+        if documents.isEmpty { throw CommandError.client("no objects passed to \(verb == .deleting ? "delete" : "apply")") }
+        return documents
+    }
+
+    /// `(source name, bytes)` for a file, every manifest in a directory, or stdin.
+    private static func read(_ path: String) throws -> [(String, Data)] {
+        if path == "-" { return [("STDIN", FileHandle.standardInput.readDataToEndOfFile())] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandError.client("the path \"\(path)\" does not exist")
+        }
+        if isDirectory.boolValue {
+            let entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            return try entries.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.map { entry in
+                let full = (path as NSString).appendingPathComponent(entry)
+                return (full, try contents(full))
+            }
+        }
+        return [(path, try contents(path))]
+    }
+
+    private static func contents(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError.client("open \(path): permission denied")
+        }
+        return data
+    }
+}

@@ -1,0 +1,178 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import Printers
+
+struct Rollout: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage the rollout of a Deployment.",
+        subcommands: [Status.self, History.self, Undo.self, Pause.self, Resume.self, Restart.self])
+}
+
+extension Rollout {
+    struct Pause: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark the Deployment as paused.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            try globals.controlPlane().pause(namespace: globals.resolvedNamespace.name, name: name)
+            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "paused"))
+        }
+    }
+
+    struct Resume: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resume a paused Deployment.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            try globals.controlPlane().resume(namespace: globals.resolvedNamespace.name, name: name)
+            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "resumed"))
+        }
+    }
+
+    struct Restart: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Restart a Deployment's pods with a new rollout.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            try globals.controlPlane().restart(namespace: globals.resolvedNamespace.name, name: name)
+            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "restarted"))
+        }
+    }
+
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Roll back to a previous revision.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
+        var toRevision = 0
+        @Option(name: .customLong("dry-run"), help: "Only print what would be restored: none or client.")
+        var dryRun = "none"
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            let result = try globals.controlPlane().undo(
+                namespace: globals.resolvedNamespace.name, name: name, toRevision: toRevision, dryRun: dryRun == "client")
+            switch result {
+            case .rolledBack:
+                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "rolled back"))
+            case .skipped(let revision):
+                Output.out(namePrinter(
+                    kind: "deployment.apps", name: name,
+                    operation: "skipped rollback (current template already matches revision \(revision))"))
+            case .dryRun(_, let template):
+                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "(dry run)") + describePodTemplate(template))
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "View previous rollout revisions.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
+            let rows = try globals.controlPlane().history(namespace: globals.resolvedNamespace.name, name: name)
+            let resource = "deployment.apps/\(name)"
+            if revision > 0 {
+                guard let row = rows.first(where: { $0.revision == revision }) else {
+                    throw CommandError.client("unable to find the specified revision")
+                }
+                Output.out(rolloutHistoryRevision(
+                    resource: resource, revision: revision, template: row.replicaSet.spec.template,
+                    changeCause: row.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]))
+                return
+            }
+            Output.out(rolloutHistory(
+                resource: resource,
+                rows: rows.map { ($0.revision, $0.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]) }))
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the status of the rollout.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Option(help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).")
+        var revision = 0
+        @Option(help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m).")
+        var timeout = "0s"
+        @Option(name: [.customShort("w"), .customLong("watch")], help: "Watch the status of the rollout until it's done.")
+        var watch = true
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            guard let limit = Duration.parse(timeout) else {
+                throw CommandError.client("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
+            }
+            let started = Date()
+            var lastVersion: String?
+            while true {
+                let plane = try globals.controlPlane()
+                let stream = try plane.deploymentStream(namespace: globals.resolvedNamespace.name, name: name)
+                let deployment = stream.deployment!
+                if deployment.metadata.resourceVersion != lastVersion {
+                    lastVersion = deployment.metadata.resourceVersion
+                    switch RolloutStatus.evaluate(deployment, revision: revision) {
+                    case .done(let message):
+                        Output.out(message + "\n")
+                        return
+                    case .failed(let message):
+                        throw CommandError.client(message)
+                    case .waiting(let message):
+                        Output.out(message + "\n")
+                        if !watch { return }
+                    }
+                }
+                if limit > 0 && Date().timeIntervalSince(started) >= limit {
+                    throw CommandError.client("timed out waiting for the condition")
+                }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+    }
+}
+
+enum Duration {
+    /// Go duration strings as kubectl flags take them: `0`, `30s`, `2m`, `1h30m`, `500ms`.
+    static func parse(_ text: String) -> TimeInterval? {
+        if text == "0" { return 0 }
+        var total: TimeInterval = 0
+        var number = ""
+        var unit = ""
+        func flush() -> Bool {
+            guard let value = Double(number) else { return false }
+            switch unit {
+            case "ns": total += value / 1e9
+            case "us", "µs": total += value / 1e6
+            case "ms": total += value / 1e3
+            case "s": total += value
+            case "m": total += value * 60
+            case "h": total += value * 3600
+            default: return false
+            }
+            number = ""
+            unit = ""
+            return true
+        }
+        for character in text {
+            if character.isNumber || character == "." {
+                if !unit.isEmpty { guard flush() else { return nil } }
+                number.append(character)
+            } else {
+                unit.append(character)
+            }
+        }
+        guard !number.isEmpty, flush() else { return nil }
+        return total
+    }
+}

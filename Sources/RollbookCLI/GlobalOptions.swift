@@ -1,0 +1,60 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import KubeModel
+import Store
+
+/// Options every command takes, as kubectl's global flags.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: "The store file (default: $ROLLBOOK_STORE, else \(Environment.defaultStoreDescription)).")
+    var store: String?
+
+    @Option(name: .customLong("as"), help: "The actor recorded on events (default: $ROLLBOOK_ACTOR, else the login user).")
+    var actor: String?
+
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "The namespace scope for this request.")
+    var namespace: String?
+
+    /// The namespace to use and whether the user chose it.
+    var resolvedNamespace: (name: String, given: Bool) {
+        if let namespace { return (namespace, true) }
+        return ("default", false)
+    }
+
+    /// Opens the store and the control plane for one command.
+    func controlPlane() throws -> ControlPlane {
+        let path = store ?? Environment.storePath
+        let sqlite = try SQLiteStore(path: path)
+        return ControlPlane(store: sqlite, now: try Environment.now(), actor: actor ?? Environment.actor,
+                            argv: Array(CommandLine.arguments.dropFirst()))
+    }
+}
+
+/// Process-level defaults: the clock, the actor and the store location.
+enum Environment {
+    static var values: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// `ROLLBOOK_NOW` (RFC 3339) when set, else the system clock.
+    static func now() throws -> Timestamp {
+        guard let text = values["ROLLBOOK_NOW"], !text.isEmpty else { return Timestamp(Date()) }
+        guard let time = Timestamp(rfc3339: text) else {
+            throw CommandError.client("ROLLBOOK_NOW must be an RFC 3339 time such as 2026-11-26T15:00:00Z, got \"\(text)\"")
+        }
+        return time
+    }
+
+    static var actor: String {
+        if let actor = values["ROLLBOOK_ACTOR"], !actor.isEmpty { return actor }
+        if let user = values["USER"] ?? values["LOGNAME"], !user.isEmpty { return user }
+        return "unknown"
+    }
+
+    static let defaultStoreDescription = "$XDG_DATA_HOME/rollbook/store.db or ~/.local/share/rollbook/store.db"
+
+    static var storePath: String {
+        if let path = values["ROLLBOOK_STORE"], !path.isEmpty { return path }
+        let base = values["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() + "/.local/share")
+        return base + "/rollbook/store.db"
+    }
+}

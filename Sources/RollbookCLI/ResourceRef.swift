@@ -1,0 +1,76 @@
+import ControlPlane
+
+/// The kinds Rollbook serves, with kubectl's names and short names.
+enum ResourceKind: String, Sendable {
+    case deployment, replicaSet, pod
+
+    init(parsing text: String) throws {
+        switch text.lowercased() {
+        case "deployments", "deployment", "deploy", "deployments.apps", "deployment.apps": self = .deployment
+        case "replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps": self = .replicaSet
+        case "pods", "pod", "po": self = .pod
+        default: throw CommandError.client("the server doesn't have a resource type \"\(text)\"")
+        }
+    }
+
+    /// `deployments.apps`, as NotFound errors name it.
+    var resource: String {
+        switch self {
+        case .deployment: Resource.deployments
+        case .replicaSet: Resource.replicaSets
+        case .pod: Resource.pods
+        }
+    }
+
+    /// `deployment.apps`, as the name printer writes it.
+    var qualifiedKind: String {
+        switch self {
+        case .deployment: "deployment.apps"
+        case .replicaSet: "replicaset.apps"
+        case .pod: "pod"
+        }
+    }
+}
+
+/// Arguments such as `deployment/web`, `deployment web`, `rs` or `pods a b`.
+struct ResourceArguments {
+    var kind: ResourceKind
+    var names: [String]
+
+    init(_ arguments: [String]) throws {
+        guard let first = arguments.first else {
+            throw CommandError.client("You must specify the type of resource to get. Use \"rollbook api-resources\" for a complete list of supported resources.")
+        }
+        if first.contains("/") {
+            var kind: ResourceKind?
+            var names: [String] = []
+            for argument in arguments {
+                let parts = argument.split(separator: "/", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[1].isEmpty else {
+                    throw CommandError.client("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'rollbook get resource/<resource_name>' instead of 'rollbook get resource resource/<resource_name>'")
+                }
+                let parsed = try ResourceKind(parsing: parts[0])
+                if let kind, kind != parsed { throw CommandError.client("only one resource type is supported here") }
+                kind = parsed
+                names.append(parts[1])
+            }
+            self.kind = kind!
+            self.names = names
+        } else {
+            kind = try ResourceKind(parsing: first)
+            names = Array(arguments.dropFirst())
+        }
+    }
+
+    /// For commands that act on exactly one Deployment (`rollout`, `set image`, `scale`).
+    static func deployment(_ arguments: [String]) throws -> String {
+        let parsed = try ResourceArguments(arguments)
+        guard parsed.kind == .deployment else {
+            throw CommandError.client("no objects passed to this command are Deployments")
+        }
+        guard parsed.names.count == 1 else {
+            throw CommandError.client("required resource not specified")
+        }
+        return parsed.names[0]
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import Store
+
+/// `rollbook`: kubectl's Deployment verbs over an event-sourced store.
+public struct RollbookCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rollbook",
+        abstract: "An event-sourced state store for Kubernetes Deployments, with kubectl's verbs and output.",
+        subcommands: [
+            Apply.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
+            Images.self, Replay.self, Demo.self,
+        ])
+
+    public init() {}
+
+    /// Parses and runs one command line, printing errors the way kubectl does. Returns the exit code.
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as CommandError {
+            Output.err(error.text + "\n")
+            return error.exitCode
+        } catch let error as StoreError {
+            Output.err("error: \(error.message)\n")
+            return 1
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let message = fullMessage(for: error)
+            if !message.isEmpty { (code == 0 ? Output.out : Output.err)(message + "\n") }
+            return code
+        }
+    }
+}

@@ -12,11 +12,14 @@ public struct Reconciler: Sendable {
     public private(set) var pending: [PendingEvent] = []
     private var nextSequence: Int64
 
-    public init(stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64) {
+    public init(
+        stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64, pending: [PendingEvent] = []
+    ) {
         self.stream = stream
         self.node = node
         self.now = now
         self.nextSequence = nextSequence
+        self.pending = pending
     }
 
     /// The sequence number the next emitted event gets.
@@ -33,7 +36,11 @@ public struct Reconciler: Sendable {
     /// Syncs the Deployment, then lets the ReplicaSet controller and kubelet settle, until a full round
     /// changes nothing. The bound only guards against a bug looping forever.
     public mutating func reconcile() {
-        for _ in 0..<10_000 where step() {}
+        var rounds = 0
+        while step() {
+            rounds += 1
+            precondition(rounds < 10_000, "reconcile did not converge for \(stream.id)")
+        }
     }
 
     /// One round: garbage collection, one Deployment sync, then the ReplicaSet controller and kubelet
@@ -52,5 +59,12 @@ public struct Reconciler: Sendable {
         for rs in stream.replicaSets.values.sortedByCreation() { manageReplicas(of: rs.name) }
         runKubelet()
         for rs in stream.replicaSets.values.sortedByCreation() { updateReplicaSetStatus(rs.name) }
+    }
+}
+
+extension Reconciler {
+    /// One Deployment sync without letting pods settle: what the controller does before any pod is ready.
+    public mutating func syncOnlyForTesting() {
+        syncDeployment()
     }
 }

@@ -69,7 +69,9 @@ let package = Package(
         .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
         .testTarget(name: "PrintersTests", dependencies: ["Printers", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "Cluster", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Cluster", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "RollbookCLITests", dependencies: ["RollbookCLI", "ControlPlane", "Store", "TestSupport"],
             exclude: ["Golden"]),

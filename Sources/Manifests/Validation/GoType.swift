@@ -1,0 +1,47 @@
+/// A Go type, as far as the API server's strict JSON decoding of a Deployment needs to know it.
+///
+/// Struct fields are listed by JSON name so unknown ones can be reported; `opaque` structs are checked for being
+/// objects but not field by field, and `anything` is not checked at all.
+indirect enum GoType: Sendable {
+    /// A string, or a named string type such as `v1.RestartPolicy`.
+    case string(String = "string")
+    case bool
+    /// `int32` or `int64`.
+    case integer(bits: Int)
+    /// `metav1.Time`: an RFC 3339 string, read by a custom unmarshaller.
+    case time
+    /// `intstr.IntOrString`: a string or an int32, read by a custom unmarshaller.
+    case intOrString
+    /// A map with string keys; values are checked when `value` is given.
+    case map(String, value: GoType?)
+    case slice(GoType)
+    case structure(GoStruct)
+    /// A struct whose fields Rollbook does not list (affinity, security contexts, volume sources…).
+    case opaque(String)
+    case anything
+
+    /// The name `UnmarshalTypeError` prints: `int32`, `[]v1.Container`, `map[string]string`, `v1.DeploymentSpec`.
+    var goName: String {
+        switch self {
+        case .string(let name): return name
+        case .bool: return "bool"
+        case .integer(let bits): return "int\(bits)"
+        case .time: return "v1.Time"
+        case .intOrString: return "intstr.IntOrString"
+        case .map(let name, _): return name
+        case .slice(let element): return "[]" + element.goName
+        case .structure(let structure): return structure.goName
+        case .opaque(let name): return name
+        case .anything: return "interface {}"
+        }
+    }
+}
+
+/// A Go struct: its reflect name (`DeploymentSpec`), package (`v1`) and JSON fields.
+struct GoStruct: Sendable {
+    var name: String
+    var package: String = "v1"
+    var fields: [String: GoType]
+
+    var goName: String { "\(package).\(name)" }
+}

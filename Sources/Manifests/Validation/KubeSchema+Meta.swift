@@ -1,0 +1,56 @@
+/// The Go types behind an `apps/v1` Deployment, as of Kubernetes v1.32 (k8s.io/api and apimachinery's meta/v1).
+///
+/// Every JSON field of the structs listed here is known, so no valid manifest is refused; structs Rollbook does not
+/// model are `opaque` and accepted whole.
+enum KubeSchema {
+    static let stringMap = GoType.map("map[string]string", value: .string())
+    static let resourceList = GoType.map("v1.ResourceList", value: nil)
+    static let strings = GoType.slice(.string())
+
+    /// metav1.ObjectMeta (`clusterName` is gone since v1.25).
+    static let objectMeta = GoStruct(
+        name: "ObjectMeta",
+        fields: [
+            "name": .string(),
+            "generateName": .string(),
+            "namespace": .string(),
+            "selfLink": .string(),
+            "uid": .string("types.UID"),
+            "resourceVersion": .string(),
+            "generation": .integer(bits: 64),
+            "creationTimestamp": .time,
+            "deletionTimestamp": .time,
+            "deletionGracePeriodSeconds": .integer(bits: 64),
+            "labels": stringMap,
+            "annotations": stringMap,
+            "ownerReferences": .slice(.structure(ownerReference)),
+            "finalizers": strings,
+            "managedFields": .slice(.opaque("v1.ManagedFieldsEntry")),
+        ])
+
+    static let ownerReference = GoStruct(
+        name: "OwnerReference",
+        fields: [
+            "apiVersion": .string(),
+            "kind": .string(),
+            "name": .string(),
+            "uid": .string("types.UID"),
+            "controller": .bool,
+            "blockOwnerDeletion": .bool,
+        ])
+
+    static let labelSelector = GoStruct(
+        name: "LabelSelector",
+        fields: [
+            "matchLabels": stringMap,
+            "matchExpressions": .slice(.structure(labelSelectorRequirement)),
+        ])
+
+    static let labelSelectorRequirement = GoStruct(
+        name: "LabelSelectorRequirement",
+        fields: [
+            "key": .string(),
+            "operator": .string("v1.LabelSelectorOperator"),
+            "values": strings,
+        ])
+}

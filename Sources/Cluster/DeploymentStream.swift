@@ -46,10 +46,10 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
         pods.values.filter { $0.metadata.controllerRef?.uid == replicaSet.metadata.uid }.sorted { $0.name < $1.name }
     }
 
-    /// Events about one object, oldest first, as `describe` lists them.
+    /// Events about one object in the API server's order (by name, which is by creation); `describe`
+    /// then sorts them by lastTimestamp.
     public func events(about uid: String?) -> [KubeEvent] {
-        events.values.filter { $0.involvedObject.uid == uid }
-            .sorted { ($0.lastTimestamp, $0.firstTimestamp, $0.name) < ($1.lastTimestamp, $1.firstTimestamp, $1.name) }
+        events.values.filter { $0.involvedObject.uid == uid }.sorted { $0.name < $1.name }
     }
 }
 

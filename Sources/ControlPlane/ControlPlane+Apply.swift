@@ -115,7 +115,7 @@ extension ControlPlane {
 extension JSONValue {
     /// Parses JSON text (used for the stored last-applied configuration).
     static func parse(_ text: String) throws -> JSONValue {
-        try JSONValue.decoder.decode(JSONValue.self, from: Data(text.utf8))
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
     }
 }
 

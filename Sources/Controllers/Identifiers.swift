@@ -34,9 +34,9 @@ public enum Identifiers {
         return out
     }
 
-    /// `10.244.0.x`: pod IPs on the simulated node's pod CIDR.
-    public static func podIP(sequence: Int) -> String {
-        "10.244.\(sequence / 250 % 256).\(sequence % 250 + 2)"
+    /// `10.244.0.x`: an address in the simulated node's pod CIDR, derived from the pod's UID.
+    public static func podIP(for uid: String) -> String {
+        "10.244.0.\(fnv64(uid) % 250 + 2)"
     }
 
     public static let hostIP = "192.168.49.2"

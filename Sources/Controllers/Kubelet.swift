@@ -24,7 +24,7 @@ extension Reconciler {
         pod.status.hostIP = Identifiers.hostIP
         pod.status.hostIPs = [PodIP(ip: Identifiers.hostIP)]
         if allRunning {
-            let ip = Identifiers.podIP(sequence: stream.podSequence(of: pod))
+            let ip = Identifiers.podIP(for: pod.metadata.uid ?? pod.name)
             pod.status.podIP = ip
             pod.status.podIPs = [PodIP(ip: ip)]
         }
@@ -95,12 +95,5 @@ extension Reconciler {
         let repository = image.split(separator: ":").first.map(String.init) ?? image
         let qualified = repository.contains("/") ? repository : "docker.io/library/\(repository)"
         return "\(qualified)@sha256:\(hex64(image))"
-    }
-}
-
-extension DeploymentStream {
-    /// A stable per-pod number for its IP: the pod's position among pods ever created, by name hash.
-    func podSequence(of pod: Pod) -> Int {
-        Int(Identifiers.fnv64(pod.metadata.uid ?? pod.name) % 60_000)
     }
 }

@@ -42,7 +42,6 @@ public struct PodIP: Sendable, Hashable, Codable {
 public struct PodCondition: Sendable, Hashable, Codable {
     public var type: String
     public var status: String
-    public var lastProbeTime: JSONValue? = .null
     public var lastTransitionTime: Timestamp?
     public var reason: String?
     public var message: String?
@@ -53,6 +52,30 @@ public struct PodCondition: Sendable, Hashable, Codable {
         self.lastTransitionTime = time
         self.reason = reason
         self.message = message
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, status, lastProbeTime, lastTransitionTime, reason, message
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        type = try container.decode(String.self, forKey: .type)
+        status = try container.decode(String.self, forKey: .status)
+        lastTransitionTime = try container.decodeIfPresent(Timestamp.self, forKey: .lastTransitionTime)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        message = try container.decodeIfPresent(String.self, forKey: .message)
+    }
+
+    /// The kubelet never probes conditions here, so `lastProbeTime` is always `null`, as the API shows it.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(status, forKey: .status)
+        try container.encodeNil(forKey: .lastProbeTime)
+        try container.encodeIfPresent(lastTransitionTime, forKey: .lastTransitionTime)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(message, forKey: .message)
     }
 }
 

@@ -75,12 +75,17 @@ struct WalkthroughTests {
         for (index, step) in WalkthroughTests.steps.enumerated() {
             if index == WalkthroughTests.steps.count - 1 { try expectReplayIsIdentical(dir.path("store.db")) }
             let result = try cli.run(step.split(separator: " ").map(String.init), now: WalkthroughTests.clock(index))
-            let name = String(format: "walkthrough/%02d-%@.txt", index + 1,
-                              step.split(separator: " ").prefix(2).joined(separator: "-").replacingOccurrences(of: "/", with: "_"))
+            let name = String(format: "walkthrough/%02d-%@.txt", index + 1, WalkthroughTests.slug(step))
             try expectGolden(result.transcript(of: step), named: name)
         }
         let live = try expectReplayIsIdentical(dir.path("store.db"))
         #expect(live.contains("== deployments\n== images"), "the Deployment is gone after delete")
+    }
+
+    /// `rollout history deployment/x --revision=2` → `rollout-history-deployment-x-revision-2`.
+    static func slug(_ step: String) -> String {
+        let kept = step.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
+        return String(kept).split(separator: "-", omittingEmptySubsequences: true).joined(separator: "-")
     }
 
     /// Rebuilds every projection from the log and checks the tables are byte-identical to the live ones.

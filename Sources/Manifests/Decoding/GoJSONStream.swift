@@ -43,7 +43,8 @@ struct GoJSONStream {
     }
 
     private func invalid(_ context: String) -> Failure {
-        .syntax(offset: position + 1, message: "invalid character \(GoJSONStream.quoteChar(bytes[position])) \(context)")
+        let character = GoJSONStream.quoteChar(bytes[position])
+        return .syntax(offset: position + 1, message: "invalid character \(character) \(context)")
     }
 
     private mutating func expectByte() throws(Failure) -> UInt8 {
@@ -82,7 +83,9 @@ struct GoJSONStream {
         }
         while true {
             skipSpace()
-            guard try expectByte() == UInt8(ascii: "\"") else { throw invalid("looking for beginning of object key string") }
+            guard try expectByte() == UInt8(ascii: "\"") else {
+                throw invalid("looking for beginning of object key string")
+            }
             let keyOffset = position + 1
             let key = try parseString()
             skipSpace()

@@ -45,7 +45,6 @@ struct YAMLDocumentReader {
                         line: lineNumber)
                 }
                 if !buffer.isEmpty { return YAMLChunk(text: String(decoding: buffer, as: UTF8.self), firstLine: firstLine) }
-                firstLine = line
                 continue
             }
             if buffer.isEmpty { firstLine = lineNumber }

@@ -1,4 +1,4 @@
-public import KubeModel
+import KubeModel
 
 /// A manifest that kubectl would refuse, kept as data so the CLI and the API server can render it their own way.
 ///

@@ -16,7 +16,9 @@ enum GoYAMLResolver {
 
     private static let words: [String: Resolved] = {
         var map: [String: Resolved] = [:]
-        for word in ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] { map[word] = .bool(true) }
+        for word in ["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"] {
+            map[word] = .bool(true)
+        }
         for word in ["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"] {
             map[word] = .bool(false)
         }

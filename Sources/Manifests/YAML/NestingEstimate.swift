@@ -47,6 +47,7 @@ enum NestingEstimate {
             // The last significant byte, which decides whether a quote opens a quoted scalar.
             var lastSignificant: UInt8? = index > content.startIndex ? UInt8(ascii: "-") : nil
             var afterSpace = true
+            var peakFlow = flow
             while index < content.endIndex {
                 let byte = content[index]
                 if let open = quote {
@@ -61,6 +62,7 @@ enum NestingEstimate {
                     if lastSignificant.map({ ":-?[{,".utf8.contains($0) }) ?? true { quote = byte }
                 } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
                     flow += 1
+                    peakFlow = max(peakFlow, flow)
                 } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
                     flow = max(0, flow - 1)
                 }
@@ -69,7 +71,7 @@ enum NestingEstimate {
                 index += 1
             }
             if quote == nil && flow == 0 && startsBlockScalar(content) { blockScalarParent = indent }
-            return indents.count + indicators + flow
+            return indents.count + indicators + peakFlow
         }
 
         /// A line ending in `|` or `>`, optionally followed by indentation and chomping indicators.

@@ -15,14 +15,14 @@ enum YAMLErrorTranslation {
     static func translate(_ error: YamlError, in text: String) -> Translated {
         switch error {
         case .scanner(let context, let problem, let mark, _):
-            return located(problem, problemLine: mark.line - 1, scanner: true, contextLine: context.map { $0.mark.line - 1 })
+            return located(problem, mark, scanner: true, context)
         case .parser(let context, let problem, let mark, _):
-            return located(problem, problemLine: mark.line - 1, scanner: false, contextLine: context.map { $0.mark.line - 1 })
+            return located(problem, mark, scanner: false, context)
         case .composer(_, let problem, let mark, _) where problem == "found undefined alias":
             let name = aliasName(at: mark, in: text)
             return Translated(message: "yaml: unknown anchor '\(name)' referenced", line: mark.line)
         case .composer(let context, let problem, let mark, _):
-            return located(problem, problemLine: mark.line - 1, scanner: false, contextLine: context.map { $0.mark.line - 1 })
+            return located(problem, mark, scanner: false, context)
         case .reader(let problem, _, _, _):
             return Translated(message: "yaml: \(problem)", line: nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -38,7 +38,11 @@ enum YAMLErrorTranslation {
         }
     }
 
-    private static func located(_ problem: String, problemLine: Int, scanner: Bool, contextLine: Int?) -> Translated {
+    private static func located(
+        _ problem: String, _ mark: Mark, scanner: Bool, _ context: YamlError.Context?
+    ) -> Translated {
+        let problemLine = mark.line - 1
+        let contextLine = context.map { $0.mark.line - 1 }
         var line = 0
         if problemLine != 0 {
             line = scanner ? problemLine + 1 : problemLine
@@ -54,7 +58,9 @@ enum YAMLErrorTranslation {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard mark.line >= 1, mark.line <= lines.count else { return "" }
         let scalars = Array(lines[mark.line - 1].unicodeScalars.dropFirst(max(mark.column - 1, 0)))
-        let name = scalars.drop { $0 == "*" }.prefix { !$0.properties.isWhitespace && !",[]{}".unicodeScalars.contains($0) }
+        let name = scalars.drop { $0 == "*" }.prefix {
+            !$0.properties.isWhitespace && !",[]{}".unicodeScalars.contains($0)
+        }
         return String(String.UnicodeScalarView(name))
     }
 
@@ -68,7 +74,7 @@ enum YAMLErrorTranslation {
             let scalars = Array(lines[index].unicodeScalars)
             let indentation = scalars.prefix { $0 == " " }.count
             let rest = String(String.UnicodeScalarView(scalars.dropFirst(indentation)))
-            if indentation + 1 <= first.column,
+            if indentation + 1 == first.column,
                 let spelling = spellings.first(where: { rest.hasPrefix($0) }),
                 rest.dropFirst(spelling.count).drop(while: { $0 == " " }).first == ":"
             {

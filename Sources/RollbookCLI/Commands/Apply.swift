@@ -9,9 +9,12 @@ struct Apply: ParsableCommand {
     var filenames: [String] = []
 
     func run() throws {
-        let documents = try ManifestFiles.load(filenames, verb: .creating)
         let namespace = globals.resolvedNamespace
-        let results = try globals.controlPlane().apply(documents, namespace: namespace.name, namespaceGiven: namespace.given)
+        let plane = try globals.controlPlane()
+        let documents = try ManifestFiles.load(filenames, command: "apply") { name, own in
+            (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
+        }
+        let results = try plane.apply(documents, namespace: namespace.name, namespaceGiven: namespace.given)
         for result in results {
             if let warning = result.warning { Output.err(warning + "\n") }
             Output.out(namePrinter(kind: "deployment.apps", name: result.name, operation: result.outcome.rawValue))

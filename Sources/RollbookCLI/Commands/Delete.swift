@@ -18,7 +18,7 @@ struct Delete: ParsableCommand {
         let plane = try globals.controlPlane()
         var targets: [(namespace: String, name: String, source: String?)] = []
         if !filenames.isEmpty {
-            for document in try ManifestFiles.load(filenames, verb: .deleting) {
+            for document in try ManifestFiles.load(filenames, command: "delete") { _, _ in true } {
                 let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
                 targets.append((namespace, document.object.deployment.name, document.source))
             }

@@ -4,19 +4,24 @@ import Manifests
 
 /// Reads `-f` arguments (files, directories, `-` for stdin) into manifest documents, all or nothing.
 enum ManifestFiles {
-    static func load(_ paths: [String], verb: ManifestError.Verb) throws -> [ManifestDocument] {
+    /// - Parameter exists: whether a named Deployment exists, which decides kubectl's "when creating" or
+    ///   "when patching" wording of server-side decoding errors.
+    static func load(_ paths: [String], command: String, exists: (String, String?) -> Bool) throws -> [ManifestDocument] {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
         }
         var documents: [ManifestDocument] = []
         for path in paths {
             for (source, data) in try read(path) {
-                let result = ManifestDecoder.decode(data, source: source)
-                if let error = result.errors.first { throw CommandError(error.kubectlMessage(verb: verb)) }
-                documents += result.accepted
+                do {
+                    documents += try ManifestDecoder.decode(data, source: source)
+                } catch {
+                    let verb: ManifestError.Verb = error.name.map { exists($0, error.namespace) } == true ? .patching : .creating
+                    throw CommandError(error.kubectlMessage(verb: verb))
+                }
             }
         }
-        if documents.isEmpty { throw CommandError.client("no objects passed to \(verb == .deleting ? "delete" : "apply")") }
+        if documents.isEmpty { throw CommandError.client("no objects passed to \(command)") }
         return documents
     }
 

@@ -1,0 +1,125 @@
+import Foundation
+import KubeModel
+
+/// The stages kubectl and the API server take a source through, as a flat list of what happened, in order.
+///
+/// 1. Stream decoding (``RawDocumentStream``): a syntax error ends the source.
+/// 2. Schema validation (`apiVersion` and `kind` present): an error ends the source too.
+/// 3. Decoding and REST mapping: an unknown kind skips the document, kubectl carries on.
+/// 4. The server's strict decoding (``StrictDecoding``): rejects one object at a time.
+enum ManifestPipeline {
+    enum Event {
+        case document(Result<ManifestDocument, ManifestError>)
+        case error(ManifestError)
+    }
+
+    static func events(_ data: Data, source: String) -> [Event] {
+        var run = Run(source: source)
+        do throws(ManifestError) {
+            var stream = RawDocumentStream(input: try ManifestInput(data, source: source), source: source)
+            while let raw = try stream.next() {
+                try run.visit(raw)
+            }
+        } catch {
+            run.events.append(.error(error))
+        }
+        return run.events
+    }
+
+    private struct Run {
+        let source: String
+        var events: [Event] = []
+        var index = 0
+
+        mutating func visit(_ raw: RawDocument) throws(ManifestError) {
+            switch GroupVersionKind.of(raw.value) {
+            case .failure(let errors):
+                throw validationError(errors, line: raw.line)
+            case .success(let kind) where kind == .list:
+                var errors: KubectlErrorList = []
+                let items = flatten(raw.value, errors: &errors)
+                guard errors.isEmpty else { throw validationError(errors, line: raw.line) }
+                for item in items { visitObject(item, json: GoJSONWriter.compact(item), line: raw.line, inList: true) }
+            case .success:
+                visitObject(raw.value, json: raw.json, line: raw.line, inList: false)
+            }
+        }
+
+        /// The items of a `v1` `List`, nested lists included, checked for `apiVersion` and `kind` like kubectl's
+        /// schema validation does.
+        private func flatten(_ list: JSONValue, errors: inout KubectlErrorList) -> [JSONValue] {
+            guard case .array(let items)? = list["items"] else {
+                errors.append("invalid object to validate")
+                return []
+            }
+            var objects: [JSONValue] = []
+            for item in items {
+                switch GroupVersionKind.of(item) {
+                case .failure(let itemErrors): errors.append(contentsOf: itemErrors)
+                case .success(let kind) where kind == .list: objects += flatten(item, errors: &errors)
+                case .success: objects.append(item)
+                }
+            }
+            return objects
+        }
+
+        private func validationError(_ errors: KubectlErrorList, line: Int) -> ManifestError {
+            ManifestError(.missingKind, .validating, source: source, message: errors.rendered, line: line)
+        }
+
+        private mutating func visitObject(_ value: JSONValue, json: String, line: Int, inList: Bool) {
+            let name = value["metadata"]?["name"]?.stringValue ?? ""
+            let namespace = value["metadata"]?["namespace"]?.stringValue ?? ""
+            guard case .success(let kind) = GroupVersionKind.of(value), !kind.kind.isEmpty else {
+                let message = "Object 'Kind' is missing in '\(json)'"
+                let stage: ManifestError.Stage = inList ? .plain : .decoding
+                events.append(.error(ManifestError(.missingKind, stage, source: source, message: message, line: line)))
+                return
+            }
+            guard kind == .deployment else {
+                events.append(
+                    .error(
+                        ManifestError(
+                            .unknownKind, inList ? .listItemMapping : .mapping, source: source,
+                            message: kind.noMatchMessage, line: line, name: name, namespace: namespace)))
+                return
+            }
+            defer { index += 1 }
+            func rejection(_ kind: ManifestError.Kind, _ reason: String, _ message: String) -> Event {
+                .document(
+                    .failure(
+                        ManifestError(
+                            kind, .server(reason: reason), source: source, message: message, line: line, name: name,
+                            namespace: namespace)))
+            }
+            if let problem = StrictDecoding.check(value, as: KubeSchema.deployment) {
+                let kind: ManifestError.Kind
+                if case .unknownFields = problem { kind = .unknownField } else { kind = .wrongType }
+                let message = "Deployment in version \"v1\" cannot be handled as a Deployment: \(problem.message)"
+                events.append(rejection(kind, "BadRequest", message))
+                return
+            }
+            let target = namespace.isEmpty ? "default" : namespace
+            if requestSize(of: value, namespace: target) > ManifestDecoder.maxRequestBytes {
+                let message = "Request entity too large: limit is \(ManifestDecoder.maxRequestBytes)"
+                events.append(rejection(.tooLarge, "RequestEntityTooLarge", message))
+                return
+            }
+            let document = ManifestDocument(
+                source: source, index: index, raw: value, object: .deployment(DeploymentReader.read(value)))
+            events.append(.document(.success(document)))
+        }
+
+        /// The size of the body `kubectl apply` sends: the object with its last-applied annotation.
+        private func requestSize(of value: JSONValue, namespace: String) -> Int {
+            var body = LastApplied.annotated(value, namespace: namespace)
+            var metadata = body["metadata"]?.objectValue ?? [:]
+            var annotations = metadata["annotations"]?.objectValue ?? [:]
+            let lastApplied = LastApplied.configuration(for: value, namespace: namespace)
+            annotations[AnnotationKey.lastApplied] = .string(lastApplied)
+            metadata["annotations"] = .object(annotations)
+            body["metadata"] = .object(metadata)
+            return GoJSONWriter.compact(body).utf8.count
+        }
+    }
+}

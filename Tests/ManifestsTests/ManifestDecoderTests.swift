@@ -1,0 +1,218 @@
+import Foundation
+import KubeModel
+import Testing
+import TestSupport
+
+@testable import Manifests
+
+struct ManifestDecoderTests {
+    private func decode(_ text: String, source: String = "f.yaml") throws -> [ManifestDocument] {
+        try ManifestDecoder.decode(Data(text.utf8), source: source)
+    }
+
+    private func raw(_ text: String) throws -> JSONValue {
+        try #require(try decode(minimal + text).first).raw
+    }
+
+    /// A Deployment that passes every check; tests append fields under `spec.template.spec.containers[0]`.
+    private let minimal = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+              - name: web
+                image: nginx
+
+        """
+
+    // MARK: - Documents
+
+    @Test func readsTheConsoleManifest() throws {
+        let documents = try decode(try fixture("serve-deployment.yaml"), source: "serve-deployment.yaml")
+        let document = try #require(documents.first)
+        #expect(documents.count == 1)
+        #expect(document.source == "serve-deployment.yaml")
+        #expect(document.index == 0)
+        let deployment = document.object.deployment
+        #expect(deployment.name == "serve-deployment")
+        #expect(deployment.metadata.namespace == nil)
+        #expect(deployment.metadata.labels == ["app": "auto-serve"])
+        #expect(deployment.spec.replicas == 2)
+        #expect(deployment.spec.selector?.matchLabels == ["app": "auto-serve"])
+        #expect(deployment.spec.template.metadata.labels == ["app": "auto-serve"])
+        let container = try #require(deployment.spec.template.spec.containers.first)
+        #expect(container.name == "auto-serve")
+        #expect(container.image == "auto-serve:latest")
+        #expect(container.imagePullPolicy == "Never")
+        #expect(container.ports.first?.containerPort == 8082)
+    }
+
+    @Test func multiDocumentFilesSkipEmptyDocuments() throws {
+        let documents = try decode(try fixture("two-deployments.yaml"))
+        #expect(documents.map(\.object.deployment.name) == ["web", "api"])
+        #expect(documents.map(\.index) == [0, 1])
+        let api = documents[1].object.deployment
+        #expect(api.metadata.namespace == "prod")
+        #expect(api.spec.strategy?.rollingUpdate?.maxSurge == .int(1))
+        #expect(api.spec.strategy?.rollingUpdate?.maxUnavailable == .string("25%"))
+        #expect(api.spec.template.spec.containers.first?.env.first?["value"] == .string("on"))
+    }
+
+    @Test func emptyInputHasNoDocuments() throws {
+        #expect(try decode("").isEmpty)
+        #expect(try decode("# nothing\n---\n---\n").isEmpty)
+        #expect(try decode("null\n").isEmpty)
+    }
+
+    @Test func jsonInput() throws {
+        let json = """
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "j"},
+             "spec": {"replicas": 2.0, "template": {"spec": {"containers": [{"name": "c", "image": "i"}]}}}}
+            {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "k"}}
+            """
+        let documents = try decode(json, source: "f.json")
+        #expect(documents.map(\.object.deployment.name) == ["j", "k"])
+        #expect(documents[0].raw["spec"]?["replicas"] == .int(2))
+        #expect(documents[0].object.deployment.spec.replicas == 2)
+    }
+
+    @Test func jsonFollowedByYAML() throws {
+        let text = #"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "a"}}"#
+            + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\n"
+        #expect(try decode(text).map(\.object.deployment.name) == ["a", "b"])
+    }
+
+    @Test func flowStyleYAMLStartingWithABrace() throws {
+        let text = "{apiVersion: apps/v1, kind: Deployment, metadata: {name: flow},}\n"
+        #expect(try decode(text).map(\.object.deployment.name) == ["flow"])
+    }
+
+    @Test func listsAreFlattened() throws {
+        let documents = try decode(try fixture("list.json"), source: "list.json")
+        #expect(documents.map(\.object.deployment.name) == ["one", "two"])
+        #expect(documents.map(\.index) == [0, 1])
+        #expect(documents[1].raw["kind"] == .string("Deployment"))
+    }
+
+    @Test func byteOrderMarksAndCRLF() throws {
+        let text = "apiVersion: apps/v1\r\nkind: Deployment\r\nmetadata:\r\n  name: crlf\r\n---\r\n"
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data(text.utf8))
+        let documents = try ManifestDecoder.decode(data, source: "f.yaml")
+        #expect(documents.map(\.object.deployment.name) == ["crlf"])
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append(try #require(text.data(using: .utf16LittleEndian)))
+        #expect(try ManifestDecoder.decode(utf16, source: "f.yaml").map(\.object.deployment.name) == ["crlf"])
+    }
+
+    // MARK: - YAML to JSON, the sigs.k8s.io/yaml way
+
+    @Test func plainScalarsAreTypedTheYAML11Way() throws {
+        let value = try raw(
+            """
+                    securityContext:
+                      values: [yes, No, on, OFF, ~, null, "yes", 'on', 0x1F, 0o17, 017, 08, 1_000, +5, 1e3, 2.0, .5,
+                        2024-01-01, "1", 3000000000, 18446744073709551615, -0b11]
+            """)
+        let container = try #require(value["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first)
+        let args = try #require(container["securityContext"]?["values"])
+        #expect(
+            args == .array([
+                .bool(true), .bool(false), .bool(true), .bool(false), .null, .null, .string("yes"), .string("on"),
+                .int(31), .int(15), .int(15), .int(8), .int(1000), .int(5), .int(1000), .int(2), .double(0.5),
+                .string("2024-01-01"), .string("1"), .int(3_000_000_000),
+                .double(18446744073709551615), .int(-3),
+            ]))
+    }
+
+    @Test func blockScalarsAndAnchors() throws {
+        let text = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: &name anchored
+              labels: &labels
+                app: web
+              annotations:
+                note: |
+                  first
+                  second
+                folded: >-
+                  one
+                  two
+            spec:
+              selector:
+                matchLabels: *labels
+              template:
+                metadata:
+                  labels:
+                    <<: *labels
+                    tier: *name
+
+            """
+        let document = try #require(try decode(text).first)
+        let deployment = document.object.deployment
+        #expect(deployment.metadata.annotations == ["note": "first\nsecond\n", "folded": "one two"])
+        #expect(deployment.spec.selector?.matchLabels == ["app": "web"])
+        #expect(deployment.spec.template.metadata.labels == ["app": "web", "tier": "anchored"])
+    }
+
+    @Test func keysBecomeStrings() throws {
+        let text = minimal.replacingOccurrences(
+            of: "      containers:", with: "      nodeSelector: {1: a, true: b, 1.5: c}\n      containers:")
+        let document = try #require(try decode(text).first)
+        #expect(
+            document.raw["spec"]?["template"]?["spec"]?["nodeSelector"]
+                == .object(["1": .string("a"), "true": .string("b"), "1.5": .string("c")]))
+    }
+
+    @Test func nullsAreKeptInRawButNotInThePodSpec() throws {
+        let document = try #require(try decode(minimal.replacingOccurrences(of: "image: nginx", with: "image: nginx\n        workingDir: null")).first)
+        #expect(document.raw["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["workingDir"] == .null)
+        #expect(document.object.deployment.spec.template.spec.containers.first?.raw["workingDir"] == nil)
+    }
+
+    @Test func replicasNullMeansUnset() throws {
+        let document = try #require(try decode(minimal.replacingOccurrences(of: "spec:\n  selector", with: "spec:\n  replicas: null\n  selector")).first)
+        #expect(document.object.deployment.spec.replicas == nil)
+    }
+
+    // MARK: - decodeAll
+
+    @Test func decodeAllKeepsGoingLikeKubectl() throws {
+        let text = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: svc
+            ---
+            \(minimal)---
+            \(minimal.replacingOccurrences(of: "metadata:\n  name: web\n", with: "metadata:\n  name: typo\n  labelz: {}\n"))---
+            a: b: c
+            ---
+            \(minimal)
+            """
+        let result = ManifestDecoder.decodeAll(Data(text.utf8), source: "f.yaml")
+        #expect(result.accepted.map(\.object.deployment.name) == ["web"])
+        #expect(result.documents.count == 2)
+        #expect(result.errors.map(\.kind) == [.unknownKind, .syntax])
+        guard case .failure(let error)? = result.documents.last else {
+            Issue.record("expected the second deployment to be rejected")
+            return
+        }
+        #expect(error.kind == .unknownField)
+        #expect(error.name == "typo")
+        #expect(
+            error.kubectlMessage(verb: .patching)
+                == #"Error from server (BadRequest): error when patching "f.yaml": Deployment in version "v1" "#
+                + #"cannot be handled as a Deployment: strict decoding error: unknown field "metadata.labelz""#)
+    }
+}

@@ -6,8 +6,11 @@ CREATE TABLE streams (
     version        INTEGER NOT NULL,
     pod_sequence   INTEGER NOT NULL,
     event_sequence INTEGER NOT NULL,
-    aggregates     TEXT NOT NULL                 -- EventCorrelator state
+    aggregates     TEXT NOT NULL,                -- EventCorrelator state
+    wake_at        TEXT,                         -- next simulated time something happens unprompted
+    last_command   TEXT                          -- command id of the last user mutation of the stream
 ) STRICT;
+CREATE INDEX streams_by_wake ON streams (wake_at) WHERE wake_at IS NOT NULL;
 
 CREATE TABLE deployments (
     namespace   TEXT NOT NULL,
@@ -96,5 +99,19 @@ CREATE TABLE images (
     image           TEXT PRIMARY KEY,
     loaded_at       TEXT NOT NULL,
     startup_seconds INTEGER NOT NULL,
-    behaviour       TEXT NOT NULL
+    behaviour       TEXT NOT NULL                 -- ready, never-ready or crash
+) STRICT;
+
+-- Images whose pulls fail (`rollbook images block`), loaded or not.
+CREATE TABLE blocked_images (
+    image TEXT PRIMARY KEY
+) STRICT;
+
+-- The simulated kubelet's pending timers: readiness after startup, crashes, pull retries.
+CREATE TABLE container_timers (
+    stream_id TEXT NOT NULL,
+    container TEXT NOT NULL,                     -- <pod>/<container>
+    due_at    TEXT NOT NULL,
+    attempt   INTEGER NOT NULL,
+    PRIMARY KEY (stream_id, container)
 ) STRICT;

@@ -26,6 +26,8 @@ extension ClusterEvent {
         switch self {
         case .imageLoaded: "ImageLoaded"
         case .imageRemoved: "ImageRemoved"
+        case .imageBlocked: "ImageBlocked"
+        case .imageUnblocked: "ImageUnblocked"
         case .deploymentCreated: "DeploymentCreated"
         case .deploymentConfigured: "DeploymentConfigured"
         case .imageSet: "DeploymentImageSet"
@@ -55,7 +57,7 @@ extension ClusterEvent {
     private var payloadValue: any Encodable {
         switch self {
         case .imageLoaded(let p): p
-        case .imageRemoved(let p): p
+        case .imageRemoved(let p), .imageBlocked(let p), .imageUnblocked(let p): p
         case .deploymentCreated(let p), .deploymentConfigured(let p): p
         case .imageSet(let p): p
         case .deploymentScaled(let p): p
@@ -85,13 +87,16 @@ extension ClusterEvent {
             payload: String(decoding: data, as: UTF8.self))
     }
 
-    public init(decoding stored: EncodedEvent) throws {
-        let upcasted = try Upcaster.upcast(stored)
+    /// Decodes a stored event, first upcasting its payload to the current schema version.
+    public init(decoding stored: EncodedEvent, upcaster: Upcaster = .production) throws {
+        let upcasted = try upcaster.upcast(stored)
         let data = Data(upcasted.payload.utf8)
         func d<T: Decodable>(_ type: T.Type) throws -> T { try ClusterEvent.decoder.decode(T.self, from: data) }
         switch upcasted.type {
         case "ImageLoaded": self = .imageLoaded(try d(ImageLoaded.self))
         case "ImageRemoved": self = .imageRemoved(try d(ImageRef.self))
+        case "ImageBlocked": self = .imageBlocked(try d(ImageRef.self))
+        case "ImageUnblocked": self = .imageUnblocked(try d(ImageRef.self))
         case "DeploymentCreated": self = .deploymentCreated(try d(DeploymentObject.self))
         case "DeploymentConfigured": self = .deploymentConfigured(try d(DeploymentObject.self))
         case "DeploymentImageSet": self = .imageSet(try d(ImageSet.self))
@@ -125,30 +130,4 @@ extension ClusterEvent {
         return encoder
     }()
     nonisolated(unsafe) static let decoder = JSONDecoder()
-}
-
-/// Rewrites payloads stored under an older schema version into the current one.
-///
-/// Version 1 is the first; the table below is where a future version-2 change adds its step.
-public enum Upcaster {
-    public typealias Step = @Sendable (EncodedEvent) throws -> EncodedEvent
-
-    /// Steps keyed by the version they upgrade *from*.
-    nonisolated(unsafe) public static var steps: [Int: Step] = [:]
-
-    public static func upcast(_ stored: EncodedEvent) throws -> EncodedEvent {
-        var event = stored
-        guard event.schemaVersion <= ClusterEvent.currentSchemaVersion else {
-            throw EventDecodingError(
-                description: "event payload schema version \(event.schemaVersion) is newer than this rollbook "
-                    + "(\(ClusterEvent.currentSchemaVersion))")
-        }
-        while event.schemaVersion < ClusterEvent.currentSchemaVersion {
-            guard let step = steps[event.schemaVersion] else {
-                throw EventDecodingError(description: "no upcaster from schema version \(event.schemaVersion)")
-            }
-            event = try step(event)
-        }
-        return event
-    }
 }

@@ -6,6 +6,8 @@ public enum ClusterEvent: Sendable, Hashable {
     // The simulated node's image cache.
     case imageLoaded(ImageLoaded)
     case imageRemoved(ImageRef)
+    case imageBlocked(ImageRef)
+    case imageUnblocked(ImageRef)
     // User mutations of a Deployment.
     case deploymentCreated(DeploymentObject)
     case deploymentConfigured(DeploymentObject)
@@ -35,7 +37,7 @@ public enum ClusterEvent: Sendable, Hashable {
     /// True for events a user command appends; false for controller, kubelet and GC steps.
     public var isUserMutation: Bool {
         switch self {
-        case .imageLoaded, .imageRemoved, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
+        case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
             .deploymentDeleted:
             return true
@@ -198,8 +200,21 @@ public struct PodObject: Sendable, Hashable, Codable {
 public struct PodStatusUpdated: Sendable, Hashable, Codable {
     public var name: String
     public var status: PodStatus
-    public init(name: String, status: PodStatus) {
+    /// When the kubelet next acts on each container (readiness after startup, crash, pull retry).
+    public var timers: [String: ContainerTimer]?
+    public init(name: String, status: PodStatus, timers: [String: ContainerTimer]? = nil) {
         self.name = name
         self.status = status
+        self.timers = timers
+    }
+}
+
+/// The kubelet's next scheduled action for one container, and how many back-offs led there.
+public struct ContainerTimer: Sendable, Hashable, Codable {
+    public var due: Timestamp
+    public var attempt: Int
+    public init(due: Timestamp, attempt: Int) {
+        self.due = due
+        self.attempt = attempt
     }
 }

@@ -5,6 +5,7 @@ extension DeploymentStream {
     /// `resourceVersion` of whatever the event touched. Events are facts: inconsistent ones are ignored.
     public mutating func apply(_ event: ClusterEvent, sequence: Int64, at time: Timestamp) {
         let resourceVersion = String(sequence)
+        lastEventTime = time
         switch event {
         case .deploymentCreated(let object):
             var created = object.deployment
@@ -122,8 +123,11 @@ extension DeploymentStream {
         case .podStatusUpdated(let update):
             pods[update.name]?.status = update.status
             pods[update.name]?.metadata.resourceVersion = resourceVersion
+            containerTimers = containerTimers.filter { !$0.key.hasPrefix(update.name + "/") }
+            for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
         case .podDeleted(let object):
             pods[object.name] = nil
+            containerTimers = containerTimers.filter { !$0.key.hasPrefix(object.name + "/") }
         case .kubeEventRecorded(let recorded):
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded

@@ -19,6 +19,10 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
     public var aggregates: [String: AggregateRecord]
     /// Every revision number any ReplicaSet of this stream ever held, in the order they were assigned.
     public var revisions: [RevisionRecord]
+    /// The kubelet's pending timers, keyed `pod/container`.
+    public var containerTimers: [String: ContainerTimer]
+    /// The simulated time of the last event folded in.
+    public var lastEventTime: Timestamp?
 
     public init(namespace: String, name: String) {
         self.namespace = namespace
@@ -31,6 +35,7 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
         eventSequence = 0
         aggregates = [:]
         revisions = []
+        containerTimers = [:]
     }
 
     public var id: StreamID { .deployment(namespace: namespace, name: name) }

@@ -6,6 +6,8 @@ public struct NodeState: Sendable, Hashable, Codable {
 
     public var version: Int = 0
     public var images: [String: LoadedImage] = [:]
+    /// Images whose pulls fail (`rollbook images block`).
+    public var blocked: Set<String> = []
 
     public init() {}
 
@@ -30,6 +32,10 @@ public struct NodeState: Sendable, Hashable, Codable {
                 image: loaded.image, loadedAt: time, startupSeconds: loaded.startupSeconds, behaviour: loaded.behaviour)
         case .imageRemoved(let ref):
             images[ref.image] = nil
+        case .imageBlocked(let ref):
+            blocked.insert(ref.image)
+        case .imageUnblocked(let ref):
+            blocked.remove(ref.image)
         default:
             break
         }

@@ -7,13 +7,18 @@ public struct PendingEvent: Sendable, Hashable {
     public var actor: String
     public var sequence: Int64
     public var time: Timestamp
+    /// The command that caused this event, when it is not the one being run: time catching up after a
+    /// `set image` belongs to that `set image`.
+    public var causedBy: String?
 
-    public init(stream: StreamID, event: ClusterEvent, actor: String, sequence: Int64, time: Timestamp) {
+    public init(stream: StreamID, event: ClusterEvent, actor: String, sequence: Int64, time: Timestamp,
+                causedBy: String? = nil) {
         self.stream = stream
         self.event = event
         self.actor = actor
         self.sequence = sequence
         self.time = time
+        self.causedBy = causedBy
     }
 }
 

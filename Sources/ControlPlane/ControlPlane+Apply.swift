@@ -20,26 +20,22 @@ extension ControlPlane {
     /// so a bad document leaves the store untouched.
     public func apply(_ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool) throws -> [ApplyResult] {
         try store.write(command: newCommandInfo()) { writer in
-            var streams: [StreamID: DeploymentStream] = [:]
-            var pending: [PendingEvent] = []
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
             var results: [ApplyResult] = []
-            let node = try writer.node()
             for document in documents {
                 let manifest = document.object.deployment
                 let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
-                let stream = try streams[id] ?? writer.stream(id)
-                let (event, result) = try decideApply(document, namespace: targetNamespace, stream: stream)
+                let (event, result) = try decideApply(document, namespace: targetNamespace, stream: try simulation.stream(id))
                 results.append(result)
                 guard let event else { continue }
-                var reconciler = Reconciler(
-                    stream: stream, node: node, now: now, nextSequence: writer.nextSequence + Int64(pending.count))
-                reconciler.emit(event, actor: actor)
-                reconciler.reconcile()
-                pending += reconciler.pending
-                streams[id] = reconciler.stream
+                try simulation.run(id, at: now) { reconciler in
+                    reconciler.emit(event, actor: actor)
+                    reconciler.reconcile()
+                }
             }
-            try writer.commit(pending, streams: streams.values.sorted { $0.id < $1.id }, node: nil)
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
             return results
         }
     }

@@ -18,18 +18,26 @@ extension ControlPlane {
         try changeNode(images.map { .imageRemoved(ImageRef(image: $0)) })
     }
 
+    /// `rollbook images block`: pulls of these images fail until unblocked.
+    public func blockImages(_ images: [String]) throws {
+        try changeNode(images.map { .imageBlocked(ImageRef(image: $0)) })
+    }
+
+    /// `rollbook images unblock`.
+    public func unblockImages(_ images: [String]) throws {
+        try changeNode(images.map { .imageUnblocked(ImageRef(image: $0)) })
+    }
+
+    /// Changes the node, then lets every Deployment react (pods waiting for an image may now start).
     private func changeNode(_ events: [ClusterEvent]) throws {
         try store.write(command: newCommandInfo()) { writer in
-            var node = try writer.node()
-            var pending: [PendingEvent] = []
-            var sequence = writer.nextSequence
-            for event in events {
-                node.apply(event, at: now)
-                node.version += 1
-                pending.append(PendingEvent(stream: .node, event: event, actor: actor, sequence: sequence, time: now))
-                sequence += 1
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            for event in events { simulation.emitNode(event, actor: actor) }
+            for id in try writer.reader.deploymentStreams(namespace: nil) {
+                try simulation.run(id, at: now) { $0.reconcile() }
             }
-            try writer.commit(pending, streams: [], node: node)
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: simulation.node)
         }
     }
 }

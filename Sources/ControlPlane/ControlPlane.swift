@@ -22,22 +22,37 @@ public final class ControlPlane: Sendable {
     /// Who runs what; the store derives the command id once it knows where in the log the command lands.
     func newCommandInfo() -> CommandInfo { CommandInfo(actor: actor, argv: argv, now: now) }
 
-    /// Runs one mutating command on one Deployment stream: `decide` looks at the current state and returns
-    /// the user event (or nil for a no-op) plus the command's answer; the controllers then settle and
-    /// everything is committed in one transaction.
+    /// Runs one mutating command on one Deployment stream: time first catches up to `now`; then `decide`
+    /// looks at the current state and returns the user event (or nil for a no-op) plus the command's answer;
+    /// the controllers settle and everything is committed in one transaction.
     func mutate<T>(
         _ id: StreamID, _ decide: (DeploymentStream, NodeState) throws -> (ClusterEvent?, T)
     ) throws -> T {
         try store.write(command: newCommandInfo()) { writer in
-            let stream = try writer.stream(id)
-            let node = try writer.node()
-            let (event, answer) = try decide(stream, node)
-            guard let event else { return answer }
-            var reconciler = Reconciler(stream: stream, node: node, now: now, nextSequence: writer.nextSequence)
-            reconciler.emit(event, actor: actor)
-            reconciler.reconcile()
-            try writer.commit(reconciler.pending, streams: [reconciler.stream], node: nil)
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            let (event, answer) = try decide(try simulation.stream(id), simulation.node)
+            if let event {
+                try simulation.run(id, at: now) { reconciler in
+                    reconciler.emit(event, actor: actor)
+                    reconciler.reconcile()
+                }
+            }
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams,
+                              node: simulation.nodeChanged ? simulation.node : nil)
             return answer
+        }
+    }
+
+    /// Lets simulated time catch up to `now` in its own transaction, if anything is due. Read commands call
+    /// this first, so what they print includes pods that became ready and deadlines that passed.
+    public func catchUp() throws {
+        let due = try store.read { try $0.dueStreams(by: now) }
+        guard !due.isEmpty else { return }
+        try store.write(command: newCommandInfo()) { writer in
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
         }
     }
 
@@ -51,8 +66,11 @@ public final class ControlPlane: Sendable {
         }
     }
 
-    /// Reads a consistent snapshot.
-    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T { try store.read(body) }
+    /// Reads a consistent snapshot, after letting simulated time catch up to `now`.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try catchUp()
+        return try store.read(body)
+    }
 
     /// The stream of a live Deployment, or kubectl's NotFound.
     public func deploymentStream(namespace: String, name: String) throws -> DeploymentStream {

@@ -15,10 +15,30 @@ public struct RollbookCommand: ParsableCommand {
 
     public init() {}
 
+    /// kubectl accepts global flags before the verb (`rollbook --store x.db get pods`); ArgumentParser wants
+    /// them after it, so leading ones are moved to the end.
+    static func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
+        let withValue: Set<String> = ["--store", "--as", "-n", "--namespace"]
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count, arguments[index].hasPrefix("-") {
+            let token = arguments[index]
+            let name = String(token.split(separator: "=", maxSplits: 1).first ?? "")
+            guard withValue.contains(name) else { break }
+            leading.append(token)
+            if !token.contains("="), index + 1 < arguments.count {
+                leading.append(arguments[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        return Array(arguments[index...]) + leading
+    }
+
     /// Parses and runs one command line, printing errors the way kubectl does. Returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(movingLeadingGlobalOptions(arguments))
             try command.run()
             return 0
         } catch let error as CommandError {

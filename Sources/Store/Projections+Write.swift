@@ -4,14 +4,25 @@ import KubeModel
 
 /// Writes a stream's state into the projection tables, replacing what was there.
 enum ProjectionWriter {
-    static func save(_ stream: DeploymentStream, in db: Database) throws {
+    static func save(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
         let id = stream.id.rawValue
-        for table in ["deployments", "replicasets", "pods", "k8s_events", "revisions"] {
+        for table in ["deployments", "replicasets", "pods", "k8s_events", "revisions", "container_timers"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE stream_id = ?", arguments: [id])
         }
         try db.execute(
-            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id, stream.version, stream.podSequence, stream.eventSequence, try StoredJSON.encode(stream.aggregates)])
+            sql: """
+                INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates, wake_at,
+                  last_command) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, stream.version, stream.podSequence, stream.eventSequence, try StoredJSON.encode(stream.aggregates),
+                stream.storedWakeUp?.description, lastCommand,
+            ])
+        for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO container_timers (stream_id, container, due_at, attempt) VALUES (?, ?, ?, ?)",
+                arguments: [id, key, timer.due.description, timer.attempt])
+        }
         if let d = stream.deployment {
             try db.execute(
                 sql: """
@@ -78,6 +89,10 @@ enum ProjectionWriter {
 
     static func save(_ node: NodeState, in db: Database) throws {
         try db.execute(sql: "DELETE FROM images")
+        try db.execute(sql: "DELETE FROM blocked_images")
+        for image in node.blocked.sorted() {
+            try db.execute(sql: "INSERT INTO blocked_images (image) VALUES (?)", arguments: [image])
+        }
         try db.execute(
             sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates) VALUES (?, ?, 0, 0, '{}')",
             arguments: [StreamID.node.rawValue, node.version])

@@ -8,6 +8,7 @@ extension SQLiteStore {
     static let projectionTables = [
         "streams": "stream_id", "deployments": "namespace, name", "replicasets": "namespace, name",
         "pods": "namespace, name", "k8s_events": "namespace, name", "revisions": "stream_id, seq", "images": "image",
+        "blocked_images": "image", "container_timers": "stream_id, container",
     ]
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.
@@ -17,8 +18,9 @@ extension SQLiteStore {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
                 var streams: [StreamID: DeploymentStream] = [:]
                 var node = NodeState()
+                var lastCommand: [StreamID: String] = [:]
                 let cursor = try Row.fetchCursor(
-                    db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload FROM events ORDER BY seq")
+                    db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
                 while let row = try cursor.next() {
                     let id = StreamID(rawValue: row["stream_id"])
                     let event = try ClusterEvent(
@@ -30,11 +32,12 @@ extension SQLiteStore {
                     } else if let key = id.deploymentKey {
                         var stream = streams[id] ?? DeploymentStream(namespace: key.namespace, name: key.name)
                         stream.apply(event, sequence: row["seq"], at: time)
+                        if event.isUserMutation { lastCommand[id] = row["command_id"] }
                         stream.version += 1
                         streams[id] = stream
                     }
                 }
-                for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, in: db) }
+                for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
                 if node.version > 0 { try ProjectionWriter.save(node, in: db) }
                 return .commit
             }

@@ -50,6 +50,16 @@ public struct StoreReader {
             stream.eventSequence = row["event_sequence"]
             stream.aggregates = try StoredJSON.decode([String: AggregateRecord].self, row["aggregates"])
         }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?", arguments: [id.rawValue])
+        {
+            stream.containerTimers[row["container"]] = ContainerTimer(
+                due: Timestamp(rfc3339: row["due_at"]) ?? Timestamp(seconds: 0), attempt: row["attempt"])
+        }
+        stream.lastEventTime = try String.fetchOne(
+            db, sql: "SELECT occurred_at FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
+            arguments: [id.rawValue]
+        ).flatMap { Timestamp(rfc3339: $0) }
         let arguments: StatementArguments = [id.rawValue]
         stream.deployment = try String.fetchOne(db, sql: "SELECT object FROM deployments WHERE stream_id = ?", arguments: arguments)
             .map { try StoredJSON.decode(Deployment.self, $0) }
@@ -79,10 +89,30 @@ public struct StoreReader {
         return try String.fetchAll(db, sql: sql, arguments: namespace.map { [$0] } ?? []).map(StreamID.init(rawValue:))
     }
 
+    /// Streams whose next unprompted happening is due by `time`, earliest first.
+    public func dueStreams(by time: Timestamp) throws -> [(id: StreamID, due: Timestamp)] {
+        try Row.fetchAll(
+            db, sql: "SELECT stream_id, wake_at FROM streams WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at, stream_id",
+            arguments: [time.description]
+        ).compactMap { row in
+            guard let due = Timestamp(rfc3339: row["wake_at"]) else { return nil }
+            return (StreamID(rawValue: row["stream_id"]), due)
+        }
+    }
+
+    /// The command id of the last user mutation of a stream: what later controller steps were caused by.
+    public func lastCommand(of id: StreamID) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT last_command FROM streams WHERE stream_id = ?", arguments: [id.rawValue])
+    }
+
+    /// The simulated node: loaded and blocked images.
+    public func node() throws -> NodeState { try loadNode() }
+
     func loadNode() throws -> NodeState {
         var node = NodeState()
         node.version = try Int.fetchOne(
             db, sql: "SELECT version FROM streams WHERE stream_id = ?", arguments: [StreamID.node.rawValue]) ?? 0
+        node.blocked = Set(try String.fetchAll(db, sql: "SELECT image FROM blocked_images"))
         for row in try Row.fetchAll(db, sql: "SELECT * FROM images") {
             let image: String = row["image"]
             node.images[image] = NodeState.LoadedImage(

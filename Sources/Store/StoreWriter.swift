@@ -38,6 +38,7 @@ public struct StoreWriter {
     /// replaces the projections of the streams and node they changed.
     public mutating func commit(_ events: [PendingEvent], streams: [DeploymentStream], node: NodeState?) throws {
         var versions: [StreamID: Int] = [:]
+        var mutated: Set<StreamID> = []
         let recordedAt = EventHash.wallClock()
         for pending in events {
             guard pending.sequence == nextSequence else {
@@ -52,11 +53,13 @@ public struct StoreWriter {
                     arguments: [pending.stream.rawValue]) ?? 0) + 1
             }
             versions[pending.stream] = version
+            if pending.event.isUserMutation && pending.causedBy == nil { mutated.insert(pending.stream) }
             let encoded = try pending.event.encoded()
             let row = EventRow(
                 seq: pending.sequence, streamID: pending.stream.rawValue, streamVersion: version, type: encoded.type,
                 schemaVersion: encoded.schemaVersion, occurredAt: pending.time.description, recordedAt: recordedAt,
-                actor: pending.actor, commandID: command.id, payload: encoded.payload, prevHash: lastHash)
+                actor: pending.actor, commandID: pending.causedBy ?? command.id, payload: encoded.payload,
+                prevHash: lastHash)
             let hash = row.computeHash()
             try db.execute(
                 sql: """
@@ -74,7 +77,8 @@ public struct StoreWriter {
             if let expected = versions[stream.id], expected != stream.version {
                 throw StoreError(.concurrencyConflict, "stream \(stream.id) is at version \(expected), state says \(stream.version)")
             }
-            try ProjectionWriter.save(stream, in: db)
+            let lastCommand = mutated.contains(stream.id) ? command.id : try reader.lastCommand(of: stream.id)
+            try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
     }

@@ -5,7 +5,7 @@ import Printers
 
 struct Images: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the simulated node's image cache.", subcommands: [Load.self, List.self, Remove.self])
+        abstract: "Manage the simulated node's image cache.", subcommands: [Load.self, List.self, Remove.self, Block.self, Unblock.self])
 
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Load images onto the simulated node.")
@@ -33,17 +33,46 @@ struct Images: ParsableCommand {
 
         func run() throws {
             let plane = try globals.controlPlane()
-            let images = try plane.read { try $0.images() }
-            if images.isEmpty {
+            let node = try plane.read { try $0.node() }
+            let names = Set(node.images.keys).union(node.blocked).sorted()
+            if names.isEmpty {
                 Output.err("No images loaded.\n")
                 return
             }
             var writer = TabWriter.table
-            writer.write("IMAGE\tSTARTUP\tBEHAVIOUR\tAGE\n")
-            for image in images {
-                writer.write("\(image.image)\t\(image.startupSeconds)s\t\(image.behaviour.rawValue)\t\(age(of: image.loadedAt, now: plane.now))\n")
+            writer.write("IMAGE\tLOADED\tBLOCKED\tSTARTUP\tBEHAVIOUR\tAGE\n")
+            for name in names {
+                let image = node.images[name]
+                let blocked = node.blocked.contains(name) ? "yes" : "no"
+                let startup = image.map { "\($0.startupSeconds)s" } ?? "<none>"
+                let age = image.map { Printers.age(of: $0.loadedAt, now: plane.now) } ?? "<none>"
+                writer.write("\(name)\t\(image == nil ? "no" : "yes")\t\(blocked)\t\(startup)\t\(image?.behaviour.rawValue ?? "<none>")\t\(age)\n")
             }
             Output.out(writer.finish())
+        }
+    }
+
+    struct Block: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Make pulls of these images fail (ErrImagePull).")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "IMAGE...") var images: [String] = []
+
+        func run() throws {
+            if images.isEmpty { throw CommandError.client("at least one image is required") }
+            try globals.controlPlane().blockImages(images)
+            for image in images { Output.out("image/\(image) blocked\n") }
+        }
+    }
+
+    struct Unblock: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Let pulls of these images succeed again.")
+        @OptionGroup var globals: GlobalOptions
+        @Argument(help: "IMAGE...") var images: [String] = []
+
+        func run() throws {
+            if images.isEmpty { throw CommandError.client("at least one image is required") }
+            try globals.controlPlane().unblockImages(images)
+            for image in images { Output.out("image/\(image) unblocked\n") }
         }
     }
 

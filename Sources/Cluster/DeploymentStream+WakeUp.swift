@@ -1,0 +1,37 @@
+import KubeModel
+
+extension DeploymentStream {
+    /// The next simulated time at which something happens in this stream without any user command: a
+    /// kubelet timer (readiness after startup, a crash, a pull retry), a ready pod becoming available
+    /// after `minReadySeconds`, or a rollout hitting its progress deadline. Only times strictly after `time`
+    /// count: whatever was due by then has been handled. Nil when the stream is quiet.
+    /// The wake-up time stored with the stream: the next one after its last event.
+    public var storedWakeUp: Timestamp? { nextWakeUp(after: lastEventTime ?? Timestamp(seconds: 0)) }
+
+    public func nextWakeUp(after time: Timestamp) -> Timestamp? {
+        var candidates = containerTimers.values.map(\.due)
+        for rs in replicaSets.values {
+            let minReady = Int64(rs.spec.minReadySeconds ?? 0)
+            guard minReady > 0 else { continue }
+            for pod in pods.values where pod.metadata.controllerRef?.uid == rs.metadata.uid && pod.isReady {
+                if let since = pod.status.condition("Ready")?.lastTransitionTime {
+                    candidates.append(since.adding(seconds: minReady + 1))
+                }
+            }
+        }
+        if let deadline = progressDeadline { candidates.append(deadline) }
+        return candidates.filter { $0 > time }.min()
+    }
+
+    /// When the rollout's Progressing condition times out: `lastUpdateTime + progressDeadlineSeconds`, the
+    /// first whole second strictly after it (the controller's requeue).
+    var progressDeadline: Timestamp? {
+        guard let d = deployment, !d.spec.isPaused, let seconds = d.spec.progressDeadlineSeconds,
+            seconds != Int(Int32.max), let condition = d.status.condition("Progressing"),
+            condition.reason == "ReplicaSetUpdated" || condition.reason == "NewReplicaSetCreated"
+                || condition.reason == "FoundNewReplicaSet" || condition.reason == "DeploymentResumed",
+            let from = condition.lastUpdateTime
+        else { return nil }
+        return from.adding(seconds: Int64(seconds) + 1)
+    }
+}

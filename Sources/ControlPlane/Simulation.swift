@@ -1,0 +1,73 @@
+import Cluster
+import Controllers
+import KubeModel
+import Store
+
+/// The simulated cluster inside one write transaction: the streams a command touches, time catching up
+/// to `now`, and every event produced, in order, ready to commit.
+struct Simulation {
+    let reader: StoreReader
+    let now: Timestamp
+    var node: NodeState
+    private(set) var nodeChanged = false
+    private(set) var streams: [StreamID: DeploymentStream] = [:]
+    private(set) var touched: [StreamID] = []
+    private(set) var pending: [PendingEvent] = []
+    private var nextSequence: Int64
+
+    init(writer: StoreWriter, now: Timestamp) throws {
+        reader = writer.reader
+        self.now = now
+        node = try writer.node()
+        nextSequence = writer.nextSequence
+    }
+
+    mutating func stream(_ id: StreamID) throws -> DeploymentStream {
+        if let loaded = streams[id] { return loaded }
+        let loaded = try reader.stream(id)
+        streams[id] = loaded
+        return loaded
+    }
+
+    /// Runs the controllers over one stream at `time`; their events are attributed to `causedBy` when given.
+    mutating func run(_ id: StreamID, at time: Timestamp, causedBy: String? = nil, _ body: (inout Reconciler) -> Void)
+        throws
+    {
+        var reconciler = Reconciler(stream: try stream(id), node: node, now: time, nextSequence: nextSequence)
+        body(&reconciler)
+        guard !reconciler.pending.isEmpty else { return }
+        pending += reconciler.pending.map { event in
+            var event = event
+            event.causedBy = causedBy
+            return event
+        }
+        nextSequence = reconciler.sequenceAfterPending
+        streams[id] = reconciler.stream
+        if !touched.contains(id) { touched.append(id) }
+    }
+
+    /// Lets simulated time pass up to `now`: every stream whose next happening (a pod becoming ready, a
+    /// crash, a pull retry, `minReadySeconds`, a progress deadline) is due is reconciled at that moment, in
+    /// time order across streams, so the log reads as a timeline.
+    mutating func catchUp() throws {
+        var wake: [StreamID: Timestamp] = [:]
+        for (id, due) in try reader.dueStreams(by: now) { wake[id] = due }
+        while let (id, due) = wake.filter({ $0.value <= now }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            let cause = try reader.lastCommand(of: id)
+            try run(id, at: due, causedBy: cause) { $0.reconcile() }
+            wake[id] = try stream(id).nextWakeUp(after: due)
+        }
+    }
+
+    /// Appends a node event (image cache) and folds it into the node state.
+    mutating func emitNode(_ event: ClusterEvent, actor: String) {
+        node.apply(event, at: now)
+        node.version += 1
+        nodeChanged = true
+        pending.append(PendingEvent(stream: .node, event: event, actor: actor, sequence: nextSequence, time: now))
+        nextSequence += 1
+    }
+
+    /// The touched streams, for the commit.
+    var touchedStreams: [DeploymentStream] { touched.compactMap { streams[$0] } }
+}

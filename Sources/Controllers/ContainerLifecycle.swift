@@ -1,0 +1,153 @@
+import Cluster
+import KubeModel
+
+/// One container's life on the simulated node, advanced to `now`, with the kubelet events each step records.
+///
+/// States: not started → (pull) → running → ready after the image's startup delay; or waiting
+/// `ErrImageNeverPull` until the image is loaded; or `ErrImagePull` → `ImagePullBackOff` → retry, with the
+/// kubelet's doubling back-off (10s … 300s); or, for crashing images, running → terminated → waiting
+/// `CrashLoopBackOff` → restarted, with the same back-off.
+struct ContainerLifecycle {
+    struct Event {
+        var type: String
+        var reason: String
+        var message: String
+    }
+
+    let container: Container
+    let pod: Pod
+    let node: NodeState
+    let now: Timestamp
+    private(set) var events: [Event] = []
+
+    init(container: Container, pod: Pod, node: NodeState, now: Timestamp) {
+        self.container = container
+        self.pod = pod
+        self.node = node
+        self.now = now
+    }
+
+    /// kubelet's back-off after the `attempt`-th failure (0-based): 10s doubling, capped at 300s.
+    static func backOff(_ attempt: Int) -> Int64 { min(10 << min(attempt, 10), 300) }
+
+    var image: String { container.image }
+    var loaded: NodeState.LoadedImage? { node.images[image] }
+
+    mutating func advance(_ current: ContainerStatus?, timer: ContainerTimer?) -> (ContainerStatus, ContainerTimer?) {
+        guard let current else { return start(previous: nil, attempt: 0) }
+        if current.state.waiting?.reason == "ErrImageNeverPull" {
+            return node.has(image) ? start(previous: current, attempt: 0) : (current, nil)
+        }
+        guard let timer else { return (current, nil) }
+        guard timer.due <= now else { return (current, timer) }
+        switch current.state.waiting?.reason {
+        case "ErrImagePull":
+            record("Normal", "BackOff", "Back-off pulling image \"\(image)\"")
+            record("Warning", "Failed", "Error: ImagePullBackOff")
+            var status = current
+            status.state = ContainerState(waiting: .init(
+                reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\""))
+            let retry = timer.due.adding(seconds: ContainerLifecycle.backOff(timer.attempt) - 1)
+            return (status, ContainerTimer(due: max(retry, now), attempt: timer.attempt + 1))
+        case "ImagePullBackOff":
+            return start(previous: current, attempt: timer.attempt)
+        case "CrashLoopBackOff":
+            return start(previous: current, attempt: timer.attempt)
+        default:
+            break
+        }
+        guard let running = current.state.running else { return (current, nil) }
+        if loaded?.behaviour == .crash {
+            return crash(current, startedAt: running.startedAt, attempt: timer.attempt)
+        }
+        var status = current
+        status.ready = true
+        return (status, nil)
+    }
+
+    /// Pulls if the policy says so, then creates and starts the container.
+    private mutating func start(previous: ContainerStatus?, attempt: Int) -> (ContainerStatus, ContainerTimer?) {
+        var status = previous ?? ContainerStatus(name: container.name, image: image, state: ContainerState())
+        let policy = container.imagePullPolicy ?? Container.defaultPullPolicy(for: image)
+        let present = node.has(image)
+        if policy == "Never" && !present {
+            let message = "Container image \"\(image)\" is not present with pull policy of Never"
+            record("Warning", "ErrImageNeverPull", message)
+            record("Warning", "Failed", "Error: ErrImageNeverPull")
+            status.state = ContainerState(waiting: .init(reason: "ErrImageNeverPull", message: message))
+            return (status, nil)
+        }
+        if policy == "Always" || !present {
+            record("Normal", "Pulling", "Pulling image \"\(image)\"")
+            if node.blocked.contains(image) {
+                let error = "rpc error: code = NotFound desc = failed to pull and unpack image \"\(image)\": "
+                    + "failed to resolve reference \"\(image)\": not found"
+                record("Warning", "Failed", "Failed to pull image \"\(image)\": \(error)")
+                record("Warning", "Failed", "Error: ErrImagePull")
+                status.state = ContainerState(waiting: .init(reason: "ErrImagePull", message: error))
+                status.ready = false
+                return (status, ContainerTimer(due: now.adding(seconds: 1), attempt: attempt))
+            }
+            record("Normal", "Pulled",
+                   "Successfully pulled image \"\(image)\" in 0s (0s including waiting). Image size: 0 bytes.")
+        } else {
+            record("Normal", "Pulled", "Container image \"\(image)\" already present on machine")
+        }
+        record("Normal", "Created", "Created container \(container.name)")
+        record("Normal", "Started", "Started container \(container.name)")
+        if previous?.state.waiting?.reason == "CrashLoopBackOff" { status.restartCount += 1 }
+        status.state = ContainerState(running: .init(startedAt: now))
+        status.started = true
+        status.imageID = ContainerLifecycle.imageID(image)
+        status.containerID = "containerd://" + ContainerLifecycle.hex64("\(pod.metadata.uid ?? "")/\(container.name)/\(status.restartCount)")
+        let behaviour = loaded?.behaviour ?? .ready
+        let startup = Int64(loaded?.startupSeconds ?? 0)
+        switch behaviour {
+        case .crash:
+            status.ready = false
+            return (status, ContainerTimer(due: now.adding(seconds: 1), attempt: attempt))
+        case .neverReady:
+            status.ready = false
+            return (status, nil)
+        case .ready where startup > 0:
+            status.ready = false
+            return (status, ContainerTimer(due: now.adding(seconds: startup), attempt: 0))
+        case .ready:
+            status.ready = true
+            return (status, nil)
+        }
+    }
+
+    /// The container exits with an error and waits out its back-off before the next start.
+    private mutating func crash(_ current: ContainerStatus, startedAt: Timestamp?, attempt: Int)
+        -> (ContainerStatus, ContainerTimer?)
+    {
+        var status = current
+        var terminated = ContainerState.Terminated(exitCode: 1, reason: "Error", startedAt: startedAt, finishedAt: now)
+        terminated.containerID = current.containerID
+        status.lastState = ContainerState(terminated: terminated)
+        let delay = ContainerLifecycle.backOff(attempt)
+        let podRef = "\(pod.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid ?? ""))"
+        status.state = ContainerState(waiting: .init(
+            reason: "CrashLoopBackOff",
+            message: "back-off \(delay)s restarting failed container=\(container.name) pod=\(podRef)"))
+        status.ready = false
+        status.started = false
+        record("Warning", "BackOff", "Back-off restarting failed container \(container.name) in pod \(podRef)")
+        return (status, ContainerTimer(due: now.adding(seconds: delay), attempt: attempt + 1))
+    }
+
+    private mutating func record(_ type: String, _ reason: String, _ message: String) {
+        events.append(Event(type: type, reason: reason, message: message))
+    }
+
+    static func hex64(_ key: String) -> String {
+        (0..<4).map { String(Identifiers.fnv64("\(key)#\($0)"), radix: 16).leftPadded(16) }.joined()
+    }
+
+    static func imageID(_ image: String) -> String {
+        let repository = image.split(separator: ":").first.map(String.init) ?? image
+        let qualified = repository.contains("/") ? repository : "docker.io/library/\(repository)"
+        return "\(qualified)@sha256:\(hex64(image))"
+    }
+}

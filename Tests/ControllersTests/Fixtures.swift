@@ -10,10 +10,14 @@ struct Scenario {
     var clock: Timestamp
 
     init(replicas: Int, image: String = "nginx:1.0", surge: IntOrString? = nil, unavailable: IntOrString? = nil,
-         recreate: Bool = false, revisionHistoryLimit: Int? = nil, images: [String] = ["nginx:1.0", "nginx:2.0", "nginx:3.0"])
+         recreate: Bool = false, revisionHistoryLimit: Int? = nil, minReadySeconds: Int? = nil,
+         images: [String] = ["nginx:1.0", "nginx:2.0", "nginx:3.0"], loaded: [ImageLoaded] = [],
+         blocked: [String] = [])
     {
         var node = NodeState()
         for image in images { node.apply(.imageLoaded(ImageLoaded(image: image)), at: Scenario.start) }
+        for image in loaded { node.apply(.imageLoaded(image), at: Scenario.start) }
+        for image in blocked { node.apply(.imageBlocked(ImageRef(image: image)), at: Scenario.start) }
         clock = Scenario.start
         let stream = DeploymentStream(namespace: "default", name: "web")
         reconciler = Reconciler(stream: stream, node: node, now: clock, nextSequence: 1)
@@ -32,6 +36,7 @@ struct Scenario {
                 type: "RollingUpdate", rollingUpdate: RollingUpdateDeployment(maxUnavailable: unavailable, maxSurge: surge))
         }
         spec.revisionHistoryLimit = revisionHistoryLimit
+        spec.minReadySeconds = minReadySeconds
         var deployment = Deployment(metadata: meta, spec: spec)
         deployment.applyDefaults()
         reconciler.emit(.deploymentCreated(DeploymentObject(deployment: deployment)), actor: "test")
@@ -78,8 +83,44 @@ struct Scenario {
     /// Advances the clock so ReplicaSets created later sort after earlier ones.
     mutating func tick(_ seconds: Int64 = 10) {
         clock = clock.adding(seconds: seconds)
+        rebuild()
+    }
+
+    /// Lets simulated time pass: every wake-up of the stream up to `seconds` from now is reconciled at
+    /// its own moment, as the catch-up does between commands.
+    mutating func advance(_ seconds: Int64) {
+        let target = clock.adding(seconds: seconds)
+        while let due = reconciler.stream.nextWakeUp(after: clock), due <= target {
+            clock = due
+            rebuild()
+            settle()
+        }
+        clock = target
+        rebuild()
+    }
+
+    /// Changes the node (image cache) as an `images` command would, then lets the stream react.
+    mutating func node(_ event: ClusterEvent) {
+        var node = reconciler.node
+        node.apply(event, at: clock)
+        reconciler = Reconciler(stream: reconciler.stream, node: node, now: clock,
+                                nextSequence: reconciler.sequenceAfterPending, pending: reconciler.pending)
+        settle()
+    }
+
+    private mutating func rebuild() {
         reconciler = Reconciler(stream: reconciler.stream, node: reconciler.node, now: clock,
                                 nextSequence: reconciler.sequenceAfterPending, pending: reconciler.pending)
+    }
+
+    /// ReplicaSet sizes, oldest first.
+    var sizes: [Int] { stream.replicaSets.values.sortedByCreation().map(\.replicas) }
+
+    func replicaSet(_ index: Int) -> ReplicaSet { stream.replicaSets.values.sortedByCreation()[index] }
+
+    mutating func scale(to replicas: Int) {
+        user(.deploymentScaled(Scaled(from: deployment.spec.desiredReplicas, to: replicas)))
+        settle()
     }
 
     mutating func setImage(_ image: String) {

@@ -12,7 +12,9 @@ extension SQLiteStore {
     ]
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.
-    public func replay() throws {
+    ///
+    /// - Parameter progress: Called every thousand events and at the end with (folded, total).
+    public func replay(progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }) throws {
         try queue.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
@@ -21,7 +23,11 @@ extension SQLiteStore {
                 var lastCommand: [StreamID: String] = [:]
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
+                let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+                var done: Int64 = 0
                 while let row = try cursor.next() {
+                    done += 1
+                    if done % 1_000 == 0 || done == total { progress(done, total) }
                     let id = StreamID(rawValue: row["stream_id"])
                     let event = try ClusterEvent(
                         decoding: EncodedEvent(type: row["type"], schemaVersion: row["schema_version"], payload: row["payload"]))

@@ -1,0 +1,85 @@
+import Cluster
+import Foundation
+import GRDB
+
+/// Where an event came from: the user command that caused it, even when a controller wrote it.
+public struct EventProvenance: Sendable, Hashable {
+    /// The actor of the command (`alice`), not of the event (`deployment-controller`).
+    public var actor: String
+    public var commandID: String
+    /// The command line as recorded (`["set", "image", "deployment/web", "web=web:2"]`); empty if unknown.
+    public var argv: [String]
+    /// The type of the first user event the command appended to the same stream (`DeploymentImageSet`),
+    /// or nil for a command that only ran controllers.
+    public var userEventType: String?
+
+    public init(actor: String, commandID: String, argv: [String], userEventType: String?) {
+        self.actor = actor
+        self.commandID = commandID
+        self.argv = argv
+        self.userEventType = userEventType
+    }
+}
+
+/// One `ReplicaSetDeleted` event: which ReplicaSet, when in the log, and who deleted it
+/// (`deployment-controller` for revisionHistoryLimit clean-up, `garbage-collector` for a cascade).
+public struct ReplicaSetDeletion: Sendable, Hashable {
+    public var sequence: Int64
+    public var name: String
+    public var actor: String
+
+    public init(sequence: Int64, name: String, actor: String) {
+        self.sequence = sequence
+        self.name = name
+        self.actor = actor
+    }
+}
+
+/// The audit joins over `events` and `commands`, optionally bounded to a point in the log.
+struct AuditQueries {
+    let db: Database
+    /// Events after this sequence number are invisible; nil for the whole log.
+    let upTo: Int64?
+
+    /// Event types a user command appends, as `ClusterEvent.isUserMutation` lists them.
+    static let userEventTypes = [
+        "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "DeploymentCreated", "DeploymentConfigured", "DeploymentImageSet",
+        "DeploymentScaled", "DeploymentPaused", "DeploymentResumed", "DeploymentRolledBack", "DeploymentAnnotated",
+        "DeploymentRestarted", "DeploymentDeleted",
+    ]
+
+    private var bound: Int64 { upTo ?? Int64.max }
+
+    func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance] {
+        let types = AuditQueries.userEventTypes.map { "'\($0)'" }.joined(separator: ", ")
+        let statement = try db.cachedStatement(sql: """
+            SELECT e.actor AS event_actor, e.command_id, c.actor AS command_actor, c.argv,
+              (SELECT u.type FROM events u
+                WHERE u.command_id = e.command_id AND u.stream_id = e.stream_id AND u.seq <= ? AND u.type IN (\(types))
+                ORDER BY u.seq LIMIT 1) AS user_type
+            FROM events e LEFT JOIN commands c ON c.command_id = e.command_id
+            WHERE e.seq = ? AND e.seq <= ?
+            """)
+        var answer: [Int64: EventProvenance] = [:]
+        for sequence in Set(sequences) {
+            guard let row = try Row.fetchOne(statement, arguments: [bound, sequence, bound]) else { continue }
+            let argvText: String? = row["argv"]
+            let argv = argvText.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? []
+            answer[sequence] = EventProvenance(
+                actor: row["command_actor"] ?? row["event_actor"], commandID: row["command_id"], argv: argv,
+                userEventType: row["user_type"])
+        }
+        return answer
+    }
+
+    func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seq, payload ->> '$.name' AS name, actor FROM events
+                WHERE stream_id = ? AND type = 'ReplicaSetDeleted' AND seq <= ? ORDER BY seq
+                """,
+            arguments: [stream.rawValue, bound]
+        ).map { ReplicaSetDeletion(sequence: $0["seq"], name: $0["name"] ?? "", actor: $0["actor"]) }
+    }
+}

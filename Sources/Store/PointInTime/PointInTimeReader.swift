@@ -1,0 +1,83 @@
+import Cluster
+import GRDB
+import KubeModel
+
+/// Reads the state as it was at a point in the log, by folding the events up to it.
+///
+/// It answers what ``StoreReader`` answers, in the same order, but never looks at the projection
+/// tables: those hold the present. Each call folds what it needs afresh (one stream for `describe`,
+/// every stream of a namespace for a list), so nothing here is cached and nothing is written.
+///
+/// ```swift
+/// let point = try store.resolve(.sequence(42))
+/// let deployments = try store.read(at: point) { try $0.deployments(namespace: "default") }
+/// ```
+public struct PointInTimeReader: StateReading {
+    let db: Database
+    public let point: PointInTime
+
+    /// The Deployment streams that had at least one event by the point, sorted, optionally in one namespace.
+    public func deploymentStreams(namespace: String?) throws -> [StreamID] {
+        try String.fetchAll(
+            db, sql: "SELECT DISTINCT stream_id FROM events WHERE seq <= ? AND stream_id LIKE 'deployment/%'",
+            arguments: [point.sequence]
+        )
+        .map(StreamID.init(rawValue:))
+        .filter { id in namespace.map { id.deploymentKey?.namespace == $0 } ?? true }
+        .sorted()
+    }
+
+    public func stream(_ id: StreamID) throws -> DeploymentStream {
+        try EventFold.stream(id, upTo: point.sequence, in: db)
+    }
+
+    public func deployments(namespace: String?) throws -> [Deployment] {
+        try streams(namespace: namespace).compactMap(\.deployment).sortedByKey { ($0.metadata.namespace ?? "", $0.name) }
+    }
+
+    public func replicaSets(namespace: String?) throws -> [ReplicaSet] {
+        try streams(namespace: namespace).flatMap(\.replicaSets.values)
+            .sortedByKey { ($0.metadata.namespace ?? "default", $0.name) }
+    }
+
+    public func pods(namespace: String?) throws -> [Pod] {
+        try streams(namespace: namespace).flatMap(\.pods.values).sortedByKey { ($0.metadata.namespace ?? "default", $0.name) }
+    }
+
+    public func images() throws -> [NodeState.LoadedImage] {
+        try node().images.values.sorted { $0.image < $1.image }
+    }
+
+    public func node() throws -> NodeState {
+        try EventFold.node(upTo: point.sequence, in: db)
+    }
+
+    public func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID? {
+        try streams(namespace: namespace).first { $0.replicaSets[name] != nil }?.id
+    }
+
+    public func streamID(ofPod name: String, namespace: String) throws -> StreamID? {
+        try streams(namespace: namespace).first { $0.pods[name] != nil }?.id
+    }
+
+    public func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance] {
+        try AuditQueries(db: db, upTo: point.sequence).provenance(of: sequences)
+    }
+
+    public func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
+        try AuditQueries(db: db, upTo: point.sequence).replicaSetDeletions(in: stream)
+    }
+
+    /// Every Deployment stream of the namespace, folded. Objects keep the namespace their stream is named
+    /// for, so filtering streams is filtering objects.
+    private func streams(namespace: String?) throws -> [DeploymentStream] {
+        try deploymentStreams(namespace: namespace).map(stream)
+    }
+}
+
+extension Array {
+    /// Sorted by a `(namespace, name)` key, the projections' `ORDER BY namespace, name`.
+    fileprivate func sortedByKey(_ key: (Element) -> (String, String)) -> [Element] {
+        sorted { key($0) < key($1) }
+    }
+}

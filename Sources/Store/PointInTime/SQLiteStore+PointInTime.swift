@@ -1,0 +1,39 @@
+import Cluster
+import GRDB
+import KubeModel
+
+extension SQLiteStore {
+    /// Resolves a point against this log.
+    ///
+    /// - A sequence number must name an existing event; its `occurred_at` becomes "now".
+    /// - A time keeps the longest prefix of the log stamped at or before it (so nothing later than the
+    ///   time is ever shown, even if the simulated clock once went backwards); the time itself is "now".
+    ///   A time before the first event resolves to sequence 0, the empty state.
+    ///
+    /// - Throws: ``PointError`` for a sequence number outside the log.
+    public func resolve(_ point: Point) throws -> PointInTime {
+        try queue.read { db in
+            let head = try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events") ?? 0
+            switch point {
+            case .sequence(let sequence):
+                guard sequence >= 1 else { throw PointError("event sequence numbers start at 1") }
+                guard sequence <= head,
+                    let text = try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE seq = ?", arguments: [sequence]),
+                    let time = Timestamp(rfc3339: text)
+                else {
+                    throw PointError("there is no event \(sequence): the log ends at sequence \(head)")
+                }
+                return PointInTime(sequence: sequence, time: time)
+            case .time(let time):
+                let firstLater = try Int64.fetchOne(
+                    db, sql: "SELECT min(seq) FROM events WHERE unixepoch(occurred_at) > ?", arguments: [time.seconds])
+                return PointInTime(sequence: firstLater.map { $0 - 1 } ?? head, time: time)
+            }
+        }
+    }
+
+    /// Runs `body` against the state at `point`, in one read transaction.
+    public func read<T>(at point: PointInTime, _ body: (PointInTimeReader) throws -> T) throws -> T {
+        try queue.read { db in try body(PointInTimeReader(db: db, point: point)) }
+    }
+}

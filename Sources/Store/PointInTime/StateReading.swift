@@ -1,0 +1,38 @@
+import Cluster
+import KubeModel
+
+/// What a read command needs from the store, whether it reads the present (``StoreReader``, from the
+/// projections) or the past (``PointInTimeReader``, folding the log).
+///
+/// Both answer with the same types and in the same order, so one printer serves both and `--at` output
+/// equals what was printed live at that moment.
+public protocol StateReading {
+    /// Live Deployments sorted by namespace, then name; all namespaces for nil.
+    func deployments(namespace: String?) throws -> [Deployment]
+    func replicaSets(namespace: String?) throws -> [ReplicaSet]
+    func pods(namespace: String?) throws -> [Pod]
+    /// The images on the simulated node, sorted by name.
+    func images() throws -> [NodeState.LoadedImage]
+    /// The simulated node: its image cache and blocked images.
+    func node() throws -> NodeState
+    /// The whole state of one Deployment stream (an empty stream if it has no events).
+    func stream(_ id: StreamID) throws -> DeploymentStream
+    /// The Deployment stream that holds the named ReplicaSet, if any.
+    func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID?
+    /// The Deployment stream that holds the named Pod, if any.
+    func streamID(ofPod name: String, namespace: String) throws -> StreamID?
+    /// Who caused each event, and with which command (see ``EventProvenance``).
+    func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance]
+    /// Every `ReplicaSetDeleted` event of a stream, oldest first.
+    func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion]
+}
+
+extension StoreReader: StateReading {
+    public func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance] {
+        try AuditQueries(db: db, upTo: nil).provenance(of: sequences)
+    }
+
+    public func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
+        try AuditQueries(db: db, upTo: nil).replicaSetDeletions(in: stream)
+    }
+}

@@ -81,12 +81,6 @@ extension ControlPlane {
 
     /// Rows for `kubectl rollout history`: owned ReplicaSets keyed by revision (missing counts as 0).
     public func history(namespace: String, name: String) throws -> [(revision: Int, replicaSet: ReplicaSet)] {
-        let stream = try deploymentStream(namespace: namespace, name: name)
-        let selector = stream.deployment?.spec.selector ?? LabelSelector()
-        var rows: [Int: ReplicaSet] = [:]
-        for rs in stream.ownedReplicaSets where selector.matches(rs.metadata.labels ?? [:]) {
-            rows[rs.revision ?? 0] = rs
-        }
-        return rows.keys.sorted().map { ($0, rows[$0]!) }
+        ControlPlane.historyRows(of: try deploymentStream(namespace: namespace, name: name))
     }
 }

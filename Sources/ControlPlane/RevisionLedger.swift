@@ -1,0 +1,92 @@
+import Cluster
+import KubeModel
+import Store
+
+/// One line of `rollout history --all`: a revision number as it was assigned, and what became of it.
+public struct RevisionLedgerEntry: Sendable, Hashable {
+    /// What became of a revision since it was assigned.
+    public enum Fate: Sendable, Hashable {
+        /// The Deployment runs this revision now.
+        case current
+        /// Its ReplicaSet still holds the number: plain `rollout history` lists it.
+        case kept
+        /// A rollback to this template re-adopted the ReplicaSet under a higher number.
+        case renumbered(to: Int)
+        /// Deleted by the Deployment controller's `revisionHistoryLimit` clean-up.
+        case collected
+        /// Deleted with its Deployment (cascade), or by hand.
+        case deleted
+    }
+
+    public var revision: Int
+    public var replicaSet: String
+    public var images: String
+    public var time: Timestamp
+    /// The actor of the command that caused the revision (the user, not the controller that wrote it).
+    public var actor: String
+    /// How the command changed the Deployment: `apply`, `set image`, `undo`, `restart`, ...
+    public var how: String
+    public var changeCause: String?
+    public var fate: Fate
+    public var template: PodTemplateSpec
+}
+
+/// `rollout history --all`: every revision a Deployment stream ever assigned, oldest first, with who
+/// caused it, how, and what became of it.
+///
+/// kubectl lists only the ReplicaSets that still exist, keyed by their current number. The ledger lists
+/// the stream's ``RevisionRecord``s instead, so numbers lost to `revisionHistoryLimit` and to rollback
+/// renumbering stay visible, as do the revisions of an earlier Deployment of the same name.
+public enum RevisionLedger {
+    public static func entries(of stream: DeploymentStream, reader: any StateReading) throws -> [RevisionLedgerEntry] {
+        let records = stream.revisions
+        let provenance = try reader.provenance(of: records.map(\.sequence))
+        let deletions = try reader.replicaSetDeletions(in: stream.id)
+        let currentRevision = stream.deployment?.revision
+        return records.enumerated().map { index, record in
+            let deletion = deletions.first { $0.name == record.replicaSet && $0.sequence > record.sequence }
+            let renumbered = records[(index + 1)...].first { later in
+                later.replicaSet == record.replicaSet && later.sequence < (deletion?.sequence ?? Int64.max)
+            }
+            let fate: RevisionLedgerEntry.Fate
+            if let renumbered {
+                fate = .renumbered(to: renumbered.revision)
+            } else if let deletion {
+                fate = deletion.actor == Actor.deploymentController ? .collected : .deleted
+            } else if stream.replicaSets[record.replicaSet] == nil {
+                fate = .deleted
+            } else {
+                fate = record.revision == currentRevision ? .current : .kept
+            }
+            let origin = provenance[record.sequence]
+            return RevisionLedgerEntry(
+                revision: record.revision, replicaSet: record.replicaSet, images: record.images, time: record.time,
+                actor: origin?.actor ?? "<unknown>", how: how(origin), changeCause: record.changeCause, fate: fate,
+                template: record.template)
+        }
+    }
+
+    /// The verb of the command behind a revision, from the user event it appended.
+    static func how(_ origin: EventProvenance?) -> String {
+        guard let origin else { return "<unknown>" }
+        if origin.argv.first == "rewind" { return "rewind" }
+        switch origin.userEventType {
+        case "DeploymentCreated", "DeploymentConfigured": return "apply"
+        case "DeploymentImageSet": return "set image"
+        case "DeploymentRolledBack": return "undo"
+        case "DeploymentRestarted": return "restart"
+        case "DeploymentScaled": return "scale"
+        case "DeploymentResumed": return "resume"
+        case "DeploymentPaused": return "pause"
+        case "DeploymentAnnotated": return "annotate"
+        case "DeploymentDeleted": return "delete"
+        case .some(let other): return other
+        case nil: return "controller"
+        }
+    }
+
+    /// The template a revision number last stood for, kept even after its ReplicaSet is gone.
+    public static func template(of revision: Int, in stream: DeploymentStream) -> RevisionRecord? {
+        stream.revisions.last { $0.revision == revision }
+    }
+}

@@ -10,7 +10,7 @@ public struct RollbookCommand: ParsableCommand {
         abstract: "An event-sourced state store for Kubernetes Deployments, with kubectl's verbs and output.",
         subcommands: [
             Apply.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
-            Images.self, Replay.self, Demo.self,
+            Images.self, Replay.self, Diff.self, Rewind.self, Demo.self,
         ])
 
     public init() {}

@@ -8,17 +8,18 @@ struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show details of a Deployment, ReplicaSet or Pod.")
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var pointInTime: PointInTimeOption
 
     @Argument(help: "TYPE [NAME] or TYPE/NAME")
     var resources: [String] = []
 
     func run() throws {
         let request = try ResourceArguments(resources)
-        let plane = try globals.controlPlane()
+        let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
         var names = request.names
         if names.isEmpty {
-            names = try ObjectListing.fetch(plane, kind: request.kind, namespace: namespace, names: [], query: nil)
+            names = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: [], query: nil)
                 .objects.map(\.name)
             if names.isEmpty {
                 Output.err("No resources found in \(namespace) namespace.\n")
@@ -29,7 +30,7 @@ struct Describe: ParsableCommand {
         var failed = false
         for name in names {
             do {
-                texts.append(try describe(request.kind, name: name, namespace: namespace, plane: plane))
+                texts.append(try describe(request.kind, name: name, namespace: namespace, source: source))
             } catch let error as CommandError {
                 Output.err(error.text + "\n")
                 failed = true
@@ -39,31 +40,31 @@ struct Describe: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    private func describe(_ kind: ResourceKind, name: String, namespace: String, plane: ControlPlane) throws -> String {
+    private func describe(_ kind: ResourceKind, name: String, namespace: String, source: ReadSource) throws -> String {
         switch kind {
         case .deployment:
-            let stream = try plane.deploymentStream(namespace: namespace, name: name)
+            let stream = try source.deploymentStream(namespace: namespace, name: name)
             let d = stream.deployment!
             let owned = stream.ownedReplicaSets
             let newRS = owned.first { $0.spec.template.equalIgnoringHash(d.spec.template) }
             let old = owned.filter { $0.name != newRS?.name }
             return describeDeployment(
-                d, oldReplicaSets: old, newReplicaSet: newRS, events: stream.events(about: d.metadata.uid), now: plane.now)
+                d, oldReplicaSets: old, newReplicaSet: newRS, events: stream.events(about: d.metadata.uid), now: source.now)
         case .replicaSet:
-            guard let id = try plane.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
+            guard let id = try source.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
             }
-            let stream = try plane.read { try $0.stream(id) }
+            let stream = try source.read { try $0.stream(id) }
             guard let rs = stream.replicaSets[name] else { throw CommandError.notFound(kind.resource, name) }
             return describeReplicaSet(
-                rs, pods: stream.pods(of: rs), events: stream.events(about: rs.metadata.uid), now: plane.now)
+                rs, pods: stream.pods(of: rs), events: stream.events(about: rs.metadata.uid), now: source.now)
         case .pod:
-            guard let id = try plane.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
+            guard let id = try source.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
             }
-            let stream = try plane.read { try $0.stream(id) }
+            let stream = try source.read { try $0.stream(id) }
             guard let pod = stream.pods[name] else { throw CommandError.notFound(kind.resource, name) }
-            return describePod(pod, events: stream.events(about: pod.metadata.uid), now: plane.now)
+            return describePod(pod, events: stream.events(about: pod.metadata.uid), now: source.now)
         }
     }
 }

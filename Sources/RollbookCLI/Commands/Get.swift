@@ -10,6 +10,7 @@ struct Get: ParsableCommand {
         discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
 
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var pointInTime: PointInTimeOption
 
     @Argument(help: "TYPE [NAME...] or TYPE/NAME...")
     var resources: [String] = []
@@ -33,13 +34,13 @@ struct Get: ParsableCommand {
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query
         }
-        let plane = try globals.controlPlane()
+        let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
-        let listing = try ObjectListing.fetch(plane, kind: request.kind, namespace: namespace, names: request.names, query: query)
+        let listing = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: request.names, query: query)
         for error in listing.missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
-            kind: request.kind, output: output, showNamespace: allNamespaces, now: plane.now, singleObject: singleObject)
+            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject)
         if listing.objects.isEmpty && listing.missing.isEmpty {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
@@ -83,10 +84,10 @@ struct ObjectListing {
     var objects: [Object]
     var missing: [CommandError]
 
-    static func fetch(_ plane: ControlPlane, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?)
+    static func fetch(_ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?)
         throws -> ObjectListing
     {
-        let all: [Object] = try plane.read { reader in
+        let all: [Object] = try source.read { reader in
             switch kind {
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)

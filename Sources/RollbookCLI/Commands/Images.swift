@@ -30,10 +30,11 @@ struct Images: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the images on the node.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var pointInTime: PointInTimeOption
 
         func run() throws {
-            let plane = try globals.controlPlane()
-            let node = try plane.read { try $0.node() }
+            let source = try globals.readSource(pointInTime)
+            let node = try source.read { try $0.node() }
             let names = Set(node.images.keys).union(node.blocked).sorted()
             if names.isEmpty {
                 Output.err("No images loaded.\n")
@@ -45,7 +46,7 @@ struct Images: ParsableCommand {
                 let image = node.images[name]
                 let blocked = node.blocked.contains(name) ? "yes" : "no"
                 let startup = image.map { "\($0.startupSeconds)s" } ?? "<none>"
-                let age = image.map { Printers.age(of: $0.loadedAt, now: plane.now) } ?? "<none>"
+                let age = image.map { Printers.age(of: $0.loadedAt, now: source.now) } ?? "<none>"
                 writer.write("\(name)\t\(image == nil ? "no" : "yes")\t\(blocked)\t\(startup)\t\(image?.behaviour.rawValue ?? "<none>")\t\(age)\n")
             }
             Output.out(writer.finish())

@@ -54,11 +54,19 @@ extension Rollout {
         var toRevision = 0
         @Option(name: .customLong("dry-run"), help: "Only print what would be restored: none or client.")
         var dryRun = "none"
+        @Flag(
+            name: .customLong("from-history"),
+            help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected.")
+        var fromHistory = false
 
         func run() throws {
             let name = try ResourceArguments.deployment(resource)
-            let result = try globals.controlPlane().undo(
-                namespace: globals.resolvedNamespace.name, name: name, toRevision: toRevision, dryRun: dryRun == "client")
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            let result = fromHistory
+                ? try plane.undoFromHistory(
+                    namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
+                : try plane.undo(namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
             switch result {
             case .rolledBack:
                 Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "rolled back"))
@@ -72,35 +80,10 @@ extension Rollout {
         }
     }
 
-    struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "View previous rollout revisions.")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "deployment/NAME") var resource: [String] = []
-        @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
-
-        func run() throws {
-            let name = try ResourceArguments.deployment(resource)
-            if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
-            let rows = try globals.controlPlane().history(namespace: globals.resolvedNamespace.name, name: name)
-            let resource = "deployment.apps/\(name)"
-            if revision > 0 {
-                guard let row = rows.first(where: { $0.revision == revision }) else {
-                    throw CommandError.client("unable to find the specified revision")
-                }
-                Output.out(rolloutHistoryRevision(
-                    resource: resource, revision: revision, template: row.replicaSet.spec.template,
-                    changeCause: row.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]))
-                return
-            }
-            Output.out(rolloutHistory(
-                resource: resource,
-                rows: rows.map { ($0.revision, $0.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]) }))
-        }
-    }
-
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show the status of the rollout.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var pointInTime: PointInTimeOption
         @Argument(help: "deployment/NAME") var resource: [String] = []
         @Option(help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).")
         var revision = 0
@@ -114,6 +97,7 @@ extension Rollout {
             guard let limit = Duration.parse(timeout) else {
                 throw CommandError.client("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
             }
+            if pointInTime.at != nil { return try evaluateOnce(name: name) }
             let started = Date()
             var lastVersion: String?
             while true {
@@ -137,6 +121,19 @@ extension Rollout {
                     throw CommandError.client("timed out waiting for the condition")
                 }
                 Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+
+        /// `--at`: the one evaluation a watch would have started with at that moment; nothing to wait for.
+        private func evaluateOnce(name: String) throws {
+            let source = try globals.readSource(pointInTime)
+            let stream = try source.deploymentStream(namespace: globals.resolvedNamespace.name, name: name)
+            guard let deployment = stream.deployment else { return }
+            switch RolloutStatus.evaluate(deployment, revision: revision) {
+            case .done(let message), .waiting(let message):
+                Output.out(message + "\n")
+            case .failed(let message):
+                throw CommandError.client(message)
             }
         }
     }

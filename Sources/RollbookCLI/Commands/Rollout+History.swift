@@ -1,0 +1,86 @@
+import ArgumentParser
+import Cluster
+import ControlPlane
+import Printers
+
+extension Rollout {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "View previous rollout revisions.",
+            discussion: """
+                Without --all this is kubectl's history: the ReplicaSets that still exist, keyed by revision.
+
+                --all lists every revision the Deployment ever had, in the order they were assigned, including \
+                those garbage-collected by revisionHistoryLimit and the numbers a rollback took away (a rollback \
+                re-adopts the old ReplicaSet under a new, higher number). Columns: REVISION, REPLICASET, IMAGES, \
+                WHEN (RFC 3339, simulated time), WHO (the actor of the command that caused the revision), HOW \
+                (apply, set image, undo, restart, resume, rewind, ...), STATE and CHANGE-CAUSE. STATE is \
+                'current' for the revision running now, 'kept' for one kubectl still lists, 'renumbered to N', \
+                'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
+                """)
+        @OptionGroup var globals: GlobalOptions
+        @OptionGroup var pointInTime: PointInTimeOption
+        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
+        @Flag(help: "List every revision ever assigned, with who, when and how, even if garbage-collected.")
+        var all = false
+
+        func run() throws {
+            let name = try ResourceArguments.deployment(resource)
+            if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
+            let source = try globals.readSource(pointInTime)
+            let namespace = globals.resolvedNamespace.name
+            let resource = "deployment.apps/\(name)"
+            if all { return try runAll(source: source, namespace: namespace, name: name, resource: resource) }
+            let rows = ControlPlane.historyRows(of: try source.deploymentStream(namespace: namespace, name: name))
+            if revision > 0 {
+                guard let row = rows.first(where: { $0.revision == revision }) else {
+                    throw CommandError.client("unable to find the specified revision")
+                }
+                Output.out(rolloutHistoryRevision(
+                    resource: resource, revision: revision, template: row.replicaSet.spec.template,
+                    changeCause: row.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]))
+                return
+            }
+            Output.out(rolloutHistory(
+                resource: resource,
+                rows: rows.map { ($0.revision, $0.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]) }))
+        }
+
+        /// `--all` reads the stream even when the Deployment is gone: its history outlives it.
+        private func runAll(source: ReadSource, namespace: String, name: String, resource: String) throws {
+            let entries = try source.read { reader in
+                let stream = try reader.stream(.deployment(namespace: namespace, name: name))
+                if stream.deployment == nil && stream.revisions.isEmpty {
+                    throw CommandError.notFound(Resource.deployments, name)
+                }
+                return try RevisionLedger.entries(of: stream, reader: reader)
+            }
+            if revision > 0 {
+                guard let entry = entries.last(where: { $0.revision == revision }) else {
+                    throw CommandError.client("unable to find the specified revision")
+                }
+                Output.out(rolloutHistoryRevision(
+                    resource: resource, revision: revision, template: entry.template, changeCause: entry.changeCause))
+                return
+            }
+            Output.out(rolloutHistoryLedger(resource: resource, rows: entries.map(\.ledgerRow)))
+        }
+    }
+}
+
+extension RevisionLedgerEntry {
+    var ledgerRow: RolloutLedgerRow {
+        let state: String
+        switch fate {
+        case .current: state = "current"
+        case .kept: state = "kept"
+        case .renumbered(let to): state = "renumbered to \(to)"
+        case .collected: state = "gc"
+        case .deleted: state = "deleted"
+        }
+        return RolloutLedgerRow(
+            revision: revision, replicaSet: replicaSet, images: images, when: time.description, who: actor, how: how,
+            state: state, changeCause: changeCause)
+    }
+}

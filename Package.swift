@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "KubeModel", targets: ["KubeModel"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "ControlPlane", targets: ["ControlPlane"]),
+        // For Tools/fuzz, which fuzzes the decoder without building the rest.
+        .library(name: "Manifests", targets: ["Manifests"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -66,14 +68,18 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["KubeModel"], path: "Tests/TestSupport"),
         .testTarget(name: "KubeModelTests", dependencies: ["KubeModel", "TestSupport"]),
-        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"]),
+        .testTarget(name: "ManifestsTests", dependencies: ["Manifests", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "PrintersTests", dependencies: ["Printers", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "Cluster", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Cluster", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "KubeModel", "TestSupport"]),
         .testTarget(
-            name: "RollbookCLITests", dependencies: ["RollbookCLI", "ControlPlane", "Store", "TestSupport"],
-            exclude: ["Golden"]),
+            name: "RollbookCLITests",
+            dependencies: [
+                "RollbookCLI", "ControlPlane", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden", "BadManifests"]),
     ]
 )

@@ -55,6 +55,26 @@ struct ManifestDecoderTests {
         #expect(container.ports.first?.containerPort == 8082)
     }
 
+    /// What `kubectl get -o yaml|json` printed must read back (status, uid and all) and print the same again.
+    @Test(arguments: ["get-deployment.yaml", "get-deployment-list.yaml", "get-deployment-list.json"])
+    func kubectlOutputRoundTrips(_ name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Golden").appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let documents = try decode(text, source: name)
+        let document = try #require(documents.first)
+        #expect(documents.count == 1)
+        #expect(document.object.deployment.metadata.uid == "2a3b0a5b-3b58-4a42-a747-8e2addf19281")
+        #expect(document.object.deployment.metadata.creationTimestamp?.description == "2026-11-26T15:08:07Z")
+        if name == "get-deployment.yaml" {
+            #expect(ObjectPrinter.yaml(document.raw) == text)
+        } else if name.hasSuffix(".json") {
+            #expect(ObjectPrinter.json(ObjectPrinter.list(documents.map(\.raw))) == text)
+        } else {
+            #expect(ObjectPrinter.yaml(ObjectPrinter.list(documents.map(\.raw))) == text)
+        }
+    }
+
     @Test func multiDocumentFilesSkipEmptyDocuments() throws {
         let documents = try decode(try fixture("two-deployments.yaml"))
         #expect(documents.map(\.object.deployment.name) == ["web", "api"])
@@ -129,7 +149,7 @@ struct ManifestDecoderTests {
                 .bool(true), .bool(false), .bool(true), .bool(false), .null, .null, .string("yes"), .string("on"),
                 .int(31), .int(15), .int(15), .int(8), .int(1000), .int(5), .int(1000), .int(2), .double(0.5),
                 .string("2024-01-01"), .string("1"), .int(3_000_000_000),
-                .double(18446744073709551615), .int(-3),
+                .double(18446744073709551616), .int(-3),
             ]))
     }
 
@@ -175,19 +195,23 @@ struct ManifestDecoderTests {
     }
 
     @Test func nullsAreKeptInRawButNotInThePodSpec() throws {
-        let document = try #require(try decode(minimal.replacingOccurrences(of: "image: nginx", with: "image: nginx\n        workingDir: null")).first)
+        let text = minimal.replacingOccurrences(of: "image: nginx", with: "image: nginx\n        workingDir: null")
+        let document = try #require(try decode(text).first)
         #expect(document.raw["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["workingDir"] == .null)
         #expect(document.object.deployment.spec.template.spec.containers.first?.raw["workingDir"] == nil)
     }
 
     @Test func replicasNullMeansUnset() throws {
-        let document = try #require(try decode(minimal.replacingOccurrences(of: "spec:\n  selector", with: "spec:\n  replicas: null\n  selector")).first)
+        let text = minimal.replacingOccurrences(of: "spec:\n  selector", with: "spec:\n  replicas: null\n  selector")
+        let document = try #require(try decode(text).first)
         #expect(document.object.deployment.spec.replicas == nil)
     }
 
     // MARK: - decodeAll
 
     @Test func decodeAllKeepsGoingLikeKubectl() throws {
+        let typo = minimal.replacingOccurrences(
+            of: "metadata:\n  name: web\n", with: "metadata:\n  name: typo\n  labelz: {}\n")
         let text = """
             apiVersion: v1
             kind: Service
@@ -195,7 +219,7 @@ struct ManifestDecoderTests {
               name: svc
             ---
             \(minimal)---
-            \(minimal.replacingOccurrences(of: "metadata:\n  name: web\n", with: "metadata:\n  name: typo\n  labelz: {}\n"))---
+            \(typo)---
             a: b: c
             ---
             \(minimal)

@@ -68,7 +68,8 @@ struct ManifestErrorTests {
 
     @Test func yamlSyntaxLineCountsFromTheDocument() throws {
         let error = try #require(failure(Self.deployment + "---\nmetadata:\n  name: x\n  labels: a: b\n"))
-        #expect(error.message == "error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context")
+        let expected = "error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context"
+        #expect(error.message == expected)
         #expect(error.line == 18)
     }
 
@@ -78,8 +79,14 @@ struct ManifestErrorTests {
     }
 
     @Test(arguments: [
-        (#"{"apiVersion": "apps/v1",, "kind": "Deployment"}"#, "json: offset 26: invalid character ',' looking for beginning of object key string"),
-        (#"{"apiVersion": "apps/v1" "kind": "Deployment"}"#, "json: offset 26: invalid character '\"' after object key:value pair"),
+        (
+            #"{"apiVersion": "apps/v1",, "kind": "Deployment"}"#,
+            "json: offset 26: invalid character ',' looking for beginning of object key string"
+        ),
+        (
+            #"{"apiVersion": "apps/v1" "kind": "Deployment"}"#,
+            "json: offset 26: invalid character '\"' after object key:value pair"
+        ),
         (#"{"replicas": [tru]"#, "json: offset 18: invalid character ']' in literal true (expecting 'e')"),
         (#"{"apiVersion": "apps/v1""#, "unexpected EOF"),
     ])
@@ -110,37 +117,41 @@ struct ManifestErrorTests {
     // MARK: - Hostile input
 
     @Test func deepNesting() throws {
-        let moderate = try #require(failure("a: " + String(repeating: "[", count: 150) + String(repeating: "]", count: 150)))
+        let nested = "a: " + String(repeating: "[", count: 150) + String(repeating: "]", count: 150)
+        let moderate = try #require(failure(nested))
         #expect(moderate.kind == .tooDeep)
         #expect(moderate.message == "error converting YAML to JSON: yaml: exceeded max depth of 100")
         let hostile = try #require(failure(String(repeating: "[", count: 200_000)))
         #expect(hostile.kind == .tooDeep)
         let dashes = try #require(failure(String(repeating: "- ", count: 100_000) + "x\n"))
         #expect(dashes.kind == .tooDeep)
-        let json = try #require(
-            failure(String(repeating: #"{"a":"#, count: 150) + "1" + String(repeating: "}", count: 150), source: "f.json"))
+        let deepJSON = String(repeating: #"{"a":"#, count: 150) + "1" + String(repeating: "}", count: 150)
+        let json = try #require(failure(deepJSON, source: "f.json"))
         #expect(json.kubectlMessage == "error: error parsing f.json: json: offset 501: exceeded max depth")
     }
 
     @Test func billionLaughs() throws {
         var lines = [#"a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
         for (name, previous) in zip("bcdefghi", "abcdefgh") {
-            lines.append("\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]")
+            let aliases = Array(repeating: "*\(previous)", count: 9).joined(separator: ",")
+            lines.append("\(name): &\(name) [\(aliases)]")
         }
         let error = try #require(failure(lines.joined(separator: "\n") + "\n"))
         #expect(
             error.kubectlMessage
-                == "error: error parsing f.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing")
+                == "error: error parsing f.yaml: error converting YAML to JSON: "
+                + "yaml: document contains excessive aliasing")
     }
 
     @Test func objectTooLargeForTheServer() throws {
         let note = String(repeating: "x", count: 1_600_000)
-        let error = try #require(failure(Self.with("  name: web\n", "  name: web\n  annotations:\n    note: \(note)\n")))
+        let text = Self.with("  name: web\n", "  name: web\n  annotations:\n    note: \(note)\n")
+        let error = try #require(failure(text))
         #expect(error.kind == .tooLarge)
         #expect(
             error.kubectlMessage
-                == #"Error from server (RequestEntityTooLarge): error when creating "f.yaml": Request entity too large: "#
-                + "limit is 3145728")
+                == #"Error from server (RequestEntityTooLarge): error when creating "f.yaml": "#
+                + "Request entity too large: limit is 3145728")
     }
 
     // MARK: - Validation and mapping
@@ -154,7 +165,10 @@ struct ManifestErrorTests {
         ("hello\n", "invalid object to validate"),
         ("- a\n- b\n", "invalid object to validate"),
         ("apiVersion: v1\nkind: List\nitems: {}\n", "invalid object to validate"),
-        ("apiVersion: v1\nkind: List\nitems:\n- kind: Deployment\n- metadata: {}\n", "[apiVersion not set, kind not set]"),
+        (
+            "apiVersion: v1\nkind: List\nitems:\n- kind: Deployment\n- metadata: {}\n",
+            "[apiVersion not set, kind not set]"
+        ),
     ])
     func missingKind(_ text: String, _ message: String) throws {
         let error = try #require(failure(text))
@@ -174,10 +188,16 @@ struct ManifestErrorTests {
     }
 
     @Test(arguments: [
-        ("apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n", #"name: "x" namespace: """#, #"kind "Foo" in version "v1""#),
+        (
+            "apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n", #"name: "x" namespace: """#,
+            #"kind "Foo" in version "v1""#
+        ),
         ("apiVersion: apps/v1beta2\nkind: Deployment\nmetadata:\n  name: d\n  namespace: prod\n",
          #"name: "d" namespace: "prod""#, #"kind "Deployment" in version "apps/v1beta2""#),
-        ("apiVersion: apps/v1\nkind: deployment\n", #"name: "" namespace: """#, #"kind "deployment" in version "apps/v1""#),
+        (
+            "apiVersion: apps/v1\nkind: deployment\n", #"name: "" namespace: """#,
+            #"kind "deployment" in version "apps/v1""#
+        ),
     ])
     func unknownKind(_ text: String, _ object: String, _ match: String) throws {
         let error = try #require(failure(text))
@@ -202,7 +222,8 @@ struct ManifestErrorTests {
         let several = try #require(
             failure(
                 Self.with("\nspec:\n", "\nspec:\n  replicaz: 2\n").replacingOccurrences(
-                    of: "image: nginx", with: "image: nginx\n        imagee: x\n        ports: [{containerPort: 80, hostport: 1}]"
+                    of: "image: nginx",
+                    with: "image: nginx\n        imagee: x\n        ports: [{containerPort: 80, hostport: 1}]"
                 ).replacingOccurrences(of: "  name: web\n", with: "  name: web\n  labelz: {}\n")))
         #expect(
             several.kubectlMessage
@@ -214,7 +235,8 @@ struct ManifestErrorTests {
     @Test func unmodelledStructsAcceptAnything() throws {
         let text = Self.with(
             "image: nginx",
-            "image: nginx\n        securityContext: {anything: [1, 2]}\n        lifecycle: {preStop: {exec: {command: [x]}}}"
+            "image: nginx\n        securityContext: {anything: [1, 2]}\n"
+                + "        lifecycle: {preStop: {exec: {command: [x]}}}"
         ).replacingOccurrences(of: "    spec:\n", with: "    spec:\n      affinity: {nodeAffinity: {whatever: true}}\n")
         #expect(failure(text) == nil)
     }
@@ -227,7 +249,8 @@ struct ManifestErrorTests {
         ("\nspec:\n", "\nspec:\n  paused: \"yes\"\n",
          "json: cannot unmarshal string into Go struct field DeploymentSpec.spec.paused of type bool"),
         ("image: nginx", "image: nginx\n        env: [{name: PORT, value: 8080}]",
-         "json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string"),
+         "json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value "
+            + "of type string"),
         ("image: nginx", "image: nginx\n        ports: [{containerPort: 1.5}]",
          "json: cannot unmarshal number 1.5 into Go struct field ContainerPort.spec.template.spec.containers.ports"
             + ".containerPort of type int32"),
@@ -246,7 +269,8 @@ struct ManifestErrorTests {
         ("  name: web\n", "  name: web\n  creationTimestamp: 2024-13-01T00:00:00Z\n",
          #"parsing time "2024-13-01T00:00:00Z": month out of range"#),
         ("\nspec:\n", "\nspec:\n  strategy: []\n",
-         "json: cannot unmarshal array into Go struct field DeploymentSpec.spec.strategy of type v1.DeploymentStrategy"),
+         "json: cannot unmarshal array into Go struct field DeploymentSpec.spec.strategy "
+            + "of type v1.DeploymentStrategy"),
     ])
     func wrongTypes(_ target: String, _ replacement: String, _ message: String) throws {
         let error = try #require(failure(Self.with(target, replacement)))
@@ -266,7 +290,8 @@ struct ManifestErrorTests {
         #expect(error.namespace == "")
         var caught = false
         do {
-            _ = try ManifestDecoder.decode(Data(Self.with("\nspec:\n", "\nspec:\n  replicaz: 2\n").utf8), source: "f.yaml")
+            let text = Self.with("\nspec:\n", "\nspec:\n  replicaz: 2\n")
+            _ = try ManifestDecoder.decode(Data(text.utf8), source: "f.yaml")
         } catch ManifestError.Kind.unknownField {
             caught = true
         } catch {}

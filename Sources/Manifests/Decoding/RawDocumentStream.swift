@@ -1,5 +1,4 @@
 import KubeModel
-internal import Yams
 
 /// One document of a source, converted to JSON but not yet looked at.
 struct RawDocument {
@@ -23,6 +22,7 @@ struct RawDocumentStream {
     private var yaml: YAMLDocumentReader?
     /// The JSON error to report if the first YAML attempt after a fallback fails as well.
     private var pendingJSONError: ManifestError?
+    private var lineCursor = (offset: 0, line: 1)
 
     init(input: ManifestInput, source: String) {
         bytes = input.bytes
@@ -70,7 +70,7 @@ struct RawDocumentStream {
             jsonCount += 1
             if value == .null { return nil }
             let text = String(decoding: bytes[range], as: UTF8.self)
-            return RawDocument(value: value, json: text, line: line(at: range.lowerBound))
+            return RawDocument(value: value, json: text, line: advancingLine(to: range.lowerBound))
         } catch {
             let failure = jsonError(error)
             json = nil
@@ -98,14 +98,24 @@ struct RawDocumentStream {
         1 + bytes[..<min(offset, bytes.count)].count { $0 == UInt8(ascii: "\n") }
     }
 
+    /// `line(at:)` for increasing offsets, counting each byte once so a stream of many small objects stays linear.
+    private mutating func advancingLine(to offset: Int) -> Int {
+        let target = min(offset, bytes.count)
+        guard target >= lineCursor.offset else { return line(at: target) }
+        lineCursor.line += bytes[lineCursor.offset..<target].count { $0 == UInt8(ascii: "\n") }
+        lineCursor.offset = target
+        return lineCursor.line
+    }
+
     /// The error as `YAMLOrJSONDecoder` returns it (`json: offset N: …`), and as Go's decoder alone words it.
     private func jsonError(_ failure: GoJSONStream.Failure) -> (framed: ManifestError, bare: ManifestError) {
         switch failure {
         case .syntax(let offset, let message):
-            let line = line(at: offset - 1)
+            let location = line(at: offset - 1)
+            let framed = "json: offset \(offset): \(message)"
             return (
-                ManifestError(.syntax, .parsing, source: source, message: "json: offset \(offset): \(message)", line: line),
-                ManifestError(.syntax, .parsing, source: source, message: message, line: line)
+                ManifestError(.syntax, .parsing, source: source, message: framed, line: location),
+                ManifestError(.syntax, .parsing, source: source, message: message, line: location)
             )
         case .unexpectedEOF:
             let error = ManifestError(

@@ -4,6 +4,11 @@ struct YAMLChunk {
     var text: String
     /// The 1-based line of the source on which `text` starts; go-yaml's line numbers count from here.
     var firstLine: Int
+
+    init(bytes: [UInt8], firstLine: Int) {
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.firstLine = firstLine
+    }
 }
 
 /// kubectl's `YAMLReader`: splits a stream into documents line by line, one `---` at a time.
@@ -44,14 +49,14 @@ struct YAMLDocumentReader {
                         .syntax, .parsing, source: source, message: "invalid Yaml document separator: \(trimmed)",
                         line: lineNumber)
                 }
-                if !buffer.isEmpty { return YAMLChunk(text: String(decoding: buffer, as: UTF8.self), firstLine: firstLine) }
+                if !buffer.isEmpty { return YAMLChunk(bytes: buffer, firstLine: firstLine) }
                 continue
             }
             if buffer.isEmpty { firstLine = lineNumber }
             buffer.append(contentsOf: content)
             buffer.append(UInt8(ascii: "\n"))
         }
-        return buffer.isEmpty ? nil : YAMLChunk(text: String(decoding: buffer, as: UTF8.self), firstLine: firstLine)
+        return buffer.isEmpty ? nil : YAMLChunk(bytes: buffer, firstLine: firstLine)
     }
 }
 

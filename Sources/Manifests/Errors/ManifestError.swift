@@ -1,5 +1,3 @@
-import KubeModel
-
 /// A manifest that kubectl would refuse, kept as data so the CLI and the API server can render it their own way.
 ///
 /// ``message`` is the innermost text (what kubectl's error chain wraps); ``kubectlMessage`` adds kubectl's framing.

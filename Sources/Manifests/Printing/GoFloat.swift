@@ -1,3 +1,5 @@
+import Foundation
+
 /// Go's `strconv.FormatFloat` with the shortest round-trip digits, in the three formats kubectl's output uses.
 ///
 /// Swift and Go both print the shortest digit string that reads back to the same double, so the digits can be taken

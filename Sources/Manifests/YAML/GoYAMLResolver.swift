@@ -1,3 +1,5 @@
+import Foundation
+
 /// go-yaml v2's `resolve`: what an untagged plain scalar means (YAML 1.1 booleans, octal, `~`, timestamps…).
 ///
 /// The decoder uses it to type plain scalars; the printer uses it to decide whether a string must be quoted, which is

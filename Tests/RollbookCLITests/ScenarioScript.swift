@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A scripted CLI session: manifests written into a temp directory, then commands run through the built
+/// binary at given offsets from a fixed start time; the whole transcript is compared with one golden file.
+struct ScenarioScript {
+    var files: [String: String]
+    /// `(seconds after 2026-11-26T15:00:00Z, command line)`.
+    var steps: [(Int, String)]
+
+    static func clock(_ offset: Int) -> String {
+        let start = Date(timeIntervalSince1970: 1_795_705_200)  // 2026-11-26T15:00:00Z
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: start.addingTimeInterval(TimeInterval(offset)))
+    }
+
+    /// Runs every step and returns the transcript (each command, its stdout, stderr and exit code).
+    func run() throws -> String {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        for (name, text) in files { try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8) }
+        let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+        var transcript = ""
+        for (offset, command) in steps {
+            let arguments = ScenarioScript.split(command)
+            let result = try cli.run(arguments, now: ScenarioScript.clock(offset))
+            transcript += "# t+\(offset)s\n" + result.transcript(of: command)
+        }
+        return transcript
+    }
+
+    /// Splits on spaces, keeping single-quoted parts together (`annotate x 'k=a b'`).
+    static func split(_ command: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var quoted = false
+        for character in command {
+            if character == "'" {
+                quoted.toggle()
+            } else if character == " " && !quoted {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts
+    }
+}

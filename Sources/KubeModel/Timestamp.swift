@@ -21,7 +21,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var rfc1123Z: String { Timestamp.rfc1123.string(from: date) }
 
     public init?(rfc3339 text: String) {
-        if let date = Timestamp.rfc3339.date(from: text) ?? Timestamp.rfc3339Fractional.date(from: text) {
+        if let seconds = Timestamp.canonicalSeconds(text) {
+            self.init(seconds: seconds)
+        } else if let date = Timestamp.rfc3339.date(from: text) ?? Timestamp.rfc3339Fractional.date(from: text) {
             self.init(date)
         } else {
             return nil

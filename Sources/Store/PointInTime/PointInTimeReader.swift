@@ -5,8 +5,9 @@ import KubeModel
 /// Reads the state as it was at a point in the log, by folding the events up to it.
 ///
 /// It answers what ``StoreReader`` answers, in the same order, but never looks at the projection
-/// tables: those hold the present. Each call folds what it needs afresh (one stream for `describe`,
-/// every stream of a namespace for a list), so nothing here is cached and nothing is written.
+/// tables: those hold the present. It folds only what is asked for (one stream for `describe`, every
+/// stream of a namespace for a list) and keeps each folded stream for the reader's lifetime, so
+/// `describe` listing then describing folds every stream once. Nothing is written.
 ///
 /// ```swift
 /// let point = try store.resolve(.sequence(42))
@@ -15,6 +16,12 @@ import KubeModel
 public struct PointInTimeReader: StateReading {
     let db: Database
     public let point: PointInTime
+    private let folded = FoldedStreams()
+
+    init(db: Database, point: PointInTime) {
+        self.db = db
+        self.point = point
+    }
 
     /// The Deployment streams that had at least one event by the point, sorted, optionally in one namespace.
     public func deploymentStreams(namespace: String?) throws -> [StreamID] {
@@ -28,7 +35,10 @@ public struct PointInTimeReader: StateReading {
     }
 
     public func stream(_ id: StreamID) throws -> DeploymentStream {
-        try EventFold.stream(id, upTo: point.sequence, in: db)
+        if let stream = folded.streams[id] { return stream }
+        let stream = try EventFold.stream(id, upTo: point.sequence, in: db)
+        folded.streams[id] = stream
+        return stream
     }
 
     public func deployments(namespace: String?) throws -> [Deployment] {
@@ -73,6 +83,11 @@ public struct PointInTimeReader: StateReading {
     private func streams(namespace: String?) throws -> [DeploymentStream] {
         try deploymentStreams(namespace: namespace).map(stream)
     }
+}
+
+/// The streams a ``PointInTimeReader`` has folded: the past does not change, so they stay valid.
+private final class FoldedStreams {
+    var streams: [StreamID: DeploymentStream] = [:]
 }
 
 extension Array {

@@ -86,7 +86,7 @@ extension ControlPlane {
         metadata["annotations"] = .object(annotations)
         modified["metadata"] = .object(metadata)
         var current = try JSONValue(encoding: live)
-        current["status"] = nil
+        current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
         var updated = try merged.decode(Deployment.self)
         updated.metadata.uid = live.metadata.uid

@@ -11,6 +11,7 @@ public struct RollbookCommand: ParsableCommand {
         subcommands: [
             Apply.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
             Images.self, Replay.self, Diff.self, Rewind.self, Demo.self,
+            Events.self, SQLQuery.self, Verify.self, Export.self, Import.self,
         ])
 
     public init() {}
@@ -35,10 +36,25 @@ public struct RollbookCommand: ParsableCommand {
         return Array(arguments[index...]) + leading
     }
 
+    /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only
+    /// take the bare form.
+    static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
+        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--never-ready", "--crash", "--follow"]
+        return arguments.compactMap { argument in
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, flags.contains(parts[0]) else { return argument }
+            switch parts[1] {
+            case "true": return parts[0]
+            case "false": return nil
+            default: return argument
+            }
+        }
+    }
+
     /// Parses and runs one command line, printing errors the way kubectl does. Returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
         do {
-            var command = try parseAsRoot(movingLeadingGlobalOptions(arguments))
+            var command = try parseAsRoot(normalizingBooleanFlags(movingLeadingGlobalOptions(arguments)))
             try command.run()
             return 0
         } catch let error as CommandError {

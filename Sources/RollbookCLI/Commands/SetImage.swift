@@ -10,7 +10,7 @@ struct SetCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Update the image of a pod template.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
-        @Option(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
+        @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
         var record = false
 
         func run() throws {

@@ -33,20 +33,44 @@ struct SetCommand: ParsableCommand {
     }
 }
 
-/// `--record`: the command line as cli-runtime's record_flags writes it (base name, arguments, flags).
+/// `--record`: the command line as cli-runtime's `parseCommandArguments` writes it: the program's base
+/// name, the positional arguments, then every flag as ` --name=value` in parse order. Rollbook's own
+/// `--store` and `--as` are left out: they are not kubectl flags and would leak local paths into history.
 enum RecordFlag {
-    static func changeCause() -> String {
-        let arguments = CommandLine.arguments
+    static let valued: [String: String] = ["--store": "store", "--as": "as", "-n": "namespace", "--namespace": "namespace"]
+    static let omitted: Set<String> = ["store", "as"]
+
+    static func changeCause(_ arguments: [String] = CommandLine.arguments) -> String {
         let base = arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "rollbook"
         var positional: [String] = []
         var flags: [String] = []
-        for argument in arguments.dropFirst() {
-            if argument.hasPrefix("--") {
-                flags.append(argument.contains("=") ? argument : argument + "=true")
-            } else {
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("-"), argument != "-" else {
                 positional.append(argument)
+                continue
             }
+            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            let name: String
+            let value: String
+            if let long = valued[parts[0]] {
+                name = long
+                if parts.count == 2 {
+                    value = parts[1]
+                } else if index < arguments.count {
+                    value = arguments[index]
+                    index += 1
+                } else {
+                    value = ""
+                }
+            } else {
+                name = String(parts[0].drop { $0 == "-" })
+                value = parts.count == 2 ? parts[1] : "true"
+            }
+            if !omitted.contains(name) { flags.append(" --\(name)=\(value)") }
         }
-        return ([base] + positional + flags).joined(separator: " ")
+        return ([base] + positional).joined(separator: " ") + flags.joined()
     }
 }

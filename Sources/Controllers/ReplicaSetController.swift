@@ -37,6 +37,7 @@ extension Reconciler {
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var spec = rs.spec.template.spec
+        PodAdmission.admit(&spec, podName: name)
         spec.nodeName = NodeState.nodeName
         var pod = Pod(metadata: meta, spec: spec)
         pod.status.phase = "Pending"

@@ -1,0 +1,58 @@
+import KubeModel
+
+/// What the API server's admission plugins add to every pod a ReplicaSet creates: the default service
+/// account and its projected token volume (ServiceAccount), priority 0 (Priority), and the not-ready /
+/// unreachable tolerations (DefaultTolerationSeconds). Real pods always carry them, so `describe pod` and
+/// `get pod -o yaml` show them.
+enum PodAdmission {
+    static func admit(_ spec: inout PodSpec, podName: String) {
+        if spec.raw["serviceAccountName"] == nil { spec.raw["serviceAccountName"] = .string("default") }
+        spec.raw["serviceAccount"] = spec.raw["serviceAccountName"]
+        if spec.raw["priority"] == nil { spec.raw["priority"] = .int(0) }
+        if spec.raw["preemptionPolicy"] == nil { spec.raw["preemptionPolicy"] = .string("PreemptLowerPriority") }
+        if spec.raw["enableServiceLinks"] == nil { spec.raw["enableServiceLinks"] = .bool(true) }
+        var tolerations = spec.tolerations
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+        where !tolerations.contains(where: { $0["key"]?.stringValue == key }) {
+            tolerations.append(.object([
+                "key": .string(key), "operator": .string("Exists"), "effect": .string("NoExecute"),
+                "tolerationSeconds": .int(300),
+            ]))
+        }
+        spec.raw["tolerations"] = .array(tolerations)
+        guard spec.raw["automountServiceAccountToken"]?.boolValue != false else { return }
+        let volume = "kube-api-access-\(Identifiers.nameSuffix("\(podName)/kube-api-access"))"
+        spec.raw["volumes"] = .array(spec.volumes + [projectedTokenVolume(volume)])
+        spec.containers = spec.containers.map { container in
+            var container = container
+            let mounts = container.volumeMounts + [.object([
+                "name": .string(volume), "readOnly": .bool(true),
+                "mountPath": .string("/var/run/secrets/kubernetes.io/serviceaccount"),
+            ])]
+            container.raw["volumeMounts"] = .array(mounts)
+            return container
+        }
+    }
+
+    private static func projectedTokenVolume(_ name: String) -> JSONValue {
+        .object([
+            "name": .string(name),
+            "projected": .object([
+                "defaultMode": .int(420),
+                "sources": .array([
+                    .object(["serviceAccountToken": .object(["expirationSeconds": .int(3607), "path": .string("token")])]),
+                    .object(["configMap": .object([
+                        "name": .string("kube-root-ca.crt"),
+                        "items": .array([.object(["key": .string("ca.crt"), "path": .string("ca.crt")])]),
+                    ])]),
+                    .object(["downwardAPI": .object([
+                        "items": .array([.object([
+                            "fieldRef": .object(["apiVersion": .string("v1"), "fieldPath": .string("metadata.namespace")]),
+                            "path": .string("namespace"),
+                        ])])
+                    ])]),
+                ]),
+            ]),
+        ])
+    }
+}

@@ -75,7 +75,9 @@ extension Rollout {
                     kind: "deployment.apps", name: name,
                     operation: "skipped rollback (current template already matches revision \(revision))"))
             case .dryRun(_, let template):
-                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "(dry run)") + describePodTemplate(template))
+                // kubectl passes the template text as the name printer's operation, then appends " (dry run)".
+                Output.out(namePrinter(
+                    kind: "deployment.apps", name: name, operation: describePodTemplate(template) + " (dry run)"))
             }
         }
     }

@@ -56,17 +56,7 @@ extension ControlPlane {
         let manifest = document.object.deployment
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
         guard let live = stream.deployment else {
-            var created = manifest
-            created.metadata.namespace = namespace
-            created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied
-            created.metadata.uid = Identifiers.uid("deployment/\(namespace)/\(manifest.name)/\(stream.version)")
-            created.metadata.generation = 1
-            created.metadata.creationTimestamp = now
-            created.metadata.resourceVersion = nil
-            created.status = DeploymentStatus()
-            created.applyDefaults()
-            let errors = created.validate()
-            if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
+            let created = try newDeployment(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
             return (.deploymentCreated(DeploymentObject(deployment: created)),
                     ApplyResult(name: manifest.name, outcome: .created))
         }
@@ -105,6 +95,27 @@ extension ControlPlane {
         }
         return (.deploymentConfigured(DeploymentObject(deployment: updated)),
                 ApplyResult(name: manifest.name, outcome: .configured, warning: warning))
+    }
+}
+
+extension ControlPlane {
+    /// A Deployment as the API server stores it on create: namespace, UID, generation 1, creation time,
+    /// defaults, then validation (which throws kubectl's "is invalid" error).
+    func newDeployment(_ manifest: Deployment, namespace: String, stream: DeploymentStream, lastApplied: String?)
+        throws -> Deployment
+    {
+        var created = manifest
+        created.metadata.namespace = namespace
+        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
+        created.metadata.uid = Identifiers.uid("deployment/\(namespace)/\(manifest.name)/\(stream.version)")
+        created.metadata.generation = 1
+        created.metadata.creationTimestamp = now
+        created.metadata.resourceVersion = nil
+        created.status = DeploymentStatus()
+        created.applyDefaults()
+        let errors = created.validate()
+        if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
+        return created
     }
 }
 

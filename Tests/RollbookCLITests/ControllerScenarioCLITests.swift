@@ -117,4 +117,19 @@ struct ControllerScenarioCLITests {
             ])
         try expectGolden(try script.run(), named: "scenarios/kubectl-behaviours.txt")
     }
+
+    @Test func createFromFilesAndFromAnImage() throws {
+        let script = ScenarioScript(
+            files: ["web.yaml": Self.web(replicas: 2)],
+            steps: [
+                (0, "images load nginx:1.0 busybox:1.36"),
+                (0, "create deployment my-dep --image=busybox:1.36 --image=registry.k8s.io/pause.x:3.9 --replicas=2 --port=80"),
+                (1, "create deployment my-dep --image=busybox:1.36"),
+                (2, "create -f web.yaml"),
+                (3, "create -f web.yaml"),
+                (4, "apply -f web.yaml"),
+                (5, "get deploy -o wide"),
+            ])
+        try expectGolden(try script.run(), named: "scenarios/create.txt")
+    }
 }

@@ -38,6 +38,8 @@ extension ClusterEvent {
         case .deploymentAnnotated: "DeploymentAnnotated"
         case .deploymentRestarted: "DeploymentRestarted"
         case .deploymentDeleted: "DeploymentDeleted"
+        case .podDeleteRequested: "PodDeleteRequested"
+        case .replicaSetDeleteRequested: "ReplicaSetDeleteRequested"
         case .deploymentStatusUpdated: "DeploymentStatusUpdated"
         case .deploymentRevisionSet: "DeploymentRevisionSet"
         case .replicaSetCreated: "ReplicaSetCreated"
@@ -72,7 +74,8 @@ extension ClusterEvent {
         case .replicaSetScaled(let p): p
         case .replicaSetAnnotated(let p): p
         case .replicaSetStatusUpdated(let p): p
-        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p): p
+        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p), .podDeleteRequested(let p),
+            .replicaSetDeleteRequested(let p): p
         case .replicaSetAdopted(let p): p
         case .podCreated(let p): p
         case .podStatusUpdated(let p): p
@@ -107,6 +110,8 @@ extension ClusterEvent {
         case "DeploymentAnnotated": self = .deploymentAnnotated(try d(Annotated.self))
         case "DeploymentRestarted": self = .deploymentRestarted(try d(Restarted.self))
         case "DeploymentDeleted": self = .deploymentDeleted(try d(Deleted.self))
+        case "PodDeleteRequested": self = .podDeleteRequested(try d(ObjectName.self))
+        case "ReplicaSetDeleteRequested": self = .replicaSetDeleteRequested(try d(ObjectName.self))
         case "DeploymentStatusUpdated": self = .deploymentStatusUpdated(try d(StatusUpdated.self))
         case "DeploymentRevisionSet": self = .deploymentRevisionSet(try d(RevisionSet.self))
         case "ReplicaSetCreated": self = .replicaSetCreated(try d(ReplicaSetObject.self))

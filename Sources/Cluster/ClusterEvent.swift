@@ -19,6 +19,9 @@ public enum ClusterEvent: Sendable, Hashable {
     case deploymentAnnotated(Annotated)
     case deploymentRestarted(Restarted)
     case deploymentDeleted(Deleted)
+    /// `kubectl delete pod` / `delete rs`: a user removing a controller-owned object.
+    case podDeleteRequested(ObjectName)
+    case replicaSetDeleteRequested(ObjectName)
     // Controller steps.
     case deploymentStatusUpdated(StatusUpdated)
     case deploymentRevisionSet(RevisionSet)
@@ -39,7 +42,7 @@ public enum ClusterEvent: Sendable, Hashable {
         switch self {
         case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
-            .deploymentDeleted:
+            .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested:
             return true
         default:
             return false

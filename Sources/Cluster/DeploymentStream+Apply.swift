@@ -113,7 +113,7 @@ extension DeploymentStream {
             updateReplicaSet(object.name, resourceVersion) { $0.metadata.ownerReferences = nil }
         case .replicaSetAdopted(let adoption):
             updateReplicaSet(adoption.name, resourceVersion) { $0.metadata.ownerReferences = [adoption.owner] }
-        case .replicaSetDeleted(let object):
+        case .replicaSetDeleted(let object), .replicaSetDeleteRequested(let object):
             replicaSets[object.name] = nil
         case .podCreated(let object):
             var created = object.pod
@@ -125,7 +125,7 @@ extension DeploymentStream {
             pods[update.name]?.metadata.resourceVersion = resourceVersion
             containerTimers = containerTimers.filter { !$0.key.hasPrefix(update.name + "/") }
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
-        case .podDeleted(let object):
+        case .podDeleted(let object), .podDeleteRequested(let object):
             pods[object.name] = nil
             containerTimers = containerTimers.filter { !$0.key.hasPrefix(object.name + "/") }
         case .kubeEventRecorded(let recorded):

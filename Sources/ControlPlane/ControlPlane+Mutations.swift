@@ -81,3 +81,28 @@ extension ControlPlane {
 }
 
 import Foundation
+
+extension ControlPlane {
+    /// `kubectl delete pod NAME`: the pod goes; its ReplicaSet notices and creates a replacement.
+    public func deletePod(namespace: String, name: String) throws {
+        guard let id = try store.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
+            throw CommandError.notFound(Resource.pods, name)
+        }
+        try mutate(id) { stream, _ in
+            guard stream.pods[name] != nil else { throw CommandError.notFound(Resource.pods, name) }
+            return (.podDeleteRequested(ObjectName(name: name)), ())
+        }
+    }
+
+    /// `kubectl delete rs NAME`: the ReplicaSet and (by background cascade) its pods go; a Deployment that
+    /// still wants that template creates it again.
+    public func deleteReplicaSet(namespace: String, name: String) throws {
+        guard let id = try store.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
+            throw CommandError.notFound(Resource.replicaSets, name)
+        }
+        try mutate(id) { stream, _ in
+            guard stream.replicaSets[name] != nil else { throw CommandError.notFound(Resource.replicaSets, name) }
+            return (.replicaSetDeleteRequested(ObjectName(name: name)), ())
+        }
+    }
+}

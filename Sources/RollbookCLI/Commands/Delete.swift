@@ -24,14 +24,16 @@ struct Delete: ParsableCommand {
             }
         } else {
             let request = try ResourceArguments(resources)
-            guard request.kind == .deployment else {
-                throw CommandError.client("rollbook deletes Deployments; their ReplicaSets and Pods follow by cascade")
-            }
             if request.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
+            if request.kind != .deployment {
+                try deleteOwned(request, plane: plane)
+                return
+            }
             targets = request.names.map { (globals.resolvedNamespace.name, $0, nil) }
         }
         var failed = false
         for target in targets {
+            if let source = target.source { try ManifestFiles.checkNameForDelete(target.name, source: source) }
             do {
                 try plane.delete(namespace: target.namespace, name: target.name, cascade: mode)
                 Output.out("deployment.apps \"\(target.name)\" deleted\n")
@@ -42,6 +44,26 @@ struct Delete: ParsableCommand {
                 } else {
                     Output.err(error.text + "\n")
                 }
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// `delete pod NAME` / `delete rs NAME`: their controllers replace them.
+    private func deleteOwned(_ request: ResourceArguments, plane: ControlPlane) throws {
+        var failed = false
+        for name in request.names {
+            do {
+                if request.kind == .pod {
+                    try plane.deletePod(namespace: globals.resolvedNamespace.name, name: name)
+                    Output.out("pod \"\(name)\" deleted\n")
+                } else {
+                    try plane.deleteReplicaSet(namespace: globals.resolvedNamespace.name, name: name)
+                    Output.out("replicaset.apps \"\(name)\" deleted\n")
+                }
+            } catch let error as CommandError {
+                failed = true
+                Output.err(error.text + "\n")
             }
         }
         if failed { throw ExitCode(1) }

@@ -132,4 +132,22 @@ struct ControllerScenarioCLITests {
             ])
         try expectGolden(try script.run(), named: "scenarios/create.txt")
     }
+
+    @Test func deletedPodsAndReplicaSetsAreReplaced() throws {
+        let script = ScenarioScript(
+            files: ["web.yaml": Self.web(replicas: 2)],
+            steps: [
+                (0, "images load nginx:1.0"),
+                (0, "apply -f web.yaml"),
+                (10, "get pods"),
+                (20, "delete pod web-577584459c-7wvbc"),
+                (30, "get pods"),
+                (40, "delete rs web-577584459c"),
+                (50, "get rs"),
+                (50, "get pods"),
+                (60, "delete pod nope"),
+                (70, "describe rs web-577584459c"),
+            ])
+        try expectGolden(try script.run(), named: "scenarios/self-healing.txt")
+    }
 }

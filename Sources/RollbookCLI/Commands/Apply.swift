@@ -14,6 +14,7 @@ struct Apply: ParsableCommand {
         let documents = try ManifestFiles.load(filenames, command: "apply") { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
         }
+        try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
         let results = try plane.apply(documents, namespace: namespace.name, namespaceGiven: namespace.given)
         for result in results {
             if let warning = result.warning { Output.err(warning + "\n") }

@@ -25,7 +25,8 @@ extension ControlPlane {
             if dryRun { return (nil, .dryRun(revision: toRevision, template: live?.spec.template ?? record.template)) }
             if d.spec.isPaused {
                 throw CommandError.client(
-                    "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+                    "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' "
+                        + "and try again")
             }
             if d.spec.template.equalIgnoringHash(template) { return (nil, .skipped(toRevision: toRevision)) }
             var annotations: [String: String] = [:]

@@ -79,7 +79,8 @@ extension ControlPlane {
                     throw CommandError(
                         "Error from server (AlreadyExists): \(Resource.deployments) \"\(plan.name)\" already exists")
                 }
-                let created = RewindPlan.recreating(target, namespace: plan.namespace, version: stream.version, now: now)
+                let created = RewindPlan.recreating(
+                    target, namespace: plan.namespace, version: stream.version, now: now)
                 let errors = created.validate()
                 if !errors.isEmpty { throw CommandError.invalid(plan.name, errors) }
                 return (.deploymentCreated(DeploymentObject(deployment: created)), ())

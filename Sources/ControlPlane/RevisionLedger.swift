@@ -26,6 +26,7 @@ public struct RevisionLedgerEntry: Sendable, Hashable {
     public var actor: String
     /// How the command changed the Deployment: `apply`, `set image`, `undo`, `restart`, ...
     public var how: String
+    /// The last change-cause the ReplicaSet carried while it held this number.
     public var changeCause: String?
     public var fate: Fate
     public var template: PodTemplateSpec
@@ -41,12 +42,20 @@ public enum RevisionLedger {
     public static func entries(of stream: DeploymentStream, reader: any StateReading) throws -> [RevisionLedgerEntry] {
         let records = stream.revisions
         let provenance = try reader.provenance(of: records.map(\.sequence))
-        let deletions = try reader.replicaSetDeletions(in: stream.id)
+        let changes = try reader.replicaSetChanges(in: stream.id)
         let currentRevision = stream.deployment?.revision
         return records.enumerated().map { index, record in
-            let deletion = deletions.first { $0.name == record.replicaSet && $0.sequence > record.sequence }
-            let renumbered = records[(index + 1)...].first { later in
-                later.replicaSet == record.replicaSet && later.sequence < (deletion?.sequence ?? Int64.max)
+            let later = changes.filter { $0.name == record.replicaSet && $0.sequence > record.sequence }
+            let deletion = later.first { $0.kind == .deleted }
+            let renumbered = records[(index + 1)...].first { next in
+                next.replicaSet == record.replicaSet && next.sequence < (deletion?.sequence ?? Int64.max)
+            }
+            // `annotate` labels the current revision: the cause is the last one the ReplicaSet carried
+            // while it held this number.
+            let tenureEnd = min(renumbered?.sequence ?? Int64.max, deletion?.sequence ?? Int64.max)
+            var changeCause = record.changeCause
+            for change in later where change.sequence < tenureEnd {
+                if case .annotated(let cause) = change.kind { changeCause = cause }
             }
             let fate: RevisionLedgerEntry.Fate
             if let renumbered {
@@ -61,7 +70,7 @@ public enum RevisionLedger {
             let origin = provenance[record.sequence]
             return RevisionLedgerEntry(
                 revision: record.revision, replicaSet: record.replicaSet, images: record.images, time: record.time,
-                actor: origin?.actor ?? "<unknown>", how: how(origin), changeCause: record.changeCause, fate: fate,
+                actor: origin?.actor ?? "<unknown>", how: how(origin), changeCause: changeCause, fate: fate,
                 template: record.template)
         }
     }

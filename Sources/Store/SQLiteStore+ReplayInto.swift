@@ -37,7 +37,8 @@ extension SQLiteStore {
     ) throws -> SQLiteStore {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) {
-            throw StoreError(.storage, "\(path) already exists; replay --into writes a new store and never overwrites one")
+            throw StoreError(
+                .storage, "\(path) already exists; replay --into writes a new store and never overwrites one")
         }
         do {
             let target = try SQLiteStore(path: path)
@@ -77,7 +78,10 @@ extension SQLiteStore {
                     progress(ReplayProgress(phase: "copying", done: copied, total: last))
                 }
                 try db.execute(
-                    sql: "INSERT INTO main.commands (\(commands)) SELECT \(commands) FROM source.commands WHERE first_seq <= ?",
+                    sql: """
+                        INSERT INTO main.commands (\(commands)) SELECT \(commands) FROM source.commands
+                        WHERE first_seq <= ?
+                        """,
                     arguments: [last])
                 return .commit
             }

@@ -46,8 +46,8 @@ public func rolloutHistoryLedger(resource: String, rows: [RolloutLedgerRow]) -> 
     writer.write("REVISION\tREPLICASET\tIMAGES\tWHEN\tWHO\tHOW\tSTATE\tCHANGE-CAUSE\n")
     for row in rows {
         let cause = row.changeCause.flatMap { $0.isEmpty ? nil : $0 } ?? "<none>"
-        writer.write(
-            "\(row.revision)\t\(row.replicaSet)\t\(row.images)\t\(row.when)\t\(row.who)\t\(row.how)\t\(row.state)\t\(cause)\n")
+        let cells = [String(row.revision), row.replicaSet, row.images, row.when, row.who, row.how, row.state, cause]
+        writer.write(cells.joined(separator: "\t") + "\n")
     }
     return nameLine(resource: resource, operation: "\n" + writer.finish())
 }

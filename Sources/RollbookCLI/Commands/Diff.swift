@@ -24,7 +24,8 @@ struct Diff: ParsableCommand {
     func run() throws {
         let split = arguments.first?.contains("/") == true ? 1 : 2
         guard arguments.count == split + 2 else {
-            throw CommandError.client("diff needs a Deployment and two revisions: rollbook diff deployment/NAME REV_A REV_B")
+            throw CommandError.client(
+                "diff needs a Deployment and two revisions: rollbook diff deployment/NAME REV_A REV_B")
         }
         let name = try ResourceArguments.deployment(Array(arguments.prefix(split)))
         let revisions = try arguments.suffix(2).map { text in
@@ -34,7 +35,8 @@ struct Diff: ParsableCommand {
             return revision
         }
         let source = try globals.readSource(pointInTime)
-        let stream = try source.read { try $0.stream(.deployment(namespace: globals.resolvedNamespace.name, name: name)) }
+        let id = StreamID.deployment(namespace: globals.resolvedNamespace.name, name: name)
+        let stream = try source.read { try $0.stream(id) }
         if stream.deployment == nil && stream.revisions.isEmpty {
             throw CommandError.notFound(Resource.deployments, name)
         }

@@ -59,7 +59,8 @@ struct Rewind: ParsableCommand {
         }
         let plane = try globals.controlPlane()
         let point = try plane.store.resolve(to, flag: "--to")
-        let plans = try ControlPlane.planRewind(in: plane.store, namespace: namespace, names: names, to: point, now: plane.now)
+        let plans = try ControlPlane.planRewind(
+            in: plane.store, namespace: namespace, names: names, to: point, now: plane.now)
         for plan in plans {
             try plane.rewind(plan)
             Output.out(namePrinter(kind: "deployment.apps", name: plan.name, operation: plan.action.rawValue))
@@ -68,7 +69,8 @@ struct Rewind: ParsableCommand {
 
     /// `deployment.apps/web configured (dry run)` and the diff of what a user would see change.
     private func preview(_ plan: RewindPlan, point: PointInTime) -> String {
-        let header = namePrinter(kind: "deployment.apps", name: plan.name, operation: "\(plan.action.rawValue) (dry run)")
+        let header = namePrinter(
+            kind: "deployment.apps", name: plan.name, operation: "\(plan.action.rawValue) (dry run)")
         let resource = "deployment.apps/\(plan.name)"
         return header + unifiedDiff(
             Rewind.userView(plan.current), Rewind.userView(plan.target),

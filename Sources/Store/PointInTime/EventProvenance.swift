@@ -21,17 +21,26 @@ public struct EventProvenance: Sendable, Hashable {
     }
 }
 
-/// One `ReplicaSetDeleted` event: which ReplicaSet, when in the log, and who deleted it
-/// (`deployment-controller` for revisionHistoryLimit clean-up, `garbage-collector` for a cascade).
-public struct ReplicaSetDeletion: Sendable, Hashable {
+/// A `ReplicaSetDeleted` or `ReplicaSetAnnotated` event, reduced to what the revision ledger needs.
+public struct ReplicaSetChange: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Deleted: by `deployment-controller` for revisionHistoryLimit clean-up, by `garbage-collector` in a
+        /// cascade.
+        case deleted
+        /// Annotations replaced (the controller copying the Deployment's); the change-cause they now carry.
+        case annotated(changeCause: String?)
+    }
+
     public var sequence: Int64
     public var name: String
     public var actor: String
+    public var kind: Kind
 
-    public init(sequence: Int64, name: String, actor: String) {
+    public init(sequence: Int64, name: String, actor: String, kind: Kind) {
         self.sequence = sequence
         self.name = name
         self.actor = actor
+        self.kind = kind
     }
 }
 
@@ -43,7 +52,8 @@ struct AuditQueries {
 
     /// Event types a user command appends, as `ClusterEvent.isUserMutation` lists them.
     static let userEventTypes = [
-        "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "DeploymentCreated", "DeploymentConfigured", "DeploymentImageSet",
+        "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "DeploymentCreated", "DeploymentConfigured",
+        "DeploymentImageSet",
         "DeploymentScaled", "DeploymentPaused", "DeploymentResumed", "DeploymentRolledBack", "DeploymentAnnotated",
         "DeploymentRestarted", "DeploymentDeleted",
     ]
@@ -72,14 +82,22 @@ struct AuditQueries {
         return answer
     }
 
-    func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
+    func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {
         try Row.fetchAll(
             db,
             sql: """
-                SELECT seq, payload ->> '$.name' AS name, actor FROM events
-                WHERE stream_id = ? AND type = 'ReplicaSetDeleted' AND seq <= ? ORDER BY seq
+                SELECT seq, type, actor, payload ->> '$.name' AS name,
+                  payload ->> '$.annotations."kubernetes.io/change-cause"' AS change_cause
+                FROM events
+                WHERE stream_id = ? AND type IN ('ReplicaSetDeleted', 'ReplicaSetAnnotated') AND seq <= ?
+                ORDER BY seq
                 """,
             arguments: [stream.rawValue, bound]
-        ).map { ReplicaSetDeletion(sequence: $0["seq"], name: $0["name"] ?? "", actor: $0["actor"]) }
+        ).map { row in
+            let type: String = row["type"]
+            return ReplicaSetChange(
+                sequence: row["seq"], name: row["name"] ?? "", actor: row["actor"],
+                kind: type == "ReplicaSetDeleted" ? .deleted : .annotated(changeCause: row["change_cause"]))
+        }
     }
 }

@@ -42,7 +42,7 @@ public struct PointInTimeReader: StateReading {
     }
 
     public func deployments(namespace: String?) throws -> [Deployment] {
-        try streams(namespace: namespace).compactMap(\.deployment).sortedByKey { ($0.metadata.namespace ?? "", $0.name) }
+        try streams(namespace: namespace).compactMap(\.deployment).sortedByKey { ($0.namespace, $0.name) }
     }
 
     public func replicaSets(namespace: String?) throws -> [ReplicaSet] {
@@ -51,7 +51,8 @@ public struct PointInTimeReader: StateReading {
     }
 
     public func pods(namespace: String?) throws -> [Pod] {
-        try streams(namespace: namespace).flatMap(\.pods.values).sortedByKey { ($0.metadata.namespace ?? "default", $0.name) }
+        try streams(namespace: namespace).flatMap(\.pods.values)
+            .sortedByKey { ($0.metadata.namespace ?? "default", $0.name) }
     }
 
     public func images() throws -> [NodeState.LoadedImage] {
@@ -74,8 +75,8 @@ public struct PointInTimeReader: StateReading {
         try AuditQueries(db: db, upTo: point.sequence).provenance(of: sequences)
     }
 
-    public func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
-        try AuditQueries(db: db, upTo: point.sequence).replicaSetDeletions(in: stream)
+    public func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {
+        try AuditQueries(db: db, upTo: point.sequence).replicaSetChanges(in: stream)
     }
 
     /// Every Deployment stream of the namespace, folded. Objects keep the namespace their stream is named

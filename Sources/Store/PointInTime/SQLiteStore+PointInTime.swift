@@ -17,8 +17,8 @@ extension SQLiteStore {
             switch point {
             case .sequence(let sequence):
                 guard sequence >= 1 else { throw PointError("event sequence numbers start at 1") }
-                guard sequence <= head,
-                    let text = try String.fetchOne(db, sql: "SELECT occurred_at FROM events WHERE seq = ?", arguments: [sequence]),
+                let sql = "SELECT occurred_at FROM events WHERE seq = ?"
+                guard sequence <= head, let text = try String.fetchOne(db, sql: sql, arguments: [sequence]),
                     let time = Timestamp(rfc3339: text)
                 else {
                     throw PointError("there is no event \(sequence): the log ends at sequence \(head)")

@@ -23,8 +23,8 @@ public protocol StateReading {
     func streamID(ofPod name: String, namespace: String) throws -> StreamID?
     /// Who caused each event, and with which command (see ``EventProvenance``).
     func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance]
-    /// Every `ReplicaSetDeleted` event of a stream, oldest first.
-    func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion]
+    /// Every deletion and annotation change of a stream's ReplicaSets, oldest first.
+    func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange]
 }
 
 extension StoreReader: StateReading {
@@ -32,7 +32,7 @@ extension StoreReader: StateReading {
         try AuditQueries(db: db, upTo: nil).provenance(of: sequences)
     }
 
-    public func replicaSetDeletions(in stream: StreamID) throws -> [ReplicaSetDeletion] {
-        try AuditQueries(db: db, upTo: nil).replicaSetDeletions(in: stream)
+    public func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {
+        try AuditQueries(db: db, upTo: nil).replicaSetChanges(in: stream)
     }
 }

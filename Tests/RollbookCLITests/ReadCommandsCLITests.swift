@@ -94,6 +94,7 @@ struct ReadCommandsCLITests {
                 (5, "get deploy -l tier=frontend"),
                 (5, "get deploy -l tier!=frontend -A -o name"),
                 (5, "get pods -n prod"),
+                (5, "get deploy,rs,pods -n prod"),
                 (5, "get pods -l app=web -o wide"),
                 (5, "get deployment/web -o yaml"),
                 (5, "get rs -n prod -o json"),

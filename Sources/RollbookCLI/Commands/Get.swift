@@ -25,6 +25,9 @@ struct Get: ParsableCommand {
     var allNamespaces = false
 
     func run() throws {
+        if let first = resources.first, first.contains(","), !first.contains("/") {
+            return try runSeveralKinds(first.split(separator: ",").map(String.init))
+        }
         let request = try ResourceArguments(resources)
         if let output, !["wide", "yaml", "json", "name"].contains(output) {
             throw CommandError.client(
@@ -46,6 +49,58 @@ struct Get: ParsableCommand {
         }
         Output.out(text)
         if !listing.missing.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Get {
+    /// `get deploy,rs,pods`: one table per kind, names prefixed with the kind, blank lines between tables;
+    /// `-o yaml|json` gives one List of everything.
+    func runSeveralKinds(_ kindNames: [String]) throws {
+        if resources.count > 1 { throw CommandError.client("names cannot be given for several resource types at once") }
+        let kinds = try kindNames.map { try ResourceKind(parsing: $0) }
+        let query = try selector.map { text in
+            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+            return query
+        }
+        let source = try globals.readSource(pointInTime)
+        let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
+        var tables: [String] = []
+        var everything: [JSONValue] = []
+        for kind in kinds {
+            var listing = try ObjectListing.fetch(source, kind: kind, namespace: namespace, names: [], query: query)
+            everything += listing.objects.map(\.json)
+            if output == "yaml" || output == "json" { continue }
+            if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
+            let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
+                                          singleObject: false)
+            if !text.isEmpty { tables.append(text) }
+        }
+        if output == "yaml" || output == "json" {
+            let list = ObjectPrinter.list(everything)
+            Output.out(output == "yaml" ? ObjectPrinter.yaml(list) : ObjectPrinter.json(list))
+            return
+        }
+        if tables.isEmpty {
+            Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
+        }
+        Output.out(tables.joined(separator: output == "name" ? "" : "\n"))
+    }
+}
+
+extension ObjectListing.Object {
+    /// The same object under another name: how the table shows `deployment.apps/web` for several kinds.
+    func renamed(_ name: String) -> ObjectListing.Object {
+        switch self {
+        case .deployment(var d):
+            d.metadata.name = name
+            return .deployment(d)
+        case .replicaSet(var rs):
+            rs.metadata.name = name
+            return .replicaSet(rs)
+        case .pod(var pod):
+            pod.metadata.name = name
+            return .pod(pod)
+        }
     }
 }
 

@@ -150,4 +150,20 @@ struct ControllerScenarioCLITests {
             ])
         try expectGolden(try script.run(), named: "scenarios/self-healing.txt")
     }
+
+    @Test func rolloutStatusWaitsThenTimesOut() throws {
+        let script = ScenarioScript(
+            files: ["web.yaml": Self.web(replicas: 3)],
+            steps: [
+                (0, "images load nginx:1.0 nginx:2.0"),
+                (0, "apply -f web.yaml"),
+                (10, "rollout pause deployment/web"),
+                (20, "set image deployment/web web=nginx:2.0"),
+                (30, "rollout status deployment/web --timeout=1s"),
+                (30, "rollout status deployment/web --watch=false"),
+                (30, "rollout status deployment/web --revision=1 --watch=false"),
+                (30, "rollout status deployment/web --timeout=bogus"),
+            ])
+        try expectGolden(try script.run(), named: "scenarios/rollout-status-timeout.txt")
+    }
 }

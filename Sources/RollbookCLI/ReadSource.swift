@@ -18,13 +18,13 @@ struct PointInTimeOption: ParsableArguments {
 /// log folded up to a point, through a read-only connection).
 enum ReadSource {
     case live(ControlPlane)
-    case past(SQLiteStore, PointInTime)
+    case past(SQLiteStore, PointInTime, FoldedStreams)
 
     /// What "now" is for ages: the command's clock, or the point's time.
     var now: Timestamp {
         switch self {
         case .live(let plane): plane.now
-        case .past(_, let point): point.time
+        case .past(_, let point, _): point.time
         }
     }
 
@@ -36,7 +36,7 @@ enum ReadSource {
     func read<T>(_ body: (any StateReading) throws -> T) throws -> T {
         switch self {
         case .live(let plane): try plane.read(body)
-        case .past(let store, let point): try store.read(at: point, body)
+        case .past(let store, let point, let cache): try store.read(at: point, cache: cache, body)
         }
     }
 
@@ -53,7 +53,7 @@ extension GlobalOptions {
     func readSource(_ option: PointInTimeOption) throws -> ReadSource {
         guard let text = option.at else { return .live(try controlPlane()) }
         let store = try readOnlyStore()
-        return .past(store, try store.resolve(text, flag: "--at"))
+        return .past(store, try store.resolve(text, flag: "--at"), FoldedStreams())
     }
 
     /// The store, opened so that nothing this process does can change it.

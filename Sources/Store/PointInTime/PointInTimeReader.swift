@@ -6,7 +6,7 @@ import KubeModel
 ///
 /// It answers what ``StoreReader`` answers, in the same order, but never looks at the projection
 /// tables: those hold the present. It folds only what is asked for (one stream for `describe`, every
-/// stream of a namespace for a list) and keeps each folded stream for the reader's lifetime, so
+/// stream of a namespace for a list) and keeps each folded stream in a ``FoldedStreams`` cache, so
 /// `describe` listing then describing folds every stream once. Nothing is written.
 ///
 /// ```swift
@@ -16,11 +16,12 @@ import KubeModel
 public struct PointInTimeReader: StateReading {
     let db: Database
     public let point: PointInTime
-    private let folded = FoldedStreams()
+    private let folded: FoldedStreams
 
-    init(db: Database, point: PointInTime) {
+    init(db: Database, point: PointInTime, cache: FoldedStreams) {
         self.db = db
         self.point = point
+        folded = cache
     }
 
     /// The Deployment streams that had at least one event by the point, sorted, optionally in one namespace.
@@ -35,9 +36,10 @@ public struct PointInTimeReader: StateReading {
     }
 
     public func stream(_ id: StreamID) throws -> DeploymentStream {
-        if let stream = folded.streams[id] { return stream }
+        let key = FoldedStreams.Key(sequence: point.sequence, stream: id)
+        if let stream = folded.streams[key] { return stream }
         let stream = try EventFold.stream(id, upTo: point.sequence, in: db)
-        folded.streams[id] = stream
+        folded.streams[key] = stream
         return stream
     }
 
@@ -86,9 +88,17 @@ public struct PointInTimeReader: StateReading {
     }
 }
 
-/// The streams a ``PointInTimeReader`` has folded: the past does not change, so they stay valid.
-private final class FoldedStreams {
-    var streams: [StreamID: DeploymentStream] = [:]
+/// Streams a ``PointInTimeReader`` has folded, keyed by point: the past does not change, so they stay valid
+/// across reads, for as long as the caller keeps the cache.
+public final class FoldedStreams {
+    struct Key: Hashable {
+        var sequence: Int64
+        var stream: StreamID
+    }
+
+    var streams: [Key: DeploymentStream] = [:]
+
+    public init() {}
 }
 
 extension Array {

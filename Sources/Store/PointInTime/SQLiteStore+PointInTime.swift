@@ -33,7 +33,11 @@ extension SQLiteStore {
     }
 
     /// Runs `body` against the state at `point`, in one read transaction.
-    public func read<T>(at point: PointInTime, _ body: (PointInTimeReader) throws -> T) throws -> T {
-        try queue.read { db in try body(PointInTimeReader(db: db, point: point)) }
+    ///
+    /// - Parameter cache: Streams already folded; pass the same one to several reads of one command.
+    public func read<T>(
+        at point: PointInTime, cache: FoldedStreams = FoldedStreams(), _ body: (PointInTimeReader) throws -> T
+    ) throws -> T {
+        try queue.read { db in try body(PointInTimeReader(db: db, point: point, cache: cache)) }
     }
 }

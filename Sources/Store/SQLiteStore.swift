@@ -25,7 +25,7 @@ public final class SQLiteStore: Sendable {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.writeWithoutTransaction { db in try Migrator.migrate(db, readOnly: readOnly) }
+            try queue.writeWithoutTransaction { db in try Migrator.migrate(db, readOnly: readOnly, path: path) }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
@@ -43,10 +43,13 @@ public final class SQLiteStore: Sendable {
             try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                         attributes: [.posixPermissions: 0o700])
         }
-        if !manager.fileExists(atPath: path) {
-            guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError(.storage, "cannot create store \(path)")
-            }
+        // O_EXCL, not FileManager.createFile: that writes a temporary file and renames it over the path, which
+        // would replace a store another process created (and began writing) a moment ago.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw StoreError(.storage, "cannot create store \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -18,7 +18,8 @@ enum Migrator {
         if readOnly || upToDate { return }
         try db.inTransaction(.immediate) {
             if try isUpToDate(db, readOnly: false, path: path) { return .commit }
-            try db.execute(sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT")
+            try db.execute(
+                sql: "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT")
             let done = Set(try String.fetchAll(db, sql: "SELECT name FROM schema_migrations"))
             for migration in embeddedMigrations where !done.contains(migration.name) {
                 try db.execute(sql: migration.sql)
@@ -38,7 +39,8 @@ enum Migrator {
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         guard tables.contains("schema_migrations") else {
             if !tables.isEmpty {
-                throw StoreError(.notARollbookStore, "\(path) is not a Rollbook store: it has tables but no schema_migrations")
+                throw StoreError(
+                    .notARollbookStore, "\(path) is not a Rollbook store: it has tables but no schema_migrations")
             }
             if readOnly { throw StoreError(.notARollbookStore, "the store is empty; run a command that writes first") }
             return false

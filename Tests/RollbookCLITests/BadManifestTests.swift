@@ -10,7 +10,8 @@ import TestSupport
 /// code). Inputs too big to commit are generated here and have only their `.expected` file.
 /// `RECORD_GOLDEN=1` rewrites the expected files.
 struct BadManifestTests {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("BadManifests")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("BadManifests")
     static let now = "2026-11-26T15:00:00Z"
 
     /// Every committed input: files and directories in `BadManifests/` other than the expected transcripts.
@@ -60,7 +61,8 @@ struct BadManifestTests {
     }
 
     private func expectTranscript(_ actual: String, matches url: URL) throws {
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+        let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil
+        if record || !FileManager.default.fileExists(atPath: url.path) {
             try actual.write(to: url, atomically: true, encoding: .utf8)
             Issue.record("Recorded \(url.lastPathComponent); re-run to compare.")
             return

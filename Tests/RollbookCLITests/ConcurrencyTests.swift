@@ -141,7 +141,8 @@ struct ConcurrencyTests {
         for name in Self.deployments {
             let metadata = try Self.object(name, cli: cli)["metadata"] as? [String: Any]
             let annotations = metadata?["annotations"] as? [String: String] ?? [:]
-            let lastUndo = audit.commandArguments.lastIndex { $0.starts(with: ["rollout", "undo", "deployment/\(name)"]) }
+            let undo = ["rollout", "undo", "deployment/\(name)"]
+            let lastUndo = audit.commandArguments.lastIndex { $0.starts(with: undo) }
             for run in annotates where run.arguments[1] == "deployment/\(name)" {
                 if let lastUndo, let index = committedAt[run.arguments[2]], index < lastUndo { continue }
                 let (key, value) = run.arguments[2].split(separator: "=").map(String.init).pair

@@ -26,7 +26,7 @@ enum ConcurrentRuns {
                 var step = 0
                 while more(step) {
                     let arguments = command(worker, step)
-                    let result = (try? body(arguments)) ?? CLIRunner.Result(stdout: "", stderr: "spawn failed", exitCode: -1)
+                    let result = (try? body(arguments)) ?? spawnFailed
                     collected.append(Run(worker: worker, isRead: false, arguments: arguments, result: result))
                     step += 1
                 }
@@ -40,7 +40,7 @@ enum ConcurrentRuns {
                 var step = 0
                 while writers.wait(timeout: .now()) == .timedOut {
                     let arguments = step % 2 == 0 ? ["get", "deployments"] : ["get", "rs", "-o", "wide"]
-                    let result = (try? body(arguments)) ?? CLIRunner.Result(stdout: "", stderr: "spawn failed", exitCode: -1)
+                    let result = (try? body(arguments)) ?? spawnFailed
                     collected.append(Run(worker: workers + reader, isRead: true, arguments: arguments, result: result))
                     step += 1
                 }
@@ -57,4 +57,6 @@ enum ConcurrentRuns {
         func append(_ run: Run) { lock.withLock { items.append(run) } }
         var runs: [Run] { lock.withLock { items } }
     }
+
+    private static let spawnFailed = CLIRunner.Result(stdout: "", stderr: "spawn failed", exitCode: -1)
 }

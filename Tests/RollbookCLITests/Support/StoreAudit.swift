@@ -42,7 +42,8 @@ struct StoreAudit {
             if event.computeHash() != hash { problems.append("event \(event.seq): hash does not match its content") }
             let expected = (versions[event.streamID] ?? 0) + 1
             if event.streamVersion != expected {
-                problems.append("event \(event.seq): \(event.streamID) version \(event.streamVersion), expected \(expected)")
+                problems.append(
+                    "event \(event.seq): \(event.streamID) version \(event.streamVersion), expected \(expected)")
             }
             versions[event.streamID] = event.streamVersion
             previousHash = hash

@@ -54,6 +54,7 @@ struct Rewind: ParsableCommand {
             let point = try store.resolve(to, flag: "--to")
             let plans = try ControlPlane.planRewind(
                 in: store, namespace: namespace, names: names, to: point, now: try Environment.now())
+            if plans.isEmpty { Output.err("No resources found in \(namespace) namespace.\n") }
             for plan in plans { Output.out(preview(plan, point: point)) }
             return
         }
@@ -61,6 +62,7 @@ struct Rewind: ParsableCommand {
         let point = try plane.store.resolve(to, flag: "--to")
         let plans = try ControlPlane.planRewind(
             in: plane.store, namespace: namespace, names: names, to: point, now: plane.now)
+        if plans.isEmpty { Output.err("No resources found in \(namespace) namespace.\n") }
         for plan in plans {
             try plane.rewind(plan)
             Output.out(namePrinter(kind: "deployment.apps", name: plan.name, operation: plan.action.rawValue))

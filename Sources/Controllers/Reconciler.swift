@@ -62,9 +62,3 @@ public struct Reconciler: Sendable {
     }
 }
 
-extension Reconciler {
-    /// One Deployment sync without letting pods settle: what the controller does before any pod is ready.
-    public mutating func syncOnlyForTesting() {
-        syncDeployment()
-    }
-}

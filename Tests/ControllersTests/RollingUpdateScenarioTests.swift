@@ -1,5 +1,5 @@
 import Cluster
-import Controllers
+@testable import Controllers
 import KubeModel
 import Testing
 
@@ -26,7 +26,7 @@ struct RollingUpdateScenarioTests {
 
     @Test func w1FirstSyncConditionsBeforePodsAreReady() {
         var s = Scenario(replicas: 3)
-        s.reconciler.syncOnlyForTesting()
+        s.reconciler.syncDeployment()
         #expect(s.deployment.status.conditions?.map { "\($0.type) \($0.status) \($0.reason ?? "")" } == [
             "Progressing True NewReplicaSetCreated", "Available False MinimumReplicasUnavailable",
         ])

@@ -65,6 +65,9 @@ public struct RollbookCommand: ParsableCommand {
             return 1
         } catch let error as ExitCode {
             return error.rawValue
+        } catch let error where StoreError.describing(error) != nil {
+            Output.err("error: \(StoreError.describing(error)?.message ?? "")\n")
+            return 1
         } catch {
             let code = exitCode(for: error).rawValue
             let message = fullMessage(for: error)

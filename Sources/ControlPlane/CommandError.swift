@@ -4,10 +4,14 @@ import KubeModel
 public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     public var text: String
     public var exitCode: Int32
+    /// The API server's answer behind the error, for errors kubectl reports as `Error from server`: what
+    /// `rollbook serve` sends back as a `Status`. Nil for errors kubectl raises on the client side.
+    public var status: ServerStatus?
 
-    public init(_ text: String, exitCode: Int32 = 1) {
+    public init(_ text: String, exitCode: Int32 = 1, status: ServerStatus? = nil) {
         self.text = text
         self.exitCode = exitCode
+        self.status = status
     }
 
     public var description: String { text }
@@ -16,11 +20,15 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
     public static func client(_ message: String) -> CommandError { CommandError("error: \(message)") }
 
     public static func notFound(_ resource: String, _ name: String) -> CommandError {
-        CommandError("Error from server (NotFound): \(resource) \"\(name)\" not found")
+        CommandError(
+            "Error from server (NotFound): \(resource) \"\(name)\" not found",
+            status: .notFound(resource, name))
     }
 
     public static func invalid(_ name: String, _ errors: [FieldError]) -> CommandError {
-        CommandError(validationErrorMessage(kind: "Deployment", name: name, errors: errors))
+        CommandError(
+            validationErrorMessage(kind: "Deployment", name: name, errors: errors),
+            status: .invalid(kind: "Deployment", group: "apps", name: name, errors))
     }
 }
 

@@ -16,8 +16,10 @@ extension ControlPlane {
                 let stream = try simulation.stream(id)
                 if stream.deployment != nil {
                     let subject = "\(Resource.deployments) \"\(manifest.name)\" already exists"
-                    throw CommandError("Error from server (AlreadyExists): "
-                        + (source.map { "error when creating \"\($0)\": " } ?? "") + subject)
+                    throw CommandError(
+                        "Error from server (AlreadyExists): "
+                            + (source.map { "error when creating \"\($0)\": " } ?? "") + subject,
+                        status: .alreadyExists(Resource.deployments, manifest.name))
                 }
                 let created = try newDeployment(manifest, namespace: targetNamespace, stream: stream, lastApplied: nil)
                 try simulation.run(id, at: now) { reconciler in

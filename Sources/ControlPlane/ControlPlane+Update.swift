@@ -1,0 +1,183 @@
+import Cluster
+import Foundation
+import KubeModel
+import Manifests
+
+extension ControlPlane {
+    /// `PATCH` of a Deployment: the patch applies to the stored object, and the result is stored as an
+    /// update (see ``replaceDeployment(namespace:name:with:)``).
+    ///
+    /// - Returns: The Deployment as stored once the command (and the controllers it woke) committed.
+    public func patchDeployment(namespace: String, name: String, patch: ObjectPatch) throws -> Deployment {
+        try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate) { live in
+            do {
+                return try patch.applied(to: live)
+            } catch {
+                throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
+            }
+        }
+    }
+
+    /// `PUT` of a Deployment: the body replaces labels, annotations and spec.
+    public func replaceDeployment(namespace: String, name: String, with body: JSONValue) throws -> Deployment {
+        try updateDeployment(namespace: namespace, name: name, rollback: false) { _ in body }
+    }
+
+    /// Stores `change(live)` the way the API server's update does: a `resourceVersion` in the result must
+    /// still be the stored one (else 409 Conflict); the body is decoded strictly, server-managed fields
+    /// (`uid`, `creationTimestamp`, `generation`, `status`) are kept, defaults are applied and the result is
+    /// validated as an update.
+    ///
+    /// The change is recorded as the most specific user event that describes it, the one the matching
+    /// CLI command records: a replica count alone is ``ClusterEvent/deploymentScaled(_:)``, images alone
+    /// ``ClusterEvent/imageSet(_:)``, `paused` alone pause or resume, annotations alone
+    /// ``ClusterEvent/deploymentAnnotated(_:)``, a template restored from an owned ReplicaSet by
+    /// `rollout undo` ``ClusterEvent/deploymentRolledBack(_:)``; anything else is
+    /// ``ClusterEvent/deploymentConfigured(_:)``. An update that changes nothing records nothing.
+    func updateDeployment(
+        namespace: String, name: String, rollback: Bool, _ change: (JSONValue) throws -> JSONValue
+    ) throws -> Deployment {
+        let id = StreamID.deployment(namespace: namespace, name: name)
+        try mutateDeployment(namespace: namespace, name: name) { live, stream in
+            let requested = try change(try JSONValue(encoding: live))
+            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
+                version != live.metadata.resourceVersion
+            {
+                let status = ServerStatus.conflict(Resource.deployments, name)
+                throw CommandError("Error from server (Conflict): \(status.message)", status: status)
+            }
+            var updated = try ControlPlane.decodeStrictly(requested)
+            if updated.name.isEmpty { updated.metadata.name = name }
+            if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
+            updated.metadata.uid = updated.metadata.uid ?? live.metadata.uid
+            updated.metadata.creationTimestamp = live.metadata.creationTimestamp
+            updated.metadata.generation = live.metadata.generation
+            updated.metadata.resourceVersion = live.metadata.resourceVersion
+            updated.status = live.status
+            if updated.spec.paused == false { updated.spec.paused = nil }
+            updated.applyDefaults()
+            let errors = updated.validate(old: live)
+            if !errors.isEmpty { throw CommandError.invalid(name, errors) }
+            let event = UpdateIntent.event(
+                from: live, to: updated, rollback: rollback, replicaSets: stream.ownedReplicaSets)
+            return (event, ())
+        }
+        guard let stored = try store.read({ try $0.stream(id) }).deployment else {
+            throw CommandError.notFound(Resource.deployments, name)
+        }
+        return stored
+    }
+
+    /// A request body read the way the API server reads it with `fieldValidation=Strict`.
+    ///
+    /// - Throws: ``CommandError`` with a 400 `BadRequest` status for an unknown field or a wrong type.
+    public static func decodeStrictly(_ body: JSONValue) throws -> Deployment {
+        do {
+            let documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request")
+            guard documents.count == 1 else {
+                throw ManifestError.noObjects(command: "update")
+            }
+            return documents[0].object.deployment
+        } catch {
+            let message = error.message
+            throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))
+        }
+    }
+}
+
+/// Which user event an update amounts to.
+enum UpdateIntent {
+    static func event(from live: Deployment, to updated: Deployment, rollback: Bool, replicaSets: [ReplicaSet])
+        -> ClusterEvent?
+    {
+        let sameLabels = (live.metadata.labels ?? [:]) == (updated.metadata.labels ?? [:])
+        let liveAnnotations = live.metadata.annotations ?? [:]
+        let newAnnotations = updated.metadata.annotations ?? [:]
+        let sameAnnotations = liveAnnotations == newAnnotations
+        if sameLabels && sameAnnotations && live.spec == updated.spec { return nil }
+        if sameLabels, rollback, let target = rollbackTarget(live, updated, replicaSets) {
+            return .deploymentRolledBack(
+                RolledBack(
+                    toRevision: target.revision ?? 0, template: updated.spec.template, annotations: newAnnotations))
+        }
+        guard sameLabels else { return .deploymentConfigured(DeploymentObject(deployment: updated)) }
+        var spec = live.spec
+        if sameAnnotations {
+            spec.replicas = updated.spec.replicas
+            if spec == updated.spec {
+                return .deploymentScaled(Scaled(from: live.spec.desiredReplicas, to: updated.spec.desiredReplicas))
+            }
+            spec = live.spec
+            spec.paused = updated.spec.paused
+            if spec == updated.spec {
+                return updated.spec.isPaused ? .deploymentPaused(Empty()) : .deploymentResumed(Empty())
+            }
+            if let restartedAt = restart(live.spec, updated.spec) {
+                return .deploymentRestarted(Restarted(restartedAt: restartedAt))
+            }
+        }
+        if live.spec == updated.spec {
+            let set = newAnnotations.filter { liveAnnotations[$0.key] != $0.value }
+            let removed = liveAnnotations.keys.filter { newAnnotations[$0] == nil }.sorted()
+            return .deploymentAnnotated(Annotated(set: set, removed: removed))
+        }
+        if let images = imagesOnly(live, updated) { return .imageSet(images) }
+        return .deploymentConfigured(DeploymentObject(deployment: updated))
+    }
+
+    /// The owned ReplicaSet whose template the update restores, when only the template (and annotations)
+    /// changed.
+    private static func rollbackTarget(_ live: Deployment, _ updated: Deployment, _ replicaSets: [ReplicaSet])
+        -> ReplicaSet?
+    {
+        var spec = live.spec
+        spec.template = updated.spec.template
+        guard spec == updated.spec else { return nil }
+        return replicaSets.first { $0.spec.template.equalIgnoringHash(updated.spec.template) }
+    }
+
+    /// `kubectl rollout restart`: only the template's `restartedAt` annotation changed.
+    private static func restart(_ live: DeploymentSpec, _ updated: DeploymentSpec) -> String? {
+        guard let stamp = updated.template.metadata.annotations?[AnnotationKey.restartedAt],
+            live.template.metadata.annotations?[AnnotationKey.restartedAt] != stamp
+        else { return nil }
+        var spec = live
+        var annotations = spec.template.metadata.annotations ?? [:]
+        annotations[AnnotationKey.restartedAt] = stamp
+        spec.template.metadata.annotations = annotations
+        return spec == updated ? stamp : nil
+    }
+
+    /// `kubectl set image`: only container images changed, and at most the change-cause annotation was set.
+    private static func imagesOnly(_ live: Deployment, _ updated: Deployment) -> ImageSet? {
+        var liveAnnotations = live.metadata.annotations ?? [:]
+        let cause = updated.metadata[annotation: AnnotationKey.changeCause]
+        if cause != liveAnnotations[AnnotationKey.changeCause] {
+            guard let cause else { return nil }
+            liveAnnotations[AnnotationKey.changeCause] = cause
+        }
+        guard liveAnnotations == (updated.metadata.annotations ?? [:]) else { return nil }
+        let before = live.spec.template.spec.containers
+        let after = updated.spec.template.spec.containers
+        guard before.map(\.name) == after.map(\.name) else { return nil }
+        var images: [String: String] = [:]
+        var spec = live.spec
+        var containers = before
+        for index in containers.indices where containers[index].image != after[index].image {
+            images[after[index].name] = after[index].image
+            containers[index].image = after[index].image
+        }
+        spec.template.spec.containers = containers
+        guard !images.isEmpty, spec == updated.spec else { return nil }
+        let changedCause = cause != live.metadata[annotation: AnnotationKey.changeCause] ? cause : nil
+        return ImageSet(images: images, changeCause: changedCause)
+    }
+}
+
+extension Error {
+    /// The text of a manifest or patch error, else the error's description.
+    fileprivate var message: String {
+        if let error = self as? ManifestError { return error.message }
+        return "\(self)"
+    }
+}

@@ -1,0 +1,121 @@
+import KubeModel
+
+/// The API server's strategic merge patch, for the fields of a Deployment.
+///
+/// Objects merge recursively and `null` deletes a field, as in a merge patch; lists of named things (the
+/// lists ``ThreeWayMerge/mergeKeys`` names, `containers` by `name`, `ports` by `containerPort`…) merge
+/// element by element on their key instead of being replaced. The directives kubectl sends are honoured:
+/// `$setElementOrder/<list>` orders the merged list, `$patch: replace|delete` on a map or a list element,
+/// `$retainKeys`, and `$deleteFromPrimitiveList/<list>`. Directives never reach the stored object.
+///
+/// Related Kubernetes documentation:
+/// <https://github.com/kubernetes/community/blob/master/contributors/devel/sig-api-machinery/strategic-merge-patch.md>
+enum StrategicMergePatch {
+    static let elementOrderPrefix = "$setElementOrder/"
+    static let deleteFromListPrefix = "$deleteFromPrimitiveList/"
+
+    static func apply(_ patch: JSONValue, to original: JSONValue) throws(PatchError) -> JSONValue {
+        guard case .object(let members) = patch else {
+            throw PatchError("strategic merge patch must be a JSON object, got \(patch.canonicalJSON)")
+        }
+        return merge(original.objectValue ?? [:], members).map(JSONValue.object) ?? .object([:])
+    }
+
+    /// The merged map, or nil when the patch says `$patch: delete`.
+    private static func merge(_ original: [String: JSONValue], _ patch: [String: JSONValue]) -> [String: JSONValue]? {
+        switch patch["$patch"]?.stringValue {
+        case "delete": return nil
+        case "replace": return clean(patch)
+        default: break
+        }
+        var result = original
+        var orders: [String: [JSONValue]] = [:]
+        for (key, value) in patch {
+            if key == "$patch" || key == "$retainKeys" { continue }
+            if key.hasPrefix(elementOrderPrefix) {
+                orders[String(key.dropFirst(elementOrderPrefix.count))] = value.arrayValue ?? []
+                continue
+            }
+            if key.hasPrefix(deleteFromListPrefix) {
+                let field = String(key.dropFirst(deleteFromListPrefix.count))
+                let doomed = value.arrayValue ?? []
+                if let items = result[field]?.arrayValue { result[field] = .array(items.filter { !doomed.contains($0) }) }
+                continue
+            }
+            if value == .null {
+                result[key] = nil
+                continue
+            }
+            switch value {
+            case .object(let members):
+                result[key] = merge(result[key]?.objectValue ?? [:], members).map(JSONValue.object)
+            case .array(let items):
+                if let mergeKey = ThreeWayMerge.mergeKeys[key] {
+                    result[key] = .array(mergeList(result[key]?.arrayValue ?? [], items, mergeKey: mergeKey))
+                } else {
+                    result[key] = .array(items.map(cleanValue))
+                }
+            default:
+                result[key] = value
+            }
+        }
+        for (field, order) in orders {
+            guard let items = result[field]?.arrayValue, let mergeKey = ThreeWayMerge.mergeKeys[field] else { continue }
+            result[field] = .array(ordered(items, by: order, mergeKey: mergeKey))
+        }
+        if let retained = patch["$retainKeys"]?.arrayValue?.compactMap(\.stringValue) {
+            result = result.filter { retained.contains($0.key) }
+        }
+        return result
+    }
+
+    /// Elements merge into their twin with the same key, `$patch: delete` elements remove it, new ones append.
+    private static func mergeList(_ original: [JSONValue], _ patch: [JSONValue], mergeKey: String) -> [JSONValue] {
+        if patch.contains(where: { $0["$patch"]?.stringValue == "replace" }) {
+            return patch.filter { $0["$patch"] == nil }.map(cleanValue)
+        }
+        var result = original
+        for element in patch {
+            guard case .object(let members) = element, let key = members[mergeKey] else {
+                if !result.contains(element) { result.append(element) }
+                continue
+            }
+            let index = result.firstIndex { $0[mergeKey] == key }
+            if members["$patch"]?.stringValue == "delete" {
+                result.removeAll { $0[mergeKey] == key }
+                continue
+            }
+            if let index {
+                if let merged = merge(result[index].objectValue ?? [:], members) {
+                    result[index] = .object(merged)
+                } else {
+                    result.remove(at: index)
+                }
+            } else if let merged = merge([:], members) {
+                result.append(.object(merged))
+            }
+        }
+        return result
+    }
+
+    /// The elements `order` names come first, in its order; the others keep their relative order after them.
+    private static func ordered(_ items: [JSONValue], by order: [JSONValue], mergeKey: String) -> [JSONValue] {
+        let keys = order.compactMap { $0[mergeKey] }
+        let named = keys.compactMap { key in items.first { $0[mergeKey] == key } }
+        let rest = items.filter { item in !keys.contains { $0 == item[mergeKey] } }
+        return named + rest
+    }
+
+    /// A patch value stored as given, minus any directives.
+    private static func clean(_ members: [String: JSONValue]) -> [String: JSONValue] {
+        members.filter { !$0.key.hasPrefix("$") }.mapValues(cleanValue)
+    }
+
+    private static func cleanValue(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members): .object(clean(members))
+        case .array(let items): .array(items.map(cleanValue))
+        default: value
+        }
+    }
+}

@@ -21,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // `rollbook serve`. FullFoundation only: the swift-configuration trait is not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure Kubernetes value types, defaults, validation, template hashing.
@@ -51,10 +55,21 @@ let package = Package(
             name: "ControlPlane",
             dependencies: ["Store", "Controllers", "Manifests", "Cluster", "KubeModel"],
             swiftSettings: swiftSettings),
+        // `rollbook serve`: the Kubernetes API over the same control plane. The only Hummingbird user.
+        .target(
+            name: "APIServer",
+            dependencies: [
+                "ControlPlane", "Manifests", "Printers", "Cluster", "KubeModel", "Store",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings),
         .target(
             name: "RollbookCLI",
             dependencies: [
-                "ControlPlane", "Printers", "Manifests",
+                "ControlPlane", "Printers", "Manifests", "APIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -81,5 +96,12 @@ let package = Package(
                 "RollbookCLI", "ControlPlane", "Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden", "BadManifests"]),
+        .testTarget(
+            name: "APIServerTests",
+            dependencies: [
+                "APIServer", "ControlPlane", "KubeModel", "RollbookCLI", "Store", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden"]),
     ]
 )

@@ -1,0 +1,159 @@
+import ControlPlane
+import Foundation
+import Hummingbird
+import KubeModel
+import Store
+
+/// The handlers of one request on one resource type. Every read goes through ``ControlPlane/read(_:)``
+/// (so simulated time catches up first, as for a CLI read) and every write through a ``ControlPlane``
+/// command, with the caller as actor.
+struct Handlers {
+    let backend: Backend
+    let api: APIRequest
+    let resource: ServedResource
+
+    var plane: ControlPlane { backend.plane(for: api.user, request: api.commandLine) }
+
+    // MARK: - Reads
+
+    func list(namespace: String?) async throws -> Response {
+        let fields = try FieldSelector(api.query["fieldSelector"], for: resource)
+        let labels = try LabelSelectorQuery(api.query["labelSelector"])
+        let (head, all) = try await snapshot(namespace: namespace)
+        let items = all.filter { fields.matches($0) && labels.matches($0) }
+        if let version = ServerTable.requestedVersion(api.accept),
+            let table = ServerTable.table(resource, items, now: backend.now, resourceVersion: head, version: version)
+        {
+            return .json(table)
+        }
+        return .json(listJSON(resource, items: items, resourceVersion: head))
+    }
+
+    func get(namespace: String, name: String) async throws -> Response {
+        let (head, object) = try await find(namespace: namespace, name: name)
+        if let version = ServerTable.requestedVersion(api.accept),
+            let table = ServerTable.table(resource, [object], now: backend.now, resourceVersion: head, version: version)
+        {
+            return .json(table)
+        }
+        return .json(object.json)
+    }
+
+    /// The objects of this resource in `namespace` (every namespace for nil), sorted by namespace and name,
+    /// with the log position they reflect.
+    func snapshot(namespace: String?) async throws -> (Int64, [WatchedObject]) {
+        let plane = self.plane
+        let resource = self.resource
+        return try await backend.run {
+            try plane.read { reader in
+                (try reader.headSequence(), try Handlers.objects(resource, namespace: namespace, in: reader))
+            }
+        }
+    }
+
+    func find(namespace: String, name: String) async throws -> (Int64, WatchedObject) {
+        let (head, objects) = try await snapshot(namespace: namespace)
+        guard let object = objects.first(where: { $0.name == name }) else {
+            throw APIError(.notFound(resource.qualifiedName, name))
+        }
+        return (head, object)
+    }
+
+    static func objects(_ resource: ServedResource, namespace: String?, in reader: StoreReader) throws -> [WatchedObject] {
+        switch resource.name {
+        case "deployments": return try reader.deployments(namespace: namespace).map(WatchedObject.deployment)
+        case "replicasets": return try reader.replicaSets(namespace: namespace).map(WatchedObject.replicaSet)
+        case "pods": return try reader.pods(namespace: namespace).map(WatchedObject.pod)
+        default:
+            return try reader.deploymentStreams(namespace: namespace).flatMap { id in
+                try reader.stream(id).events.values.sorted { $0.name < $1.name }.map(WatchedObject.event)
+            }
+        }
+    }
+
+    // MARK: - Writes
+
+    func create(namespace: String) async throws -> Response {
+        try refuseDryRun()
+        let deployment = try ControlPlane.decodeStrictly(try api.jsonBody())
+        if let own = deployment.metadata.namespace, !own.isEmpty, own != namespace {
+            throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
+        }
+        let plane = self.plane
+        try await backend.run { try plane.create([(deployment: deployment, source: nil)], namespace: namespace) }
+        let (_, stored) = try await find(namespace: namespace, name: deployment.name)
+        return .json(stored.json, status: 201)
+    }
+
+    func patch(namespace: String, name: String) async throws -> Response {
+        try refuseDryRun()
+        let patch = try objectPatch()
+        let plane = self.plane
+        let stored = try await backend.run { try plane.patchDeployment(namespace: namespace, name: name, patch: patch) }
+        return .json(WatchedObject.deployment(stored).json)
+    }
+
+    func replace(namespace: String, name: String) async throws -> Response {
+        try refuseDryRun()
+        let body = try api.jsonBody()
+        if let given = body["metadata"]?["name"]?.stringValue, given != name {
+            throw APIError(.badRequest("the name of the object (\(given)) does not match the name on the URL (\(name))"))
+        }
+        let plane = self.plane
+        let stored = try await backend.run { try plane.replaceDeployment(namespace: namespace, name: name, with: body) }
+        return .json(WatchedObject.deployment(stored).json)
+    }
+
+    /// `DELETE` with `DeleteOptions`: `propagationPolicy` `Orphan` keeps the ReplicaSets, anything else
+    /// cascades in the background; `preconditions` must match the stored object.
+    func delete(namespace: String, name: String) async throws -> Response {
+        try refuseDryRun()
+        let options = api.body.isEmpty ? JSONValue.object([:]) : try api.jsonBody()
+        let policy = options["propagationPolicy"]?.stringValue ?? api.query["propagationPolicy"]
+        let (_, object) = try await find(namespace: namespace, name: name)
+        guard case .deployment(let live) = object else { throw APIError(.methodNotAllowed) }
+        if let uid = options["preconditions"]?["uid"]?.stringValue, uid != live.metadata.uid {
+            throw APIError(.conflict(resource.qualifiedName, name))
+        }
+        if let version = options["preconditions"]?["resourceVersion"]?.stringValue,
+            version != live.metadata.resourceVersion
+        {
+            throw APIError(.conflict(resource.qualifiedName, name))
+        }
+        let plane = self.plane
+        try await backend.run {
+            try plane.delete(namespace: namespace, name: name, cascade: policy == "Orphan" ? "orphan" : "background")
+        }
+        return .json(.object([
+            "kind": .string("Status"), "apiVersion": .string("v1"), "metadata": .object([:]),
+            "status": .string("Success"),
+            "details": .object([
+                "name": .string(name), "group": .string(resource.group), "kind": .string(resource.name),
+                "uid": .string(live.metadata.uid ?? ""),
+            ]),
+        ]))
+    }
+
+    /// The patch a PATCH body and its content type make.
+    func objectPatch() throws -> ObjectPatch {
+        let mediaType = api.contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let body = try api.jsonBody()
+        switch mediaType {
+        case "application/json-patch+json":
+            guard case .array(let operations) = body else {
+                throw APIError(.badRequest("a JSON patch must be a list of operations"))
+            }
+            return .json(operations)
+        case "application/merge-patch+json": return .merge(body)
+        case "application/strategic-merge-patch+json": return .strategicMerge(body)
+        default: throw APIError(.unsupportedPatch(mediaType))
+        }
+    }
+
+    /// `dryRun=All` would need the command to run without committing; refused rather than ignored.
+    private func refuseDryRun() throws {
+        if let dryRun = api.query["dryRun"], !dryRun.isEmpty {
+            throw APIError(.badRequest("dryRun is not supported by rollbook serve"))
+        }
+    }
+}

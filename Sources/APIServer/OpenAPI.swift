@@ -1,0 +1,51 @@
+import KubeModel
+import Manifests
+
+/// The OpenAPI v3 documents `kubectl apply` reads under its default `--validate=strict`.
+///
+/// kubectl only checks that a PATCH operation tagged with the Deployment's group, version and kind
+/// declares the `fieldValidation` query parameter; it then sends `fieldValidation=Strict` and leaves
+/// validation to the server, whose strict decoder knows the fields these schemas list. The PATCH
+/// operation declares no request body, so kubectl computes its strategic merge patches from its own
+/// compiled-in types, as it does against a real cluster.
+enum OpenAPI {
+    static let groupDocument: JSONValue = {
+        let gvk: JSONValue = .object(["group": .string("apps"), "version": .string("v1"), "kind": .string("Deployment")])
+        let fieldValidation: JSONValue = .object([
+            "name": .string("fieldValidation"), "in": .string("query"),
+            "description": .string("Ignore, Warn or Strict: how the server treats unknown or duplicate fields."),
+            "schema": .object(["type": .string("string"), "uniqueItems": .bool(true)]),
+        ])
+        let item: JSONValue = .object([
+            "patch": .object([
+                "operationId": .string("patchAppsV1NamespacedDeployment"),
+                "x-kubernetes-action": .string("patch"),
+                "x-kubernetes-group-version-kind": gvk,
+                "parameters": .array([fieldValidation]),
+            ])
+        ])
+        return .object([
+            "openapi": .string("3.0.0"),
+            "info": .object(["title": .string("Rollbook"), "version": .string("v1.32.0")]),
+            "paths": .object(["/apis/apps/v1/namespaces/{namespace}/deployments/{name}": item]),
+            "components": .object(["schemas": .object(OpenAPISchemas.deployment)]),
+        ])
+    }()
+
+    /// A content hash, so kubectl's cache of the group document is invalidated when it changes.
+    static let hash: String = {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in groupDocument.canonicalJSON.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
+        }
+        let hex = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }()
+
+    static let root: JSONValue = .object([
+        "paths": .object([
+            "apis/apps/v1": .object(["serverRelativeURL": .string("/openapi/v3/apis/apps/v1?hash=\(hash)")])
+        ])
+    ])
+}

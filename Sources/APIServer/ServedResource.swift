@@ -1,0 +1,83 @@
+import KubeModel
+
+/// A resource type `rollbook serve` answers for, as discovery describes it.
+struct ServedResource: Sendable {
+    var name: String
+    var singular: String
+    var kind: String
+    /// Empty for the core group.
+    var group: String
+    var shortNames: [String]
+    var verbs: [String]
+    var categories: [String]
+    /// `scale`, answered as `autoscaling/v1` `Scale`.
+    var scalable = false
+
+    static let readVerbs = ["get", "list", "watch"]
+    static let allVerbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
+
+    static let deployments = ServedResource(
+        name: "deployments", singular: "deployment", kind: "Deployment", group: "apps", shortNames: ["deploy"],
+        verbs: allVerbs, categories: ["all"], scalable: true)
+    static let replicaSets = ServedResource(
+        name: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
+        verbs: readVerbs, categories: ["all"])
+    static let pods = ServedResource(
+        name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: readVerbs,
+        categories: ["all"])
+    static let events = ServedResource(
+        name: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], verbs: readVerbs,
+        categories: [])
+
+    static let core = [pods, events]
+    static let apps = [deployments, replicaSets]
+
+    var groupVersion: String { group.isEmpty ? "v1" : "\(group)/v1" }
+
+    /// `deployments.apps`, `pods`: how messages name the resource.
+    var qualifiedName: String { group.isEmpty ? name : "\(name).\(group)" }
+
+    /// The entries of a legacy `APIResourceList`.
+    var legacyEntries: [JSONValue] {
+        var entries: [JSONValue] = [
+            .object([
+                "name": .string(name), "singularName": .string(singular), "namespaced": .bool(true),
+                "kind": .string(kind), "verbs": .array(verbs.map(JSONValue.string)),
+                "shortNames": .array(shortNames.map(JSONValue.string)),
+                "categories": .array(categories.map(JSONValue.string)),
+            ])
+        ]
+        if scalable {
+            entries.append(.object([
+                "name": .string("\(name)/scale"), "singularName": .string(""), "namespaced": .bool(true),
+                "group": .string("autoscaling"), "version": .string("v1"), "kind": .string("Scale"),
+                "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
+            ]))
+        }
+        return entries
+    }
+
+    /// The entry of an aggregated `APIVersionDiscovery`.
+    var aggregatedEntry: JSONValue {
+        var entry: [String: JSONValue] = [
+            "resource": .string(name),
+            "responseKind": .object(["group": .string(group), "version": .string("v1"), "kind": .string(kind)]),
+            "scope": .string("Namespaced"), "singularResource": .string(singular),
+            "verbs": .array(verbs.map(JSONValue.string)),
+        ]
+        if !shortNames.isEmpty { entry["shortNames"] = .array(shortNames.map(JSONValue.string)) }
+        if !categories.isEmpty { entry["categories"] = .array(categories.map(JSONValue.string)) }
+        if scalable {
+            entry["subresources"] = .array([
+                .object([
+                    "subresource": .string("scale"),
+                    "responseKind": .object([
+                        "group": .string("autoscaling"), "version": .string("v1"), "kind": .string("Scale"),
+                    ]),
+                    "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
+                ])
+            ])
+        }
+        return .object(entry)
+    }
+}

@@ -1,0 +1,60 @@
+public import KubeModel
+
+/// The OpenAPI v3 schemas of an `apps/v1` Deployment, generated from the Go types the strict decoder knows.
+///
+/// `rollbook serve` publishes them under `/openapi/v3/apis/apps/v1`, so the document describes exactly the
+/// fields the server accepts. Structs become `$ref`s to `components.schemas`, keyed `<package>.<Name>`;
+/// structs the decoder accepts whole are open objects.
+public enum OpenAPISchemas {
+    /// The schema name of the Deployment, which carries `x-kubernetes-group-version-kind`.
+    public static let deploymentName = "io.k8s.api.apps.v1.Deployment"
+
+    /// `components.schemas`: the Deployment and every struct reachable from it.
+    public static var deployment: [String: JSONValue] {
+        var schemas: [String: JSONValue] = [:]
+        var root = schema(of: KubeSchema.deployment, into: &schemas)
+        root["x-kubernetes-group-version-kind"] = .array([
+            .object(["group": .string("apps"), "version": .string("v1"), "kind": .string("Deployment")])
+        ])
+        schemas[name(of: KubeSchema.deployment)] = root
+        return schemas
+    }
+
+    private static func name(of structure: GoStruct) -> String {
+        structure.name == "Deployment" ? deploymentName : "\(structure.package).\(structure.name)"
+    }
+
+    private static func schema(of structure: GoStruct, into schemas: inout [String: JSONValue]) -> JSONValue {
+        var properties: [String: JSONValue] = [:]
+        for (field, type) in structure.fields { properties[field] = schema(of: type, into: &schemas) }
+        return .object(["type": .string("object"), "properties": .object(properties)])
+    }
+
+    private static func schema(of type: GoType, into schemas: inout [String: JSONValue]) -> JSONValue {
+        switch type {
+        case .string: return .object(["type": .string("string")])
+        case .bool: return .object(["type": .string("boolean")])
+        case .integer(let bits): return .object(["type": .string("integer"), "format": .string("int\(bits)")])
+        case .time: return .object(["type": .string("string"), "format": .string("date-time")])
+        case .intOrString: return .object(["x-kubernetes-int-or-string": .bool(true)])
+        case .map(_, let value):
+            return .object([
+                "type": .string("object"),
+                "additionalProperties": value.map { schema(of: $0, into: &schemas) } ?? .object([:]),
+            ])
+        case .slice(let element):
+            return .object(["type": .string("array"), "items": schema(of: element, into: &schemas)])
+        case .structure(let structure):
+            let key = name(of: structure)
+            if schemas[key] == nil {
+                schemas[key] = .object([:])
+                schemas[key] = schema(of: structure, into: &schemas)
+            }
+            return .object(["$ref": .string("#/components/schemas/\(key)")])
+        case .opaque:
+            return .object(["type": .string("object"), "x-kubernetes-preserve-unknown-fields": .bool(true)])
+        case .anything:
+            return .object([:])
+        }
+    }
+}

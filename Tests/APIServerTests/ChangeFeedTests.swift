@@ -1,0 +1,48 @@
+import ControlPlane
+import KubeModel
+import Store
+import Testing
+import TestSupport
+
+/// A watch from any resourceVersion sees every later version of every object, in log order, once.
+struct ChangeFeedTests {
+    func plane(_ store: SQLiteStore, at seconds: Int64) -> ControlPlane {
+        ControlPlane(store: store, now: Timestamp(seconds: 1_795_000_000 + seconds), actor: "tester", argv: ["test"])
+    }
+
+    @Test func resumesFromAnyResourceVersion() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("store.db"))
+        try plane(store, at: 0).loadImages(["web:1", "web:2"], startupSeconds: 0, behaviour: .ready)
+        let web = ControlPlane.generatedDeployment(name: "web", images: ["web:1"], replicas: 2, port: nil)
+        try plane(store, at: 1).create([(deployment: web, source: nil)], namespace: "default")
+        let afterCreate = try store.headSequence()
+        try plane(store, at: 2).scale(namespace: "default", name: "web", replicas: 3, currentReplicas: nil)
+        try plane(store, at: 3).catchUp()
+
+        var everything = ChangeFeed(store: store, resource: .deployments, namespace: "default", after: 0)
+        let all = try everything.next(limit: 10_000)
+        #expect(all.first?.kind == .added)
+        #expect(all.dropFirst().allSatisfy { $0.kind == .modified })
+        #expect(all.map(\.resourceVersion) == all.map(\.resourceVersion).sorted())
+
+        var resumed = ChangeFeed(store: store, resource: .deployments, namespace: "default", after: afterCreate)
+        let later = try resumed.next(limit: 10_000)
+        #expect(later == all.filter { $0.resourceVersion > afterCreate })
+        guard case .deployment(let first)? = later.first?.object else {
+            Issue.record("no change after the create")
+            return
+        }
+        #expect(first.spec.replicas == 3)
+        #expect(try resumed.next().isEmpty, "caught up")
+
+        try plane(store, at: 4).delete(namespace: "default", name: "web")
+        let deleted = try resumed.next(limit: 10_000)
+        #expect(deleted.last?.kind == .deleted)
+        #expect(deleted.last?.object.name == "web")
+
+        var pods = ChangeFeed(store: store, resource: .pods, namespace: "other", after: 0)
+        #expect(try pods.next(limit: 10_000).isEmpty, "another namespace sees nothing")
+    }
+}

@@ -1,0 +1,94 @@
+import ControlPlane
+import Foundation
+import KubeModel
+import Testing
+
+/// The three patch kinds of the Kubernetes API, on the shapes kubectl sends.
+struct ObjectPatchTests {
+    static func json(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+
+    static let deployment = """
+        {"metadata":{"name":"web","annotations":{"a":"1"}},
+         "spec":{"replicas":2,"paused":true,"template":{"spec":{"containers":[
+            {"name":"web","image":"web:1","ports":[{"containerPort":80,"protocol":"TCP"}]},
+            {"name":"log","image":"log:1"}]}}}}
+        """
+
+    // MARK: - Strategic merge
+
+    @Test func setImageMergesContainersByNameAndKeepsTheirOtherFields() throws {
+        let patch = try Self.json("""
+            {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"},{"name":"log"}],
+              "containers":[{"image":"web:2","name":"web"}]}}}}
+            """)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        let containers = result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue ?? []
+        #expect(containers.map { $0["name"]?.stringValue } == ["web", "log"])
+        #expect(containers[0]["image"] == .string("web:2"))
+        #expect(containers[0]["ports"]?.arrayValue?.count == 1, "fields the patch does not name stay")
+        #expect(containers[1]["image"] == .string("log:1"))
+    }
+
+    @Test func nullDeletesAField() throws {
+        let result = try ObjectPatch.strategicMerge(try Self.json(#"{"spec":{"paused":null}}"#))
+            .applied(to: try Self.json(Self.deployment))
+        #expect(result["spec"]?["paused"] == nil)
+        #expect(result["spec"]?["replicas"] == .int(2))
+    }
+
+    @Test func deleteDirectiveRemovesAListElement() throws {
+        let patch = try Self.json(#"{"spec":{"template":{"spec":{"containers":[{"name":"log","$patch":"delete"}]}}}}"#)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        #expect(result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.map { $0["name"] } == [.string("web")])
+    }
+
+    @Test func elementOrderPutsNamedElementsFirst() throws {
+        let patch = try Self.json("""
+            {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"log"},{"name":"web"}]}}}}
+            """)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        #expect(result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.map { $0["name"] }
+                == [.string("log"), .string("web")])
+    }
+
+    @Test func replaceDirectiveReplacesAMap() throws {
+        let patch = try Self.json(#"{"metadata":{"annotations":{"$patch":"replace","b":"2"}}}"#)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        #expect(result["metadata"]?["annotations"] == .object(["b": .string("2")]))
+    }
+
+    // MARK: - Merge patch
+
+    @Test func mergePatchReplacesListsWhole() throws {
+        let patch = try Self.json(#"{"spec":{"replicas":3,"template":{"spec":{"containers":[{"name":"only"}]}}}}"#)
+        let result = try ObjectPatch.merge(patch).applied(to: try Self.json(Self.deployment))
+        #expect(result["spec"]?["replicas"] == .int(3))
+        #expect(result["spec"]?["template"]?["spec"]?["containers"] == .array([.object(["name": .string("only")])]))
+    }
+
+    // MARK: - JSON patch
+
+    @Test func jsonPatchReplacesAddsRemovesAndTests() throws {
+        let operations = try Self.json("""
+            [{"op":"test","path":"/spec/replicas","value":2},
+             {"op":"replace","path":"/spec/replicas","value":4},
+             {"op":"add","path":"/metadata/annotations/team~1owner","value":"core"},
+             {"op":"remove","path":"/spec/paused"},
+             {"op":"add","path":"/spec/template/spec/containers/-","value":{"name":"side"}}]
+            """).arrayValue ?? []
+        let result = try ObjectPatch.json(operations).applied(to: try Self.json(Self.deployment))
+        #expect(result["spec"]?["replicas"] == .int(4))
+        #expect(result["metadata"]?["annotations"]?["team/owner"] == .string("core"))
+        #expect(result["spec"]?["paused"] == nil)
+        #expect(result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.count == 3)
+    }
+
+    @Test func jsonPatchRefusesWhatDoesNotApply() throws {
+        let failedTest = try Self.json(#"[{"op":"test","path":"/spec/replicas","value":9}]"#).arrayValue ?? []
+        #expect(throws: PatchError.self) { try ObjectPatch.json(failedTest).applied(to: try Self.json(Self.deployment)) }
+        let missing = try Self.json(#"[{"op":"replace","path":"/spec/nope","value":1}]"#).arrayValue ?? []
+        #expect(throws: PatchError.self) { try ObjectPatch.json(missing).applied(to: try Self.json(Self.deployment)) }
+    }
+}

@@ -11,7 +11,7 @@ public struct RollbookCommand: ParsableCommand {
         subcommands: [
             Apply.self, Create.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
             Images.self, Replay.self, Diff.self, Rewind.self, Demo.self,
-            Events.self, SQLQuery.self, Verify.self, Export.self, Import.self,
+            Events.self, SQLQuery.self, Verify.self, Export.self, Import.self, Serve.self,
         ])
 
     public init() {}
@@ -39,7 +39,7 @@ public struct RollbookCommand: ParsableCommand {
     /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only
     /// take the bare form.
     static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
-        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--never-ready", "--crash", "--follow"]
+        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
         return arguments.compactMap { argument in
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, flags.contains(parts[0]) else { return argument }

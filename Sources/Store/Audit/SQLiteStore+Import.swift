@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Builds a new store at `path` from the lines of an export, then replays its projections.
+    ///
+    /// Rows go in as they were: same sequence numbers, hashes, times and command ids. Each event is checked
+    /// against the chain before it is inserted, so a tampered, truncated or reordered file is refused with
+    /// the number of the first bad line, and nothing is left at `path`.
+    ///
+    /// - Throws: ``StoreError`` with ``StoreError/Code/corrupt`` naming the line, or `storage` when `path`
+    ///   already exists.
+    public static func importLog(lines: some Sequence<Substring>, into path: String) throws -> LogTransferSummary {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.storage, "\(path) already exists; import only creates new stores")
+        }
+        do {
+            let store = try SQLiteStore(path: path)
+            var importer = LogImporter()
+            try store.queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    for line in lines { try importer.take(line, into: db) }
+                    try importer.finish()
+                    return .commit
+                }
+            }
+            try store.replay()
+            return importer.summary
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Cluster
+import GRDB
+
+extension SQLiteStore {
+    /// Checks that the log is intact and the projections are what it says they should be.
+    ///
+    /// In order: sequence numbers are gapless, each `prev_hash` is the hash of the event before, each
+    /// `hash` is the hash of its own row, stream versions are gapless, every event names a recorded command
+    /// and decodes; then the log is copied into a scratch store, replayed there, and its projections are
+    /// compared with the stored ones. The store itself is only read.
+    ///
+    /// - Returns: The number of events checked and the first problem, if any.
+    public func verify() throws -> VerificationReport {
+        let scratch = try ScratchStore()
+        defer { scratch.remove() }
+        var checker = ChainChecker()
+        var problem: LogProblem?
+        try scratch.store.queue.writeWithoutTransaction { target in
+            try target.inTransaction(.immediate) {
+                try queue.read { db in
+                    let reader = StoreReader(db: db)
+                    let commands = try reader.commands()
+                    for command in commands { try LogRows.insert(command, in: target) }
+                    let known = Set(commands.map(\.commandID))
+                    try reader.forEachEvent { event in
+                        problem = checker.check(event) ?? SQLiteStore.contentProblem(of: event, commands: known)
+                        guard problem == nil else { return false }
+                        try LogRows.insert(event, in: target)
+                        return true
+                    }
+                }
+                return .commit
+            }
+        }
+        if problem == nil {
+            try scratch.store.replay()
+            if try projectionDump() != scratch.store.projectionDump() {
+                problem = try queue.read { stored in
+                    try scratch.store.queue.read { replayed in
+                        try ProjectionDifference.first(stored: stored, replayed: replayed)
+                    }
+                }
+            }
+        }
+        return VerificationReport(eventCount: checker.count, problem: problem)
+    }
+
+    private static func contentProblem(of event: LoggedEvent, commands: Set<String>) -> LogProblem? {
+        if !commands.contains(event.row.commandID) {
+            return LogProblem(
+                sequence: event.row.seq, kind: .unknownCommand,
+                detail: "its command \(event.row.commandID) is not in the commands table")
+        }
+        do {
+            _ = try ClusterEvent(decoding: event.encoded)
+            return nil
+        } catch {
+            return LogProblem(
+                sequence: event.row.seq, kind: .undecodablePayload,
+                detail: "payload does not decode as \(event.row.type): \(error)")
+        }
+    }
+}

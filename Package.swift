@@ -102,6 +102,6 @@ let package = Package(
                 "APIServer", "ControlPlane", "KubeModel", "RollbookCLI", "Store", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            exclude: ["Golden"]),
+            exclude: ["Golden", "Python"]),
     ]
 )

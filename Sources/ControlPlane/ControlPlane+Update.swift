@@ -49,7 +49,13 @@ extension ControlPlane {
             var updated = try ControlPlane.decodeStrictly(requested)
             if updated.name.isEmpty { updated.metadata.name = name }
             if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
-            updated.metadata.uid = updated.metadata.uid ?? live.metadata.uid
+            if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
+                let message = "Precondition failed: UID in precondition: \(uid), UID in object meta: \(live.metadata.uid ?? "")"
+                var status = ServerStatus.conflict(Resource.deployments, name)
+                status.message = "Operation cannot be fulfilled on \(Resource.deployments) \"\(name)\": \(message)"
+                throw CommandError("Error from server (Conflict): \(status.message)", status: status)
+            }
+            updated.metadata.uid = live.metadata.uid
             updated.metadata.creationTimestamp = live.metadata.creationTimestamp
             updated.metadata.generation = live.metadata.generation
             updated.metadata.resourceVersion = live.metadata.resourceVersion

@@ -54,6 +54,28 @@ struct KubectlErrorTests {
 
         """
 
+    static let staleManifest = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          resourceVersion: "1"
+        spec:
+          replicas: 5
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+                - name: web
+                  image: web:1.0
+
+        """
+
     /// A served store with `web` (created by `rollbook`), a kubectl for it, and a `rollbook` on the same store.
     struct Fixture {
         let dir: TemporaryDirectory
@@ -66,6 +88,9 @@ struct KubectlErrorTests {
             try KubectlErrorTests.badManifest.write(toFile: dir.path("bad.yaml"), atomically: true, encoding: .utf8)
             try KubectlErrorTests.unknownFieldManifest.write(
                 toFile: dir.path("typo.yaml"), atomically: true, encoding: .utf8)
+            try KubectlErrorTests.staleManifest.write(toFile: dir.path("stale.yaml"), atomically: true, encoding: .utf8)
+            try KubectlErrorTests.staleManifest.replacingOccurrences(of: "  resourceVersion: \"1\"\n", with: "")
+                .write(toFile: dir.path("fresh.yaml"), atomically: true, encoding: .utf8)
             try "good-token,bob,1002\n".write(toFile: dir.path("tokens.csv"), atomically: true, encoding: .utf8)
             cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
             _ = try cli.run(["images", "load", "web:1.0"], now: KubectlErrorTests.now)
@@ -144,8 +169,12 @@ struct KubectlErrorTests {
         let scale = try fixture.kubectl(
             ["scale", "deployment/web", "--replicas=4", "--resource-version=1"], golden: "stale-scale")
         #expect(scale.exitCode == 1)
+        let replace = try fixture.kubectl(["replace", "-f", "stale.yaml"], golden: "stale-replace")
+        #expect(replace.exitCode == 1)
         let unchanged = try fixture.kubectl.run(["get", "deployment", "web"])
         #expect(unchanged.stdout.contains("web    2/2"), "nothing changed: \(unchanged.stdout)")
+        let fresh = try fixture.kubectl(["replace", "-f", "fresh.yaml"], golden: "replace")
+        #expect(fresh.stdout == "deployment.apps/web replaced\n")
     }
 
     @Test func missingToken() throws {

@@ -28,6 +28,7 @@ struct KubectlWalkthroughTests {
             "get deployments -o json",
             "get deployments -o name",
             "get rs -o name",
+            "get deployments -A",
             "annotate deployment/serve-deployment team=core",
             "apply -f serve-deployment.yaml",
             "apply -f serve-deployment.yaml",

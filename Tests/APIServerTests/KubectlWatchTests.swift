@@ -38,7 +38,7 @@ struct KubectlWatchTests {
         defer { dir.remove() }
         try KubectlWatchTests.manifest.write(toFile: dir.path("slow.yaml"), atomically: true, encoding: .utf8)
         let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
-        let load = try cli.run(["images", "load", "slow:1.0", "slow:2.0", "--startup", "2s"], now: "")
+        let load = try cli.run(["images", "load", "slow:1.0", "slow:2.0", "--startup", "4s"], now: "")
         #expect(load.exitCode == 0, "\(load.stderr)")
         let server = try ServeProcess(
             binary: cli.binary, store: cli.store, arguments: ["--allow-anonymous"], now: nil, directory: dir.url)
@@ -50,7 +50,7 @@ struct KubectlWatchTests {
         #expect(first.exitCode == 0, "\(first.stderr)")
         let firstLines = first.stdout.split(separator: "\n").map(String.init)
         #expect(firstLines.first?.hasPrefix("Waiting for deployment \"slow\" rollout to finish: ") == true,
-                "the pods take 2s to start, so rollout status waits: \(first.stdout)")
+                "the pods take 4s to start, so rollout status waits: \(first.stdout)")
         #expect(firstLines.last == "deployment \"slow\" successfully rolled out")
 
         let watch = try kubectl.start(["get", "deployments", "-w"])

@@ -16,8 +16,10 @@ struct Serve: ParsableCommand {
             runs as system:anonymous. kubectl sends tokens only over HTTPS: give --tls-cert-file and \
             --tls-private-key-file to use them. ROLLBOOK_NOW fixes the clock, as for every command; without it \
             simulated time follows the system clock.
-            Example: rollbook serve --token-file tokens.csv, then \
-            kubectl --server=http://127.0.0.1:6443 --token=TOKEN get deployments
+            Examples: rollbook serve --token-file tokens.csv --tls-cert-file serve.crt --tls-private-key-file \
+            serve.key, then kubectl --server=https://127.0.0.1:6443 --certificate-authority=serve.crt \
+            --token=TOKEN get deployments; rollbook serve --allow-anonymous, then \
+            kubectl --server=http://127.0.0.1:6443 get deployments
             """)
 
     @OptionGroup var globals: GlobalOptions

@@ -48,6 +48,7 @@ struct KubectlWatchTests {
         #expect(try kubectl.run(["apply", "-f", "slow.yaml"]).stdout == "deployment.apps/slow created\n")
         let first = try kubectl.run(["rollout", "status", "deployment/slow", "--timeout=60s"])
         #expect(first.exitCode == 0, "\(first.stderr)")
+        #expect(first.stderr.isEmpty, "a failing watch makes kubectl log reflector errors: \(first.stderr)")
         let firstLines = first.stdout.split(separator: "\n").map(String.init)
         #expect(firstLines.first?.hasPrefix("Waiting for deployment \"slow\" rollout to finish: ") == true,
                 "the pods take 4s to start, so rollout status waits: \(first.stdout)")
@@ -60,6 +61,7 @@ struct KubectlWatchTests {
                 == "deployment.apps/slow image updated\n")
         let second = try kubectl.run(["rollout", "status", "deployment/slow", "--timeout=60s"])
         #expect(second.exitCode == 0, "\(second.stderr)")
+        #expect(second.stderr.isEmpty, "\(second.stderr)")
         let secondLines = second.stdout.split(separator: "\n").map(String.init)
         #expect(secondLines.count >= 2, "a rollout of slow pods is followed step by step: \(second.stdout)")
         #expect(secondLines.last == "deployment \"slow\" successfully rolled out")

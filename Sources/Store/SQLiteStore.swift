@@ -17,14 +17,15 @@ public final class SQLiteStore: Sendable {
         if !readOnly { try SQLiteStore.createOwnerOnlyFile(at: path) }
         var config = Configuration()
         config.readonly = readOnly
-        config.busyMode = .timeout(30)
-        config.journalMode = readOnly ? .default : .wal
+        config.busyMode = .timeout(SQLiteStore.busyTimeout)
+        config.journalMode = .default  // WAL is set by enterWALMode, which keeps synchronous = FULL
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            if !readOnly { try queue.writeWithoutTransaction(SQLiteStore.enterWALMode) }
             try queue.writeWithoutTransaction { db in try Migrator.migrate(db, readOnly: readOnly, path: path) }
         } catch let error as StoreError {
             throw error

@@ -1,7 +1,7 @@
 /// Writing JSON by hand, where key order and the exact bytes of embedded values matter.
-enum JSONText {
+public enum JSONText {
     /// `text` as a JSON string literal, quotes included.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -20,7 +20,7 @@ enum JSONText {
     }
 
     /// `{"a":1,"b":"x"}` from members whose values are already JSON text, in the order given.
-    static func object(_ members: [(key: String, json: String)]) -> String {
+    public static func object(_ members: [(key: String, json: String)]) -> String {
         "{" + members.map { "\(quoted($0.key)):\($0.json)" }.joined(separator: ",") + "}"
     }
 }

@@ -1,3 +1,4 @@
+import KubeModel
 import Printers
 import Store
 
@@ -56,13 +57,13 @@ struct EventListing {
     /// row's columns under short names, the derived object, and the payload embedded as JSON, verbatim.
     static func jsonLine(_ event: LoggedEvent) -> String {
         let row = event.row
-        return JSONString.object([
-            ("seq", String(row.seq)), ("stream", JSONString.quoted(row.streamID)),
-            ("version", String(row.streamVersion)), ("type", JSONString.quoted(row.type)),
-            ("schemaVersion", String(row.schemaVersion)), ("time", JSONString.quoted(row.occurredAt)),
-            ("recordedAt", JSONString.quoted(row.recordedAt)), ("actor", JSONString.quoted(row.actor)),
-            ("commandId", JSONString.quoted(row.commandID)),
-            ("object", JSONString.quoted(EventDescription(event).object)), ("payload", row.payload),
+        return JSONText.object([
+            ("seq", String(row.seq)), ("stream", JSONText.quoted(row.streamID)),
+            ("version", String(row.streamVersion)), ("type", JSONText.quoted(row.type)),
+            ("schemaVersion", String(row.schemaVersion)), ("time", JSONText.quoted(row.occurredAt)),
+            ("recordedAt", JSONText.quoted(row.recordedAt)), ("actor", JSONText.quoted(row.actor)),
+            ("commandId", JSONText.quoted(row.commandID)),
+            ("object", JSONText.quoted(EventDescription(event).object)), ("payload", row.payload),
         ])
     }
 }

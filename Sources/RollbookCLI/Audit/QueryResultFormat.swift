@@ -1,3 +1,4 @@
+import KubeModel
 import Foundation
 import Printers
 import Store
@@ -66,7 +67,7 @@ enum QueryResultFormat: String, CaseIterable {
             return seen[name] == 1 ? name : "\(name)_\(seen[name] ?? 0)"
         }
         let objects = result.rows.map { row in
-            "  " + JSONString.object(zip(keys, row).map { ($0, jsonValue($1)) })
+            "  " + JSONText.object(zip(keys, row).map { ($0, jsonValue($1)) })
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
@@ -76,8 +77,8 @@ enum QueryResultFormat: String, CaseIterable {
         case .null: "null"
         case .integer(let integer): String(integer)
         case .real(let real): real.isFinite ? String(real) : "null"
-        case .text(let text): JSONString.quoted(text)
-        case .blob: JSONString.quoted(plain(value))
+        case .text(let text): JSONText.quoted(text)
+        case .blob: JSONText.quoted(plain(value))
         }
     }
 

@@ -1,3 +1,4 @@
+import KubeModel
 import Foundation
 
 /// One line of an export: `rollbook export` writes a header, then each event, each command right after its

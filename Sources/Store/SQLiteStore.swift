@@ -17,7 +17,7 @@ public final class SQLiteStore: Sendable {
         if !readOnly { try SQLiteStore.createOwnerOnlyFile(at: path) }
         var config = Configuration()
         config.readonly = readOnly
-        config.busyMode = .timeout(SQLiteStore.busyTimeout)
+        config.busyMode = SQLiteStore.fairBusyMode()
         config.journalMode = .default  // WAL is set by enterWALMode, which keeps synchronous = FULL
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")

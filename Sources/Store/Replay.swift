@@ -52,15 +52,18 @@ extension SQLiteStore {
 
     /// Every projection row as text, sorted: two stores with equal dumps hold identical state.
     public func projectionDump() throws -> String {
-        try queue.read { db in
-            var out = ""
-            for table in SQLiteStore.projectionTables.keys.sorted() {
-                out += "== \(table)\n"
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(SQLiteStore.projectionTables[table]!)") {
-                    out += row.description + "\n"
-                }
+        try queue.read(SQLiteStore.projectionDump)
+    }
+
+    /// The dump read inside a transaction the caller already holds (so it matches the log it read there).
+    static func projectionDump(_ db: Database) throws -> String {
+        var out = ""
+        for table in SQLiteStore.projectionTables.keys.sorted() {
+            out += "== \(table)\n"
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(SQLiteStore.projectionTables[table]!)") {
+                out += row.description + "\n"
             }
-            return out
         }
+        return out
     }
 }

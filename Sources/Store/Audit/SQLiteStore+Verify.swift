@@ -15,6 +15,9 @@ extension SQLiteStore {
         defer { scratch.remove() }
         var checker = ChainChecker()
         var problem: LogProblem?
+        // The stored projections are dumped in the same read transaction as the log is copied, so a writer
+        // committing meanwhile cannot make them look out of step.
+        var storedDump = ""
         try scratch.store.queue.writeWithoutTransaction { target in
             try target.inTransaction(.immediate) {
                 try queue.read { db in
@@ -28,13 +31,14 @@ extension SQLiteStore {
                         try LogRows.insert(event, in: target)
                         return true
                     }
+                    storedDump = try SQLiteStore.projectionDump(db)
                 }
                 return .commit
             }
         }
         if problem == nil {
             try scratch.store.replay()
-            if try projectionDump() != scratch.store.projectionDump() {
+            if storedDump != (try scratch.store.projectionDump()) {
                 problem = try queue.read { stored in
                     try scratch.store.queue.read { replayed in
                         try ProjectionDifference.first(stored: stored, replayed: replayed)

@@ -10,6 +10,9 @@ import KubeModel
 public final class SQLiteStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// On a read-only store (`--at` reads), the authorizer that refuses anything but reading, on top of
+    /// SQLite's read-only open: two locks, neither a string check.
+    private let readOnlyPolicy: ReadOnlyPolicy?
 
     /// Opens (creating if needed, owner-only) and migrates the store at `path`.
     public init(path: String, readOnly: Bool = false) throws {
@@ -19,9 +22,12 @@ public final class SQLiteStore: Sendable {
         config.readonly = readOnly
         config.busyMode = SQLiteStore.fairBusyMode()
         config.journalMode = .default  // WAL is set by enterWALMode, which keeps synchronous = FULL
+        let policy = readOnly ? ReadOnlyPolicy() : nil
+        readOnlyPolicy = policy
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            policy?.install(on: db)
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

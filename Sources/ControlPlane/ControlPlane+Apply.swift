@@ -122,7 +122,7 @@ extension ControlPlane {
 extension JSONValue {
     /// Parses JSON text (used for the stored last-applied configuration).
     static func parse(_ text: String) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try JSONCodec.parse(text)
     }
 }
 

@@ -126,23 +126,15 @@ public enum JSONValue: Sendable, Hashable, Codable {
 }
 
 extension JSONValue {
-    /// Converts any `Encodable` value into a `JSONValue` tree.
+    /// Converts any `Encodable` value into a `JSONValue` tree (what `JSONEncoder` then `JSONDecoder` give).
     public init(encoding value: some Encodable) throws {
-        let data = try JSONValue.encoder.encode(value)
-        self = try JSONValue.decoder.decode(JSONValue.self, from: data)
+        self = try JSONCodec.parse(JSONCodec.encode(value))
     }
 
     /// Decodes a typed value from this tree.
     public func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONValue.decoder.decode(T.self, from: JSONValue.encoder.encode(self))
+        try JSONCodec.decode(T.self, from: self)
     }
-
-    nonisolated(unsafe) static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-    nonisolated(unsafe) static let decoder = JSONDecoder()
 }
 
 import Foundation

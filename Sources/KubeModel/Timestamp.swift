@@ -15,7 +15,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func adding(seconds delta: Int64) -> Timestamp { Timestamp(seconds: seconds + delta) }
 
     /// `2026-11-26T15:08:07Z`
-    public var description: String { Timestamp.rfc3339.string(from: date) }
+    public var description: String { Timestamp.canonicalText(seconds) ?? Timestamp.rfc3339.string(from: date) }
 
     /// `Thu, 26 Nov 2026 15:08:07 +0000`, the RFC1123Z form `describe` uses.
     public var rfc1123Z: String { Timestamp.rfc1123.string(from: date) }

@@ -1,19 +1,13 @@
-import Foundation
+import KubeModel
 
-/// Canonical JSON for stored objects: sorted keys, so identical state gives identical bytes.
+/// Canonical JSON for stored objects: sorted keys, so identical state gives identical bytes. The text is
+/// `JSONEncoder`'s (`[.sortedKeys, .withoutEscapingSlashes]`), written and read by ``JSONCodec``.
 enum StoredJSON {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-    static let decoder = JSONDecoder()
-
     static func encode(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try JSONCodec.encode(value)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        try decoder.decode(T.self, from: Data(text.utf8))
+        try JSONCodec.decode(T.self, from: text)
     }
 }

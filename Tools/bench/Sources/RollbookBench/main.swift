@@ -107,8 +107,12 @@ do {
         var bench = PointInTimeBench(store: store, fleet: try loadFleet(path), rng: SeededRandom(seed: seed))
         emit(try bench.run(samples: Int(option("--samples", arguments) ?? "200") ?? 200,
                            clusterSamples: Int(option("--cluster-samples", arguments) ?? "5") ?? 5))
+    case "verify-json":
+        var config = Configuration()
+        config.readonly = true
+        emit(try VerifyJSON.run(try DatabaseQueue(path: required("--store", arguments), configuration: config)))
     default:
-        FileHandle.standardError.write(Data("usage: rollbook-bench generate|commands|append|pit ...\n".utf8))
+        FileHandle.standardError.write(Data("usage: rollbook-bench generate|commands|append|pit|verify-json ...\n".utf8))
         exit(64)
     }
 } catch {

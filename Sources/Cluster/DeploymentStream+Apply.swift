@@ -132,7 +132,8 @@ extension DeploymentStream {
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded
             recordAggregate(recorded, at: time)
-            events = events.filter { $0.value.lastTimestamp.seconds + Timestamp.eventTTLSeconds >= time.seconds }
+            let expired = { (event: KubeEvent) in event.lastTimestamp.seconds + Timestamp.eventTTLSeconds < time.seconds }
+            if events.values.contains(where: expired) { events = events.filter { !expired($0.value) } }
         default:
             break
         }

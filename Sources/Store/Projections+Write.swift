@@ -2,104 +2,209 @@ import Cluster
 import GRDB
 import KubeModel
 
-/// Writes a stream's state into the projection tables, replacing what was there.
+/// Writes a stream's state into the projection tables.
+///
+/// A command changes a few objects of a stream, so a command's commit writes only those
+/// (``Changes``): the rows of objects that are gone are deleted, and an object is (re)written when
+/// the command touched it or its row is missing. "Touched" is what Kubernetes itself uses: every event
+/// that changes a Deployment, ReplicaSet or Pod gives it the event's sequence number as
+/// `metadata.resourceVersion` (see `DeploymentStream.apply`), so an object whose resourceVersion is
+/// below the command's first sequence number is unchanged. Kubernetes Events carry no resourceVersion;
+/// the ones rewritten are those the command recorded. Revisions are append-only. A replay, which
+/// starts from empty tables, writes everything.
+///
+/// Statements are prepared once per connection (`cachedStatement`).
 enum ProjectionWriter {
+    /// What a commit knows changed in a stream.
+    struct Changes {
+        /// The first event of the command: objects with a resourceVersion at or above it were touched.
+        var firstSequence: Int64
+        /// Names of the Kubernetes Events the command recorded in this stream.
+        var recordedEvents: Set<String>
+    }
+
+    /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet).
     static func save(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
         let id = stream.id.rawValue
         for table in ["deployments", "replicasets", "pods", "k8s_events", "revisions", "container_timers"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE stream_id = ?", arguments: [id])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ?").execute(arguments: [id])
         }
-        try db.execute(
+        try saveStreamRow(stream, lastCommand: lastCommand, in: db)
+        for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
+            try insertTimer(id, key, timer, in: db)
+        }
+        if let d = stream.deployment { try upsert(d, stream: id, in: db) }
+        for rs in stream.replicaSets.values.sorted(by: { $0.name < $1.name }) { try upsert(rs, stream: id, in: db) }
+        for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) { try upsert(pod, stream: id, in: db) }
+        for event in stream.events.values.sorted(by: { $0.name < $1.name }) { try upsert(event, stream: id, in: db) }
+        for record in stream.revisions { try insert(record, stream: stream, in: db) }
+    }
+
+    /// Writes what one command changed in `stream`, whose rows hold the state before the command.
+    static func save(_ stream: DeploymentStream, lastCommand: String?, changes: Changes, in db: Database) throws {
+        let id = stream.id.rawValue
+        let arguments: StatementArguments = [id]
+        func touched(_ metadata: ObjectMeta) -> Bool {
+            guard let text = metadata.resourceVersion, let version = Int64(text) else { return true }
+            return version >= changes.firstSequence
+        }
+        try saveStreamRow(stream, lastCommand: lastCommand, in: db)
+
+        if let d = stream.deployment {
+            if touched(d.metadata) { try upsert(d, stream: id, in: db) }
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM deployments WHERE stream_id = ?").execute(arguments: arguments)
+        }
+
+        let replicaSets = try names("replicasets", id, in: db)
+        for (name, rowID) in replicaSets where stream.replicaSets[name] == nil {
+            try db.cachedStatement(sql: "DELETE FROM replicasets WHERE rowid = ?").execute(arguments: [rowID])
+        }
+        for rs in stream.replicaSets.values where touched(rs.metadata) || replicaSets[rs.name] == nil {
+            try upsert(rs, stream: id, in: db)
+        }
+
+        let pods = try names("pods", id, in: db)
+        for (name, rowID) in pods where stream.pods[name] == nil {
+            try db.cachedStatement(sql: "DELETE FROM pods WHERE rowid = ?").execute(arguments: [rowID])
+        }
+        for pod in stream.pods.values where touched(pod.metadata) || pods[pod.name] == nil {
+            try upsert(pod, stream: id, in: db)
+        }
+
+        let events = try names("k8s_events", id, in: db)
+        for (name, rowID) in events where stream.events[name] == nil {
+            try db.cachedStatement(sql: "DELETE FROM k8s_events WHERE rowid = ?").execute(arguments: [rowID])
+        }
+        for event in stream.events.values where changes.recordedEvents.contains(event.name) || events[event.name] == nil {
+            try upsert(event, stream: id, in: db)
+        }
+
+        let lastRevision = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT max(seq) FROM revisions WHERE stream_id = ?"), arguments: arguments) ?? 0
+        for record in stream.revisions where record.sequence > lastRevision { try insert(record, stream: stream, in: db) }
+
+        var timers: [String: ContainerTimer] = [:]
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?"),
+            arguments: arguments)
+        {
+            timers[row["container"]] = ContainerTimer(
+                due: Timestamp(rfc3339: row["due_at"]) ?? Timestamp(seconds: 0), attempt: row["attempt"])
+        }
+        if timers != stream.containerTimers {
+            try db.cachedStatement(sql: "DELETE FROM container_timers WHERE stream_id = ?").execute(arguments: arguments)
+            for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
+                try insertTimer(id, key, timer, in: db)
+            }
+        }
+    }
+
+    /// The rows of a stream in a projection table, by object name (deleting by rowid is a direct seek).
+    private static func names(_ table: String, _ stream: String, in db: Database) throws -> [String: Int64] {
+        var names: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT name, rowid FROM \(table) WHERE stream_id = ?"), arguments: [stream])
+        while let row = try rows.next() { names[row[0]] = row[1] }
+        return names
+    }
+
+    private static func saveStreamRow(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates, wake_at,
                   last_command) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, stream.version, stream.podSequence, stream.eventSequence, try StoredJSON.encode(stream.aggregates),
-                stream.storedWakeUp?.description, lastCommand,
-            ])
-        for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: "INSERT INTO container_timers (stream_id, container, due_at, attempt) VALUES (?, ?, ?, ?)",
-                arguments: [id, key, timer.due.description, timer.attempt])
-        }
-        if let d = stream.deployment {
-            try db.execute(
-                sql: """
-                    INSERT INTO deployments (namespace, name, stream_id, uid, generation, replicas, ready, updated, available,
-                      paused, revision, images, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    d.namespace, d.name, id, d.metadata.uid ?? "", d.metadata.generation ?? 0, d.spec.desiredReplicas,
-                    d.status.readyReplicas ?? 0, d.status.updatedReplicas ?? 0, d.status.availableReplicas ?? 0,
-                    d.spec.isPaused, d.revision, images(d.spec.template), try StoredJSON.encode(d),
-                ])
-        }
-        for rs in stream.replicaSets.values.sorted(by: { $0.name < $1.name }) {
-            try db.execute(
-                sql: """
-                    INSERT INTO replicasets (namespace, name, stream_id, deployment, uid, revision, replicas, ready, available,
-                      images, created_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    rs.metadata.namespace ?? "default", rs.name, id, rs.metadata.controllerRef?.name, rs.metadata.uid ?? "",
-                    rs.revision, rs.replicas, rs.status.readyReplicas ?? 0, rs.availableReplicas,
-                    images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(rs),
-                ])
-        }
-        for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) {
-            try db.execute(
-                sql: """
-                    INSERT INTO pods (namespace, name, stream_id, replicaset, uid, phase, ready, created_at, object)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    pod.metadata.namespace ?? "default", pod.name, id, pod.metadata.controllerRef?.name,
-                    pod.metadata.uid ?? "", pod.status.phase ?? "", pod.isReady,
-                    pod.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(pod),
-                ])
-        }
-        for event in stream.events.values.sorted(by: { $0.name < $1.name }) {
-            let o = event.involvedObject
-            try db.execute(
-                sql: """
-                    INSERT INTO k8s_events (namespace, name, stream_id, involved_kind, involved_name, involved_uid, type, reason,
-                      message, source, count, first_timestamp, last_timestamp, object)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    event.namespace, event.name, id, o.kind, o.name, o.uid, event.type, event.reason, event.message,
-                    event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description,
-                    try StoredJSON.encode(event),
-                ])
-        }
-        for record in stream.revisions {
-            try db.execute(
-                sql: """
-                    INSERT INTO revisions (stream_id, namespace, deployment, revision, replicaset, images, change_cause, template,
-                      seq, occurred_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, stream.namespace, stream.name, record.revision, record.replicaSet, record.images, record.changeCause,
-                    try StoredJSON.encode(record.template), record.sequence, record.time.description,
-                    try StoredJSON.encode(record),
-                ])
-        }
+                """
+        ).execute(arguments: [
+            stream.id.rawValue, stream.version, stream.podSequence, stream.eventSequence,
+            try StoredJSON.encode(stream.aggregates), stream.storedWakeUp?.description, lastCommand,
+        ])
+    }
+
+    private static func insertTimer(_ stream: String, _ key: String, _ timer: ContainerTimer, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO container_timers (stream_id, container, due_at, attempt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [stream, key, timer.due.description, timer.attempt])
+    }
+
+    private static func upsert(_ d: Deployment, stream: String, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO deployments (namespace, name, stream_id, uid, generation, replicas, ready, updated,
+                  available, paused, revision, images, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            d.namespace, d.name, stream, d.metadata.uid ?? "", d.metadata.generation ?? 0, d.spec.desiredReplicas,
+            d.status.readyReplicas ?? 0, d.status.updatedReplicas ?? 0, d.status.availableReplicas ?? 0,
+            d.spec.isPaused, d.revision, images(d.spec.template), try StoredJSON.encode(d),
+        ])
+    }
+
+    private static func upsert(_ rs: ReplicaSet, stream: String, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO replicasets (namespace, name, stream_id, deployment, uid, revision, replicas, ready,
+                  available, images, created_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            rs.metadata.namespace ?? "default", rs.name, stream, rs.metadata.controllerRef?.name, rs.metadata.uid ?? "",
+            rs.revision, rs.replicas, rs.status.readyReplicas ?? 0, rs.availableReplicas,
+            images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(rs),
+        ])
+    }
+
+    private static func upsert(_ pod: Pod, stream: String, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO pods (namespace, name, stream_id, replicaset, uid, phase, ready, created_at, object)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            pod.metadata.namespace ?? "default", pod.name, stream, pod.metadata.controllerRef?.name,
+            pod.metadata.uid ?? "", pod.status.phase ?? "", pod.isReady,
+            pod.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(pod),
+        ])
+    }
+
+    private static func upsert(_ event: KubeEvent, stream: String, in db: Database) throws {
+        let o = event.involvedObject
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO k8s_events (namespace, name, stream_id, involved_kind, involved_name, involved_uid,
+                  type, reason, message, source, count, first_timestamp, last_timestamp, object)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            event.namespace, event.name, stream, o.kind, o.name, o.uid, event.type, event.reason, event.message,
+            event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description,
+            try StoredJSON.encode(event),
+        ])
+    }
+
+    private static func insert(_ record: RevisionRecord, stream: DeploymentStream, in db: Database) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO revisions (stream_id, namespace, deployment, revision, replicaset, images, change_cause, template,
+                  seq, occurred_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            stream.id.rawValue, stream.namespace, stream.name, record.revision, record.replicaSet, record.images,
+            record.changeCause, try StoredJSON.encode(record.template), record.sequence, record.time.description,
+            try StoredJSON.encode(record),
+        ])
     }
 
     static func save(_ node: NodeState, in db: Database) throws {
         try db.execute(sql: "DELETE FROM images")
         try db.execute(sql: "DELETE FROM blocked_images")
         for image in node.blocked.sorted() {
-            try db.execute(sql: "INSERT INTO blocked_images (image) VALUES (?)", arguments: [image])
+            try db.cachedStatement(sql: "INSERT INTO blocked_images (image) VALUES (?)").execute(arguments: [image])
         }
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates) VALUES (?, ?, 0, 0, '{}')",
-            arguments: [StreamID.node.rawValue, node.version])
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates) VALUES (?, ?, 0, 0, '{}')"
+        ).execute(arguments: [StreamID.node.rawValue, node.version])
         for image in node.images.values.sorted(by: { $0.image < $1.image }) {
-            try db.execute(
-                sql: "INSERT INTO images (image, loaded_at, startup_seconds, behaviour) VALUES (?, ?, ?, ?)",
-                arguments: [image.image, image.loadedAt.description, image.startupSeconds, image.behaviour.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO images (image, loaded_at, startup_seconds, behaviour) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [image.image, image.loadedAt.description, image.startupSeconds, image.behaviour.rawValue])
         }
     }
 

@@ -36,11 +36,12 @@ extension SQLiteStore {
                         node.apply(event, at: time)
                         node.version += 1
                     } else if let key = id.deploymentKey {
-                        var stream = streams[id] ?? DeploymentStream(namespace: key.namespace, name: key.name)
-                        stream.apply(event, sequence: row["seq"], at: time)
+                        // Mutated in place: a copy taken out of the dictionary would make every apply copy the
+                        // stream's pods and events (copy-on-write).
+                        streams[id, default: DeploymentStream(namespace: key.namespace, name: key.name)]
+                            .apply(event, sequence: row["seq"], at: time)
+                        streams[id]!.version += 1
                         if event.isUserMutation { lastCommand[id] = row["command_id"] }
-                        stream.version += 1
-                        streams[id] = stream
                     }
                 }
                 for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }

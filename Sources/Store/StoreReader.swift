@@ -44,39 +44,40 @@ public struct StoreReader {
     public func stream(_ id: StreamID) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
         var stream = DeploymentStream(namespace: key.namespace, name: key.name)
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM streams WHERE stream_id = ?", arguments: [id.rawValue]) {
+        let arguments: StatementArguments = [id.rawValue]
+        func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
+        if let row = try Row.fetchOne(statement("SELECT * FROM streams WHERE stream_id = ?"), arguments: arguments) {
             stream.version = row["version"]
             stream.podSequence = row["pod_sequence"]
             stream.eventSequence = row["event_sequence"]
             stream.aggregates = try StoredJSON.decode([String: AggregateRecord].self, row["aggregates"])
         }
-        for row in try Row.fetchAll(
-            db, sql: "SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?", arguments: [id.rawValue])
-        {
+        let timers = try Row.fetchAll(
+            statement("SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?"), arguments: arguments)
+        for row in timers {
             stream.containerTimers[row["container"]] = ContainerTimer(
                 due: Timestamp(rfc3339: row["due_at"]) ?? Timestamp(seconds: 0), attempt: row["attempt"])
         }
         stream.lastEventTime = try String.fetchOne(
-            db, sql: "SELECT occurred_at FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
-            arguments: [id.rawValue]
+            statement("SELECT occurred_at FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"),
+            arguments: arguments
         ).flatMap { Timestamp(rfc3339: $0) }
-        let arguments: StatementArguments = [id.rawValue]
-        stream.deployment = try String.fetchOne(db, sql: "SELECT object FROM deployments WHERE stream_id = ?", arguments: arguments)
+        stream.deployment = try String.fetchOne(statement("SELECT object FROM deployments WHERE stream_id = ?"), arguments: arguments)
             .map { try StoredJSON.decode(Deployment.self, $0) }
-        for text in try String.fetchAll(db, sql: "SELECT object FROM replicasets WHERE stream_id = ?", arguments: arguments) {
+        for text in try String.fetchAll(statement("SELECT object FROM replicasets WHERE stream_id = ?"), arguments: arguments) {
             let rs = try StoredJSON.decode(ReplicaSet.self, text)
             stream.replicaSets[rs.name] = rs
         }
-        for text in try String.fetchAll(db, sql: "SELECT object FROM pods WHERE stream_id = ?", arguments: arguments) {
+        for text in try String.fetchAll(statement("SELECT object FROM pods WHERE stream_id = ?"), arguments: arguments) {
             let pod = try StoredJSON.decode(Pod.self, text)
             stream.pods[pod.name] = pod
         }
-        for text in try String.fetchAll(db, sql: "SELECT object FROM k8s_events WHERE stream_id = ?", arguments: arguments) {
+        for text in try String.fetchAll(statement("SELECT object FROM k8s_events WHERE stream_id = ?"), arguments: arguments) {
             let event = try StoredJSON.decode(KubeEvent.self, text)
             stream.events[event.name] = event
         }
         stream.revisions = try String.fetchAll(
-            db, sql: "SELECT object FROM revisions WHERE stream_id = ? ORDER BY seq", arguments: arguments
+            statement("SELECT object FROM revisions WHERE stream_id = ? ORDER BY seq"), arguments: arguments
         ).map { try StoredJSON.decode(RevisionRecord.self, $0) }
         return stream
     }
@@ -102,7 +103,8 @@ public struct StoreReader {
 
     /// The command id of the last user mutation of a stream: what later controller steps were caused by.
     public func lastCommand(of id: StreamID) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT last_command FROM streams WHERE stream_id = ?", arguments: [id.rawValue])
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT last_command FROM streams WHERE stream_id = ?"), arguments: [id.rawValue])
     }
 
     /// The simulated node: loaded and blocked images.

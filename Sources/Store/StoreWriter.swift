@@ -16,11 +16,11 @@ public struct StoreWriter {
 
     init(db: Database, command: CommandInfo) throws {
         self.db = db
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))
         nextSequence = (head?["seq"] as Int64? ?? 0) + 1
         var command = command
         let digest = SHA256.hash(data: Data("\(nextSequence)|\(command.actor)|\(command.now)|\(command.argv)".utf8))
-        let hex = digest.map { String(format: "%02x", $0) }.joined()
+        let hex = EventHash.hex(digest)
         let chars = Array(hex)
         command.id = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(chars[$0]) }.joined(separator: "-")
         self.command = command
@@ -39,7 +39,14 @@ public struct StoreWriter {
     public mutating func commit(_ events: [PendingEvent], streams: [DeploymentStream], node: NodeState?) throws {
         var versions: [StreamID: Int] = [:]
         var mutated: Set<StreamID> = []
+        var recorded: [StreamID: Set<String>] = [:]
+        let firstOfCommit = nextSequence
         let recordedAt = EventHash.wallClock()
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO events (seq, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, actor,
+                  command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for pending in events {
             guard pending.sequence == nextSequence else {
                 throw StoreError(.concurrencyConflict, "event sequence \(pending.sequence) is not the next one (\(nextSequence))")
@@ -49,11 +56,12 @@ public struct StoreWriter {
                 version = known + 1
             } else {
                 version = (try Int.fetchOne(
-                    db, sql: "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?",
+                    db.cachedStatement(sql: "SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ?"),
                     arguments: [pending.stream.rawValue]) ?? 0) + 1
             }
             versions[pending.stream] = version
             if pending.event.isUserMutation && pending.causedBy == nil { mutated.insert(pending.stream) }
+            if case .kubeEventRecorded(let event) = pending.event { recorded[pending.stream, default: []].insert(event.name) }
             let encoded = try pending.event.encoded()
             let row = EventRow(
                 seq: pending.sequence, streamID: pending.stream.rawValue, streamVersion: version, type: encoded.type,
@@ -61,11 +69,7 @@ public struct StoreWriter {
                 actor: pending.actor, commandID: pending.causedBy ?? command.id, payload: encoded.payload,
                 prevHash: lastHash)
             let hash = row.computeHash()
-            try db.execute(
-                sql: """
-                    INSERT INTO events (seq, stream_id, stream_version, type, schema_version, occurred_at, recorded_at, actor,
-                      command_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+            try insert.execute(
                 arguments: [
                     row.seq, row.streamID, row.streamVersion, row.type, row.schemaVersion, row.occurredAt, row.recordedAt,
                     row.actor, row.commandID, row.payload, row.prevHash, hash,
@@ -78,7 +82,8 @@ public struct StoreWriter {
                 throw StoreError(.concurrencyConflict, "stream \(stream.id) is at version \(expected), state says \(stream.version)")
             }
             let lastCommand = mutated.contains(stream.id) ? command.id : try reader.lastCommand(of: stream.id)
-            try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
+            let changes = ProjectionWriter.Changes(firstSequence: firstOfCommit, recordedEvents: recorded[stream.id] ?? [])
+            try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
     }
@@ -87,8 +92,9 @@ public struct StoreWriter {
     func finish() throws {
         guard nextSequence > firstSequence else { return }
         let argv = String(decoding: try JSONSerialization.data(withJSONObject: command.argv), as: UTF8.self)
-        try db.execute(
-            sql: "INSERT INTO commands (command_id, actor, argv, occurred_at, recorded_at, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try db.cachedStatement(
+            sql: "INSERT INTO commands (command_id, actor, argv, occurred_at, recorded_at, first_seq, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(
             arguments: [command.id, command.actor, argv, command.now.description, EventHash.wallClock(), firstSequence, nextSequence - 1])
     }
 }
@@ -110,21 +116,43 @@ public struct EventRow: Sendable, Hashable {
     /// SHA-256 over the previous hash and every field, length-prefixed so no two rows can collide by
     /// shifting text between fields.
     public func computeHash() -> String {
-        var text = ""
-        for field in [prevHash, String(seq), streamID, String(streamVersion), type, String(schemaVersion), occurredAt,
-                      recordedAt, actor, commandID, payload] {
-            text += "\(field.utf8.count):\(field)\n"
+        let fields = [prevHash, String(seq), streamID, String(streamVersion), type, String(schemaVersion), occurredAt,
+                      recordedAt, actor, commandID, payload]
+        var text: [UInt8] = []
+        text.reserveCapacity(fields.reduce(0) { $0 + $1.utf8.count + 8 })
+        for field in fields {
+            text.append(contentsOf: String(field.utf8.count).utf8)
+            text.append(UInt8(ascii: ":"))
+            text.append(contentsOf: field.utf8)
+            text.append(UInt8(ascii: "\n"))
         }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return EventHash.hex(SHA256.hash(data: text))
     }
 }
 
 enum EventHash {
     static let genesis = String(repeating: "0", count: 64)
 
+    /// Now, as `2026-11-26T15:08:07.123Z` (RFC 3339 with milliseconds, UTC).
     static func wallClock() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        let milliseconds = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+        let fraction = milliseconds - seconds * 1000
+        let text = Timestamp(seconds: seconds).description
+        let digits = String(fraction)
+        return String(text.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Lowercase hex of a digest.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -25,7 +25,8 @@ for arg in "$@"; do [[ "$arg" == -max_total_time=* ]] && has_time=true; done
 extra=()
 $has_time || extra+=(-max_total_time=600)
 
-# -detect_leaks=0: LeakSanitizer reports Swift's lazily initialised static schema tables at exit (held by globals,
-# freed by nobody, by design); a leak is no bug in a one-shot CLI anyway.
+# No leak checks (libFuzzer's per input, ASan's at exit): LeakSanitizer reports Swift's lazily initialised static
+# schema tables (held by globals, freed by nobody, by design), and a leak is no bug in a one-shot CLI anyway.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 exec "$binary" .corpus -dict=manifest.dict -max_len=16384 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
     -artifact_prefix=artifacts/ -print_final_stats=1 "${extra[@]}" "$@"

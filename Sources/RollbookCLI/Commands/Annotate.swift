@@ -3,7 +3,7 @@ import ControlPlane
 import Printers
 
 struct Annotate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Update the annotations on a Deployment.")
+    static let configuration = CommandConfiguration(commandName: "annotate", abstract: "Update the annotations on a Deployment.")
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "deployment/NAME KEY=VALUE... KEY-...") var arguments: [String] = []
     @Flag(help: "Allow annotations to be overwritten.") var overwrite = false

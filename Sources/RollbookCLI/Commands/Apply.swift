@@ -3,7 +3,7 @@ import ControlPlane
 import Printers
 
 struct Apply: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Apply a configuration to a Deployment by file name or stdin.")
+    static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply a configuration to a Deployment by file name or stdin.")
     @OptionGroup var globals: GlobalOptions
     @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
     var filenames: [String] = []

@@ -4,6 +4,7 @@ import Printers
 
 struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "create",
         abstract: "Create Deployments from files or from an image.", subcommands: [FromFiles.self, Deployment.self],
         defaultSubcommand: FromFiles.self)
 
@@ -26,7 +27,7 @@ struct Create: ParsableCommand {
 
     /// `create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`.
     struct Deployment: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a Deployment with the specified name.")
+        static let configuration = CommandConfiguration(commandName: "deployment", abstract: "Create a Deployment with the specified name.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "NAME") var name: String
         @Option(help: "Image names to run (repeatable).") var image: [String] = []

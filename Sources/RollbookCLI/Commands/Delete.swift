@@ -3,7 +3,7 @@ import ControlPlane
 import Printers
 
 struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Delete Deployments by file name or by name.")
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete Deployments by file name or by name.")
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "deployment NAME... or deployment/NAME...") var resources: [String] = []
     @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")

@@ -5,7 +5,7 @@ import Foundation
 /// Plays the kubectl Deployment walkthrough against a fresh temporary store, printing each command and
 /// its output, by running this same binary once per command.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Play the kubectl Deployment walkthrough on a fresh store.")
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Play the kubectl Deployment walkthrough on a fresh store.")
 
     @Option(help: "Keep the store here instead of a temporary file.") var store: String?
 

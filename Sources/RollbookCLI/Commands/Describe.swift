@@ -5,7 +5,7 @@ import KubeModel
 import Printers
 
 struct Describe: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show details of a Deployment, ReplicaSet or Pod.")
+    static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.")
 
     @OptionGroup var globals: GlobalOptions
     @OptionGroup var pointInTime: PointInTimeOption

@@ -6,6 +6,7 @@ import Printers
 
 struct Get: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "get",
         abstract: "Display one or many Deployments, ReplicaSets or Pods.",
         discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
 

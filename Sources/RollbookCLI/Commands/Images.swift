@@ -5,10 +5,11 @@ import Printers
 
 struct Images: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "images",
         abstract: "Manage the simulated node's image cache.", subcommands: [Load.self, List.self, Remove.self, Block.self, Unblock.self])
 
     struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Load images onto the simulated node.")
+        static let configuration = CommandConfiguration(commandName: "load", abstract: "Load images onto the simulated node.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "IMAGE...") var images: [String] = []
         @Option(help: "How long its containers take to become ready (e.g. 10s).") var startup = "0s"
@@ -54,7 +55,7 @@ struct Images: ParsableCommand {
     }
 
     struct Block: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make pulls of these images fail (ErrImagePull).")
+        static let configuration = CommandConfiguration(commandName: "block", abstract: "Make pulls of these images fail (ErrImagePull).")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "IMAGE...") var images: [String] = []
 
@@ -66,7 +67,7 @@ struct Images: ParsableCommand {
     }
 
     struct Unblock: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Let pulls of these images succeed again.")
+        static let configuration = CommandConfiguration(commandName: "unblock", abstract: "Let pulls of these images succeed again.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "IMAGE...") var images: [String] = []
 

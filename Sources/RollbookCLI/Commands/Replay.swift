@@ -4,6 +4,7 @@ import Store
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Rebuild every projection from the event log, in place or into a new store file.",
         discussion: """
             Without --into, the projections of the store are dropped and rebuilt from its whole log.

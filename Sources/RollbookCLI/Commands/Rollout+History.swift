@@ -6,6 +6,7 @@ import Printers
 extension Rollout {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "View previous rollout revisions.",
             discussion: """
                 Without --all this is kubectl's history: the ReplicaSets that still exist, keyed by revision.

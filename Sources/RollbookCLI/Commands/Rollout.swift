@@ -5,13 +5,14 @@ import Printers
 
 struct Rollout: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rollout",
         abstract: "Manage the rollout of a Deployment.",
         subcommands: [Status.self, History.self, Undo.self, Pause.self, Resume.self, Restart.self])
 }
 
 extension Rollout {
     struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark the Deployment as paused.")
+        static let configuration = CommandConfiguration(commandName: "pause", abstract: "Mark the Deployment as paused.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME") var resource: [String] = []
 
@@ -23,7 +24,7 @@ extension Rollout {
     }
 
     struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resume a paused Deployment.")
+        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused Deployment.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME") var resource: [String] = []
 
@@ -35,7 +36,7 @@ extension Rollout {
     }
 
     struct Restart: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Restart a Deployment's pods with a new rollout.")
+        static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart a Deployment's pods with a new rollout.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME") var resource: [String] = []
 
@@ -47,7 +48,7 @@ extension Rollout {
     }
 
     struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Roll back to a previous revision.")
+        static let configuration = CommandConfiguration(commandName: "undo", abstract: "Roll back to a previous revision.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME") var resource: [String] = []
         @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
@@ -83,7 +84,7 @@ extension Rollout {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the status of the rollout.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the status of the rollout.")
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var pointInTime: PointInTimeOption
         @Argument(help: "deployment/NAME") var resource: [String] = []

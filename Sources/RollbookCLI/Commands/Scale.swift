@@ -4,7 +4,7 @@ import KubeModel
 import Printers
 
 struct Scale: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Set a new size for one or more Deployments.")
+    static let configuration = CommandConfiguration(commandName: "scale", abstract: "Set a new size for one or more Deployments.")
     @OptionGroup var globals: GlobalOptions
     @Argument(help: "deployment/NAME, deployment NAME..., or deployment with -l / --all") var resource: [String] = []
     @Option(help: "The new desired number of replicas. Required.") var replicas: Int?

@@ -7,7 +7,7 @@ struct SetCommand: ParsableCommand {
         commandName: "set", abstract: "Set specific features on objects.", subcommands: [Image.self])
 
     struct Image: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Update the image of a pod template.")
+        static let configuration = CommandConfiguration(commandName: "image", abstract: "Update the image of a pod template.")
         @OptionGroup var globals: GlobalOptions
         @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
         @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))

@@ -309,6 +309,7 @@ def main():
     parser.add_argument("--python", required=True)
     parser.add_argument("--peer", required=True)
     parser.add_argument("--json", help="also write the results here")
+    parser.add_argument("--markdown", help="also write the results here as a markdown table")
     args = parser.parse_args()
 
     suite = Suite(args)
@@ -333,6 +334,13 @@ def main():
     if args.json:
         json.dump({"header": header, "generated": suite.generated, "metrics": suite.results}, open(args.json, "w"),
                   indent=1)
+    if args.markdown:
+        with open(args.markdown, "w") as out:
+            out.write(header.lstrip("# ") + "\n\n| metric | Rollbook | baseline | baseline figure | ratio | target | notes |\n")
+            out.write("| --- | ---: | --- | ---: | ---: | --- | --- |\n")
+            for name, m in suite.results.items():
+                out.write(f"| {name} | {m['figure']:,.1f} {m['unit']} | {m['baseline']} | {m['baselineFigure']:,.1f} | "
+                          f"{m['ratio']:.2f} | {m['target']} | {m['note']} |\n")
 
 
 if __name__ == "__main__":

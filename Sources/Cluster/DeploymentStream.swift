@@ -60,12 +60,11 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
 
 extension Sequence where Element == ReplicaSet {
     /// `ReplicaSetsByCreationTimestamp`: oldest first, ties broken by name.
+    /// Sorts keys, not ReplicaSets: moving whole objects in the sort cost more than comparing them.
     public func sortedByCreation() -> [ReplicaSet] {
-        sorted { lhs, rhs in
-            let l = lhs.metadata.creationTimestamp ?? Timestamp(seconds: 0)
-            let r = rhs.metadata.creationTimestamp ?? Timestamp(seconds: 0)
-            return l == r ? lhs.name < rhs.name : l < r
-        }
+        let all = Array(self)
+        let keys = all.map { ($0.metadata.creationTimestamp ?? Timestamp(seconds: 0), $0.name) }
+        return all.indices.sorted { keys[$0] < keys[$1] }.map { all[$0] }
     }
 }
 

@@ -117,7 +117,7 @@ enum ProjectionWriter {
                 """
         ).execute(arguments: [
             stream.id.rawValue, stream.version, stream.podSequence, stream.eventSequence,
-            try StoredJSON.encode(stream.aggregates), stream.storedWakeUp?.description, lastCommand,
+            AggregatesJSON.text(stream.aggregates), stream.storedWakeUp?.description, lastCommand,
         ])
     }
 

@@ -7,6 +7,7 @@ import Store
 /// to `now`, and every event produced, in order, ready to commit.
 struct Simulation {
     let reader: StoreReader
+    private let writer: StoreWriter
     let now: Timestamp
     var node: NodeState
     private(set) var nodeChanged = false
@@ -17,6 +18,7 @@ struct Simulation {
 
     init(writer: StoreWriter, now: Timestamp) throws {
         reader = writer.reader
+        self.writer = writer
         self.now = now
         node = try writer.node()
         nextSequence = writer.nextSequence
@@ -24,7 +26,7 @@ struct Simulation {
 
     mutating func stream(_ id: StreamID) throws -> DeploymentStream {
         if let loaded = streams[id] { return loaded }
-        let loaded = try reader.stream(id)
+        let loaded = try writer.stream(id)
         streams[id] = loaded
         return loaded
     }

@@ -13,6 +13,7 @@ public final class SQLiteStore: Sendable {
     /// On a read-only store (`--at` reads), the authorizer that refuses anything but reading, on top of
     /// SQLite's read-only open: two locks, neither a string check.
     private let readOnlyPolicy: ReadOnlyPolicy?
+    private let streamCache = StreamCache()
 
     /// Opens (creating if needed, owner-only) and migrates the store at `path`.
     public init(path: String, readOnly: Bool = false) throws {
@@ -67,12 +68,15 @@ public final class SQLiteStore: Sendable {
     ) throws -> T {
         try queue.writeWithoutTransaction { db in
             var result: T?
+            var committed: [DeploymentStream] = []
             try db.inTransaction(.immediate) {
-                var writer = try StoreWriter(db: db, command: command)
+                var writer = try StoreWriter(db: db, command: command, cache: streamCache)
                 result = try body(&writer)
                 try writer.finish()
+                committed = writer.committedStreams
                 return .commit
             }
+            streamCache.remember(committed)
             return result!
         }
     }

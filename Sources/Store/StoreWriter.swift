@@ -14,8 +14,13 @@ public struct StoreWriter {
     private var firstSequence: Int64
     private var lastHash: String
 
-    init(db: Database, command: CommandInfo) throws {
+    private let cache: StreamCache?
+    /// The stream states this transaction committed, for ``StreamCache`` once the transaction has.
+    private(set) var committedStreams: [DeploymentStream] = []
+
+    init(db: Database, command: CommandInfo, cache: StreamCache? = nil) throws {
         self.db = db
+        self.cache = cache
         let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"))
         nextSequence = (head?["seq"] as Int64? ?? 0) + 1
         var command = command
@@ -30,7 +35,17 @@ public struct StoreWriter {
 
     public var reader: StoreReader { StoreReader(db: db) }
 
-    public func stream(_ id: StreamID) throws -> DeploymentStream { try reader.stream(id) }
+    public func stream(_ id: StreamID) throws -> DeploymentStream {
+        if let cache,
+            let version = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT version FROM streams WHERE stream_id = ?"), arguments: [id.rawValue]),
+            let cached = cache.state(of: id, atVersion: version)
+        {
+            assert(cached == (try? reader.stream(id)), "cached state of \(id) differs from its projection rows")
+            return cached
+        }
+        return try reader.stream(id)
+    }
 
     public func node() throws -> NodeState { try reader.loadNode() }
 
@@ -86,6 +101,7 @@ public struct StoreWriter {
             try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
+        committedStreams += streams
     }
 
     /// Records the command row, if the command appended anything.

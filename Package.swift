@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", "Cluster", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "KubeModel", "Store", "TestSupport"]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "KubeModel", "Printers", "Store", "TestSupport"]),
         .testTarget(
             name: "RollbookCLITests",
             dependencies: [

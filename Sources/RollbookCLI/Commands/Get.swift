@@ -40,7 +40,9 @@ struct Get: ParsableCommand {
         }
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
-        let listing = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: request.names, query: query)
+        let listing = try ObjectListing.fetch(
+            source, kind: request.kind, namespace: namespace, names: request.names, query: query,
+            summaries: output != "yaml" && output != "json")
         for error in listing.missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
@@ -140,11 +142,15 @@ struct ObjectListing {
     var objects: [Object]
     var missing: [CommandError]
 
-    static func fetch(_ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?)
-        throws -> ObjectListing
-    {
+    /// - Parameter summaries: Whether objects cut down to what a table prints will do (see
+    ///   ``StateReading/deploymentSummaries(namespace:)``).
+    static func fetch(
+        _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
+        summaries: Bool = false
+    ) throws -> ObjectListing {
         let all: [Object] = try source.read { reader in
             switch kind {
+            case .deployment where summaries: try reader.deploymentSummaries(namespace: namespace).map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)

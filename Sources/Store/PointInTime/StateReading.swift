@@ -9,6 +9,9 @@ import KubeModel
 public protocol StateReading {
     /// Live Deployments sorted by namespace, then name; all namespaces for nil.
     func deployments(namespace: String?) throws -> [Deployment]
+    /// ``deployments(namespace:)`` with at least what a table prints and a label selector reads; the rest
+    /// of each object may be missing.
+    func deploymentSummaries(namespace: String?) throws -> [Deployment]
     func replicaSets(namespace: String?) throws -> [ReplicaSet]
     func pods(namespace: String?) throws -> [Pod]
     /// The images on the simulated node, sorted by name.
@@ -25,6 +28,10 @@ public protocol StateReading {
     func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance]
     /// Every deletion and annotation change of a stream's ReplicaSets, oldest first.
     func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange]
+}
+
+extension StateReading {
+    public func deploymentSummaries(namespace: String?) throws -> [Deployment] { try deployments(namespace: namespace) }
 }
 
 extension StoreReader: StateReading {

@@ -32,8 +32,12 @@ struct Import: ParsableCommand {
             data = contents
         }
         let text = String(decoding: data, as: UTF8.self)
+        let bar = ProgressBar()
+        defer { bar.finish() }
         let summary = try SQLiteStore.importLog(
-            lines: text.split(separator: "\n", omittingEmptySubsequences: false), into: into)
+            lines: text.split(separator: "\n", omittingEmptySubsequences: false), into: into
+        ) { bar.update(phase: $0.phase, done: $0.done, total: $0.total) }
+        bar.finish()
         Output.out(
             "imported \(summary.events) events and \(summary.commands) commands into \(into): hash chain verified, "
                 + "projections replayed\n")

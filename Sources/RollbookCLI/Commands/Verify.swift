@@ -16,7 +16,10 @@ struct Verify: ParsableCommand {
     @OptionGroup var globals: GlobalOptions
 
     func run() throws {
-        let report = try globals.auditStore().verify()
+        let bar = ProgressBar()
+        defer { bar.finish() }
+        let report = try globals.auditStore().verify { bar.update(phase: $0.phase, done: $0.done, total: $0.total) }
+        bar.finish()
         if let problem = report.problem { throw CommandError.client(problem.description) }
         Output.out(
             "verified \(report.eventCount) events: hash chain, sequence, stream versions and projections are "

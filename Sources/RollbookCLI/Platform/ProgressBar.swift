@@ -12,6 +12,9 @@ import Foundation
 final class ProgressBar {
     private let enabled: Bool
     private let started = Date()
+    /// Rate and ETA are per phase (copying, then replaying, say), which run at very different speeds.
+    private var phase = ""
+    private var phaseStarted = Date()
     private var lastDraw = Date.distantPast
     private var drawn = false
 
@@ -22,12 +25,15 @@ final class ProgressBar {
     func update(phase: String, done: Int64, total: Int64) {
         guard enabled, total > 0 else { return }
         let now = Date()
-        let elapsed = now.timeIntervalSince(started)
-        guard elapsed >= 0.5, now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
+        if phase != self.phase {
+            self.phase = phase
+            phaseStarted = now
+        }
+        guard now.timeIntervalSince(started) >= 0.5, now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
         lastDraw = now
         drawn = true
-        Output.err("\r\u{1B}[K" + ProgressBar.line(phase: phase, done: done, total: total, elapsed: elapsed,
-                                                   width: Terminal.columns))
+        Output.err("\r\u{1B}[K" + ProgressBar.line(phase: phase, done: done, total: total,
+                                                   elapsed: now.timeIntervalSince(phaseStarted), width: Terminal.columns))
     }
 
     /// Erases the bar, if it was drawn.

@@ -10,7 +10,10 @@ extension SQLiteStore {
     ///
     /// - Throws: ``StoreError`` with ``StoreError/Code/corrupt`` naming the line, or `storage` when `path`
     ///   already exists.
-    public static func importLog(lines: some Sequence<Substring>, into path: String) throws -> LogTransferSummary {
+    /// - Parameter progress: Called as lines are read (`importing`, counting lines), then replayed (`replaying`).
+    public static func importLog(
+        lines: some Collection<Substring>, into path: String, progress: (ReplayProgress) -> Void = { _ in }
+    ) throws -> LogTransferSummary {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.storage, "\(path) already exists; import only creates new stores")
         }
@@ -19,12 +22,20 @@ extension SQLiteStore {
             var importer = LogImporter()
             try store.queue.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    for line in lines { try importer.take(line, into: db) }
+                    let total = Int64(lines.count)
+                    var done: Int64 = 0
+                    for line in lines {
+                        try importer.take(line, into: db)
+                        done += 1
+                        if done % copyBatch == 0 || done == total {
+                            progress(ReplayProgress(phase: "importing", done: done, total: total))
+                        }
+                    }
                     try importer.finish()
                     return .commit
                 }
             }
-            try store.replay()
+            try store.replay { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) }
             return importer.summary
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

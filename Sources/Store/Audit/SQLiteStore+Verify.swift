@@ -10,7 +10,9 @@ extension SQLiteStore {
     /// compared with the stored ones. The store itself is only read.
     ///
     /// - Returns: The number of events checked and the first problem, if any.
-    public func verify() throws -> VerificationReport {
+    ///
+    /// - Parameter progress: Called as events are checked (`checking`), then replayed (`replaying`).
+    public func verify(progress: (ReplayProgress) -> Void = { _ in }) throws -> VerificationReport {
         let scratch = try ScratchStore()
         defer { scratch.remove() }
         var checker = ChainChecker()
@@ -25,7 +27,11 @@ extension SQLiteStore {
                     let commands = try reader.commands()
                     for command in commands { try LogRows.insert(command, in: target) }
                     let known = Set(commands.map(\.commandID))
+                    let total = try reader.headSequence()
                     try reader.forEachEvent { event in
+                        if event.row.seq % SQLiteStore.copyBatch == 0 || event.row.seq == total {
+                            progress(ReplayProgress(phase: "checking", done: event.row.seq, total: total))
+                        }
                         problem = checker.check(event) ?? SQLiteStore.contentProblem(of: event, commands: known)
                         guard problem == nil else { return false }
                         try LogRows.insert(event, in: target)
@@ -37,7 +43,7 @@ extension SQLiteStore {
             }
         }
         if problem == nil {
-            try scratch.store.replay()
+            try scratch.store.replay { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) }
             if storedDump != (try scratch.store.projectionDump()) {
                 problem = try queue.read { stored in
                     try scratch.store.queue.read { replayed in

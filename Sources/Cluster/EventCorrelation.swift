@@ -24,6 +24,20 @@ public enum EventCorrelation {
             .joined(separator: "\u{1F}")
     }
 
+    /// Whether two events have the same ``aggregateKey(_:)``, compared field by field (no string building:
+    /// the recorder asks this of every Event of a stream).
+    public static func sameAggregate(_ a: KubeEvent, _ b: KubeEvent) -> Bool {
+        let x = a.involvedObject, y = b.involvedObject
+        return a.reason == b.reason && x.name == y.name && x.uid == y.uid && a.type == b.type && a.source == b.source
+            && x.kind == y.kind && x.namespace == y.namespace && x.apiVersion == y.apiVersion
+    }
+
+    /// Whether two events have the same ``eventKey(_:)``.
+    public static func sameEvent(_ a: KubeEvent, _ b: KubeEvent) -> Bool {
+        a.message == b.message && sameAggregate(a, b)
+            && (a.involvedObject.fieldPath ?? "") == (b.involvedObject.fieldPath ?? "")
+    }
+
     /// `getEventKey`: everything that makes two events identical, message included.
     public static func eventKey(_ event: KubeEvent) -> String {
         let o = event.involvedObject

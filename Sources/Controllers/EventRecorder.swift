@@ -23,12 +23,10 @@ extension Reconciler {
             event.message = EventCorrelation.combinedPrefix + message
             event.involvedObject.fieldPath = nil
             existing = stream.events.values.first {
-                EventCorrelation.aggregateKey($0) == aggregateKey
-                    && $0.message.hasPrefix(EventCorrelation.combinedPrefix)
+                $0.message.hasPrefix(EventCorrelation.combinedPrefix) && EventCorrelation.sameAggregate($0, event)
             }
         } else {
-            let key = EventCorrelation.eventKey(event)
-            existing = stream.events.values.first { EventCorrelation.eventKey($0) == key }
+            existing = stream.events.values.first { EventCorrelation.sameEvent($0, event) }
         }
         if let existing {
             event.name = existing.name

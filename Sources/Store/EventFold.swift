@@ -29,7 +29,7 @@ enum EventFold {
     /// The state of one Deployment stream after the events numbered up to `sequence`.
     ///
     /// - Complexity: O(*k*) in the stream's events up to `sequence`, read through the
-    ///   `events_by_stream` index.
+    ///   UNIQUE (stream_id, stream_version) index.
     static func stream(_ id: StreamID, upTo sequence: Int64, in db: Database) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
         var stream = DeploymentStream(namespace: key.namespace, name: key.name)

@@ -7,6 +7,7 @@ import Printers
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Show how two revisions' pod templates differ, as a unified diff of their YAML.",
         discussion: """
             Revisions come from the full history (see 'rollout history --all'), so a revision whose ReplicaSet \

@@ -8,6 +8,7 @@ import Store
 /// `rollbook events`: the log itself, every user change and every controller step, oldest first.
 struct Events: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "events",
         abstract: "List the event log: every change and every controller step, with who caused it.",
         discussion: """
             POINT is an event sequence number or an RFC 3339 time; --since and --until include it. Every event a \

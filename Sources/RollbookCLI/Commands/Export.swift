@@ -6,6 +6,7 @@ import Store
 /// `rollbook export`: the whole log as NDJSON, for archiving, diffing or `rollbook import`.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the event log (events and commands) as NDJSON.",
         discussion: """
             The first line is a header with the counts and the head hash; then one line per event with every \

@@ -6,6 +6,7 @@ import Store
 /// `rollbook import FILE --into NEW_STORE`: a store rebuilt from an export, its hash chain checked line by line.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Rebuild a new store from an export, verifying its hash chain.",
         discussion: """
             Events and commands go in exactly as exported (sequence numbers, hashes, times, command ids), then the \

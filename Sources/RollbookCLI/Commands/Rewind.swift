@@ -8,6 +8,7 @@ import Store
 
 struct Rewind: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rewind",
         abstract: "Bring Deployments back to how they were at a point in the log, by appending new events.",
         discussion: """
             Spec (replicas and paused state included), labels and annotations return to what they were at \

@@ -8,6 +8,7 @@ import KubeModel
 /// `rollbook serve`: the Kubernetes API over the store, for the real kubectl and client libraries.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Serve the store over the Kubernetes API, for kubectl and Kubernetes client libraries.",
         discussion: """
             Every request runs the same commands as the CLI, recorded with the caller as actor. Callers \

@@ -5,6 +5,7 @@ import Store
 /// `rollbook verify`: proves the log is the one that was written, and the projections are its fold.
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the hash chain, sequence, stream versions and projections of the store.",
         discussion: """
             Recomputes every event's hash and checks it chains to the one before, that sequence numbers and \

@@ -41,8 +41,11 @@ enum ReadSource {
     }
 
     /// The stream of a Deployment that exists at this source's moment, or kubectl's NotFound.
-    func deploymentStream(namespace: String, name: String) throws -> DeploymentStream {
-        let stream = try read { try $0.stream(.deployment(namespace: namespace, name: name)) }
+    ///
+    /// - Parameter whole: false when only the Deployment and its ReplicaSets will be looked at.
+    func deploymentStream(namespace: String, name: String, whole: Bool = true) throws -> DeploymentStream {
+        let id = StreamID.deployment(namespace: namespace, name: name)
+        let stream = try read { whole ? try $0.stream(id) : try $0.deploymentAndReplicaSets(id) }
         guard stream.deployment != nil else { throw CommandError.notFound(Resource.deployments, name) }
         return stream
     }

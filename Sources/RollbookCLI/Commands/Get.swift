@@ -41,8 +41,7 @@ struct Get: ParsableCommand {
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let listing = try ObjectListing.fetch(
-            source, kind: request.kind, namespace: namespace, names: request.names, query: query,
-            summaries: output != "yaml" && output != "json")
+            source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output)
         for error in listing.missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
@@ -70,7 +69,8 @@ extension Get {
         var tables: [String] = []
         var everything: [JSONValue] = []
         for kind in kinds {
-            var listing = try ObjectListing.fetch(source, kind: kind, namespace: namespace, names: [], query: query)
+            var listing = try ObjectListing.fetch(
+                source, kind: kind, namespace: namespace, names: [], query: query, output: output)
             everything += listing.objects.map(\.json)
             if output == "yaml" || output == "json" { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
@@ -142,15 +142,17 @@ struct ObjectListing {
     var objects: [Object]
     var missing: [CommandError]
 
-    /// - Parameter summaries: Whether objects cut down to what a table prints will do (see
-    ///   ``StateReading/deploymentSummaries(namespace:)``).
+    /// - Parameter output: The `-o` the objects are for: objects cut down to what a table prints will do for a
+    ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``).
     static func fetch(
         _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
-        summaries: Bool = false
+        output: String? = "yaml"
     ) throws -> ObjectListing {
         let all: [Object] = try source.read { reader in
             switch kind {
-            case .deployment where summaries: try reader.deploymentSummaries(namespace: namespace).map(Object.deployment)
+            case .deployment where output == nil || output == "wide" || output == "name":
+                try reader.deploymentSummaries(namespace: namespace, labels: query != nil, wide: output == "wide")
+                    .map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)

@@ -33,7 +33,8 @@ extension Rollout {
             let namespace = globals.resolvedNamespace.name
             let resource = "deployment.apps/\(name)"
             if all { return try runAll(source: source, namespace: namespace, name: name, resource: resource) }
-            let rows = ControlPlane.historyRows(of: try source.deploymentStream(namespace: namespace, name: name))
+            let rows = ControlPlane.historyRows(
+                of: try source.deploymentStream(namespace: namespace, name: name, whole: false))
             if revision > 0 {
                 guard let row = rows.first(where: { $0.revision == revision }) else {
                     throw CommandError.client("unable to find the specified revision")

@@ -9,9 +9,9 @@ import KubeModel
 public protocol StateReading {
     /// Live Deployments sorted by namespace, then name; all namespaces for nil.
     func deployments(namespace: String?) throws -> [Deployment]
-    /// ``deployments(namespace:)`` with at least what a table prints and a label selector reads; the rest
-    /// of each object may be missing.
-    func deploymentSummaries(namespace: String?) throws -> [Deployment]
+    /// ``deployments(namespace:)`` with at least what a table prints (`wide` or not), and the labels when
+    /// `labels`; the rest of each object may be missing.
+    func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment]
     func replicaSets(namespace: String?) throws -> [ReplicaSet]
     func pods(namespace: String?) throws -> [Pod]
     /// The images on the simulated node, sorted by name.
@@ -20,6 +20,9 @@ public protocol StateReading {
     func node() throws -> NodeState
     /// The whole state of one Deployment stream (an empty stream if it has no events).
     func stream(_ id: StreamID) throws -> DeploymentStream
+    /// At least the Deployment and ReplicaSets of a stream, for reads that show nothing else (`rollout
+    /// history`); its Pods, Events, revision records and correlator state may be missing.
+    func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream
     /// The Deployment stream that holds the named ReplicaSet, if any.
     func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID?
     /// The Deployment stream that holds the named Pod, if any.
@@ -31,7 +34,11 @@ public protocol StateReading {
 }
 
 extension StateReading {
-    public func deploymentSummaries(namespace: String?) throws -> [Deployment] { try deployments(namespace: namespace) }
+    public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream { try stream(id) }
+
+    public func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment] {
+        try deployments(namespace: namespace)
+    }
 }
 
 extension StoreReader: StateReading {

@@ -25,10 +25,28 @@ public struct PointInTimeReader: StateReading {
     }
 
     /// The Deployment streams that had at least one event by the point, sorted, optionally in one namespace.
+    ///
+    /// A skip-scan of the `(stream_id, stream_version)` index: one seek per stream to find the next stream id
+    /// and one to its first event, instead of reading the log up to the point.
     public func deploymentStreams(namespace: String?) throws -> [StreamID] {
-        try String.fetchAll(
-            db, sql: "SELECT DISTINCT stream_id FROM events WHERE seq <= ? AND stream_id LIKE 'deployment/%'",
-            arguments: [point.sequence]
+        // Stream ids sort as text; names hold no "/", and "0" is the character after "/".
+        let prefix = namespace.map { "deployment/\($0)/" } ?? "deployment/"
+        let end = prefix.dropLast() + "0"
+        return try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    WITH RECURSIVE ids(id) AS (
+                      SELECT (SELECT stream_id FROM events WHERE stream_id >= ?1 AND stream_id < ?2
+                              ORDER BY stream_id LIMIT 1)
+                      UNION ALL
+                      SELECT (SELECT stream_id FROM events WHERE stream_id > ids.id AND stream_id < ?2
+                              ORDER BY stream_id LIMIT 1)
+                      FROM ids WHERE ids.id IS NOT NULL)
+                    SELECT id FROM ids
+                    WHERE id IS NOT NULL
+                      AND (SELECT seq FROM events WHERE stream_id = ids.id AND stream_version = 1) <= ?3
+                    """),
+            arguments: [prefix, String(end), point.sequence]
         )
         .map(StreamID.init(rawValue:))
         .filter { id in namespace.map { id.deploymentKey?.namespace == $0 } ?? true }

@@ -86,6 +86,7 @@ public struct StoreWriter {
             try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
+        try StreamSnapshots.saveAfterCommit(events, streams: streams, in: db)
     }
 
     /// Records the command row, if the command appended anything.

@@ -8,7 +8,11 @@ CREATE TABLE stream_snapshots (
     stream_id      TEXT    NOT NULL,
     seq            INTEGER NOT NULL,             -- the last event folded in
     stream_version INTEGER NOT NULL,             -- the stream's version after that event
-    state          BLOB    NOT NULL,             -- the whole DeploymentStream: canonical JSON, deflated (zlib)
-    state_size     INTEGER NOT NULL,             -- the JSON's length in bytes
+    -- The DeploymentStream in two parts, each canonical JSON deflated (zlib) with its length inflated: its
+    -- objects (what lists read), and its Kubernetes Events with their aggregation state (often most of it).
+    state          BLOB    NOT NULL,
+    state_size     INTEGER NOT NULL,
+    kube_events    BLOB    NOT NULL,
+    kube_events_size INTEGER NOT NULL,
     PRIMARY KEY (stream_id, seq)
 ) STRICT;

@@ -37,14 +37,31 @@ enum EventFold {
     static func stream(
         _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool = true
     ) throws -> DeploymentStream {
+        try fold(id, upTo: sequence, in: db, snapshots: snapshots, kubeEvents: true)
+    }
+
+    /// The stream's objects (Deployment, ReplicaSets, Pods, revisions, timers) after the events up to
+    /// `sequence`, for lists: its Kubernetes Events (`events`, `aggregates`, `eventSequence`) are left empty,
+    /// and `version` and `lastEventTime` do not count them.
+    ///
+    /// `EventRecorded` events change nothing but those, so they are neither read nor decoded, and neither is
+    /// that part of the snapshot: often most of a stream's bytes.
+    static func objects(_ id: StreamID, upTo sequence: Int64, in db: Database) throws -> DeploymentStream {
+        try fold(id, upTo: sequence, in: db, snapshots: true, kubeEvents: false)
+    }
+
+    private static func fold(
+        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool, kubeEvents: Bool
+    ) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
-        let snapshot = snapshots ? try StreamSnapshots.latest(of: id, upTo: sequence, in: db) : nil
+        let snapshot = snapshots
+            ? try StreamSnapshots.latest(of: id, upTo: sequence, kubeEvents: kubeEvents, in: db) : nil
         var stream = snapshot ?? DeploymentStream(namespace: key.namespace, name: key.name)
         let cursor = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT \(columns) FROM events WHERE stream_id = ? AND stream_version > ? AND seq <= ?
-                    ORDER BY stream_version
+                    \(kubeEvents ? "" : "AND type <> 'EventRecorded'") ORDER BY stream_version
                     """),
             arguments: [id.rawValue, stream.version, sequence])
         while let row = try cursor.next() { stream.fold(try decode(row)) }

@@ -61,6 +61,7 @@ struct StreamSnapshotTests {
         var sequence: Int64
         var version: Int
         var json: String
+        var kubeEvents: String
     }
 
     static func snapshots(_ path: String) throws -> [Snapshot] {
@@ -68,7 +69,8 @@ struct StreamSnapshotTests {
             try Row.fetchAll(db, sql: "SELECT * FROM stream_snapshots ORDER BY stream_id, seq").map { row in
                 Snapshot(
                     stream: row["stream_id"], sequence: row["seq"], version: row["stream_version"],
-                    json: try Deflate.decompress(row["state"], size: row["state_size"]))
+                    json: try Deflate.decompress(row["state"], size: row["state_size"]),
+                    kubeEvents: try Deflate.decompress(row["kube_events"], size: row["kube_events_size"]))
             }
         }
     }
@@ -93,7 +95,9 @@ struct StreamSnapshotTests {
                 }
                 #expect(event == snapshot.version, "a snapshot is taken after its stream's own event")
                 let state = try StoredJSON.decode(DeploymentStream.self, snapshot.json)
-                #expect(state.version == snapshot.version)
+                #expect(state.version == snapshot.version && state.events.isEmpty)
+                let kubeEvents = try StoredJSON.decode(KubeEventState.self, snapshot.kubeEvents)
+                #expect(!kubeEvents.events.isEmpty, "Kubernetes Events are kept in their own part")
             }
         }
     }
@@ -117,6 +121,10 @@ struct StreamSnapshotTests {
                     let slow = try EventFold.stream(id, upTo: point, in: db, snapshots: false)
                     #expect(try StoredJSON.encode(fast) == StoredJSON.encode(slow), "\(id) at \(point)")
                     #expect(fast == slow)
+                    let objects = try EventFold.objects(id, upTo: point, in: db)
+                    #expect(objects.deployment == slow.deployment && objects.replicaSets == slow.replicaSets)
+                    #expect(objects.pods == slow.pods && objects.revisions == slow.revisions)
+                    #expect(objects.containerTimers == slow.containerTimers && objects.events.isEmpty)
                     if try StreamSnapshots.latest(of: id, upTo: point, in: db) != nil { fromSnapshots += 1 }
                 }
             }
@@ -161,14 +169,14 @@ struct StreamSnapshotTests {
         let store = try Self.makeStore(dir)
         #expect(try store.verify().isConsistent)
         let db = try DatabaseQueue(path: store.path)
-        // The state of the stream's next snapshot, stored under an earlier event.
+        // The Kubernetes Events of the stream's next snapshot, stored under an earlier event.
         try db.write { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT seq, state, state_size FROM stream_snapshots WHERE stream_id = ? ORDER BY seq LIMIT 2",
+                db, sql: "SELECT seq, kube_events, kube_events_size FROM stream_snapshots WHERE stream_id = ? ORDER BY seq LIMIT 2",
                 arguments: [Self.streams[0].rawValue])
             try db.execute(
-                sql: "UPDATE stream_snapshots SET state = ?, state_size = ? WHERE stream_id = ? AND seq = ?",
-                arguments: [rows[1]["state"], rows[1]["state_size"], Self.streams[0].rawValue, rows[0]["seq"]])
+                sql: "UPDATE stream_snapshots SET kube_events = ?, kube_events_size = ? WHERE stream_id = ? AND seq = ?",
+                arguments: [rows[1]["kube_events"], rows[1]["kube_events_size"], Self.streams[0].rawValue, rows[0]["seq"]])
         }
         let report = try store.verify()
         #expect(report.problem?.kind == .projectionsDiffer)

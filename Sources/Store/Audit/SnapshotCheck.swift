@@ -12,12 +12,15 @@ enum SnapshotCheck {
         let rows = try Row.fetchCursor(
             stored,
             sql: """
-                SELECT stream_id, seq, stream_version, state, state_size FROM stream_snapshots WHERE seq <= ?
-                ORDER BY stream_id, seq
+                SELECT stream_id, seq, stream_version, state, state_size, kube_events, kube_events_size
+                FROM stream_snapshots WHERE seq <= ? ORDER BY stream_id, seq
                 """,
             arguments: [head])
         let same = try replayed.cachedStatement(
-            sql: "SELECT stream_version, state, state_size FROM stream_snapshots WHERE stream_id = ? AND seq = ?")
+            sql: """
+                SELECT stream_id, seq, stream_version, state, state_size, kube_events, kube_events_size
+                FROM stream_snapshots WHERE stream_id = ? AND seq = ?
+                """)
         while let row = try rows.next() {
             let id = StreamID(rawValue: row["stream_id"])
             let sequence: Int64 = row["seq"]
@@ -26,21 +29,25 @@ enum SnapshotCheck {
                     sequence: nil, kind: .projectionsDiffer,
                     detail: "stream_snapshots \(id)/\(sequence) \(detail)")
             }
-            guard let text = try? Deflate.decompress(row["state"], size: row["state_size"]) else {
-                return problem("does not inflate")
-            }
-            let expected: (version: Int, text: String)
+            guard let mine = try? texts(row) else { return problem("does not inflate") }
+            let expected: (version: Int, texts: (objects: String, kubeEvents: String))
             if let twin = try Row.fetchOne(same, arguments: [id.rawValue, sequence]) {
-                expected = (twin["stream_version"], try Deflate.decompress(twin["state"], size: twin["state_size"]))
+                expected = (twin["stream_version"], try texts(twin))
             } else {
                 let stream = try EventFold.stream(id, upTo: sequence, in: replayed)
-                expected = (stream.version, try StoredJSON.encode(stream))
+                expected = (stream.version, try StreamSnapshots.texts(stream))
             }
             if row["stream_version"] != expected.version {
-                return problem("has stream_version = \(row["stream_version"] as Int) where a replay gives \(expected.version)")
+                return problem(
+                    "has stream_version = \(row["stream_version"] as Int) where a replay gives \(expected.version)")
             }
-            if text != expected.text { return problem("holds a state other than its stream's fold up to that event") }
+            if mine != expected.texts { return problem("holds a state other than its stream's fold up to that event") }
         }
         return nil
+    }
+
+    private static func texts(_ row: Row) throws -> (objects: String, kubeEvents: String) {
+        (try Deflate.decompress(row["state"], size: row["state_size"]),
+         try Deflate.decompress(row["kube_events"], size: row["kube_events_size"]))
     }
 }

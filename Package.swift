@@ -41,10 +41,12 @@ let package = Package(
         // Deterministic Deployment / ReplicaSet controllers and the simulated kubelet.
         .target(name: "Controllers", dependencies: ["KubeModel", "Cluster"], swiftSettings: swiftSettings),
         // Everything SQL: the append-only log, projections, migrations. The only GRDB user.
+        // The system zlib: stream snapshots are stored deflated.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "Store",
             dependencies: [
-                "Cluster", "KubeModel",
+                "Cluster", "KubeModel", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -88,7 +90,9 @@ let package = Package(
         .testTarget(name: "ControllersTests", dependencies: ["Controllers", "Cluster", "TestSupport"]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Cluster", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "Store", "Cluster", "ControlPlane", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "KubeModel", "Printers", "Store", "TestSupport"]),
         .testTarget(
             name: "RollbookCLITests",

@@ -26,16 +26,44 @@ enum EventFold {
             time: Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0))
     }
 
-    /// The state of one Deployment stream after the events numbered up to `sequence`.
+    /// The state of one Deployment stream after the events numbered up to `sequence`: the latest snapshot at
+    /// or before it (see ``StreamSnapshots``), then the stream's events after the snapshot.
     ///
-    /// - Complexity: O(*k*) in the stream's events up to `sequence`, read through the
-    ///   UNIQUE (stream_id, stream_version) index.
-    static func stream(_ id: StreamID, upTo sequence: Int64, in db: Database) throws -> DeploymentStream {
+    /// - Complexity: O(*k*) in the stream's events between the snapshot and `sequence` (at most about
+    ///   ``StreamSnapshots/interval``, or all of them for a stream without snapshots), read through the
+    ///   `(stream_id, stream_version)` index.
+    ///
+    /// - Parameter snapshots: False to fold from the first event (what a snapshot must equal).
+    static func stream(
+        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool = true
+    ) throws -> DeploymentStream {
+        try fold(id, upTo: sequence, in: db, snapshots: snapshots, kubeEvents: true)
+    }
+
+    /// The stream's objects (Deployment, ReplicaSets, Pods, revisions, timers) after the events up to
+    /// `sequence`, for lists: its Kubernetes Events (`events`, `aggregates`, `eventSequence`) are left empty,
+    /// and `version` and `lastEventTime` do not count them.
+    ///
+    /// `EventRecorded` events change nothing but those, so they are neither read nor decoded, and neither is
+    /// that part of the snapshot: often most of a stream's bytes.
+    static func objects(_ id: StreamID, upTo sequence: Int64, in db: Database) throws -> DeploymentStream {
+        try fold(id, upTo: sequence, in: db, snapshots: true, kubeEvents: false)
+    }
+
+    private static func fold(
+        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool, kubeEvents: Bool
+    ) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
-        var stream = DeploymentStream(namespace: key.namespace, name: key.name)
+        let snapshot = snapshots
+            ? try StreamSnapshots.latest(of: id, upTo: sequence, kubeEvents: kubeEvents, in: db) : nil
+        var stream = snapshot ?? DeploymentStream(namespace: key.namespace, name: key.name)
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT \(columns) FROM events WHERE stream_id = ? AND seq <= ? ORDER BY stream_version",
-            arguments: [id.rawValue, sequence])
+            db.cachedStatement(
+                sql: """
+                    SELECT \(columns) FROM events WHERE stream_id = ? AND stream_version > ? AND seq <= ?
+                    \(kubeEvents ? "" : "AND type <> 'EventRecorded'") ORDER BY stream_version
+                    """),
+            arguments: [id.rawValue, stream.version, sequence])
         while let row = try cursor.next() { stream.fold(try decode(row)) }
         return stream
     }

@@ -21,6 +21,7 @@ extension SQLiteStore {
                 var streams: [StreamID: DeploymentStream] = [:]
                 var node = NodeState()
                 var lastCommand: [StreamID: String] = [:]
+                var snapshots = try SnapshotTaker(db)
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
                 let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
@@ -43,6 +44,7 @@ extension SQLiteStore {
                         streams[id]!.version += 1
                         if event.isUserMutation { lastCommand[id] = row["command_id"] }
                     }
+                    try snapshots.folded(row["seq"], of: id, streams: streams, in: db)
                 }
                 for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
                 if node.version > 0 { try ProjectionWriter.save(node, in: db) }

@@ -101,6 +101,7 @@ public struct StoreWriter {
             try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
+        try StreamSnapshots.saveAfterCommit(events, streams: streams, in: db)
         committedStreams += streams
     }
 

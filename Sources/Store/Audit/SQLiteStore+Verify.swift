@@ -7,7 +7,8 @@ extension SQLiteStore {
     /// In order: sequence numbers are gapless, each `prev_hash` is the hash of the event before, each
     /// `hash` is the hash of its own row, stream versions are gapless, every event names a recorded command
     /// and decodes; then the log is copied into a scratch store, replayed there, and its projections are
-    /// compared with the stored ones. The store itself is only read.
+    /// compared with the stored ones, and so are the stream snapshots (see ``SnapshotCheck``). The store
+    /// itself is only read.
     ///
     /// - Returns: The number of events checked and the first problem, if any.
     ///
@@ -49,6 +50,13 @@ extension SQLiteStore {
                     try scratch.store.queue.read { replayed in
                         try ProjectionDifference.first(stored: stored, replayed: replayed)
                     }
+                }
+            }
+        }
+        if problem == nil {
+            problem = try queue.read { stored in
+                try scratch.store.queue.read { replayed in
+                    try SnapshotCheck.first(stored: stored, replayed: replayed, upTo: checker.lastSequence)
                 }
             }
         }

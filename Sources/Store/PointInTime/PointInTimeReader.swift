@@ -5,9 +5,10 @@ import KubeModel
 /// Reads the state as it was at a point in the log, by folding the events up to it.
 ///
 /// It answers what ``StoreReader`` answers, in the same order, but never looks at the projection
-/// tables: those hold the present. It folds only what is asked for (one stream for `describe`, every
-/// stream of a namespace for a list) and keeps each folded stream in a ``FoldedStreams`` cache, so
-/// `describe` listing then describing folds every stream once. Nothing is written.
+/// tables: those hold the present. It folds only what is asked for (one whole stream for `describe`, the
+/// objects of every stream of a namespace for a list, without their Kubernetes Events) and keeps each
+/// folded stream in a ``FoldedStreams`` cache, so `describe` listing then describing folds each stream at
+/// most twice (objects, then whole). Nothing is written.
 ///
 /// ```swift
 /// let point = try store.resolve(.sequence(42))
@@ -25,10 +26,28 @@ public struct PointInTimeReader: StateReading {
     }
 
     /// The Deployment streams that had at least one event by the point, sorted, optionally in one namespace.
+    ///
+    /// A skip-scan of the `(stream_id, stream_version)` index: one seek per stream to find the next stream id
+    /// and one to its first event, instead of reading the log up to the point.
     public func deploymentStreams(namespace: String?) throws -> [StreamID] {
-        try String.fetchAll(
-            db, sql: "SELECT DISTINCT stream_id FROM events WHERE seq <= ? AND stream_id LIKE 'deployment/%'",
-            arguments: [point.sequence]
+        // Stream ids sort as text; names hold no "/", and "0" is the character after "/".
+        let prefix = namespace.map { "deployment/\($0)/" } ?? "deployment/"
+        let end = prefix.dropLast() + "0"
+        return try String.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    WITH RECURSIVE ids(id) AS (
+                      SELECT (SELECT stream_id FROM events WHERE stream_id >= ?1 AND stream_id < ?2
+                              ORDER BY stream_id LIMIT 1)
+                      UNION ALL
+                      SELECT (SELECT stream_id FROM events WHERE stream_id > ids.id AND stream_id < ?2
+                              ORDER BY stream_id LIMIT 1)
+                      FROM ids WHERE ids.id IS NOT NULL)
+                    SELECT id FROM ids
+                    WHERE id IS NOT NULL
+                      AND (SELECT seq FROM events WHERE stream_id = ids.id AND stream_version = 1) <= ?3
+                    """),
+            arguments: [prefix, String(end), point.sequence]
         )
         .map(StreamID.init(rawValue:))
         .filter { id in namespace.map { id.deploymentKey?.namespace == $0 } ?? true }
@@ -40,6 +59,15 @@ public struct PointInTimeReader: StateReading {
         if let stream = folded.streams[key] { return stream }
         let stream = try EventFold.stream(id, upTo: point.sequence, in: db)
         folded.streams[key] = stream
+        return stream
+    }
+
+    /// The stream's objects only (see ``EventFold/objects(_:upTo:in:)``): what lists need.
+    private func objects(_ id: StreamID) throws -> DeploymentStream {
+        let key = FoldedStreams.Key(sequence: point.sequence, stream: id)
+        if let stream = folded.streams[key] ?? folded.objects[key] { return stream }
+        let stream = try EventFold.objects(id, upTo: point.sequence, in: db)
+        folded.objects[key] = stream
         return stream
     }
 
@@ -81,14 +109,14 @@ public struct PointInTimeReader: StateReading {
         try AuditQueries(db: db, upTo: point.sequence).replicaSetChanges(in: stream)
     }
 
-    /// Every Deployment stream of the namespace, folded. Objects keep the namespace their stream is named
-    /// for, so filtering streams is filtering objects.
+    /// The objects of every Deployment stream of the namespace, folded. Objects keep the namespace their
+    /// stream is named for, so filtering streams is filtering objects.
     private func streams(namespace: String?) throws -> [DeploymentStream] {
-        try deploymentStreams(namespace: namespace).map(stream)
+        try deploymentStreams(namespace: namespace).map(objects)
     }
 }
 
-/// Streams a ``PointInTimeReader`` has folded, keyed by point: the past does not change, so they stay valid
+/// Streams a ``PointInTimeReader`` has folded (whole, or objects only for lists), keyed by point: the past does not change, so they stay valid
 /// across reads, for as long as the caller keeps the cache.
 public final class FoldedStreams {
     struct Key: Hashable {
@@ -97,6 +125,8 @@ public final class FoldedStreams {
     }
 
     var streams: [Key: DeploymentStream] = [:]
+    /// Streams folded for their objects only, without Kubernetes Events.
+    var objects: [Key: DeploymentStream] = [:]
 
     public init() {}
 }

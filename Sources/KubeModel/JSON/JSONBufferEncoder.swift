@@ -10,6 +10,8 @@ final class JSONBufferEncoder: Encoder {
     final class Sink {
         var bytes: [UInt8] = []
         var needsFallback = false
+        /// Reused by every object's close, so sorting fields allocates nothing per object.
+        var scratch: [UInt8] = []
 
         init() { bytes.reserveCapacity(1024) }
     }
@@ -19,7 +21,21 @@ final class JSONBufferEncoder: Encoder {
     }
 
     let sink: Sink
-    let codingPath: [any CodingKey]
+    /// The coding path is kept as a parent link and a key, and built only when asked for (errors): building
+    /// an array for every nested value was a tenth of encoding.
+    private let parent: JSONBufferEncoder?
+    private let key: (any CodingKey)?
+    private let basePath: [any CodingKey]
+    var codingPath: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: JSONBufferEncoder? = self
+        while let current = node {
+            if let key = current.key { keys.append(key) }
+            if current.parent == nil { return current.basePath + keys.reversed() }
+            node = current.parent
+        }
+        return keys.reversed()
+    }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     private var shape = Shape.empty
     /// Where this object's `{` or this array's `[` was written.
@@ -30,7 +46,16 @@ final class JSONBufferEncoder: Encoder {
 
     init(sink: Sink, codingPath: [any CodingKey]) {
         self.sink = sink
-        self.codingPath = codingPath
+        parent = nil
+        key = nil
+        basePath = codingPath
+    }
+
+    private init(sink: Sink, parent: JSONBufferEncoder?, key: (any CodingKey)?) {
+        self.sink = sink
+        self.parent = parent
+        self.key = key
+        basePath = []
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -107,29 +132,31 @@ final class JSONBufferEncoder: Encoder {
                 lhs.element.key == rhs.element.key ? lhs.offset < rhs.offset : lhs.element.key < rhs.element.key
             }.map(\.element)
         }
-        let region = Array(sink.bytes[(start + 1)..<end])
-        sink.bytes.removeSubrange((start + 1)...)
         let base = start + 1
+        sink.scratch.removeAll(keepingCapacity: true)
+        sink.scratch.append(contentsOf: sink.bytes[base..<end])
+        sink.bytes.removeSubrange(base...)
         var first = true
         for (index, segment) in segments.enumerated() {
             // Several writes of one key: keep the last, as JSONEncoder's dictionary does.
             if index + 1 < segments.count, segments[index + 1].key == segment.key { continue }
             if !first { sink.bytes.append(UInt8(ascii: ",")) }
             first = false
-            sink.bytes.append(contentsOf: region[(segment.range.lowerBound - base)..<(segment.range.upperBound - base)])
+            sink.bytes.append(
+                contentsOf: sink.scratch[(segment.range.lowerBound - base)..<(segment.range.upperBound - base)])
         }
         sink.bytes.append(UInt8(ascii: "}"))
     }
 
     /// Appends one value: primitives and `JSONValue` trees directly, anything else through a child encoder.
-    static func write<T: Encodable>(_ value: T, sink: Sink, path: @autoclosure () -> [any CodingKey]) throws {
+    static func write<T: Encodable>(_ value: T, sink: Sink, parent: JSONBufferEncoder?, key: (any CodingKey)?) throws {
         if T.self == String.self { return JSONBytes.quote(value as! String, into: &sink.bytes) }
         if T.self == Int.self { return JSONBytes.append(value as! Int, into: &sink.bytes) }
         if T.self == Bool.self { return JSONBytes.append((value as! Bool) ? "true" : "false", into: &sink.bytes) }
         if T.self == JSONValue.self { return JSONBytes.write(value as! JSONValue, into: &sink.bytes) }
         if T.self == [String: JSONValue].self { return JSONBytes.write(object: value as! [String: JSONValue], into: &sink.bytes) }
         if T.self == [String: String].self { return JSONBytes.write(strings: value as! [String: String], into: &sink.bytes) }
-        let child = JSONBufferEncoder(sink: sink, codingPath: path())
+        let child = JSONBufferEncoder(sink: sink, parent: parent, key: key)
         try value.encode(to: child)
         child.close()
     }
@@ -188,7 +215,7 @@ extension JSONBufferEncoder {
 
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             self.key(key)
-            try JSONBufferEncoder.write(value, sink: sink, path: encoder.codingPath + [key])
+            try JSONBufferEncoder.write(value, sink: sink, parent: encoder, key: key)
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -265,8 +292,7 @@ extension JSONBufferEncoder {
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             next()
-            try JSONBufferEncoder.write(
-                value, sink: sink, path: encoder.codingPath + [JSONKey(intValue: encoder.elements - 1)])
+            try JSONBufferEncoder.write(value, sink: sink, parent: encoder, key: IndexKey(index: encoder.elements - 1))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -332,9 +358,19 @@ extension JSONBufferEncoder {
 
         mutating func encode<T: Encodable>(_ value: T) throws {
             encoder.beginSingle()
-            try JSONBufferEncoder.write(value, sink: sink, path: encoder.codingPath)
+            try JSONBufferEncoder.write(value, sink: sink, parent: encoder.parent, key: encoder.key)
         }
     }
+}
+
+/// An array position in a coding path; its text is built only if an error asks for it.
+private struct IndexKey: CodingKey {
+    let index: Int
+    var stringValue: String { "Index \(index)" }
+    var intValue: Int? { index }
+    init(index: Int) { self.index = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { index = intValue }
 }
 
 /// Byte-level writing helpers shared by ``JSONBufferEncoder``: the same text as ``JSONWriter``.

@@ -35,7 +35,7 @@ public enum JSONCodec {
     /// Encodes a value exactly as `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]` would.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let sink = JSONBufferEncoder.Sink()
-        try JSONBufferEncoder.write(value, sink: sink, path: [])
+        try JSONBufferEncoder.write(value, sink: sink, parent: nil, key: nil)
         if !sink.needsFallback { return String(decoding: sink.bytes, as: UTF8.self) }
         // A value that uses nested containers: the slower encoder that keeps every container open.
         let encoder = JSONTextEncoder(codingPath: [])

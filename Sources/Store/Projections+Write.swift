@@ -130,12 +130,13 @@ enum ProjectionWriter {
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO deployments (namespace, name, stream_id, uid, generation, replicas, ready, updated,
-                  available, paused, revision, images, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  available, paused, revision, images, created_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             d.namespace, d.name, stream, d.metadata.uid ?? "", d.metadata.generation ?? 0, d.spec.desiredReplicas,
             d.status.readyReplicas ?? 0, d.status.updatedReplicas ?? 0, d.status.availableReplicas ?? 0,
-            d.spec.isPaused, d.revision, images(d.spec.template), try StoredJSON.encode(d),
+            d.spec.isPaused, d.revision, images(d.spec.template), d.metadata.creationTimestamp?.description ?? "",
+            try StoredJSON.encode(d),
         ])
     }
 

@@ -31,8 +31,7 @@ extension StoreReader {
     public func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment] {
         let filter = namespace == nil ? "" : "WHERE namespace = ?"
         let sql = """
-            SELECT namespace, name, replicas, ready, updated, available,
-              object ->> '$.metadata.creationTimestamp',
+            SELECT namespace, name, replicas, ready, updated, available, nullif(created_at, ''),
               \(labels ? "object -> '$.metadata.labels'" : "NULL"),
               \(wide ? "object -> '$.spec.selector'" : "NULL"),
               \(wide ? "(SELECT json_group_array(json_array(c.value ->> '$.name', c.value ->> '$.image')) FROM json_each(object, '$.spec.template.spec.containers') AS c)" : "NULL")

@@ -40,9 +40,9 @@ let package = Package(
         .target(name: "Cluster", dependencies: ["KubeModel"], swiftSettings: swiftSettings),
         // Deterministic Deployment / ReplicaSet controllers and the simulated kubelet.
         .target(name: "Controllers", dependencies: ["KubeModel", "Cluster"], swiftSettings: swiftSettings),
-        // Everything SQL: the append-only log, projections, migrations. The only GRDB user.
         // The system zlib: stream snapshots are stored deflated.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Everything SQL: the append-only log, projections, migrations. The only GRDB user.
         .target(
             name: "Store",
             dependencies: [

@@ -8,7 +8,7 @@ extension SQLiteStore {
     static let projectionTables = [
         "streams": "stream_id", "deployments": "namespace, name", "replicasets": "namespace, name",
         "pods": "namespace, name", "k8s_events": "namespace, name", "revisions": "stream_id, seq", "images": "image",
-        "blocked_images": "image", "container_timers": "stream_id, container",
+        "blocked_images": "image", "container_timers": "stream_id, container", "time_marks": "seq",
     ]
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.
@@ -22,6 +22,7 @@ extension SQLiteStore {
                 var node = NodeState()
                 var lastCommand: [StreamID: String] = [:]
                 var snapshots = try SnapshotTaker(db)
+                var marks = try TimeMarks(replacingIn: db)
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
                 let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
@@ -45,6 +46,7 @@ extension SQLiteStore {
                         if event.isUserMutation { lastCommand[id] = row["command_id"] }
                     }
                     try snapshots.folded(row["seq"], of: id, streams: streams, in: db)
+                    try marks.note(row["seq"], occurredAt: row["occurred_at"], in: db)
                 }
                 for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
                 if node.version > 0 { try ProjectionWriter.save(node, in: db) }

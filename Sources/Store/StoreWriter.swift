@@ -102,6 +102,7 @@ public struct StoreWriter {
         }
         if let node { try ProjectionWriter.save(node, in: db) }
         try StreamSnapshots.saveAfterCommit(events, streams: streams, in: db)
+        try TimeMarks.append(events, in: db)
         committedStreams += streams
     }
 

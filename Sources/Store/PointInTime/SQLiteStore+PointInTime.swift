@@ -8,6 +8,7 @@ extension SQLiteStore {
     /// - A sequence number must name an existing event; its `occurred_at` becomes "now".
     /// - A time keeps the longest prefix of the log stamped at or before it (so nothing later than the
     ///   time is ever shown, even if the simulated clock once went backwards); the time itself is "now".
+    ///   One index seek in `time_marks` (see ``TimeMarks``), not a scan of the log.
     ///   A time before the first event resolves to sequence 0, the empty state.
     ///
     /// - Throws: ``PointError`` for a sequence number outside the log.
@@ -25,8 +26,7 @@ extension SQLiteStore {
                 }
                 return PointInTime(sequence: sequence, time: time)
             case .time(let time):
-                let firstLater = try Int64.fetchOne(
-                    db, sql: "SELECT min(seq) FROM events WHERE unixepoch(occurred_at) > ?", arguments: [time.seconds])
+                let firstLater = try TimeMarks.firstLater(than: time, in: db)
                 return PointInTime(sequence: firstLater.map { $0 - 1 } ?? head, time: time)
             }
         }

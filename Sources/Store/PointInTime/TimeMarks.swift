@@ -1,0 +1,44 @@
+import Cluster
+import GRDB
+import KubeModel
+
+/// `time_marks`: the events stamped later than every event before them, so a time resolves to the longest
+/// prefix of the log stamped at or before it with one index seek (see ``SQLiteStore/resolve(_:)``).
+///
+/// The first event stamped after a time *T* is always a mark, and marks' times increase with their sequence
+/// numbers, so it is the mark with the smallest time after *T*, even when the clock once went backwards.
+struct TimeMarks {
+    /// The latest mark's time: an event must be stamped after it to be a mark.
+    private var high: Int64?
+
+    /// Continues the marks of the log in `db` (after what it holds now).
+    init(continuing db: Database) throws {
+        high = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seconds) FROM time_marks"))
+    }
+
+    /// Starts the marks afresh, for a replay that folds the log from its first event.
+    init(replacingIn db: Database) throws {
+        try db.execute(sql: "DELETE FROM time_marks")
+    }
+
+    /// Notes event `sequence`, stamped `occurredAt` (as stored).
+    mutating func note(_ sequence: Int64, occurredAt: String, in db: Database) throws {
+        guard let seconds = Timestamp(rfc3339: occurredAt)?.seconds, high.map({ seconds > $0 }) ?? true else { return }
+        try db.cachedStatement(sql: "INSERT INTO time_marks (seq, seconds) VALUES (?, ?)")
+            .execute(arguments: [sequence, seconds])
+        high = seconds
+    }
+
+    /// The first event stamped after `time`, if any.
+    static func firstLater(than time: Timestamp, in db: Database) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT seq FROM time_marks WHERE seconds > ? ORDER BY seconds LIMIT 1"),
+            arguments: [time.seconds])
+    }
+
+    /// Marks one commit's events.
+    static func append(_ events: [PendingEvent], in db: Database) throws {
+        var marks = try TimeMarks(continuing: db)
+        for event in events { try marks.note(event.sequence, occurredAt: event.time.description, in: db) }
+    }
+}

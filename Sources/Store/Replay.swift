@@ -13,15 +13,19 @@ extension SQLiteStore {
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.
     ///
-    /// - Parameter progress: Called every thousand events and at the end with (folded, total).
-    public func replay(progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }) throws {
+    /// Stream snapshots are checkpoints of the log, not projections of the present: the log never changes, so a
+    /// replay keeps them, and takes them (phase `snapshotting`) only when the store has none at all.
+    ///
+    /// - Parameters:
+    ///   - takingSnapshots: False to leave a store without snapshots without them (verify's scratch copy).
+    ///   - progress: Called every thousand events and at the end, phase `replaying`, then `snapshotting`.
+    public func replay(takingSnapshots: Bool = true, progress: (ReplayProgress) -> Void = { _ in }) throws {
         try queue.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
                 var streams: [StreamID: DeploymentStream] = [:]
                 var node = NodeState()
                 var lastCommand: [StreamID: String] = [:]
-                var snapshots = try SnapshotTaker(db)
                 var marks = try TimeMarks(replacingIn: db)
                 let cursor = try Row.fetchCursor(
                     db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
@@ -29,7 +33,9 @@ extension SQLiteStore {
                 var done: Int64 = 0
                 while let row = try cursor.next() {
                     done += 1
-                    if done % 1_000 == 0 || done == total { progress(done, total) }
+                    if done % 1_000 == 0 || done == total {
+                        progress(ReplayProgress(phase: "replaying", done: done, total: total))
+                    }
                     let id = StreamID(rawValue: row["stream_id"])
                     let event = try ClusterEvent(
                         decoding: EncodedEvent(type: row["type"], schemaVersion: row["schema_version"], payload: row["payload"]))
@@ -45,11 +51,15 @@ extension SQLiteStore {
                         streams[id]!.version += 1
                         if event.isUserMutation { lastCommand[id] = row["command_id"] }
                     }
-                    try snapshots.folded(row["seq"], of: id, streams: streams, in: db)
                     try marks.note(row["seq"], occurredAt: row["occurred_at"], in: db)
                 }
                 for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
                 if node.version > 0 { try ProjectionWriter.save(node, in: db) }
+                if takingSnapshots {
+                    try StreamSnapshots.rebuildIfNone(in: db) {
+                        progress(ReplayProgress(phase: "snapshotting", done: $0, total: $1))
+                    }
+                }
                 return .commit
             }
         }

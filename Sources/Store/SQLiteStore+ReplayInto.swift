@@ -43,7 +43,7 @@ extension SQLiteStore {
         do {
             let target = try SQLiteStore(path: path)
             try target.copyLog(from: self.path, upTo: sequence, progress: progress)
-            try target.replay { done, total in progress(ReplayProgress(phase: "replaying", done: done, total: total)) }
+            try target.replay(progress: progress)
             return target
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? manager.removeItem(atPath: path + suffix) }
@@ -82,6 +82,10 @@ extension SQLiteStore {
                         INSERT INTO main.commands (\(commands)) SELECT \(commands) FROM source.commands
                         WHERE first_seq <= ?
                         """,
+                    arguments: [last])
+                // Checkpoints of the same log prefix hold in the copy too (verify checks them against the fold).
+                try db.execute(
+                    sql: "INSERT INTO main.stream_snapshots SELECT * FROM source.stream_snapshots WHERE seq <= ?",
                     arguments: [last])
                 return .commit
             }

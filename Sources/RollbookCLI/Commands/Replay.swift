@@ -44,7 +44,7 @@ struct Replay: ParsableCommand {
             return
         }
         let plane = try globals.controlPlane()
-        try plane.store.replay { bar.update(phase: "replaying", done: $0, total: $1) }
+        try plane.store.replay { bar.update(phase: $0.phase, done: $0.done, total: $0.total) }
         bar.finish()
         let head = try plane.store.read { try $0.headSequence() }
         Output.out("replayed \(head) events\n")

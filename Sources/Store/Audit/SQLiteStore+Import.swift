@@ -35,7 +35,7 @@ extension SQLiteStore {
                     return .commit
                 }
             }
-            try store.replay { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) }
+            try store.replay(progress: progress)
             return importer.summary
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -44,7 +44,8 @@ extension SQLiteStore {
             }
         }
         if problem == nil {
-            try scratch.store.replay { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) }
+            // The copy has no snapshots, so its replay takes them: SnapshotCheck compares the stored ones to those.
+            try scratch.store.replay(progress: progress)
             if storedDump != (try scratch.store.projectionDump()) {
                 problem = try queue.read { stored in
                     try scratch.store.queue.read { replayed in

@@ -10,8 +10,7 @@ import TestSupport
     @Test func tablesFromSummariesEqualTablesFromWholeObjects() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try SQLiteStore(path: directory.path("store.db"))
-        try SampleHistory.run { store }
+        let store = try SampleHistory.store(in: directory)
         let now = Timestamp(seconds: 1_764_100_000)
         for namespace in [nil, "default", "elsewhere"] {
             let whole = try store.read { try $0.deployments(namespace: namespace) }
@@ -33,8 +32,7 @@ import TestSupport
     @Test func deploymentAndReplicaSetsAreTheWholeStreams() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try SQLiteStore(path: directory.path("store.db"))
-        try SampleHistory.run { store }
+        let store = try SampleHistory.store(in: directory)
         let ids = try store.read { try $0.deploymentStreams(namespace: nil) }
         #expect(ids.count == 2)
         for id in ids {

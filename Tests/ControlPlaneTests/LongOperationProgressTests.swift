@@ -9,8 +9,7 @@ import TestSupport
     @Test func verifyReportsCheckingThenReplayingUpToTheHead() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try SQLiteStore(path: directory.path("store.db"))
-        try SampleHistory.run { store }
+        let store = try SampleHistory.store(in: directory)
         let head = try store.read { try $0.headSequence() }
         var reports: [ReplayProgress] = []
         let report = try store.verify { reports.append($0) }
@@ -25,8 +24,7 @@ import TestSupport
     @Test func importReportsLinesThenReplaying() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try SQLiteStore(path: directory.path("store.db"))
-        try SampleHistory.run { store }
+        let store = try SampleHistory.store(in: directory)
         let head = try store.read { try $0.headSequence() }
         var text = ""
         _ = try store.exportLog { text += $0 }

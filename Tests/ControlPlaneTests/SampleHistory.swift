@@ -1,9 +1,17 @@
 import ControlPlane
 import KubeModel
 import Store
+import TestSupport
 
 /// A short history through the ControlPlane in process, for tests that compare two ways of doing one thing.
 enum SampleHistory {
+    /// A new store in `directory` that went through ``run(_:)``.
+    static func store(in directory: TemporaryDirectory) throws -> SQLiteStore {
+        let store = try SQLiteStore(path: directory.path("store.db"))
+        try run { store }
+        return store
+    }
+
     /// Two Deployments through a rollout, a scale, an undo, a restart, a pause, a resume, an annotation and
     /// a deleted Pod, with simulated time passing between commands so the kubelet and controllers act.
     static func run(_ open: () throws -> SQLiteStore) throws {

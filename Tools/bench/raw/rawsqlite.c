@@ -1,9 +1,12 @@
 /*
  * The raw SQLite baseline: the system libsqlite3, prepared statements, nothing else.
  *
- *   rawsqlite append SOURCE TARGET SYNC   the `events` and `commands` rows of a Rollbook store, inserted into a
+ *   rawsqlite append SOURCE TARGET SYNC [SCHEMA]
+ *                                         the `events` and `commands` rows of a Rollbook store, inserted into a
  *                                         fresh file with the same transaction boundaries (one per `commands`
- *                                         row), WAL, PRAGMA synchronous=SYNC (OFF|NORMAL|FULL)
+ *                                         row), WAL, PRAGMA synchronous=SYNC (OFF|NORMAL|FULL); into bare tables,
+ *                                         or into the tables the SQL file SCHEMA creates (Rollbook's own log
+ *                                         schema, with its triggers and indexes)
  *   rawsqlite scan DB                     every `events` row in order, every column read: a full log read
  *
  * Rows are loaded into memory first; only the inserts (or the read) are timed. Prints one JSON object.
@@ -90,7 +93,20 @@ static double percentile(double *sorted, long n, double p) {
     return sorted[rank];
 }
 
-static int append(const char *source, const char *target, const char *sync) {
+static char *read_file(const char *path) {
+    FILE *file = fopen(path, "rb");
+    if (!file) { fprintf(stderr, "rawsqlite: cannot read %s\n", path); exit(1); }
+    fseek(file, 0, SEEK_END);
+    long size = ftell(file);
+    fseek(file, 0, SEEK_SET);
+    char *text = malloc(size + 1);
+    if (fread(text, 1, size, file) != (size_t)size) { fprintf(stderr, "rawsqlite: cannot read %s\n", path); exit(1); }
+    text[size] = 0;
+    fclose(file);
+    return text;
+}
+
+static int append(const char *source, const char *target, const char *sync, const char *schema) {
     sqlite3 *src;
     check(sqlite3_open_v2(source, &src, SQLITE_OPEN_READONLY, NULL), src, source);
     long event_count, command_count;
@@ -109,7 +125,11 @@ static int append(const char *source, const char *target, const char *sync) {
     snprintf(pragma, sizeof pragma, "PRAGMA synchronous = %s", sync);
     exec(db, pragma);
     /* The same columns and keys as Rollbook's log, without its triggers, secondary indexes or projections. */
-    exec(db,
+    if (schema) {
+        char *sql = read_file(schema);
+        exec(db, sql);
+        free(sql);
+    } else exec(db,
         "CREATE TABLE events (seq INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, stream_version INTEGER NOT NULL, "
         "type TEXT NOT NULL, schema_version INTEGER NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, "
         "actor TEXT NOT NULL, command_id TEXT NOT NULL, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, "
@@ -185,8 +205,9 @@ static int scan(const char *path) {
 }
 
 int main(int argc, char **argv) {
-    if (argc == 5 && strcmp(argv[1], "append") == 0) return append(argv[2], argv[3], argv[4]);
+    if ((argc == 5 || argc == 6) && strcmp(argv[1], "append") == 0)
+        return append(argv[2], argv[3], argv[4], argc == 6 ? argv[5] : NULL);
     if (argc == 3 && strcmp(argv[1], "scan") == 0) return scan(argv[2]);
-    fprintf(stderr, "usage: rawsqlite append SOURCE TARGET OFF|NORMAL|FULL | rawsqlite scan DB\n");
+    fprintf(stderr, "usage: rawsqlite append SOURCE TARGET OFF|NORMAL|FULL [SCHEMA] | rawsqlite scan DB\n");
     return 64;
 }

@@ -18,34 +18,14 @@ extension SQLiteStore {
         try queue.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
-                var streams: [StreamID: DeploymentStream] = [:]
-                var node = NodeState()
-                var lastCommand: [StreamID: String] = [:]
-                let cursor = try Row.fetchCursor(
-                    db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
-                let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
-                var done: Int64 = 0
-                while let row = try cursor.next() {
-                    done += 1
-                    if done % 1_000 == 0 || done == total { progress(done, total) }
-                    let id = StreamID(rawValue: row["stream_id"])
-                    let event = try ClusterEvent(
-                        decoding: EncodedEvent(type: row["type"], schemaVersion: row["schema_version"], payload: row["payload"]))
-                    let time = Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0)
-                    if id == .node {
-                        node.apply(event, at: time)
-                        node.version += 1
-                    } else if let key = id.deploymentKey {
-                        // Mutated in place: a copy taken out of the dictionary would make every apply copy the
-                        // stream's pods and events (copy-on-write).
-                        streams[id, default: DeploymentStream(namespace: key.namespace, name: key.name)]
-                            .apply(event, sequence: row["seq"], at: time)
-                        streams[id]!.version += 1
-                        if event.isUserMutation { lastCommand[id] = row["command_id"] }
-                    }
+                var fold = ReplayFold()
+                try fold.fold(db, progress: progress) { records, stream in
+                    try ProjectionWriter.insert(records, of: stream, in: db)
                 }
-                for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
-                if node.version > 0 { try ProjectionWriter.save(node, in: db) }
+                for (stream, lastCommand) in try fold.finish() {
+                    try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
+                }
+                if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 return .commit
             }
         }

@@ -15,17 +15,26 @@ extension SQLiteStore {
     ///
     /// - Parameter progress: Called every thousand events and at the end with (folded, total).
     public func replay(progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }) throws {
+        try replay(eventsPerPass: ReplayPass.eventsPerPass, progress: progress)
+    }
+
+    /// The replay, folding about `eventsPerPass` events' worth of streams per pass over the log (``ReplayPass``).
+    func replay(eventsPerPass: Int64, progress: (_ done: Int64, _ total: Int64) -> Void = { _, _ in }) throws {
         try queue.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
-                var fold = ReplayFold()
-                try fold.fold(db, progress: progress) { records, stream in
-                    try ProjectionWriter.insert(records, of: stream, in: db)
+                let total = try ReplayRows.count(in: db)
+                var done: Int64 = 0
+                for pass in ReplayPass.passes(events: total, perPass: eventsPerPass) {
+                    var fold = ReplayFold()
+                    try fold.fold(db, pass: pass, done: &done, total: total, progress: progress) { records, stream in
+                        try ProjectionWriter.insert(records, of: stream, in: db)
+                    }
+                    for (stream, lastCommand) in try fold.finish() {
+                        try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
+                    }
+                    if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 }
-                for (stream, lastCommand) in try fold.finish() {
-                    try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
-                }
-                if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 return .commit
             }
         }

@@ -1,6 +1,6 @@
 import Cluster
 import KubeModel
-import Store
+@testable import Store
 import Testing
 import TestSupport
 
@@ -158,6 +158,24 @@ struct ReplayPostponementTests {
         try log.command([.replicaSetDeleted(ObjectName(name: "web-1")), replicaSet("web-3", revision: "3")])
         let state = try log.replayMatches()
         #expect(state.revisions.map(\.revision) == [1, 2, 3])
+    }
+
+    /// A long log is folded a share of the streams per pass; any number of passes gives the same projections.
+    @Test(arguments: [2, 3, 7])
+    func passesOverShareOfTheStreamsAddUp(_ eventsPerPass: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("store.db"))
+        for name in ["a", "b", "c", "d", "e"] {
+            var log = Log(store: store, stream: .deployment(namespace: "default", name: name))
+            try log.command([pod("\(name)-1"), status("\(name)-1", phase: "Running", timers: ["app": timer(10)])])
+            try log.command([pod("\(name)-2"), .podDeleted(ObjectName(name: "\(name)-1"))])
+        }
+        let live = try store.projectionDump()
+        var folded: [Int64] = []
+        try store.replay(eventsPerPass: Int64(eventsPerPass)) { done, _ in folded.append(done) }
+        #expect(try store.projectionDump() == live)
+        #expect(folded.last == 20, "every event is folded once, whatever the pass")
     }
 
     @Test(arguments: [

@@ -13,21 +13,21 @@ struct ReplayFold {
     private var previousIndex: Int?
     private(set) var node = NodeState()
 
-    /// Folds the whole log of `db`, decoding each batch of events on a second thread while the previous
-    /// one is folded (decoding is pure; folding is in order).
+    /// Folds the events of `db`'s log that belong to `pass`, decoding each batch of events on a second
+    /// thread while the previous one is folded (decoding is pure; folding is in order).
     ///
     /// - Parameters:
+    ///   - done: Events folded so far (by earlier passes), counted on.
     ///   - progress: Called every thousand events and at the last, with (folded, total).
     ///   - revisions: Gets the revision records each event assigned, at once (a replay writes them rather
     ///     than holding every template of the history).
     mutating func fold(
-        _ db: Database, progress: (_ done: Int64, _ total: Int64) -> Void,
+        _ db: Database, pass: ReplayPass, done: inout Int64, total: Int64,
+        progress: (_ done: Int64, _ total: Int64) -> Void,
         revisions: (_ records: [RevisionRecord], _ of: DeploymentStream) throws -> Void
     ) throws {
         let queue = DispatchQueue(label: "rollbook.replay.decode", qos: .userInitiated)
         var inFlight: PreparedBatch?
-        let total = try ReplayRows.count(in: db)
-        var done: Int64 = 0
         func fold(_ batch: PreparedBatch) throws {
             let prepared = batch.wait()
             try batch.batch.bytes.withUnsafeBufferPointer { bytes in
@@ -40,7 +40,7 @@ struct ReplayFold {
         }
         // Waits for the decoding thread even when folding throws.
         defer { _ = inFlight?.wait() }
-        try ReplayRows.forEachBatch(in: db) { batch in
+        try ReplayRows.forEachBatch(in: db, pass: pass) { batch in
             let previous = inFlight
             inFlight = PreparedBatch(batch, on: queue)
             if let previous { try fold(previous) }

@@ -31,18 +31,26 @@ enum ReplayRows {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events") ?? 0
     }
 
-    /// Calls `body` with the log in batches of ``batchSize`` rows.
-    static func forEachBatch(in db: Database, _ body: (ReplayBatch) throws -> Void) throws {
+    /// Calls `body` with the log's events of the streams `pass` folds, in batches of ``batchSize`` rows.
+    static func forEachBatch(in db: Database, pass: ReplayPass, _ body: (ReplayBatch) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         var batch = ReplayBatch()
+        var previousStream: [UInt8] = [], included = pass.includes(UnsafeBufferPointer(start: nil, count: 0))
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
             }
+            // Consecutive events mostly share a stream: one hash per run.
+            let stream = text(handle, 1)
+            if !stream.elementsEqual(previousStream) {
+                previousStream = Array(stream)
+                included = pass.includes(stream)
+            }
+            guard included else { continue }
             func copy(_ column: Int32) -> Range<Int> {
                 let start = batch.bytes.count
                 if let text = sqlite3_column_text(handle, column) {

@@ -9,35 +9,35 @@ extension ClusterEvent {
     /// Pod overwrites them; they carry a whole Pod or Pod status each, most of the log's bytes.
     public static func podName(type: String, currentPayload bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var scanner = JSONScanner(bytes)
+        let name: String??
         switch type {
-        case "PodCreated":
-            guard let pod = scanner.lastMember("pod", atEnd: true) else { return nil }
-            var inPod = JSONScanner(UnsafeBufferPointer(rebasing: bytes[pod...]))
-            guard let metadata = inPod.lastMember("metadata", atEnd: false) else { return nil }
-            var inMetadata = JSONScanner(UnsafeBufferPointer(rebasing: bytes[(pod + metadata)...]))
-            guard let name = inMetadata.lastMember("name", atEnd: false) else { return nil }
-            var value = JSONScanner(UnsafeBufferPointer(rebasing: bytes[(pod + metadata + name)...]))
-            return value.string()
-        case "PodStatusUpdated":
-            guard let name = scanner.lastMember("name", atEnd: true) else { return nil }
-            var value = JSONScanner(UnsafeBufferPointer(rebasing: bytes[name...]))
-            return value.string()
-        default:
-            return nil
+        case "PodCreated": name = scanner.lastString(at: ["pod", "metadata", "name"])
+        case "PodStatusUpdated": name = scanner.lastString(at: ["name"])
+        default: return nil
         }
+        guard let name, scanner.atEnd() else { return nil }
+        return name
     }
 }
 
 extension JSONScanner {
-    /// Reads the object here and returns the offset (from this scanner's start) of the value of the last
-    /// member named `key`; with `atEnd`, the object must be the whole document.
-    fileprivate mutating func lastMember(_ key: StaticString, atEnd: Bool) -> Int? {
-        var found: Int?
+    /// Reads the object here, in one pass, and returns the string at `path` (objects' member names) as
+    /// decoding would read it: the last of repeated keys at every level. `.some(nil)` when the path is absent
+    /// or not a string; nil when the object is malformed.
+    fileprivate mutating func lastString(at path: ArraySlice<StaticString>) -> String?? {
+        guard let key = path.first else { return .some(string()) }
+        var found: String?? = .some(nil)
         let read: Void? = members { name, scanner in
-            if name.equals(key) { found = scanner.index }
-            return scanner.skipValue()
+            guard name.equals(key) else { return scanner.skipValue() }
+            // A later repeat of the key replaces whatever this value held, as in a decoded dictionary.
+            if path.count == 1 {
+                found = .some(scanner.string())
+                return found! != nil || scanner.skipValue()
+            }
+            guard let inner = scanner.lastString(at: path.dropFirst()) else { return false }
+            found = inner
+            return true
         }
-        guard read != nil, !atEnd || self.atEnd() else { return nil }
-        return found
+        return read == nil ? nil : found
     }
 }

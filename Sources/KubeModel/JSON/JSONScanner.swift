@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forward-only reader over JSON bytes that reads a few fields without building a ``JSONValue`` tree.
 ///
 /// It is for hot paths that know a document's shape (a full replay reads a million stored payloads). It
@@ -124,15 +126,19 @@ public struct JSONScanner {
         return true
     }
 
-    /// The index after the closing quote of the string whose contents start at `start`.
+    /// The index after the closing quote of the string whose contents start at `start`: the first quote
+    /// preceded by an even number of backslashes (found with `memchr`: most of a payload is in strings).
     private static func endOfString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
         var cursor = start
         while cursor < count {
-            let byte = base[cursor]
-            if byte == quote { return cursor + 1 }
-            cursor += byte == backslash ? 2 : 1
+            guard let found = memchr(base + cursor, Int32(quote), count - cursor) else { return nil }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while at - backslashes - 1 >= start, base[at - backslashes - 1] == backslash { backslashes += 1 }
+            if backslashes % 2 == 0 { return at + 1 }
+            cursor = at + 1
         }
         return nil
     }
@@ -147,14 +153,9 @@ public struct JSONScanner {
         while cursor < count {
             let byte = base[cursor]
             if byte == JSONScanner.quote {
-                // Inline string skip: most of a payload's bytes are in strings.
-                cursor += 1
-                while cursor < count {
-                    let inner = base[cursor]
-                    if inner == JSONScanner.quote { break }
-                    cursor += inner == JSONScanner.backslash ? 2 : 1
-                }
-                guard cursor < count else { return false }
+                guard let end = JSONScanner.endOfString(bytes, from: cursor + 1) else { return false }
+                cursor = end
+                continue
             } else {
                 let folded = byte | 0x20
                 if folded == UInt8(ascii: "{") {

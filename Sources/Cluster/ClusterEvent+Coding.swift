@@ -92,8 +92,23 @@ extension ClusterEvent {
     /// Decodes a stored event, first upcasting its payload to the current schema version.
     public init(decoding stored: EncodedEvent, upcaster: Upcaster = .production) throws {
         let upcasted = try upcaster.upcast(stored)
-        func d<T: Decodable>(_ type: T.Type) throws -> T { try JSONCodec.decode(T.self, from: upcasted.payload) }
-        switch upcasted.type {
+        try self.init(type: upcasted.type) { try JSONCodec.parse(upcasted.payload) }
+    }
+
+    /// Decodes a payload of the current schema version from its UTF-8 bytes (a replay reads them straight
+    /// from SQLite). Kubernetes Events, the most frequent payloads, skip the ``JSONValue`` tree when they can.
+    public init(type: String, currentPayload bytes: UnsafeBufferPointer<UInt8>) throws {
+        if type == "EventRecorded", let event = KubeEvent(scanning: bytes) {
+            self = .kubeEventRecorded(event)
+            return
+        }
+        try self.init(type: type) { try JSONCodec.parse(bytes) }
+    }
+
+    /// The event of `type` whose payload `parse` reads (only called for types that have one).
+    private init(type: String, parse: () throws -> JSONValue) throws {
+        func d<T: Decodable>(_ type: T.Type) throws -> T { try JSONCodec.decode(T.self, from: parse()) }
+        switch type {
         case "ImageLoaded": self = .imageLoaded(try d(ImageLoaded.self))
         case "ImageRemoved": self = .imageRemoved(try d(ImageRef.self))
         case "ImageBlocked": self = .imageBlocked(try d(ImageRef.self))
@@ -123,7 +138,7 @@ extension ClusterEvent {
         case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))
         case "PodDeleted": self = .podDeleted(try d(ObjectName.self))
         case "EventRecorded": self = .kubeEventRecorded(try d(KubeEvent.self))
-        default: throw EventDecodingError(description: "unknown event type \(upcasted.type)")
+        default: throw EventDecodingError(description: "unknown event type \(type)")
         }
     }
 }

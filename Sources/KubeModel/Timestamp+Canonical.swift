@@ -11,7 +11,7 @@ extension Timestamp {
         return text.withUTF8(canonicalSeconds)
     }
 
-    private static func canonicalSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    static func canonicalSeconds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
             bytes[16] == 0x3A, bytes[19] == 0x5A
         else { return nil }
@@ -30,6 +30,15 @@ extension Timestamp {
             second < 60
         else { return nil }
         return daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+    }
+
+    /// `Timestamp(rfc3339:)` over UTF-8 bytes, without making a `String` for the canonical form.
+    public init?(rfc3339 bytes: UnsafeBufferPointer<UInt8>) {
+        if let seconds = Timestamp.canonicalSeconds(bytes) {
+            self.init(seconds: seconds)
+        } else {
+            self.init(rfc3339: String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {

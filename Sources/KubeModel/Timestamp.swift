@@ -15,7 +15,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func adding(seconds delta: Int64) -> Timestamp { Timestamp(seconds: seconds + delta) }
 
     /// `2026-11-26T15:08:07Z`
-    public var description: String { Timestamp.canonicalText(seconds) ?? Timestamp.rfc3339.string(from: date) }
+    public var description: String {
+        Timestamp.canonicalText(seconds) ?? Timestamp.formatting { Timestamp.rfc3339.string(from: date) }
+    }
 
     /// `Thu, 26 Nov 2026 15:08:07 +0000`, the RFC1123Z form `describe` uses.
     public var rfc1123Z: String { Timestamp.rfc1123.string(from: date) }
@@ -23,7 +25,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init?(rfc3339 text: String) {
         if let seconds = Timestamp.canonicalSeconds(text) {
             self.init(seconds: seconds)
-        } else if let date = Timestamp.rfc3339.date(from: text) ?? Timestamp.rfc3339Fractional.date(from: text) {
+        } else if let date = Timestamp.formatting({
+            Timestamp.rfc3339.date(from: text) ?? Timestamp.rfc3339Fractional.date(from: text)
+        }) {
             self.init(date)
         } else {
             return nil
@@ -42,6 +46,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+
+    /// Guards the two formatters below: a replay decodes on two threads, and only the rare non-canonical
+    /// time reaches them.
+    private static let formatters = NSLock()
+
+    private static func formatting<T>(_ body: () -> T) -> T {
+        formatters.lock()
+        defer { formatters.unlock() }
+        return body()
     }
 
     nonisolated(unsafe) private static let rfc3339: ISO8601DateFormatter = {

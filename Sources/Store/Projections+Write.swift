@@ -23,10 +23,11 @@ enum ProjectionWriter {
         var recordedEvents: Set<String>
     }
 
-    /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet).
+    /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet). Revision rows
+    /// already written (a replay inserts them as it meets them) stay; the stream's remaining records are added.
     static func save(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
         let id = stream.id.rawValue
-        for table in ["deployments", "replicasets", "pods", "k8s_events", "revisions", "container_timers"] {
+        for table in ["deployments", "replicasets", "pods", "k8s_events", "container_timers"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ?").execute(arguments: [id])
         }
         try saveStreamRow(stream, lastCommand: lastCommand, in: db)
@@ -38,6 +39,12 @@ enum ProjectionWriter {
         for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) { try upsert(pod, stream: id, in: db) }
         for event in stream.events.values.sorted(by: { $0.name < $1.name }) { try upsert(event, stream: id, in: db) }
         for record in stream.revisions { try insert(record, stream: stream, in: db) }
+    }
+
+    /// Inserts revision records as a replay meets them, so that it does not hold every template of the
+    /// history until the end (a full `save` then writes the ones the stream still holds).
+    static func insert(_ records: [RevisionRecord], of stream: DeploymentStream, in db: Database) throws {
+        for record in records { try insert(record, stream: stream, in: db) }
     }
 
     /// Writes what one command changed in `stream`, whose rows hold the state before the command.
@@ -177,11 +184,12 @@ enum ProjectionWriter {
         ).execute(arguments: [
             event.namespace, event.name, stream, o.kind, o.name, o.uid, event.type, event.reason, event.message,
             event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description,
-            try StoredJSON.encode(event),
+            StoredJSON.encode(event),
         ])
     }
 
     private static func insert(_ record: RevisionRecord, stream: DeploymentStream, in db: Database) throws {
+        let template = try StoredJSON.encode(record.template)
         try db.cachedStatement(
             sql: """
                 INSERT INTO revisions (stream_id, namespace, deployment, revision, replicaset, images, change_cause, template,
@@ -189,8 +197,8 @@ enum ProjectionWriter {
                 """
         ).execute(arguments: [
             stream.id.rawValue, stream.namespace, stream.name, record.revision, record.replicaSet, record.images,
-            record.changeCause, try StoredJSON.encode(record.template), record.sequence, record.time.description,
-            try StoredJSON.encode(record),
+            record.changeCause, template, record.sequence, record.time.description,
+            StoredJSON.encode(record, template: template),
         ])
     }
 

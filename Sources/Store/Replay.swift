@@ -17,44 +17,34 @@ extension SQLiteStore {
     /// replay keeps them, and takes them (phase `snapshotting`) only when the store has none at all.
     ///
     /// - Parameters:
-    ///   - takingSnapshots: False to leave a store without snapshots without them (verify's scratch copy).
+    ///   - takingSnapshots: False to leave a store without snapshots without them.
     ///   - progress: Called every thousand events and at the end, phase `replaying`, then `snapshotting`.
     public func replay(takingSnapshots: Bool = true, progress: (ReplayProgress) -> Void = { _ in }) throws {
+        try replay(eventsPerPass: ReplayPass.eventsPerPass, takingSnapshots: takingSnapshots, progress: progress)
+    }
+
+    /// The replay, folding about `eventsPerPass` events' worth of streams per pass over the log (``ReplayPass``).
+    func replay(
+        eventsPerPass: Int64, takingSnapshots: Bool = true, progress: (ReplayProgress) -> Void = { _ in }
+    ) throws {
         try queue.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
-                var streams: [StreamID: DeploymentStream] = [:]
-                var node = NodeState()
-                var lastCommand: [StreamID: String] = [:]
-                var marks = try TimeMarks(replacingIn: db)
-                let cursor = try Row.fetchCursor(
-                    db, sql: "SELECT seq, stream_id, type, schema_version, occurred_at, payload, command_id FROM events ORDER BY seq")
-                let total = try Int64.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0
+                let total = try ReplayRows.count(in: db)
                 var done: Int64 = 0
-                while let row = try cursor.next() {
-                    done += 1
-                    if done % 1_000 == 0 || done == total {
-                        progress(ReplayProgress(phase: "replaying", done: done, total: total))
+                for pass in ReplayPass.passes(events: total, perPass: eventsPerPass) {
+                    var fold = ReplayFold()
+                    try fold.fold(db, pass: pass, done: &done, total: total, progress: {
+                        progress(ReplayProgress(phase: "replaying", done: $0, total: $1))
+                    }) { records, stream in
+                        try ProjectionWriter.insert(records, of: stream, in: db)
                     }
-                    let id = StreamID(rawValue: row["stream_id"])
-                    let event = try ClusterEvent(
-                        decoding: EncodedEvent(type: row["type"], schemaVersion: row["schema_version"], payload: row["payload"]))
-                    let time = Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0)
-                    if id == .node {
-                        node.apply(event, at: time)
-                        node.version += 1
-                    } else if let key = id.deploymentKey {
-                        // Mutated in place: a copy taken out of the dictionary would make every apply copy the
-                        // stream's pods and events (copy-on-write).
-                        streams[id, default: DeploymentStream(namespace: key.namespace, name: key.name)]
-                            .apply(event, sequence: row["seq"], at: time)
-                        streams[id]!.version += 1
-                        if event.isUserMutation { lastCommand[id] = row["command_id"] }
+                    for (stream, lastCommand) in try fold.finish() {
+                        try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
                     }
-                    try marks.note(row["seq"], occurredAt: row["occurred_at"], in: db)
+                    if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 }
-                for stream in streams.values.sorted(by: { $0.id < $1.id }) { try ProjectionWriter.save(stream, lastCommand: lastCommand[stream.id], in: db) }
-                if node.version > 0 { try ProjectionWriter.save(node, in: db) }
+                try TimeMarks.rebuild(in: db)
                 if takingSnapshots {
                     try StreamSnapshots.rebuildIfNone(in: db) {
                         progress(ReplayProgress(phase: "snapshotting", done: $0, total: $1))

@@ -43,6 +43,11 @@ public enum JSONCodec {
         return encoder.finish()
     }
 
+    /// A JSON string literal for `string`, escaped as ``encode(_:)`` escapes it (for hand-written objects).
+    public static func quoted(_ string: String) -> String {
+        JSONWriter.quoted(string)
+    }
+
     /// Decodes a value from JSON text, as `JSONDecoder` would.
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decode(type, from: parse(text))

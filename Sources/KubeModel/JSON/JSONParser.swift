@@ -17,6 +17,15 @@ struct JSONParser {
         return value
     }
 
+    /// The string whose opening quote is at `offset`, and the offset after its closing quote: how
+    /// ``JSONScanner`` reads a string with escapes exactly as a full parse would.
+    static func string(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> (text: String, end: Int) {
+        var parser = JSONParser(bytes)
+        parser.index = offset
+        let text = try parser.string()
+        return (text, parser.index)
+    }
+
     private func error(_ reason: String) -> JSONSyntaxError { JSONSyntaxError(offset: index, reason: reason) }
 
     private mutating func skipWhitespace() {

@@ -16,17 +16,27 @@ struct TimeMarks {
         high = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seconds) FROM time_marks"))
     }
 
-    /// Starts the marks afresh, for a replay that folds the log from its first event.
-    init(replacingIn db: Database) throws {
-        try db.execute(sql: "DELETE FROM time_marks")
-    }
-
     /// Notes event `sequence`, stamped `occurredAt` (as stored).
     mutating func note(_ sequence: Int64, occurredAt: String, in db: Database) throws {
         guard let seconds = Timestamp(rfc3339: occurredAt)?.seconds, high.map({ seconds > $0 }) ?? true else { return }
         try db.cachedStatement(sql: "INSERT INTO time_marks (seq, seconds) VALUES (?, ?)")
             .execute(arguments: [sequence, seconds])
         high = seconds
+    }
+
+    /// Rebuilds every mark from the log in one statement (a replay): the running maximum of `occurred_at`, as
+    /// migration 0005 computes it for an older store.
+    static func rebuild(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM time_marks")
+        try db.execute(
+            sql: """
+                INSERT INTO time_marks (seq, seconds)
+                SELECT seq, t FROM (
+                    SELECT seq, unixepoch(occurred_at) AS t,
+                           max(unixepoch(occurred_at)) OVER (ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+                    FROM events)
+                WHERE t IS NOT NULL AND (before IS NULL OR t > before)
+                """)
     }
 
     /// The first event stamped after `time`, if any.

@@ -1,0 +1,48 @@
+import Cluster
+import Dispatch
+
+/// What can be made of a stored event without the fold's state: its decoded form, or for the Pod events a
+/// replay may never decode, the Pod it is about.
+struct PreparedEvent: Sendable {
+    var decoded: Result<ClusterEvent, any Error>?
+    var podName: String?
+
+    /// Decoding is pure, so a second thread does it for the next batch while the replay folds this one.
+    /// Events of an older schema version are left to the fold (their upcast is rare).
+    static func prepare(_ row: ReplayBatch.Row, in bytes: UnsafeBufferPointer<UInt8>) -> PreparedEvent {
+        guard row.schemaVersion == ClusterEvent.currentSchemaVersion else { return PreparedEvent() }
+        let payload = UnsafeBufferPointer(rebasing: bytes[row.payload])
+        switch row.type {
+        case "PodCreated", "PodStatusUpdated":
+            return PreparedEvent(podName: ClusterEvent.podName(type: row.type, currentPayload: payload))
+        case "DeploymentStatusUpdated":
+            return PreparedEvent()
+        default:
+            return PreparedEvent(decoded: Result { try ClusterEvent(type: row.type, currentPayload: payload) })
+        }
+    }
+}
+
+/// One batch being prepared on the decoding thread.
+final class PreparedBatch: @unchecked Sendable {
+    let batch: ReplayBatch
+    // Written once by the decoding thread before `ready` is signalled, read only after waiting on it.
+    private var events: [PreparedEvent] = []
+    private let ready = DispatchSemaphore(value: 0)
+
+    init(_ batch: ReplayBatch, on queue: DispatchQueue) {
+        self.batch = batch
+        queue.async { [self] in
+            events = batch.bytes.withUnsafeBufferPointer { bytes in
+                batch.rows.map { PreparedEvent.prepare($0, in: bytes) }
+            }
+            ready.signal()
+        }
+    }
+
+    /// The prepared events, in row order, once the decoding thread is done.
+    func wait() -> [PreparedEvent] {
+        ready.wait()
+        return events
+    }
+}

@@ -1,0 +1,102 @@
+import Cluster
+import Dispatch
+import GRDB
+import KubeModel
+
+/// The state a full replay builds: every Deployment stream, the node, and each stream's last user command.
+struct ReplayFold {
+    private var streams: [ReplayStream] = []
+    private var lastCommands: [String?] = []
+    private var indexes: [String: Int] = [:]
+    /// Consecutive events usually share a stream (one command's events): its id bytes and index.
+    private var previousStream: [UInt8] = []
+    private var previousIndex: Int?
+    private(set) var node = NodeState()
+
+    /// Folds the events of `db`'s log that belong to `pass`, decoding each batch of events on a second
+    /// thread while the previous one is folded (decoding is pure; folding is in order).
+    ///
+    /// - Parameters:
+    ///   - done: Events folded so far (by earlier passes), counted on.
+    ///   - progress: Called every thousand events and at the last, with (folded, total).
+    ///   - revisions: Gets the revision records each event assigned, at once (a replay writes them rather
+    ///     than holding every template of the history).
+    mutating func fold(
+        _ db: Database, pass: ReplayPass, done: inout Int64, total: Int64,
+        progress: (_ done: Int64, _ total: Int64) -> Void,
+        revisions: (_ records: [RevisionRecord], _ of: DeploymentStream) throws -> Void
+    ) throws {
+        let queue = DispatchQueue(label: "rollbook.replay.decode", qos: .userInitiated)
+        var inFlight: PreparedBatch?
+        func fold(_ batch: PreparedBatch) throws {
+            let prepared = batch.wait()
+            try batch.batch.bytes.withUnsafeBufferPointer { bytes in
+                for (row, prepared) in zip(batch.batch.rows, prepared) {
+                    try take(row, prepared, bytes, revisions: revisions)
+                    done += 1
+                    if done % 1_000 == 0 || done == total { progress(done, total) }
+                }
+            }
+        }
+        // Waits for the decoding thread even when folding throws.
+        defer { _ = inFlight?.wait() }
+        try ReplayRows.forEachBatch(in: db, pass: pass) { batch in
+            let previous = inFlight
+            inFlight = PreparedBatch(batch, on: queue)
+            if let previous { try fold(previous) }
+        }
+        if let last = inFlight {
+            inFlight = nil
+            try fold(last)
+        }
+    }
+
+    private mutating func take(
+        _ row: ReplayBatch.Row, _ prepared: PreparedEvent, _ bytes: UnsafeBufferPointer<UInt8>,
+        revisions: (_ records: [RevisionRecord], _ of: DeploymentStream) throws -> Void
+    ) throws {
+        let event = ReplayEvent(
+            sequence: row.sequence, type: row.type, schemaVersion: row.schemaVersion, time: row.time,
+            payload: UnsafeBufferPointer(rebasing: bytes[row.payload]), prepared: prepared)
+        let stream = UnsafeBufferPointer(rebasing: bytes[row.stream])
+        if let index = streamIndex(stream) {
+            if try streams[index].take(event) {
+                lastCommands[index] = String(decoding: UnsafeBufferPointer(rebasing: bytes[row.commandID]), as: UTF8.self)
+            }
+            if !streams[index].state.revisions.isEmpty {
+                try revisions(streams[index].takeRevisions(), streams[index].state)
+            }
+        } else if stream.elementsEqual(StreamID.node.rawValue.utf8) {
+            node.apply(try event.decoded(), at: row.time)
+            node.version += 1
+        } else {
+            // Neither a Deployment nor the node: no projection holds it (as before, it must still decode).
+            _ = try event.decoded()
+        }
+    }
+
+    /// Every stream's final state with its last command, sorted by stream id.
+    mutating func finish() throws -> [(stream: DeploymentStream, lastCommand: String?)] {
+        var result: [(stream: DeploymentStream, lastCommand: String?)] = []
+        for index in streams.indices { result.append((try streams[index].finish(), lastCommands[index])) }
+        return result.sorted { $0.stream.id < $1.stream.id }
+    }
+
+    /// The index of a Deployment stream (created on its first event), or nil for any other stream.
+    private mutating func streamIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let previousIndex, bytes.elementsEqual(previousStream) { return previousIndex }
+        let id = StreamID(rawValue: String(decoding: bytes, as: UTF8.self))
+        var index = indexes[id.rawValue]
+        if index == nil, let key = id.deploymentKey {
+            index = streams.count
+            indexes[id.rawValue] = streams.count
+            streams.append(ReplayStream(namespace: key.namespace, name: key.name))
+            lastCommands.append(nil)
+        }
+        if let index {
+            previousStream = Array(bytes)
+            previousIndex = index
+        }
+        return index
+    }
+}

@@ -4,7 +4,7 @@ import KubeModel
 
 extension StoreReader {
     /// A stream with only its Deployment and ReplicaSets decoded (see ``StateReading``): a history read
-    /// skips the Pods, Events and every revision's template.
+    /// skips the Pods, Events and every revision's template. ``stream(_:)`` starts from it.
     public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
         var stream = DeploymentStream(namespace: key.namespace, name: key.name)

@@ -42,8 +42,7 @@ public struct StoreReader {
 
     /// The whole state of one Deployment stream, from the projection tables.
     public func stream(_ id: StreamID) throws -> DeploymentStream {
-        guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
-        var stream = DeploymentStream(namespace: key.namespace, name: key.name)
+        var stream = try deploymentAndReplicaSets(id)
         let arguments: StatementArguments = [id.rawValue]
         func statement(_ sql: String) throws -> Statement { try db.cachedStatement(sql: sql) }
         if let row = try Row.fetchOne(statement("SELECT * FROM streams WHERE stream_id = ?"), arguments: arguments) {
@@ -62,12 +61,6 @@ public struct StoreReader {
             statement("SELECT occurred_at FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"),
             arguments: arguments
         ).flatMap { Timestamp(rfc3339: $0) }
-        stream.deployment = try String.fetchOne(statement("SELECT object FROM deployments WHERE stream_id = ?"), arguments: arguments)
-            .map { try StoredJSON.decode(Deployment.self, $0) }
-        for text in try String.fetchAll(statement("SELECT object FROM replicasets WHERE stream_id = ?"), arguments: arguments) {
-            let rs = try StoredJSON.decode(ReplicaSet.self, text)
-            stream.replicaSets[rs.name] = rs
-        }
         for text in try String.fetchAll(statement("SELECT object FROM pods WHERE stream_id = ?"), arguments: arguments) {
             let pod = try StoredJSON.decode(Pod.self, text)
             stream.pods[pod.name] = pod

@@ -3,6 +3,9 @@ struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
+    /// The members of the objects being parsed, innermost last: an object's dictionary is made once at its
+    /// final size, because growing it member by member re-hashes every key at each doubling.
+    private var members: [(key: String, value: JSONValue)] = []
     /// Deeper nesting is refused, as `JSONDecoder` refuses it, rather than overflowing the stack.
     static let maxDepth = 512
 
@@ -63,12 +66,12 @@ struct JSONParser {
         guard depth <= JSONParser.maxDepth else { throw error("nesting too deep") }
         defer { depth -= 1 }
         index += 1
-        var object: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object([:])
         }
+        let first = members.count
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
@@ -77,13 +80,18 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try value()
+            let member = try value()
+            members.append((key, member))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of document") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
+                var object = [String: JSONValue](minimumCapacity: members.count - first)
+                // A repeated key keeps its last value, as `JSONDecoder` does.
+                for (key, value) in members[first...] { object[key] = value }
+                members.removeSubrange(first...)
                 return .object(object)
             } else {
                 throw error("expected ',' or '}'")

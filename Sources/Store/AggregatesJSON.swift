@@ -1,19 +1,30 @@
 import Cluster
 import KubeModel
 
-/// The `streams.aggregates` text, written without `Encodable`.
+/// The `streams.aggregates` text, written by hand.
 ///
 /// Nearly every command records a Kubernetes Event, so every commit rewrites its stream's correlator state
-/// (a few KB); through `Encodable` that was a sixth of a commit's instructions. A `JSONValue` tree is written
-/// by ``JSONCodec/write(_:)`` with the same sorted keys and escaping, so the text is byte-for-byte
-/// `StoredJSON.encode(aggregates)`'s (a test holds the two together).
+/// (a few KB); through `Encodable` that was a sixth of a commit's instructions, and through a `JSONValue` tree
+/// still a tenth (a dictionary per record). It is written here with the same sorted keys and escaping, so the
+/// text is byte-for-byte `StoredJSON.encode(aggregates)`'s (a test holds the two together).
 enum AggregatesJSON {
     static func text(_ aggregates: [String: AggregateRecord]) -> String {
-        JSONCodec.write(.object(aggregates.mapValues { record in
-            .object([
-                "lastTimestamp": .string(record.lastTimestamp.description),
-                "messages": .array(record.messages.map(JSONValue.string)),
-            ])
-        }))
+        var out = "{"
+        var first = true
+        for key in aggregates.keys.sorted() {
+            let record = aggregates[key]!
+            if !first { out += "," }
+            first = false
+            JSONCodec.quote(key, into: &out)
+            out += #":{"lastTimestamp":"#
+            JSONCodec.quote(record.lastTimestamp.description, into: &out)
+            out += #","messages":["#
+            for (index, message) in record.messages.enumerated() {
+                if index > 0 { out += "," }
+                JSONCodec.quote(message, into: &out)
+            }
+            out += "]}"
+        }
+        return out + "}"
     }
 }

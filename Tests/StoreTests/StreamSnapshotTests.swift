@@ -142,6 +142,24 @@ struct StreamSnapshotTests {
         #expect(try Self.snapshots(store.path) == live)
     }
 
+    /// Commits assemble snapshots from the projection rows they wrote; a rebuild encodes folded states. Both
+    /// must give the same bytes, or reads would differ by where a store's snapshots came from.
+    @Test func snapshotsFromProjectionRowsAreTheEncodedStates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try Self.makeStore(dir)
+        let live = try Self.snapshots(store.path)
+        #expect(live.count >= 9)
+        try DatabaseQueue(path: store.path).write { try $0.execute(sql: "DELETE FROM stream_snapshots") }
+        try store.replay()
+        let rebuilt = try Self.snapshots(store.path)
+        #expect(rebuilt.count == live.count)
+        for (fromRows, encoded) in zip(live, rebuilt) {
+            #expect(fromRows.json == encoded.json, "\(fromRows.stream) at \(fromRows.sequence)")
+            #expect(fromRows.kubeEvents == encoded.kubeEvents, "\(fromRows.stream) at \(fromRows.sequence)")
+        }
+    }
+
     @Test func readsFallBackToFoldingWhenAStoreHasNoSnapshots() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -48,6 +48,11 @@ public enum JSONCodec {
         JSONWriter.quoted(string)
     }
 
+    /// Appends ``quoted(_:)``'s literal to `out`, for objects written by hand without a string per field.
+    public static func quote(_ string: String, into out: inout String) {
+        JSONWriter.quote(string, into: &out)
+    }
+
     /// Decodes a value from JSON text, as `JSONDecoder` would.
     public static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decode(type, from: parse(text))

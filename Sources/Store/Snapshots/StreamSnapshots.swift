@@ -32,6 +32,12 @@ enum StreamSnapshots {
         return (try StoredJSON.encode(objects), try StoredJSON.encode(KubeEventState(stream)))
     }
 
+    /// Whether `texts` are ``texts(_:)`` of `stream` (for debug builds' check of assembled snapshots).
+    private static func encodes(_ stream: DeploymentStream, as texts: (objects: String, kubeEvents: String)) -> Bool {
+        guard let encoded = try? self.texts(stream) else { return false }
+        return encoded.objects == texts.objects && encoded.kubeEvents == texts.kubeEvents
+    }
+
     /// The latest snapshot of `id` at or before event `sequence`, if any.
     ///
     /// - Parameter kubeEvents: False to leave the Kubernetes Events part out (see ``EventFold/objects(_:upTo:in:)``).
@@ -56,7 +62,14 @@ enum StreamSnapshots {
 
     /// Stores `stream`'s state as it is after event `sequence`.
     static func save(_ stream: DeploymentStream, after sequence: Int64, in db: Database) throws {
-        let (objects, kubeEvents) = try texts(stream)
+        try save(texts(stream), of: stream, after: sequence, in: db)
+    }
+
+    private static func save(
+        _ texts: (objects: String, kubeEvents: String), of stream: DeploymentStream, after sequence: Int64,
+        in db: Database
+    ) throws {
+        let (objects, kubeEvents) = texts
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO stream_snapshots
@@ -69,7 +82,8 @@ enum StreamSnapshots {
         ])
     }
 
-    /// Snapshots the streams one commit took across a multiple of ``interval``, each after its own last event.
+    /// Snapshots the streams one commit took across a multiple of ``interval``, each after its own last event,
+    /// from the projection rows the commit has just written (``textsFromRows(_:in:)``).
     ///
     /// - Parameters:
     ///   - events: The events the commit appended.
@@ -84,7 +98,9 @@ enum StreamSnapshots {
             guard let (count, last) = appended[stream.id],
                 crosses(from: stream.version - count, to: stream.version)
             else { continue }
-            try save(stream, after: last, in: db)
+            let texts = try textsFromRows(stream, in: db)
+            assert(encodes(stream, as: texts), "snapshot of \(stream.id) from its rows differs from its state")
+            try save(texts, of: stream, after: last, in: db)
         }
     }
 }

@@ -48,9 +48,9 @@ public enum JSONCodec {
         JSONWriter.quoted(string)
     }
 
-    /// Appends ``quoted(_:)``'s literal to `out`, for objects written by hand without a string per field.
-    public static func quote(_ string: String, into out: inout String) {
-        JSONWriter.quote(string, into: &out)
+    /// Appends ``quoted(_:)``'s literal to `out`, for objects written by hand as bytes.
+    public static func quote(_ string: String, into out: inout [UInt8]) {
+        JSONBytes.quote(string, into: &out)
     }
 
     /// Decodes a value from JSON text, as `JSONDecoder` would.

@@ -10,65 +10,87 @@ extension StreamSnapshots {
     /// as much work as the rest of a commit. The rows already hold the canonical text of each object
     /// (`StoredJSON.encode`), written when the object last changed, and the canonical form sorts object keys
     /// as SQLite's `ORDER BY name` (binary) does for these ASCII names. The Kubernetes Events part is written
-    /// from the state: its hand-written text is cheap. `SnapshotTextTests` holds both to ``texts(_:)``.
+    /// from the state: its hand-written text is cheap. Debug builds check every such snapshot against
+    /// ``texts(_:)``, and `StreamSnapshotTests` against a rebuild.
     static func textsFromRows(_ stream: DeploymentStream, in db: Database) throws -> (objects: String, kubeEvents: String) {
         let id = stream.id.rawValue
-        var out = #"{"aggregates":{},"containerTimers":"#
-        out += try StoredJSON.encode(stream.containerTimers)
+        var out: [UInt8] = []
+        out += #"{"aggregates":{},"containerTimers":"#.utf8
+        out += try StoredJSON.encode(stream.containerTimers).utf8
         if let deployment = try String.fetchOne(
             db.cachedStatement(sql: "SELECT object FROM deployments WHERE stream_id = ?"), arguments: [id])
         {
-            out += #","deployment":"# + deployment
+            out += #","deployment":"#.utf8
+            out += deployment.utf8
         }
-        out += #","eventSequence":0,"events":{}"#
-        if let time = stream.lastEventTime { out += #","lastEventTime":"# + JSONCodec.quoted(time.description) }
-        out += #","name":"# + JSONCodec.quoted(stream.name) + #","namespace":"# + JSONCodec.quoted(stream.namespace)
-        out += #","podSequence":"# + String(stream.podSequence)
-        out += #","pods":"#
+        out += #","eventSequence":0,"events":{}"#.utf8
+        if let time = stream.lastEventTime {
+            out += #","lastEventTime":"#.utf8
+            JSONCodec.quote(time.description, into: &out)
+        }
+        out += #","name":"#.utf8
+        JSONCodec.quote(stream.name, into: &out)
+        out += #","namespace":"#.utf8
+        JSONCodec.quote(stream.namespace, into: &out)
+        out += #","podSequence":"#.utf8
+        out += String(stream.podSequence).utf8
+        out += #","pods":"#.utf8
         try appendObjects(sql: "SELECT name, object FROM pods WHERE stream_id = ? ORDER BY name", id, to: &out, in: db)
-        out += #","replicaSets":"#
+        out += #","replicaSets":"#.utf8
         try appendObjects(
             sql: "SELECT name, object FROM replicasets WHERE stream_id = ? ORDER BY name", id, to: &out, in: db)
-        out += #","revisions":["#
+        out += #","revisions":["#.utf8
         let revisions = try String.fetchCursor(
             db.cachedStatement(sql: "SELECT object FROM revisions WHERE stream_id = ? ORDER BY seq"), arguments: [id])
         var first = true
         while let revision = try revisions.next() {
-            if !first { out += "," }
+            if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            out += revision
+            out += revision.utf8
         }
-        out += #"],"version":"# + String(stream.version) + "}"
-        return (out, kubeEventsText(stream))
+        out += #"],"version":"#.utf8
+        out += String(stream.version).utf8
+        out.append(UInt8(ascii: "}"))
+        // The correlator state's text is the `streams` row the commit has just written.
+        let aggregates = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT aggregates FROM streams WHERE stream_id = ?"), arguments: [id]) ?? "{}"
+        return (String(decoding: out, as: UTF8.self), kubeEventsText(stream, aggregates: aggregates))
     }
 
     /// `{"name":object,...}` from rows of (name, object) in name order.
-    private static func appendObjects(sql: String, _ id: String, to out: inout String, in db: Database) throws {
-        out += "{"
+    private static func appendObjects(sql: String, _ id: String, to out: inout [UInt8], in db: Database) throws {
+        out.append(UInt8(ascii: "{"))
         let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [id])
         var first = true
         while let row = try rows.next() {
-            if !first { out += "," }
+            if !first { out.append(UInt8(ascii: ",")) }
             first = false
             JSONCodec.quote(row[0], into: &out)
-            out += ":"
-            out += row[1] as String
+            out.append(UInt8(ascii: ":"))
+            out += (row[1] as String).utf8
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
     }
 
     /// ``KubeEventState``'s canonical text, from the hand-written forms of its parts.
-    static func kubeEventsText(_ stream: DeploymentStream) -> String {
-        var out = #"{"aggregates":"# + AggregatesJSON.text(stream.aggregates)
-        out += #","eventSequence":"# + String(stream.eventSequence) + #","events":{"#
+    ///
+    /// - Parameter aggregates: ``AggregatesJSON/text(_:)`` of the stream's aggregates, as its row holds it.
+    private static func kubeEventsText(_ stream: DeploymentStream, aggregates: String) -> String {
+        var out: [UInt8] = []
+        out += #"{"aggregates":"#.utf8
+        out += aggregates.utf8
+        out += #","eventSequence":"#.utf8
+        out += String(stream.eventSequence).utf8
+        out += #","events":{"#.utf8
         var first = true
         for name in stream.events.keys.sorted() {
-            if !first { out += "," }
+            if !first { out.append(UInt8(ascii: ",")) }
             first = false
             JSONCodec.quote(name, into: &out)
-            out += ":"
-            out += StoredJSON.encode(stream.events[name]!)
+            out.append(UInt8(ascii: ":"))
+            out += StoredJSON.encode(stream.events[name]!).utf8
         }
-        return out + "}}"
+        out += "}}".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 }

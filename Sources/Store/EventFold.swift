@@ -56,16 +56,19 @@ enum EventFold {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
         let snapshot = snapshots
             ? try StreamSnapshots.latest(of: id, upTo: sequence, kubeEvents: kubeEvents, in: db) : nil
-        var stream = snapshot ?? DeploymentStream(namespace: key.namespace, name: key.name)
+        let start = snapshot ?? DeploymentStream(namespace: key.namespace, name: key.name)
         let cursor = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
                     SELECT \(columns) FROM events WHERE stream_id = ? AND stream_version > ? AND seq <= ?
                     \(kubeEvents ? "" : "AND type <> 'EventRecorded'") ORDER BY stream_version
                     """),
-            arguments: [id.rawValue, stream.version, sequence])
-        while let row = try cursor.next() { stream.fold(try decode(row)) }
-        return stream
+            arguments: [id.rawValue, start.version, sequence])
+        // With a replay's rules: a Pod status (or Deployment status) that a later event of the range overwrites
+        // is never decoded (see ``ReplayStream``).
+        var stream = ReplayStream(continuing: start)
+        while let row = try cursor.next() { _ = try ReplayEvent.withRow(row) { try stream.take($0) } }
+        return try stream.finish()
     }
 
     /// The simulated node after the events numbered up to `sequence`.

@@ -160,6 +160,29 @@ struct StreamSnapshotTests {
         }
     }
 
+    /// The Kubernetes Events part is scanned rather than parsed into a tree: it must read what the tree reads,
+    /// for every snapshot of the scenario and for Events the scanner hands back (escapes, unusual numbers).
+    @Test func scanningTheKubeEventsPartReadsWhatDecodingReads() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try Self.makeStore(dir)
+        var texts = try Self.snapshots(store.path).map(\.kubeEvents)
+        #expect(!texts.isEmpty)
+        var odd = try StoredJSON.decode(KubeEventState.self, texts[0])
+        let name = try #require(odd.events.keys.sorted().first)
+        odd.events[name]?.message = "quote \" backslash \\ tab\t ünïcödé"
+        odd.events["second"] = odd.events[name]
+        texts.append(try StoredJSON.encode(odd))
+        texts.append(try StoredJSON.encode(odd).replacingOccurrences(of: #""count":"#, with: #""count": 1e0 , "x":"#))
+        for text in texts {
+            let scanned = try KubeEventState.decode(text)
+            let decoded = try StoredJSON.decode(KubeEventState.self, text)
+            #expect(scanned.events == decoded.events && scanned.aggregates == decoded.aggregates)
+            #expect(scanned.eventSequence == decoded.eventSequence)
+        }
+        #expect(throws: (any Error).self) { try KubeEventState.decode(#"{"events":{},"aggregates":{}}"#) }
+    }
+
     @Test func readsFallBackToFoldingWhenAStoreHasNoSnapshots() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -99,6 +99,14 @@ public struct JSONScanner {
         return negative ? -value : value
     }
 
+    /// The bytes of the next value, stepped over: for a member another reader takes (nil on a syntax error).
+    public mutating func rawValue() -> UnsafeBufferPointer<UInt8>? {
+        skipWhitespace()
+        let start = index
+        guard let base = bytes.baseAddress, skipValue() else { return nil }
+        return UnsafeBufferPointer(start: base + start, count: index - start)
+    }
+
     /// Steps over one value of any kind; false on a syntax error.
     public mutating func skipValue() -> Bool {
         skipWhitespace()

@@ -1,4 +1,5 @@
 import Cluster
+import GRDB
 import KubeModel
 
 /// One Deployment stream folded by a full replay: ``DeploymentStream/apply(_:sequence:at:)`` for every
@@ -48,6 +49,11 @@ struct ReplayStream {
 
     init(namespace: String, name: String) {
         state = DeploymentStream(namespace: namespace, name: name)
+    }
+
+    /// Continues from a state already folded (a snapshot's).
+    init(continuing state: DeploymentStream) {
+        self.state = state
     }
 
     /// Folds one event of this stream. Returns whether it is a user mutation (the replay records the last
@@ -163,6 +169,23 @@ struct ReplayEvent {
     var time: Timestamp
     var payload: UnsafeBufferPointer<UInt8>
     var prepared: PreparedEvent
+
+    /// Makes the event of an `events` row (``EventFold/columns``) for `body`, which must not keep it: its
+    /// payload points into the row's text.
+    static func withRow<T>(_ row: Row, _ body: (ReplayEvent) throws -> T) throws -> T {
+        let type: String = row["type"]
+        let schemaVersion: Int = row["schema_version"]
+        var payload: String = row["payload"]
+        return try payload.withUTF8 { bytes in
+            var prepared = PreparedEvent()
+            if schemaVersion == ClusterEvent.currentSchemaVersion, type == "PodCreated" || type == "PodStatusUpdated" {
+                prepared.podName = ClusterEvent.podName(type: type, currentPayload: bytes)
+            }
+            return try body(ReplayEvent(
+                sequence: row["seq"], type: type, schemaVersion: schemaVersion,
+                time: Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0), payload: bytes, prepared: prepared))
+        }
+    }
 
     /// The decoded event: the decoding thread's, or decoded here (an older schema version is upcast).
     func decoded() throws -> ClusterEvent {

@@ -54,7 +54,7 @@ enum StreamSnapshots {
         guard let row else { return nil }
         var stream = try StoredJSON.decode(DeploymentStream.self, try Deflate.decompress(row[0], size: row[1]))
         if kubeEvents {
-            let part = try StoredJSON.decode(KubeEventState.self, try Deflate.decompress(row[2], size: row[3]))
+            let part = try KubeEventState.decode(try Deflate.decompress(row[2], size: row[3]))
             part.restore(into: &stream)
         }
         return stream
@@ -110,6 +110,12 @@ struct KubeEventState: Codable {
     var events: [String: KubeEvent]
     var aggregates: [String: AggregateRecord]
     var eventSequence: Int
+
+    init(events: [String: KubeEvent], aggregates: [String: AggregateRecord], eventSequence: Int) {
+        self.events = events
+        self.aggregates = aggregates
+        self.eventSequence = eventSequence
+    }
 
     init(_ stream: DeploymentStream) {
         events = stream.events

@@ -1,0 +1,45 @@
+import Cluster
+import KubeModel
+
+extension KubeEventState {
+    /// The Kubernetes Events part of a snapshot, read as `StoredJSON.decode(KubeEventState.self, text)` reads
+    /// it: each Event by ``KubeEvent/init(scanning:)`` instead of through a ``JSONValue`` tree, which was a third
+    /// of a point-in-time read of one Deployment. Anything the scanner is unsure of goes the ordinary way.
+    static func decode(_ text: String) throws -> KubeEventState {
+        var text = text
+        if let scanned = text.withUTF8({ scan($0) }) { return scanned }
+        return try StoredJSON.decode(KubeEventState.self, text)
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KubeEventState? {
+        var scanner = JSONScanner(bytes)
+        var events: [String: KubeEvent]?, aggregates: [String: AggregateRecord]?, sequence: Int?
+        let read: Void? = scanner.members { key, scanner in
+            if key.equals("eventSequence") {
+                sequence = scanner.int()
+                return sequence != nil
+            }
+            if key.equals("aggregates") {
+                guard let raw = scanner.rawValue() else { return false }
+                aggregates = try? JSONCodec.decode([String: AggregateRecord].self, from: JSONCodec.parse(raw))
+                return aggregates != nil
+            }
+            if key.equals("events") {
+                var read: [String: KubeEvent] = [:]
+                let members: Void? = scanner.members { name, scanner in
+                    guard let raw = scanner.rawValue(),
+                        let event = KubeEvent(scanning: raw)
+                            ?? (try? JSONCodec.decode(KubeEvent.self, from: JSONCodec.parse(raw)))
+                    else { return false }
+                    read[String(decoding: name, as: UTF8.self)] = event
+                    return true
+                }
+                events = read
+                return members != nil
+            }
+            return scanner.skipValue()
+        }
+        guard read != nil, scanner.atEnd(), let events, let aggregates, let sequence else { return nil }
+        return KubeEventState(events: events, aggregates: aggregates, eventSequence: sequence)
+    }
+}

@@ -65,8 +65,8 @@ public struct StoreReader {
             let pod = try StoredJSON.decode(Pod.self, text)
             stream.pods[pod.name] = pod
         }
-        for text in try String.fetchAll(statement("SELECT object FROM k8s_events WHERE stream_id = ?"), arguments: arguments) {
-            let event = try StoredJSON.decode(KubeEvent.self, text)
+        for var text in try String.fetchAll(statement("SELECT object FROM k8s_events WHERE stream_id = ?"), arguments: arguments) {
+            let event = try text.withUTF8 { try KubeEvent(stored: $0) }
             stream.events[event.name] = event
         }
         stream.revisions = try String.fetchAll(

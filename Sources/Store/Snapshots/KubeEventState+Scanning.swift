@@ -27,10 +27,7 @@ extension KubeEventState {
             if key.equals("events") {
                 var read: [String: KubeEvent] = [:]
                 let members: Void? = scanner.members { name, scanner in
-                    guard let raw = scanner.rawValue(),
-                        let event = KubeEvent(scanning: raw)
-                            ?? (try? JSONCodec.decode(KubeEvent.self, from: JSONCodec.parse(raw)))
-                    else { return false }
+                    guard let raw = scanner.rawValue(), let event = try? KubeEvent(stored: raw) else { return false }
                     read[String(decoding: name, as: UTF8.self)] = event
                     return true
                 }

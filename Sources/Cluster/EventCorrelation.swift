@@ -20,8 +20,17 @@ public enum EventCorrelation {
     /// `EventAggregatorByReasonFunc`'s key: no message, no fieldPath.
     public static func aggregateKey(_ event: KubeEvent) -> String {
         let o = event.involvedObject
-        return [event.source, o.kind, o.namespace, o.name, o.uid, o.apiVersion, event.type, event.reason]
-            .joined(separator: "\u{1F}")
+        // Joined as bytes: an array of the parts and `joined`, or appends to a String, cost a replay
+        // 3,500-7,000 instructions per Kubernetes Event.
+        let parts = [o.kind, o.namespace, o.name, o.uid, o.apiVersion, event.type, event.reason]
+        var key: [UInt8] = []
+        key.reserveCapacity(parts.reduce(event.source.utf8.count + parts.count) { $0 + $1.utf8.count })
+        key += event.source.utf8
+        for part in parts {
+            key.append(0x1F)
+            key += part.utf8
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Whether two events have the same ``aggregateKey(_:)``, compared field by field (no string building:
@@ -50,18 +59,9 @@ extension DeploymentStream {
     /// Updates the aggregator record the way `EventAggregate` does for an event that was just written.
     /// Upstream drops a random message once the set is full; we drop the newest, keeping the first nine.
     mutating func recordAggregate(_ event: KubeEvent, at time: Timestamp) {
-        let key = EventCorrelation.aggregateKey(event)
-        var record = aggregates[key] ?? AggregateRecord(messages: [], lastTimestamp: time)
-        if time.seconds - record.lastTimestamp.seconds > EventCorrelation.aggregateWindowSeconds {
-            record.messages = []
-        }
-        if !event.message.hasPrefix(EventCorrelation.combinedPrefix), !record.messages.contains(event.message),
-            record.messages.count < EventCorrelation.maxSimilarEvents - 1
-        {
-            record.messages.append(event.message)
-        }
-        record.lastTimestamp = time
-        aggregates[key] = record
+        // In place: one lookup of the ~100-byte key instead of a read and a write.
+        aggregates[EventCorrelation.aggregateKey(event), default: AggregateRecord(messages: [], lastTimestamp: time)]
+            .note(event.message, at: time)
         // Forget records idle for longer than the Event TTL, as client-go's correlator forgets them (its cache is
         // an LRU); one idle past the 10-minute window already counts as empty, so nothing behaves differently,
         // and the state (stored with the stream, loaded by every command) stops growing with the history.
@@ -69,5 +69,18 @@ extension DeploymentStream {
         if aggregates.count > 16, aggregates.values.contains(where: idle) {
             aggregates = aggregates.filter { !idle($0.value) }
         }
+    }
+}
+
+extension AggregateRecord {
+    /// The record after an event with `message` at `time`: messages of a window that closed are forgotten.
+    fileprivate mutating func note(_ message: String, at time: Timestamp) {
+        if time.seconds - lastTimestamp.seconds > EventCorrelation.aggregateWindowSeconds { messages = [] }
+        if !message.hasPrefix(EventCorrelation.combinedPrefix), !messages.contains(message),
+            messages.count < EventCorrelation.maxSimilarEvents - 1
+        {
+            messages.append(message)
+        }
+        lastTimestamp = time
     }
 }

@@ -17,9 +17,16 @@ struct TimeMarks {
         high = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seconds) FROM time_marks"))
     }
 
+    private init(high: Int64?) { self.high = high }
+
     /// Notes event `sequence`, stamped `occurredAt` (as stored).
     mutating func note(_ sequence: Int64, occurredAt: String, in db: Database) throws {
-        guard let seconds = Timestamp(rfc3339: occurredAt)?.seconds, high.map({ seconds > $0 }) ?? true else { return }
+        try note(sequence, seconds: Timestamp(rfc3339: occurredAt)?.seconds, in: db)
+    }
+
+    /// Notes event `sequence`, stamped `seconds` (nil for a time that does not parse, which is never a mark).
+    private mutating func note(_ sequence: Int64, seconds: Int64?, in db: Database) throws {
+        guard let seconds, high.map({ seconds > $0 }) ?? true else { return }
         try db.cachedStatement(sql: "INSERT INTO time_marks (seq, seconds) VALUES (?, ?)")
             .execute(arguments: [sequence, seconds])
         high = seconds
@@ -30,11 +37,10 @@ struct TimeMarks {
     /// instructions an event; this reads the two columns through SQLite's C API and parses the times itself.
     static func rebuild(in db: Database) throws {
         try db.execute(sql: "DELETE FROM time_marks")
-        let insert = try db.makeStatement(sql: "INSERT INTO time_marks (seq, seconds) VALUES (?, ?)")
+        var marks = TimeMarks(high: nil)
         let select = try db.makeStatement(sql: "SELECT seq, occurred_at FROM events ORDER BY seq")
         let rows = select.sqliteStatement
         defer { withExtendedLifetime(select) { _ = sqlite3_reset(rows) } }
-        var high: Int64?
         while true {
             let code = sqlite3_step(rows)
             guard code == SQLITE_ROW else {
@@ -43,9 +49,7 @@ struct TimeMarks {
             }
             let text = UnsafeBufferPointer(
                 start: sqlite3_column_text(rows, 1), count: Int(sqlite3_column_bytes(rows, 1)))
-            guard let seconds = Timestamp(rfc3339: text)?.seconds, high.map({ seconds > $0 }) ?? true else { continue }
-            try insert.execute(arguments: [sqlite3_column_int64(rows, 0), seconds])
-            high = seconds
+            try marks.note(sqlite3_column_int64(rows, 0), seconds: Timestamp(rfc3339: text)?.seconds, in: db)
         }
     }
 

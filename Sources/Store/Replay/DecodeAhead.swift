@@ -13,13 +13,19 @@ struct PreparedEvent: Sendable {
         guard row.schemaVersion == ClusterEvent.currentSchemaVersion else { return PreparedEvent() }
         let payload = UnsafeBufferPointer(rebasing: bytes[row.payload])
         switch row.type {
-        case "PodCreated", "PodStatusUpdated":
-            return PreparedEvent(podName: ClusterEvent.podName(type: row.type, currentPayload: payload))
-        case "DeploymentStatusUpdated":
-            return PreparedEvent()
+        case "PodCreated", "PodStatusUpdated", "DeploymentStatusUpdated":
+            return waiting(type: row.type, schemaVersion: row.schemaVersion, payload: payload)
         default:
             return PreparedEvent(decoded: Result { try ClusterEvent(type: row.type, currentPayload: payload) })
         }
+    }
+
+    /// What a fold needs before deciding whether to decode an event at all: nothing decoded, and for a Pod
+    /// event of the current schema (the ones ``ReplayStream`` keeps waiting per Pod) the Pod's name.
+    static func waiting(type: String, schemaVersion: Int, payload: UnsafeBufferPointer<UInt8>) -> PreparedEvent {
+        guard schemaVersion == ClusterEvent.currentSchemaVersion, type == "PodCreated" || type == "PodStatusUpdated"
+        else { return PreparedEvent() }
+        return PreparedEvent(podName: ClusterEvent.podName(type: type, currentPayload: payload))
     }
 }
 

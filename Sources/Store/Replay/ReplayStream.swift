@@ -177,13 +177,10 @@ struct ReplayEvent {
         let schemaVersion: Int = row["schema_version"]
         var payload: String = row["payload"]
         return try payload.withUTF8 { bytes in
-            var prepared = PreparedEvent()
-            if schemaVersion == ClusterEvent.currentSchemaVersion, type == "PodCreated" || type == "PodStatusUpdated" {
-                prepared.podName = ClusterEvent.podName(type: type, currentPayload: bytes)
-            }
-            return try body(ReplayEvent(
+            try body(ReplayEvent(
                 sequence: row["seq"], type: type, schemaVersion: schemaVersion,
-                time: Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0), payload: bytes, prepared: prepared))
+                time: Timestamp(rfc3339: row["occurred_at"]) ?? Timestamp(seconds: 0), payload: bytes,
+                prepared: .waiting(type: type, schemaVersion: schemaVersion, payload: bytes)))
         }
     }
 

@@ -117,12 +117,7 @@ enum ProjectionWriter {
     }
 
     private static func saveStreamRow(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates, wake_at,
-                  last_command) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: SQL.streams).execute(arguments: [
             stream.id.rawValue, stream.version, stream.podSequence, stream.eventSequence,
             AggregatesJSON.text(stream.aggregates), stream.storedWakeUp?.description, lastCommand,
         ])
@@ -134,12 +129,7 @@ enum ProjectionWriter {
     }
 
     private static func upsert(_ d: Deployment, stream: String, in db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO deployments (namespace, name, stream_id, uid, generation, replicas, ready, updated,
-                  available, paused, revision, images, created_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: SQL.deployments).execute(arguments: [
             d.namespace, d.name, stream, d.metadata.uid ?? "", d.metadata.generation ?? 0, d.spec.desiredReplicas,
             d.status.readyReplicas ?? 0, d.status.updatedReplicas ?? 0, d.status.availableReplicas ?? 0,
             d.spec.isPaused, d.revision, images(d.spec.template), d.metadata.creationTimestamp?.description ?? "",
@@ -148,12 +138,7 @@ enum ProjectionWriter {
     }
 
     private static func upsert(_ rs: ReplicaSet, stream: String, in db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO replicasets (namespace, name, stream_id, deployment, uid, revision, replicas, ready,
-                  available, images, created_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: SQL.replicaSets).execute(arguments: [
             rs.metadata.namespace ?? "default", rs.name, stream, rs.metadata.controllerRef?.name, rs.metadata.uid ?? "",
             rs.revision, rs.replicas, rs.status.readyReplicas ?? 0, rs.availableReplicas,
             images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(rs),
@@ -161,12 +146,7 @@ enum ProjectionWriter {
     }
 
     private static func upsert(_ pod: Pod, stream: String, in db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO pods (namespace, name, stream_id, replicaset, uid, phase, ready, created_at, object)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: SQL.pods).execute(arguments: [
             pod.metadata.namespace ?? "default", pod.name, stream, pod.metadata.controllerRef?.name,
             pod.metadata.uid ?? "", pod.status.phase ?? "", pod.isReady,
             pod.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(pod),
@@ -175,13 +155,7 @@ enum ProjectionWriter {
 
     private static func upsert(_ event: KubeEvent, stream: String, in db: Database) throws {
         let o = event.involvedObject
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO k8s_events (namespace, name, stream_id, involved_kind, involved_name, involved_uid,
-                  type, reason, message, source, count, first_timestamp, last_timestamp, object)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.cachedStatement(sql: SQL.kubeEvents).execute(arguments: [
             event.namespace, event.name, stream, o.kind, o.name, o.uid, event.type, event.reason, event.message,
             event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description,
             StoredJSON.encode(event),

@@ -148,7 +148,8 @@ final class JSONBufferEncoder: Encoder {
         sink.bytes.append(UInt8(ascii: "}"))
     }
 
-    /// Appends one value: primitives and `JSONValue` trees directly, anything else through a child encoder.
+    /// Appends one value: primitives, `JSONValue` trees and ``CanonicalJSONWritable`` types directly, anything
+    /// else through a child encoder.
     static func write<T: Encodable>(_ value: T, sink: Sink, parent: JSONBufferEncoder?, key: (any CodingKey)?) throws {
         if T.self == String.self { return JSONBytes.quote(value as! String, into: &sink.bytes) }
         if T.self == Int.self { return JSONBytes.append(value as! Int, into: &sink.bytes) }
@@ -156,6 +157,13 @@ final class JSONBufferEncoder: Encoder {
         if T.self == JSONValue.self { return JSONBytes.write(value as! JSONValue, into: &sink.bytes) }
         if T.self == [String: JSONValue].self { return JSONBytes.write(object: value as! [String: JSONValue], into: &sink.bytes) }
         if T.self == [String: String].self { return JSONBytes.write(strings: value as! [String: String], into: &sink.bytes) }
+        if let writable = value as? any CanonicalJSONWritable {
+            var json = CanonicalJSON()
+            swap(&json.bytes, &sink.bytes)
+            writable.write(to: &json)
+            swap(&json.bytes, &sink.bytes)
+            return
+        }
         let child = JSONBufferEncoder(sink: sink, parent: parent, key: key)
         try value.encode(to: child)
         child.close()

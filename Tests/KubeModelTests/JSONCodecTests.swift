@@ -46,4 +46,20 @@ import Testing
         let tree = try JSONCodec.parse(JSONCodecTests.deployment)
         #expect(try JSONCodec.encode(tree) == JSONCodec.write(tree))
     }
+
+    /// Strings are scanned eight bytes at a time for what must be escaped: each special byte at every offset
+    /// of a word, next to multi-byte characters, escapes as `JSONEncoder` escapes it.
+    @Test func stringsEscapeAsJSONEncoderDoesAtEveryOffset() throws {
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "\t", "/", "é", "🚀", "\u{7F}"] {
+            for length in 0..<19 {
+                for position in 0...length {
+                    let text = String(repeating: "a", count: position) + special
+                        + String(repeating: "b", count: length - position)
+                    var out: [UInt8] = []
+                    JSONCodec.quote(text, into: &out)
+                    #expect(String(decoding: out, as: UTF8.self) == (try JSONCodecTests.foundation(text)))
+                }
+            }
+        }
+    }
 }

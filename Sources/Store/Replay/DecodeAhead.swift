@@ -1,5 +1,6 @@
 import Cluster
 import Dispatch
+import Foundation
 
 /// What can be made of a stored event without the fold's state: its decoded form, or for the Pod events a
 /// replay may never decode, the Pod it is about.
@@ -29,26 +30,32 @@ struct PreparedEvent: Sendable {
     }
 }
 
-/// One batch being prepared on the decoding thread.
+/// The next batch of the log, read and prepared on the decoding thread while the replay folds the one before.
 final class PreparedBatch: @unchecked Sendable {
-    let batch: ReplayBatch
     // Written once by the decoding thread before `ready` is signalled, read only after waiting on it.
-    private var events: [PreparedEvent] = []
+    private var result: Result<(batch: ReplayBatch, events: [PreparedEvent])?, any Error> = .success(nil)
     private let ready = DispatchSemaphore(value: 0)
 
-    init(_ batch: ReplayBatch, on queue: DispatchQueue) {
-        self.batch = batch
+    /// - Parameter connection: Held while reading: the replay writes through the same SQLite connection.
+    init(reading reader: ReplayRows.Reader, connection: NSLock, on queue: DispatchQueue) {
         queue.async { [self] in
-            events = batch.bytes.withUnsafeBufferPointer { bytes in
-                batch.rows.map { PreparedEvent.prepare($0, in: bytes) }
+            result = Result {
+                connection.lock()
+                let read = Result { try reader.next() }
+                connection.unlock()
+                guard let batch = try read.get() else { return nil }
+                let events = batch.bytes.withUnsafeBufferPointer { bytes in
+                    batch.rows.map { PreparedEvent.prepare($0, in: bytes) }
+                }
+                return (batch, events)
             }
             ready.signal()
         }
     }
 
-    /// The prepared events, in row order, once the decoding thread is done.
-    func wait() -> [PreparedEvent] {
+    /// The batch and its prepared events in row order, or nil after the last, once the decoding thread is done.
+    func wait() throws -> (batch: ReplayBatch, events: [PreparedEvent])? {
         ready.wait()
-        return events
+        return try result.get()
     }
 }

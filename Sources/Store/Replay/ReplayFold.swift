@@ -1,5 +1,6 @@
 import Cluster
 import Dispatch
+import Foundation
 import GRDB
 import KubeModel
 
@@ -12,9 +13,11 @@ struct ReplayFold {
     private var previousStream: [UInt8] = []
     private var previousIndex: Int?
     private(set) var node = NodeState()
+    private static let nodeStream = Array(StreamID.node.rawValue.utf8)
 
-    /// Folds the events of `db`'s log that belong to `pass`, decoding each batch of events on a second
-    /// thread while the previous one is folded (decoding is pure; folding is in order).
+    /// Folds the events of `db`'s log that belong to `pass`. A second thread reads and decodes the next batch
+    /// of events while this one folds the previous (decoding is pure; folding is in order); both use `db`'s
+    /// connection, one at a time.
     ///
     /// - Parameters:
     ///   - done: Events folded so far (by earlier passes), counted on.
@@ -27,27 +30,26 @@ struct ReplayFold {
         revisions: (_ records: [RevisionRecord], _ of: DeploymentStream) throws -> Void
     ) throws {
         let queue = DispatchQueue(label: "rollbook.replay.decode", qos: .userInitiated)
-        var inFlight: PreparedBatch?
-        func fold(_ batch: PreparedBatch) throws {
-            let prepared = batch.wait()
-            try batch.batch.bytes.withUnsafeBufferPointer { bytes in
-                for (row, prepared) in zip(batch.batch.rows, prepared) {
-                    try take(row, prepared, bytes, revisions: revisions)
+        let connection = NSLock()
+        let reader = try ReplayRows.Reader(db, pass: pass)
+        func readAhead() -> PreparedBatch { PreparedBatch(reading: reader, connection: connection, on: queue) }
+        // One batch being folded, one being read, one queued: the decoding thread never waits for the fold.
+        var ahead = [readAhead(), readAhead()]
+        // Waits for the decoding thread even when folding throws.
+        defer { for batch in ahead { _ = try? batch.wait() } }
+        while let (batch, prepared) = try ahead.removeFirst().wait() {
+            ahead.append(readAhead())
+            try batch.bytes.withUnsafeBufferPointer { bytes in
+                for (row, prepared) in zip(batch.rows, prepared) {
+                    try take(row, prepared, bytes) { records, stream in
+                        connection.lock()
+                        defer { connection.unlock() }
+                        try revisions(records, stream)
+                    }
                     done += 1
                     if done % 1_000 == 0 || done == total { progress(done, total) }
                 }
             }
-        }
-        // Waits for the decoding thread even when folding throws.
-        defer { _ = inFlight?.wait() }
-        try ReplayRows.forEachBatch(in: db, pass: pass) { batch in
-            let previous = inFlight
-            inFlight = PreparedBatch(batch, on: queue)
-            if let previous { try fold(previous) }
-        }
-        if let last = inFlight {
-            inFlight = nil
-            try fold(last)
         }
     }
 
@@ -66,7 +68,7 @@ struct ReplayFold {
             if !streams[index].state.revisions.isEmpty {
                 try revisions(streams[index].takeRevisions(), streams[index].state)
             }
-        } else if stream.elementsEqual(StreamID.node.rawValue.utf8) {
+        } else if Bytes.equal(stream, ReplayFold.nodeStream) {
             node.apply(try event.decoded(), at: row.time)
             node.version += 1
         } else {
@@ -84,7 +86,7 @@ struct ReplayFold {
 
     /// The index of a Deployment stream (created on its first event), or nil for any other stream.
     private mutating func streamIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let previousIndex, bytes.elementsEqual(previousStream) { return previousIndex }
+        if let previousIndex, Bytes.equal(bytes, previousStream) { return previousIndex }
         let id = StreamID(rawValue: String(decoding: bytes, as: UTF8.self))
         var index = indexes[id.rawValue]
         if index == nil, let key = id.deploymentKey {

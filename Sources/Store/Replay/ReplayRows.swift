@@ -31,48 +31,72 @@ enum ReplayRows {
         try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events") ?? 0
     }
 
-    /// Calls `body` with the log's events of the streams `pass` folds, in batches of ``batchSize`` rows.
-    static func forEachBatch(in db: Database, pass: ReplayPass, _ body: (ReplayBatch) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        var batch = ReplayBatch()
-        var previousStream: [UInt8] = [], included = pass.includes(UnsafeBufferPointer(start: nil, count: 0))
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
-            }
-            // Consecutive events mostly share a stream: one hash per run.
-            let stream = text(handle, 1)
-            if !stream.elementsEqual(previousStream) {
-                previousStream = Array(stream)
-                included = pass.includes(stream)
-            }
-            guard included else { continue }
-            func copy(_ column: Int32) -> Range<Int> {
-                let start = batch.bytes.count
-                if let text = sqlite3_column_text(handle, column) {
-                    batch.bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
-                }
-                return start..<batch.bytes.count
-            }
-            batch.rows.append(ReplayBatch.Row(
-                sequence: sqlite3_column_int64(handle, 0), schemaVersion: Int(sqlite3_column_int64(handle, 3)),
-                type: EventTypeNames.name(text(handle, 2)),
-                time: Timestamp(rfc3339: text(handle, 4)) ?? Timestamp(seconds: 0),
-                stream: copy(1), payload: copy(5), commandID: copy(6)))
-            if batch.rows.count == batchSize {
-                try body(batch)
-                batch.rows.removeAll(keepingCapacity: true)
-                batch.bytes.removeAll(keepingCapacity: true)
-            }
+    /// The log's events of the streams one pass folds, a batch of up to ``batchSize`` rows at a time.
+    ///
+    /// Made on the connection's own thread, then stepped by the replay's decoding thread (so that reading
+    /// SQLite overlaps folding): the caller must keep every other use of the connection from running at the
+    /// same time (``ReplayFold`` holds a lock around both).
+    final class Reader: @unchecked Sendable {
+        private let statement: Statement
+        private let connection: OpaquePointer?
+        private let pass: ReplayPass
+        private var previousStream: [UInt8] = []
+        private var included: Bool
+        private var done = false
+
+        init(_ db: Database, pass: ReplayPass) throws {
+            statement = try db.makeStatement(sql: ReplayRows.sql)
+            connection = db.sqliteConnection
+            self.pass = pass
+            included = pass.includes(UnsafeBufferPointer(start: nil, count: 0))
         }
-        if !batch.rows.isEmpty { try body(batch) }
+
+        deinit { sqlite3_reset(statement.sqliteStatement) }
+
+        /// The next batch, or nil once the log is read (and on every call after).
+        func next() throws -> ReplayBatch? {
+            guard !done else { return nil }
+            let handle = statement.sqliteStatement
+            var batch = ReplayBatch()
+            while batch.rows.count < batchSize {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE {
+                    // Stepping again would start the statement over.
+                    done = true
+                    break
+                }
+                guard code == SQLITE_ROW else {
+                    done = true
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)),
+                        sql: ReplayRows.sql)
+                }
+                // Consecutive events mostly share a stream: one hash per run.
+                let stream = ReplayRows.text(handle, 1)
+                if !Bytes.equal(stream, previousStream) {
+                    previousStream = Array(stream)
+                    included = pass.includes(stream)
+                }
+                guard included else { continue }
+                func copy(_ column: Int32) -> Range<Int> {
+                    let start = batch.bytes.count
+                    if let text = sqlite3_column_text(handle, column) {
+                        batch.bytes.append(
+                            contentsOf: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+                    }
+                    return start..<batch.bytes.count
+                }
+                batch.rows.append(ReplayBatch.Row(
+                    sequence: sqlite3_column_int64(handle, 0), schemaVersion: Int(sqlite3_column_int64(handle, 3)),
+                    type: EventTypeNames.name(ReplayRows.text(handle, 2)),
+                    time: Timestamp(rfc3339: ReplayRows.text(handle, 4)) ?? Timestamp(seconds: 0),
+                    stream: copy(1), payload: copy(5), commandID: copy(6)))
+            }
+            return batch.rows.isEmpty ? nil : batch
+        }
     }
 
-    private static func text(_ handle: SQLiteStatement, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
+    fileprivate static func text(_ handle: SQLiteStatement, _ column: Int32) -> UnsafeBufferPointer<UInt8> {
         guard let start = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
     }
@@ -90,8 +114,10 @@ enum EventTypeNames {
         "ReplicaSetAdopted", "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked",
     ]
 
+    private static let allBytes = all.map { Array($0.utf8) }
+
     static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        for name in all where name.utf8.count == bytes.count && name.utf8.elementsEqual(bytes) { return name }
+        for (index, name) in allBytes.enumerated() where Bytes.equal(bytes, name) { return all[index] }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -55,9 +55,12 @@ import Testing
           "containerStatuses":[
            {"name":"app","image":"a:1","imageID":"sha256:1","containerID":"containerd://1","ready":true,
             "started":true,"restartCount":2,
-            "state":{"running":{"startedAt":"2026-11-26T15:08:08Z"}},
+            "state":{"running":{"startedAt":"2026-11-26T15:08:08Z"},"waiting":{"reason":"r","message":"m"},
+             "terminated":{"exitCode":1,"reason":"Error","message":"boom","containerID":"containerd://0",
+             "startedAt":"2026-11-26T15:08:00Z","finishedAt":"2026-11-26T15:08:05Z"}},
             "lastState":{"terminated":{"exitCode":1,"reason":"Error","message":"boom","containerID":"containerd://0",
-             "startedAt":"2026-11-26T15:08:00Z","finishedAt":"2026-11-26T15:08:05Z"}}},
+             "startedAt":"2026-11-26T15:08:00Z","finishedAt":"2026-11-26T15:08:05Z"},"waiting":{"reason":"w","message":"v"},
+             "running":{"startedAt":"2026-11-26T15:07:00Z"}}},
            {"name":"b","image":"b:1","imageID":"","ready":false,"restartCount":0,
             "state":{"waiting":{"reason":"ErrImagePull","message":"no such image"}},"lastState":{}},
            {"name":"c","image":"c:1","imageID":"","ready":false,"restartCount":0,
@@ -103,5 +106,48 @@ import Testing
             pods: [try JSONCodec.decode(Pod.self, from: Self.pod)],
             replicaSet: try JSONCodec.decode(ReplicaSet.self, from: Self.replicaSet))
         #expect(try JSONCodec.encode(payload) == (try Self.foundation(payload)))
+    }
+
+    /// The fixtures above set every stored property (the first element of each array at least), and each
+    /// one is a key of the written object: a property added to a type but not to its writer fails here.
+    @Test func everyStoredPropertyIsWritten() throws {
+        var missing: [String] = []
+        func walk(_ value: Any, _ json: JSONValue, _ path: String, strict: Bool) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .struct where !(value is PodSpec || value is Timestamp):
+                guard case .object(let object) = json else { return missing.append("\(path): not an object") }
+                for child in mirror.children {
+                    let label = child.label ?? "?"
+                    let unwrapped = Mirror(reflecting: child.value)
+                    if unwrapped.displayStyle == .optional {
+                        guard let some = unwrapped.children.first else {
+                            if strict { missing.append("\(path).\(label): nil in the fixture") }
+                            continue
+                        }
+                        guard let field = object[label] else { missing.append("\(path).\(label)"); continue }
+                        walk(some.value, field, "\(path).\(label)", strict: strict)
+                    } else {
+                        guard let field = object[label] else { missing.append("\(path).\(label)"); continue }
+                        walk(child.value, field, "\(path).\(label)", strict: strict)
+                    }
+                }
+            case .collection:
+                guard case .array(let elements) = json else { return missing.append("\(path): not an array") }
+                for (index, (element, field)) in zip(mirror.children.map(\.value), elements).enumerated() {
+                    walk(element, field, "\(path)[\(index)]", strict: strict && index == 0)
+                }
+            default:
+                break
+            }
+        }
+        for (name, value) in [
+            ("Deployment", try JSONCodec.decode(Deployment.self, from: Self.deployment) as any CanonicalJSONWritable),
+            ("ReplicaSet", try JSONCodec.decode(ReplicaSet.self, from: Self.replicaSet)),
+            ("Pod", try JSONCodec.decode(Pod.self, from: Self.pod)),
+        ] {
+            walk(value, try JSONCodec.parse(value.canonicalJSONText), name, strict: true)
+        }
+        #expect(missing == [])
     }
 }

@@ -2,13 +2,7 @@
 
 extension ReplicaSet: CanonicalJSONWritable {
     public func write(to json: inout CanonicalJSON) {
-        json.object { json in
-            json.field("apiVersion", apiVersion)
-            json.field("kind", kind)
-            json.field("metadata", metadata)
-            json.field("spec", spec)
-            json.field("status", status)
-        }
+        json.resource(apiVersion: apiVersion, kind: kind, metadata: metadata, spec: spec, status: status)
     }
 }
 

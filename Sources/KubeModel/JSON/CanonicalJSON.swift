@@ -42,6 +42,19 @@ public struct CanonicalJSON {
         value.write(to: &self)
     }
 
+    /// A Kubernetes object: its five top-level fields, in key order.
+    public mutating func resource<Spec: CanonicalJSONWritable, Status: CanonicalJSONWritable>(
+        apiVersion: String, kind: String, metadata: ObjectMeta, spec: Spec, status: Status
+    ) {
+        object { json in
+            json.field("apiVersion", apiVersion)
+            json.field("kind", kind)
+            json.field("metadata", metadata)
+            json.field("spec", spec)
+            json.field("status", status)
+        }
+    }
+
     /// `"key":null`, for the fields Kubernetes shows as null.
     public mutating func null(_ key: StaticString) {
         self.key(key)

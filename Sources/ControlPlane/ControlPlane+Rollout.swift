@@ -27,6 +27,12 @@ extension ControlPlane {
                 throw CommandError.client(
                     "\(Resource.deployments) \"\(name)\" can't restart paused deployment (run rollout resume first)")
             }
+            // kubectl stamps whole seconds: a second restart within the same second is an empty patch.
+            if d.spec.template.metadata.annotations?[AnnotationKey.restartedAt] == now.description {
+                throw CommandError.client(
+                    "failed to create patch for \(name): if restart has already been triggered within the past "
+                        + "second, please wait before attempting to trigger another")
+            }
             return (.deploymentRestarted(Restarted(restartedAt: now.description)), ())
         }
     }

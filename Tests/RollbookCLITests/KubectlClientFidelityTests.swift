@@ -1,0 +1,41 @@
+import Testing
+import TestSupport
+
+/// kubectl v1.32's client-side wording and exit codes in corners the walkthrough does not reach.
+/// Each golden states what kubectl prints; the comment names the kubectl source it comes from.
+@Suite(.serialized)
+struct KubectlClientFidelityTests {
+    static let paused = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 2
+          paused: true
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: web
+                image: web:1.0
+
+        """
+
+    // pkg/cmd/rollout/rollout_restart.go: an unchanged restartedAt (same second) is an empty patch, an error.
+    @Test func restartTwiceInOneSecond() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (10, "rollout restart deployment/web"),
+            (10, "rollout restart deployment/web"),
+            (11, "rollout restart deployment/web"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/restart-same-second.txt")
+    }
+}

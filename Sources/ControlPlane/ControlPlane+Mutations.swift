@@ -54,7 +54,8 @@ extension ControlPlane {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             if !overwrite {
                 let clashes = set.filter { key, value in
-                    guard let existing = d.metadata[annotation: key] else { return false }
+                    // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.
+                    guard key != AnnotationKey.changeCause, let existing = d.metadata[annotation: key] else { return false }
                     return existing != value
                 }
                 if !clashes.isEmpty {

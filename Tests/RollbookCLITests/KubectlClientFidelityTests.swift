@@ -38,4 +38,18 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/restart-same-second.txt")
     }
+
+    // pkg/cmd/annotate/annotate.go validateNoAnnotationOverwrites: change-cause may always be overwritten.
+    @Test func changeCauseNeedsNoOverwrite() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (5, "annotate deployment/web kubernetes.io/change-cause=first"),
+            (6, "annotate deployment/web kubernetes.io/change-cause=second"),
+            (7, "annotate deployment/web team=a"),
+            (8, "annotate deployment/web team=b"),
+            (9, "rollout history deployment/web"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/annotate-change-cause.txt")
+    }
 }

@@ -52,4 +52,20 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/annotate-change-cause.txt")
     }
+
+    // pkg/cmd/scale/scale.go: --replicas is a required flag; Validate; RunScale visits every name first,
+    // scales those found and reports the rest ("no objects passed to scale" when none was found).
+    @Test func scaleErrors() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (5, "scale deployment/web"),
+            (6, "scale deployment/web --replicas=2 --current-replicas=-2"),
+            (7, "scale deployment/nope --replicas=2"),
+            (8, "scale deployment nope other --replicas=2"),
+            (9, "scale deployment nope web --replicas=4"),
+            (10, "get deployments"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/scale-errors.txt")
+    }
 }

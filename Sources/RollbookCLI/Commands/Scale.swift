@@ -14,17 +14,34 @@ struct Scale: ParsableCommand {
     @Flag(help: "Scale every Deployment in the namespace.") var all = false
 
     func run() throws {
-        guard let replicas, replicas >= 0 else {
+        // kubectl marks --replicas required; cobra refuses before the command runs.
+        guard let replicas else { throw CommandError.client("required flag(s) \"replicas\" not set") }
+        guard replicas >= 0 else {
             throw CommandError.client("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
+        }
+        guard currentReplicas >= -1 else {
+            throw CommandError.client("The --current-replicas must specify an integer of -1 or greater")
         }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let names = try targets(plane, namespace: namespace)
-        for name in names {
+        // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
+        let existing = Set(try plane.read { try $0.deployments(namespace: namespace) }.map(\.name))
+        let missing = names.filter { !existing.contains($0) }.map { "\(Resource.deployments) \"\($0)\" not found" }
+        let found = names.filter { existing.contains($0) }
+        if found.isEmpty && !missing.isEmpty {
+            let detail = missing.count == 1 ? missing[0] : "[" + missing.joined(separator: ", ") + "]"
+            throw CommandError.client("no objects passed to scale \(detail)")
+        }
+        for name in found {
             try plane.scale(
                 namespace: namespace, name: name, replicas: replicas,
                 currentReplicas: currentReplicas >= 0 ? currentReplicas : nil)
             Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "scaled"))
+        }
+        guard missing.isEmpty else {
+            for message in missing { Output.err("Error from server (NotFound): \(message)\n") }
+            throw ExitCode(1)
         }
     }
 

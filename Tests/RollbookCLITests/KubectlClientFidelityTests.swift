@@ -68,4 +68,14 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/scale-errors.txt")
     }
+
+    // pkg/polymorphichelpers/rollout_status.go: deploymentutil.Revision reads a missing annotation as 0.
+    @Test func rolloutStatusRevisionOfAPausedNewDeployment() throws {
+        let script = ScenarioScript(files: ["web.yaml": Self.paused], steps: [
+            (0, "images load web:1.0"),
+            (0, "apply -f web.yaml"),
+            (5, "rollout status deployment/web --revision=1"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/rollout-status-revision-0.txt")
+    }
 }

@@ -14,6 +14,8 @@ struct SetCommand: ParsableCommand {
         var record = false
 
         func run() throws {
+            // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
+            if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }
             var resourceArguments: [String] = []
             var pairs: [(container: String, image: String)] = []
             for argument in arguments {

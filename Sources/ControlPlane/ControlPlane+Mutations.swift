@@ -2,9 +2,11 @@ import Cluster
 import KubeModel
 
 extension ControlPlane {
-    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing).
+    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing). A `dryRun`
+    /// decides the same and appends nothing.
     public func setImage(
-        namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?
+        namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?,
+        dryRun: Bool = false
     ) throws -> Bool {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             let containers = d.spec.template.spec.containers + d.spec.template.spec.initContainers
@@ -27,12 +29,14 @@ extension ControlPlane {
             let effective = changes.filter { name, image in containers.first { $0.name == name }?.image != image }
             let causeChanges = changeCause.map { d.metadata[annotation: AnnotationKey.changeCause] != $0 } ?? false
             if effective.isEmpty && !causeChanges { return (nil, false) }
-            return (.imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
+            return (dryRun ? nil : .imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
         }
     }
 
-    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`.
-    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?) throws {
+    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`; a `dryRun` appends nothing.
+    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?, dryRun: Bool = false)
+        throws
+    {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             let current = d.spec.desiredReplicas
             if let expected = currentReplicas, expected != current {
@@ -42,7 +46,7 @@ extension ControlPlane {
                 throw CommandError.invalid(name, [FieldError(.invalid, "spec.replicas", value: String(replicas),
                                                              detail: "must be no greater than 2147483647")])
             }
-            if replicas == current { return (nil, ()) }
+            if replicas == current || dryRun { return (nil, ()) }
             return (.deploymentScaled(Scaled(from: current, to: replicas)), ())
         }
     }

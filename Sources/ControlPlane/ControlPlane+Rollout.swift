@@ -44,8 +44,11 @@ extension ControlPlane {
         case dryRun(revision: Int, template: PodTemplateSpec)
     }
 
-    /// `kubectl rollout undo` (client-side rollback, polymorphichelpers/rollback.go).
-    public func undo(namespace: String, name: String, toRevision: Int, dryRun: Bool = false) throws -> UndoResult {
+    /// `kubectl rollout undo` (client-side rollback, polymorphichelpers/rollback.go). `serverDryRun` decides
+    /// and checks everything a real undo does, then appends nothing (`--dry-run=server`).
+    public func undo(
+        namespace: String, name: String, toRevision: Int, dryRun: Bool = false, serverDryRun: Bool = false
+    ) throws -> UndoResult {
         try mutateDeployment(namespace: namespace, name: name) { d, stream in
             if toRevision < 0 { throw CommandError.client("unable to find specified revision \(toRevision) in history") }
             let target = try ControlPlane.rollbackTarget(stream.ownedReplicaSets, toRevision: toRevision, name: name)
@@ -65,7 +68,7 @@ extension ControlPlane {
             }
             let event = ClusterEvent.deploymentRolledBack(
                 RolledBack(toRevision: target.revision ?? 0, template: template, annotations: annotations))
-            return (event, .rolledBack)
+            return (serverDryRun ? nil : event, .rolledBack)
         }
     }
 

@@ -78,4 +78,24 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/rollout-status-revision-0.txt")
     }
+
+    // cmdutil.GetDryRunStrategy and PrintFlagsWithDryRunStrategy: a server dry run checks and changes
+    // nothing, printing "(server dry run)"; set image and scale take --dry-run too.
+    @Test func dryRuns() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (5, "set image deployment/web web=web:2.0"),
+            (10, "rollout undo deployment/web --dry-run=server"),
+            (11, "rollout undo deployment/web --to-revision=2 --dry-run=server"),
+            (12, "rollout undo deployment/web --dry-run=bogus"),
+            (13, "set image deployment/web web=web:1.0 --dry-run=client"),
+            (14, "set image deployment/web web=web:1.0 --dry-run=server"),
+            (15, "scale deployment/web --replicas=3 --current-replicas=7 --dry-run=client"),
+            (16, "scale deployment/web --replicas=3 --dry-run=server"),
+            (17, "rollout history deployment/web"),
+            (18, "get deployments -o wide"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/dry-run.txt")
+    }
 }

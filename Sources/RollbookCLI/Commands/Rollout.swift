@@ -53,7 +53,7 @@ extension Rollout {
         @Argument(help: "deployment/NAME") var resource: [String] = []
         @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
         var toRevision = 0
-        @Option(name: .customLong("dry-run"), help: "Only print what would be restored: none or client.")
+        @Option(name: .customLong("dry-run"), help: "none, client (print the template) or server (check only).")
         var dryRun = "none"
         @Flag(
             name: .customLong("from-history"),
@@ -62,23 +62,26 @@ extension Rollout {
 
         func run() throws {
             let name = try ResourceArguments.deployment(resource)
+            let strategy = try DryRunStrategy(flag: dryRun)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
+            let client = strategy == .client, server = strategy == .server
             let result = fromHistory
                 ? try plane.undoFromHistory(
-                    namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
-                : try plane.undo(namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
+                    namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
+                : try plane.undo(
+                    namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
             switch result {
             case .rolledBack:
-                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "rolled back"))
+                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("rolled back")))
             case .skipped(let revision):
                 Output.out(namePrinter(
                     kind: "deployment.apps", name: name,
-                    operation: "skipped rollback (current template already matches revision \(revision))"))
+                    operation: strategy.operation("skipped rollback (current template already matches revision \(revision))")))
             case .dryRun(_, let template):
                 // kubectl passes the template text as the name printer's operation, then appends " (dry run)".
                 Output.out(namePrinter(
-                    kind: "deployment.apps", name: name, operation: describePodTemplate(template) + " (dry run)"))
+                    kind: "deployment.apps", name: name, operation: strategy.operation(describePodTemplate(template))))
             }
         }
     }

@@ -12,6 +12,8 @@ struct Scale: ParsableCommand {
     @Option(name: [.customShort("l"), .customLong("selector")], help: "Scale the Deployments matching this selector.")
     var selector: String?
     @Flag(help: "Scale every Deployment in the namespace.") var all = false
+    @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be scaled.")
+    var dryRun = "none"
 
     func run() throws {
         // kubectl marks --replicas required; cobra refuses before the command runs.
@@ -22,6 +24,7 @@ struct Scale: ParsableCommand {
         guard currentReplicas >= -1 else {
             throw CommandError.client("The --current-replicas must specify an integer of -1 or greater")
         }
+        let strategy = try DryRunStrategy(flag: dryRun)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let names = try targets(plane, namespace: namespace)
@@ -34,10 +37,13 @@ struct Scale: ParsableCommand {
             throw CommandError.client("no objects passed to scale \(detail)")
         }
         for name in found {
-            try plane.scale(
-                namespace: namespace, name: name, replicas: replicas,
-                currentReplicas: currentReplicas >= 0 ? currentReplicas : nil)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "scaled"))
+            // A client dry run never asks the server, so the --current-replicas precondition is not checked.
+            if strategy != .client {
+                try plane.scale(
+                    namespace: namespace, name: name, replicas: replicas,
+                    currentReplicas: currentReplicas >= 0 ? currentReplicas : nil, dryRun: strategy == .server)
+            }
+            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("scaled")))
         }
         guard missing.isEmpty else {
             for message in missing { Output.err("Error from server (NotFound): \(message)\n") }

@@ -12,6 +12,8 @@ struct SetCommand: ParsableCommand {
         @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
         @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
         var record = false
+        @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be updated.")
+        var dryRun = "none"
 
         func run() throws {
             // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
@@ -27,10 +29,15 @@ struct SetCommand: ParsableCommand {
             }
             let name = try ResourceArguments.deployment(resourceArguments)
             if pairs.isEmpty { throw CommandError.client("at least one image update is required") }
+            let strategy = try DryRunStrategy(flag: dryRun)
             let cause = record ? RecordFlag.changeCause() : nil
             let changed = try globals.controlPlane().setImage(
-                namespace: globals.resolvedNamespace.name, name: name, images: pairs, changeCause: cause)
-            if changed { Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "image updated")) }
+                namespace: globals.resolvedNamespace.name, name: name, images: pairs, changeCause: cause,
+                dryRun: strategy != .none)
+            if changed {
+                Output.out(namePrinter(
+                    kind: "deployment.apps", name: name, operation: strategy.operation("image updated")))
+            }
         }
     }
 }

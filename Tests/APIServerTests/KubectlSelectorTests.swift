@@ -1,0 +1,24 @@
+import Testing
+import TestSupport
+
+/// kubectl sends `-l` in the query string form-encoded (a space is '+'); `rollbook serve` must read it as
+/// kubectl's own `rollbook get -l` does.
+@Suite(
+    .serialized,
+    .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping"))
+struct KubectlSelectorTests {
+    // apimachinery labels.Parse: set-based requirements ("in", "notin") hold spaces.
+    @Test func setBasedSelectors() throws {
+        let fixture = try KubectlErrorTests.Fixture()
+        defer { fixture.stop() }
+        var transcript = ""
+        for command in [["get", "deployments", "-l", "app in (web,api)"], ["get", "deployments", "-l", "app notin (web)"]] {
+            let served = try fixture.kubectl.run(command)
+            let local = try fixture.cli.run(command, now: KubectlErrorTests.now)
+            #expect(served.stdout == local.stdout)
+            #expect(served.stderr == local.stderr)
+            transcript += served.transcript(of: "kubectl " + command.joined(separator: " "))
+        }
+        try expectGolden(transcript, named: "kubectl-selectors/set-based.txt")
+    }
+}

@@ -32,7 +32,9 @@ extension ControlPlane {
     }
 
     /// The Deployment `kubectl create deployment NAME --image=...` builds (create_deployment.go).
-    public static func generatedDeployment(name: String, images: [String], replicas: Int, port: Int?) -> Deployment {
+    public static func generatedDeployment(
+        name: String, images: [String], replicas: Int, port: Int?, command: [String] = []
+    ) -> Deployment {
         let labels = ["app": name]
         var template = PodTemplateSpec(metadata: TemplateMetadata(labels: labels))
         var containers = images.map { image -> Container in
@@ -43,7 +45,9 @@ extension ControlPlane {
                 base = base.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-")
                 base += "-" + Identifiers.nameSuffix("\(name)/\(image)")
             }
-            return Container(name: base, image: image)
+            var container = Container(name: base, image: image)
+            if !command.isEmpty { container.raw["command"] = .array(command.map { .string($0) }) }
+            return container
         }
         if let port, !containers.isEmpty {
             containers[0].raw["ports"] = .array([.object(["containerPort": .int(port)])])

@@ -17,7 +17,7 @@ public struct RollbookCommand: ParsableCommand {
     public init() {}
 
     /// kubectl accepts global flags before the verb (`rollbook --store x.db get pods`); ArgumentParser wants
-    /// them after it, so leading ones are moved to the end.
+    /// them after it, so leading ones are moved to the end of the options.
     static func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
         let withValue: Set<String> = ["--store", "--as", "-n", "--namespace"]
         var leading: [String] = []
@@ -33,7 +33,10 @@ public struct RollbookCommand: ParsableCommand {
             }
             index += 1
         }
-        return Array(arguments[index...]) + leading
+        // Everything after `--` is a container command (`create deployment ... -- CMD`): keep them before it.
+        let rest = Array(arguments[index...])
+        guard let terminator = rest.firstIndex(of: "--") else { return rest + leading }
+        return Array(rest[..<terminator]) + leading + Array(rest[terminator...])
     }
 
     /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only

@@ -98,4 +98,16 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/dry-run.txt")
     }
+
+    // pkg/cmd/create/create_deployment.go: the arguments after -- are every container's command, and
+    // Validate refuses a command with several images.
+    @Test func createDeploymentWithACommand() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment cmd --image=web:1.0 -- /bin/sleep infinity"),
+            (1, "create deployment multi --image=web:1.0 --image=web:2.0 -- /bin/sleep"),
+            (2, "rollout history deployment/cmd --revision=1"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/create-with-command.txt")
+    }
 }

@@ -25,7 +25,7 @@ struct Create: ParsableCommand {
         }
     }
 
-    /// `create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`.
+    /// `create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND [ARGS...]]`.
     struct Deployment: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "deployment", abstract: "Create a Deployment with the specified name.")
         @OptionGroup var globals: GlobalOptions
@@ -33,11 +33,16 @@ struct Create: ParsableCommand {
         @Option(help: "Image names to run (repeatable).") var image: [String] = []
         @Option(help: "Number of replicas to create.") var replicas = 1
         @Option(help: "The containerPort that this deployment exposes.") var port = -1
+        @Argument(parsing: .postTerminator, help: "The container's command, after --.") var command: [String] = []
 
         func run() throws {
             if image.isEmpty { throw CommandError.client("required flag(s) \"image\" not set") }
+            // create_deployment.go Validate: one command cannot serve several images.
+            if image.count > 1 && !command.isEmpty {
+                throw CommandError.client("cannot specify multiple --image options and command")
+            }
             let deployment = ControlPlane.generatedDeployment(
-                name: name, images: image, replicas: replicas, port: port >= 0 ? port : nil)
+                name: name, images: image, replicas: replicas, port: port >= 0 ? port : nil, command: command)
             try globals.controlPlane().create([(deployment, nil)], namespace: globals.resolvedNamespace.name)
             Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "created"))
         }

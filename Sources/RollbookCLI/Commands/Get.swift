@@ -30,9 +30,10 @@ struct Get: ParsableCommand {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
         let request = try ResourceArguments(resources)
-        if let output, !["wide", "yaml", "json", "name"].contains(output) {
+        if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath=") {
             throw CommandError.client(
-                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: json,name,wide,yaml")
+                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
+                    + "json,jsonpath,name,wide,yaml")
         }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
@@ -72,11 +73,14 @@ extension Get {
             var listing = try ObjectListing.fetch(
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output)
             everything += listing.objects.map(\.json)
-            if output == "yaml" || output == "json" { continue }
+            if output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
                                           singleObject: false)
             if !text.isEmpty { tables.append(text) }
+        }
+        if let template = ObjectListing.jsonPath(output) {
+            return Output.out(try ObjectListing.renderJSONPath(template, ObjectPrinter.list(everything)))
         }
         if output == "yaml" || output == "json" {
             let list = ObjectPrinter.list(everything)
@@ -176,6 +180,10 @@ struct ObjectListing {
     func render(kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool) throws
         -> String
     {
+        if let template = ObjectListing.jsonPath(output) {
+            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
+            return try ObjectListing.renderJSONPath(template, value)
+        }
         switch output {
         case "name":
             return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
@@ -196,6 +204,22 @@ struct ObjectListing {
                 return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
                                  wide: wide, showNamespace: showNamespace, now: now)
             }
+        }
+    }
+}
+
+extension ObjectListing {
+    /// The template of `-o jsonpath=TEMPLATE`, nil for any other output.
+    static func jsonPath(_ output: String?) -> String? {
+        guard let output, output.hasPrefix("jsonpath=") else { return nil }
+        return String(output.dropFirst("jsonpath=".count))
+    }
+
+    static func renderJSONPath(_ template: String, _ value: JSONValue) throws -> String {
+        do {
+            return try JSONPath(template).render(value)
+        } catch {
+            throw CommandError.client(error.description)
         }
     }
 }

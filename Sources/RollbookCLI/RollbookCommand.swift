@@ -42,7 +42,7 @@ public struct RollbookCommand: ParsableCommand {
     /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only
     /// take the bare form.
     static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
-        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
+        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--show-labels", "--no-headers", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
         return arguments.compactMap { argument in
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, flags.contains(parts[0]) else { return argument }

@@ -25,6 +25,14 @@ struct Get: ParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List across all namespaces.")
     var allNamespaces = false
 
+    @Flag(name: .customLong("show-labels"), help: "Show all labels as the last column.")
+    var showLabels = false
+
+    @Flag(name: .customLong("no-headers"), help: "Don't print headers.")
+    var noHeaders = false
+
+    var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
+
     func run() throws {
         if let first = resources.first, first.contains(","), !first.contains("/") {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
@@ -42,11 +50,13 @@ struct Get: ParsableCommand {
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let listing = try ObjectListing.fetch(
-            source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output)
+            source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output,
+            labels: showLabels)
         for error in listing.missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
-            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject)
+            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
+            options: tableOptions)
         if listing.objects.isEmpty && listing.missing.isEmpty {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
@@ -71,12 +81,12 @@ extension Get {
         var everything: [JSONValue] = []
         for kind in kinds {
             var listing = try ObjectListing.fetch(
-                source, kind: kind, namespace: namespace, names: [], query: query, output: output)
+                source, kind: kind, namespace: namespace, names: [], query: query, output: output, labels: showLabels)
             everything += listing.objects.map(\.json)
             if output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
-                                          singleObject: false)
+                                          singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
         }
         if let template = ObjectListing.jsonPath(output) {
@@ -150,12 +160,12 @@ struct ObjectListing {
     ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``).
     static func fetch(
         _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
-        output: String? = "yaml"
+        output: String? = "yaml", labels: Bool = false
     ) throws -> ObjectListing {
         let all: [Object] = try source.read { reader in
             switch kind {
             case .deployment where output == nil || output == "wide" || output == "name":
-                try reader.deploymentSummaries(namespace: namespace, labels: query != nil, wide: output == "wide")
+                try reader.deploymentSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
                     .map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
@@ -177,9 +187,10 @@ struct ObjectListing {
         return ObjectListing(objects: objects, missing: missing)
     }
 
-    func render(kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool) throws
-        -> String
-    {
+    func render(
+        kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool,
+        options: TableOptions = TableOptions()
+    ) throws -> String {
         if let template = ObjectListing.jsonPath(output) {
             let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
             return try ObjectListing.renderJSONPath(template, value)
@@ -196,13 +207,13 @@ struct ObjectListing {
             switch kind {
             case .deployment:
                 return deploymentsTable(objects.compactMap { if case .deployment(let d) = $0 { d } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
             case .replicaSet:
                 return replicaSetsTable(objects.compactMap { if case .replicaSet(let rs) = $0 { rs } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
             case .pod:
                 return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
-                                 wide: wide, showNamespace: showNamespace, now: now)
+                                 wide: wide, showNamespace: showNamespace, now: now, options: options)
             }
         }
     }

@@ -110,4 +110,18 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/create-with-command.txt")
     }
+
+    // pkg/cmd/describe/describe.go DescribeMatchingResources: TYPE NAME with no such object describes every
+    // object whose name starts with NAME, each followed by a newline; -l selects by label.
+    @Test func describeByNamePrefixAndSelector() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0"),
+            (5, "describe deployment we"),
+            (5, "describe deployment/we"),
+            (5, "describe deployments -l app=nope"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/describe-prefix.txt")
+    }
 }

@@ -124,4 +124,21 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/describe-prefix.txt")
     }
+
+    // pkg/cmd/set/set_image.go: --all and -l select Deployments; each object's error is collected and the
+    // others still change; nothing selected prints nothing (test/cmd/apps.sh "set image deployments --all").
+    @Test func setImageOnSeveralDeployments() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0"),
+            (5, "set image deployments --all web=web:2.0"),
+            (6, "set image deployments --all web=web:2.0"),
+            (7, "set image deployment -l app=api web=web:1.0"),
+            (8, "set image deployments --all nope=web:2.0"),
+            (9, "set image deployments -l app=zzz web=web:2.0"),
+            (10, "get deployments -o wide"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/set-image-all.txt")
+    }
 }

@@ -141,4 +141,19 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/set-image-all.txt")
     }
+
+    // pkg/cmd/rollout/rollout_history.go with -o: each revision's ReplicaSet by ascending revision, as the
+    // typed client holds it (the template's zero creationTimestamp prints as null).
+    @Test func rolloutHistoryWithAnOutputFormat() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (5, "set image deployment/web web=web:2.0"),
+            (10, "rollout history deployment/web -o name"),
+            (10, "rollout history deployment/web -o jsonpath={.metadata.name}"),
+            (10, "rollout history deployment/web -o yaml --revision=1"),
+            (10, "rollout history deployment/web -o wide"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/rollout-history-output.txt")
+    }
 }

@@ -73,6 +73,13 @@ extension ControlPlane {
             for (key, value) in set where d.metadata[annotation: key] != value { changed[key] = value }
             let removed = remove.filter { d.metadata[annotation: $0] != nil }
             if changed.isEmpty && removed.isEmpty { return (nil, ()) }
+            // The API server validates the patched object: annotation keys must be qualified names.
+            var updated = d
+            var annotations = (d.metadata.annotations ?? [:]).merging(changed) { $1 }
+            for key in removed { annotations[key] = nil }
+            updated.metadata.annotations = annotations.isEmpty ? nil : annotations
+            let errors = updated.validate(old: d)
+            if !errors.isEmpty { throw CommandError.invalid(name, errors) }
             return (.deploymentAnnotated(Annotated(set: changed, removed: removed)), ())
         }
     }

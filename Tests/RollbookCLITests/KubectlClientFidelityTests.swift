@@ -156,4 +156,21 @@ struct KubectlClientFidelityTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/rollout-history-output.txt")
     }
+
+    // pkg/cmd/annotate/annotate.go: resources before pairs (GetResourcesAndPairs), no key both set and
+    // removed (validateAnnotations), --all / -l / --list; the server refuses a key that is not a qualified name.
+    @Test func annotateArgumentsAndValidation() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0"),
+            (5, "annotate deployment web a=b a-"),
+            (5, "annotate deployment web 'bad key=x'"),
+            (5, "annotate deployment web a=1 b=2 c"),
+            (5, "annotate deployments --all team=x"),
+            (5, "annotate deployment -l app=web z=1"),
+            (5, "annotate deployment web --list"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/annotate-arguments.txt")
+    }
 }

@@ -23,7 +23,8 @@ extension Rollout {
                 """)
         @OptionGroup var globals: GlobalOptions
         @OptionGroup var pointInTime: PointInTimeOption
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
         @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
         @Flag(help: "List every revision ever assigned, with who, when and how, even if garbage-collected.")
         var all = false
@@ -31,12 +32,23 @@ extension Rollout {
         var output: String?
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
             if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
             let source = try globals.readSource(pointInTime)
             let namespace = globals.resolvedNamespace.name
+            if all {
+                let name = try ResourceArguments.deployment(resource)
+                return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
+            }
+            let targets = try DeploymentTargets(resource, selector: selector) {
+                try source.read { try $0.deployments(namespace: namespace) }
+            }
+            if let missing = targets.notFound.first { throw missing }
+            for name in targets.names { try history(of: name, source: source, namespace: namespace) }
+        }
+
+        /// kubectl's history of one Deployment (each one's block in turn when several are named).
+        private func history(of name: String, source: ReadSource, namespace: String) throws {
             let resource = "deployment.apps/\(name)"
-            if all { return try runAll(source: source, namespace: namespace, name: name, resource: resource) }
             let rows = ControlPlane.historyRows(
                 of: try source.deploymentStream(namespace: namespace, name: name, whole: false))
             if let output { return try printReplicaSets(rows.map(\.replicaSet), revisions: rows.map(\.revision), output) }

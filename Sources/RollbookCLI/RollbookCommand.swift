@@ -44,6 +44,7 @@ public struct RollbookCommand: ParsableCommand {
     static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
         let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--show-labels", "--no-headers", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
         return arguments.compactMap { argument in
+            if argument == "--cascade" { return "--cascade=background" }  // the flag's no-value default
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, flags.contains(parts[0]) else { return argument }
             switch parts[1] {

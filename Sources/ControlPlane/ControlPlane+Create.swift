@@ -6,7 +6,10 @@ extension ControlPlane {
     /// none if any already exists or is invalid. No last-applied annotation is written (no `--save-config`).
     ///
     /// - Parameter source: the file name kubectl names in errors, nil for `create deployment`.
-    public func create(_ deployments: [(deployment: Deployment, source: String?)], namespace: String) throws {
+    /// `kubectl create`; a `dryRun` checks everything (name taken, validation) and stores nothing.
+    public func create(
+        _ deployments: [(deployment: Deployment, source: String?)], namespace: String, dryRun: Bool = false
+    ) throws {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
@@ -27,6 +30,7 @@ extension ControlPlane {
                     reconciler.reconcile()
                 }
             }
+            if dryRun { return }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
         }
     }

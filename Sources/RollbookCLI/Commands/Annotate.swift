@@ -6,6 +6,7 @@ import Printers
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "annotate", abstract: "Update the annotations on a Deployment.")
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var files: FilenameOption
     @Argument(help: "deployment/NAME KEY=VALUE... KEY-...") var arguments: [String] = []
     @Flag(help: "Allow annotations to be overwritten.") var overwrite = false
     @Flag(help: "Annotate every Deployment in the namespace.") var all = false
@@ -14,7 +15,8 @@ struct Annotate: ParsableCommand {
     @Flag(help: "List the current annotations instead of changing them.") var list = false
 
     func run() throws {
-        let (resource, pairs) = try Self.resourcesAndPairs(arguments)
+        let (named, pairs) = try Self.resourcesAndPairs(arguments)
+        let resource = try files.resources(named, command: "annotate")
         let (set, remove) = try Self.parsePairs(pairs)
         if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
         if resource.isEmpty {

@@ -8,6 +8,8 @@ struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.")
 
     @OptionGroup var globals: GlobalOptions
+
+    @OptionGroup var files: FilenameOption
     @OptionGroup var pointInTime: PointInTimeOption
 
     @Argument(help: "TYPE [NAME_PREFIX] or TYPE/NAME")
@@ -17,6 +19,7 @@ struct Describe: ParsableCommand {
     var selector: String?
 
     func run() throws {
+        let resources = try files.resources(self.resources, command: "describe")
         let request = try ResourceArguments(resources)
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }

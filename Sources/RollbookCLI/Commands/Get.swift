@@ -11,6 +11,8 @@ struct Get: ParsableCommand {
         discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
 
     @OptionGroup var globals: GlobalOptions
+
+    @OptionGroup var files: FilenameOption
     @OptionGroup var pointInTime: PointInTimeOption
 
     @Argument(help: "TYPE [NAME...] or TYPE/NAME...")
@@ -37,7 +39,7 @@ struct Get: ParsableCommand {
         if let first = resources.first, first.contains(","), !first.contains("/") {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
-        let request = try ResourceArguments(resources)
+        let request = try ResourceArguments(files.resources(resources, command: "get"))
         if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath=") {
             throw CommandError.client(
                 "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "

@@ -22,6 +22,7 @@ extension Rollout {
                 'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
                 """)
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @OptionGroup var pointInTime: PointInTimeOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
@@ -39,7 +40,7 @@ extension Rollout {
                 let name = try ResourceArguments.deployment(resource)
                 return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
             }
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try source.read { try $0.deployments(namespace: namespace) }
             }
             if let missing = targets.notFound.first { throw missing }

@@ -14,13 +14,14 @@ extension Rollout {
     struct Pause: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "pause", abstract: "Mark the Deployment as paused.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try plane.read { try $0.deployments(namespace: namespace) }
             }
             if targets.names.isEmpty && targets.missing.isEmpty {
@@ -42,13 +43,14 @@ extension Rollout {
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused Deployment.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try plane.read { try $0.deployments(namespace: namespace) }
             }
             if targets.names.isEmpty && targets.missing.isEmpty {
@@ -70,13 +72,14 @@ extension Rollout {
     struct Restart: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart a Deployment's pods with a new rollout.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try plane.read { try $0.deployments(namespace: namespace) }
             }
             if targets.names.isEmpty && targets.missing.isEmpty {
@@ -98,6 +101,7 @@ extension Rollout {
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "undo", abstract: "Roll back to a previous revision.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
         var toRevision = 0
@@ -114,7 +118,7 @@ extension Rollout {
             let strategy = try DryRunStrategy(flag: dryRun)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try plane.read { try $0.deployments(namespace: namespace) }
             }
             var errors = targets.notFound
@@ -156,6 +160,7 @@ extension Rollout {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the status of the rollout.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @OptionGroup var pointInTime: PointInTimeOption
         @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
@@ -172,7 +177,7 @@ extension Rollout {
             }
             let namespace = globals.resolvedNamespace.name
             let source = try globals.readSource(pointInTime)
-            let targets = try DeploymentTargets(resource, selector: selector) {
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
                 try source.read { try $0.deployments(namespace: namespace) }
             }
             if let missing = targets.notFound.first { throw missing }

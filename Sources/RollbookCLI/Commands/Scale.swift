@@ -6,6 +6,7 @@ import Printers
 struct Scale: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scale", abstract: "Set a new size for one or more Deployments.")
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var files: FilenameOption
     @Argument(help: "deployment/NAME, deployment NAME..., or deployment with -l / --all") var resource: [String] = []
     @Option(help: "The new desired number of replicas. Required.") var replicas: Int?
     @Option(name: .customLong("current-replicas"), help: "Precondition for current size.") var currentReplicas = -1
@@ -27,7 +28,7 @@ struct Scale: ParsableCommand {
         let strategy = try DryRunStrategy(flag: dryRun)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let names = try targets(plane, namespace: namespace)
+        let names = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
         // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
         let existing = Set(try plane.read { try $0.deployments(namespace: namespace) }.map(\.name))
         let missing = names.filter { !existing.contains($0) }.map { "\(Resource.deployments) \"\($0)\" not found" }
@@ -52,7 +53,7 @@ struct Scale: ParsableCommand {
     }
 
     /// The Deployments named, or selected by `-l` / `--all`.
-    private func targets(_ plane: ControlPlane, namespace: String) throws -> [String] {
+    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> [String] {
         guard selector != nil || all else {
             let parsed = try ResourceArguments(resource)
             guard parsed.kind == .deployment else { throw CommandError.client("rollbook scales Deployments only") }

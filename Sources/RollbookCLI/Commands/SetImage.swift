@@ -10,6 +10,7 @@ struct SetCommand: ParsableCommand {
     struct Image: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "image", abstract: "Update the image of a pod template.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
         @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
         var record = false
@@ -38,7 +39,8 @@ struct SetCommand: ParsableCommand {
             let namespace = globals.resolvedNamespace.name
             // set_image.go collects each object's error and goes on with the others.
             var errors: [String] = []
-            for name in try targets(resourceArguments, plane: plane, namespace: namespace) {
+            let resources = try files.resources(resourceArguments, command: "set image")
+            for name in try targets(resources, plane: plane, namespace: namespace) {
                 do {
                     let changed = try plane.setImage(
                         namespace: namespace, name: name, images: pairs, changeCause: cause, dryRun: strategy != .none)

@@ -9,7 +9,7 @@ public struct RollbookCommand: ParsableCommand {
         commandName: "rollbook",
         abstract: "An event-sourced state store for Kubernetes Deployments, with kubectl's verbs and output.",
         subcommands: [
-            Apply.self, Create.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
+            Apply.self, Create.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Patch.self, Delete.self,
             Images.self, Replay.self, Diff.self, Rewind.self, Demo.self,
             Events.self, SQLQuery.self, Verify.self, Export.self, Import.self, Serve.self,
         ])

@@ -42,7 +42,7 @@ public struct RollbookCommand: ParsableCommand {
     /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only
     /// take the bare form.
     static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
-        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--show-labels", "--no-headers", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
+        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--show-labels", "--no-headers", "--ignore-not-found", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
         return arguments.compactMap { argument in
             if argument == "--cascade" { return "--cascade=background" }  // the flag's no-value default
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)

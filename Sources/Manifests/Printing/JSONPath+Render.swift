@@ -9,6 +9,28 @@ extension JSONPath {
         return out
     }
 
+    /// The values the template's actions find, in order (custom-columns joins them with commas).
+    public func values(in root: JSONValue) -> [JSONValue] {
+        nodes.flatMap { node -> [JSONValue] in
+            switch node {
+            case .text: []
+            case .path(let steps): JSONPath.evaluate(steps, from: [root])
+            case .range(let steps, _): JSONPath.evaluate(steps, from: [root])
+            }
+        }
+    }
+
+    /// Go's `fmt.Sprintf("%v", value)` of a decoded JSON value: maps as `map[k:v]` (sorted), lists as `[a b]`.
+    public static func goValueText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "<nil>"
+        case .array(let items): "[" + items.map(goValueText).joined(separator: " ") + "]"
+        case .object(let object):
+            "map[" + GoJSONWriter.sortedKeys(object).map { "\($0):\(goValueText(object[$0]!))" }.joined(separator: " ") + "]"
+        default: text(value)
+        }
+    }
+
     private func render(_ nodes: [Node], current: JSONValue, into out: inout String) {
         for node in nodes {
             switch node {

@@ -53,3 +53,10 @@ public struct TableOptions: Sendable, Equatable {
         self.noHeaders = noHeaders
     }
 }
+
+/// `-o custom-columns`: the headers as given, then one row per object.
+public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: Bool) -> String {
+    var table = TablePrinter(columns: headers, showNamespace: false, options: TableOptions(noHeaders: noHeaders))
+    for row in rows { table.addRow(namespace: nil, row) }
+    return table.render()
+}

@@ -33,6 +33,9 @@ struct Get: ParsableCommand {
     @Flag(name: .customLong("no-headers"), help: "Don't print headers.")
     var noHeaders = false
 
+    @Flag(name: .customLong("ignore-not-found"), help: "Treat a missing named object as a successful get.")
+    var ignoreNotFound = false
+
     var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
 
     func run() throws {
@@ -40,10 +43,12 @@ struct Get: ParsableCommand {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"))
-        if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath=") {
+        if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath="),
+            !output.hasPrefix("custom-columns=")
+        {
             throw CommandError.client(
                 "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
-                    + "json,jsonpath,name,wide,yaml")
+                    + "custom-columns,json,jsonpath,name,wide,yaml")
         }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
@@ -54,16 +59,18 @@ struct Get: ParsableCommand {
         let listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output,
             labels: showLabels)
-        for error in listing.missing { Output.err(error.text + "\n") }
+        // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
+        let missing = ignoreNotFound ? [] : listing.missing
+        for error in missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
             kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
-        if listing.objects.isEmpty && listing.missing.isEmpty {
+        if listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
         Output.out(text)
-        if !listing.missing.isEmpty { throw ExitCode(1) }
+        if !missing.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -193,6 +200,9 @@ struct ObjectListing {
         kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool,
         options: TableOptions = TableOptions()
     ) throws -> String {
+        if let spec = CustomColumns.spec(output) {
+            return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
+        }
         if let template = ObjectListing.jsonPath(output) {
             let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
             return try ObjectListing.renderJSONPath(template, value)

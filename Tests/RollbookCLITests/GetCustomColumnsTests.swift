@@ -1,0 +1,23 @@
+import Testing
+import TestSupport
+
+/// `get -o custom-columns=HEADER:PATH,...` and `--ignore-not-found`. Expected text is kubectl v1.32.4's over
+/// `rollbook serve`: relaxed paths, `<none>` for no value, several values comma-joined, maps as Go's `%v`;
+/// --ignore-not-found drops NotFound errors and the "No resources found" line.
+@Suite(.serialized)
+struct GetCustomColumnsTests {
+    @Test func customColumnsAndIgnoreNotFound() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0 --replicas=2"),
+            (5, "get deploy -o custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas"),
+            (5, "get deploy web -o custom-columns='NAME:{.metadata.name},IMAGES:spec.template.spec.containers[*].image,LABELS:.metadata.labels,NONE:.nope'"),
+            (5, "get rs -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name --no-headers"),
+            (5, "get deploy -o custom-columns=NAME"),
+            (5, "get deploy nope web --ignore-not-found"),
+            (5, "get rs -l app=zzz --ignore-not-found"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/get-custom-columns.txt")
+    }
+}

@@ -36,6 +36,9 @@ struct Get: ParsableCommand {
     @Flag(name: .customLong("ignore-not-found"), help: "Treat a missing named object as a successful get.")
     var ignoreNotFound = false
 
+    @Option(name: .customLong("field-selector"), help: "Field selector (e.g. status.phase=Running).")
+    var fieldSelector: String?
+
     var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
 
     func run() throws {
@@ -56,9 +59,11 @@ struct Get: ParsableCommand {
         }
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
-        let listing = try ObjectListing.fetch(
+        let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
+        var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output,
             labels: showLabels)
+        if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }

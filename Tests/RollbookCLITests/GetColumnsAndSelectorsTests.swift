@@ -36,4 +36,21 @@ struct GetColumnsAndSelectorsTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/get-field-selector.txt")
     }
+
+    // kubectl's sorter.go: the first value of a relaxed JSONPath, numbers numerically, strings bytewise
+    // (db10 before db9), ties in list order; a path no object has is refused, one object is not sorted.
+    @Test func sortBy() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0 --replicas=3"),
+            (0, "create deployment api --image=web:1.0 --replicas=2"),
+            (0, "create deployment db10 --image=web:1.0"),
+            (0, "create deployment db9 --image=web:1.0"),
+            (5, "get deploy --sort-by=.spec.replicas"),
+            (5, "get deploy --sort-by=metadata.name -o name"),
+            (5, "get deploy --sort-by=.nope -o name"),
+            (5, "get deploy web --sort-by=.nope -o name"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/get-sort-by.txt")
+    }
 }

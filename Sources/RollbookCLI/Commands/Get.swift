@@ -39,6 +39,9 @@ struct Get: ParsableCommand {
     @Option(name: .customLong("field-selector"), help: "Field selector (e.g. status.phase=Running).")
     var fieldSelector: String?
 
+    @Option(name: .customLong("sort-by"), help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp).")
+    var sortBy: String?
+
     var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
 
     func run() throws {
@@ -60,10 +63,12 @@ struct Get: ParsableCommand {
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
+        let sorter = try sortBy.map(SortBy.init)
         var listing = try ObjectListing.fetch(
-            source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output,
-            labels: showLabels)
+            source, kind: request.kind, namespace: namespace, names: request.names, query: query,
+            output: sorter == nil ? output : "json", labels: showLabels)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
+        if let sorter { listing.objects = try sorter.sorted(listing.objects) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }

@@ -28,7 +28,8 @@ struct FilenameTargetsTests {
         """
 
     @Test func verbsTakeTheirTargetsFromAFile() throws {
-        let script = ScenarioScript(files: ["web.yaml": Self.manifest], steps: [
+        let other = Self.manifest.replacingOccurrences(of: "name: web\n", with: "name: we\n")
+        let script = ScenarioScript(files: ["web.yaml": Self.manifest, "we.yaml": other], steps: [
             (0, "images load web:1.0 web:2.0"),
             (0, "apply -f web.yaml"),
             (5, "scale -f web.yaml --replicas=3"),
@@ -39,6 +40,7 @@ struct FilenameTargetsTests {
             (8, "get -f web.yaml -o name"),
             (8, "get -f web.yaml"),
             (8, "get deployment web -f web.yaml"),
+            (9, "describe -f we.yaml"),
         ])
         try expectGolden(try script.run(), named: "fidelity/filename-targets.txt")
     }

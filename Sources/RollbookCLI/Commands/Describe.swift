@@ -28,7 +28,7 @@ struct Describe: ParsableCommand {
         let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
         var names = request.names
-        if resources.count == 2, !resources[0].contains("/"), let prefix = names.first {
+        if files.filenames.isEmpty, resources.count == 2, !resources[0].contains("/"), let prefix = names.first {
             let all = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: [], query: nil)
                 .objects.map(\.name)
             let matching = all.filter { $0.hasPrefix(prefix) }

@@ -18,6 +18,10 @@ struct APIRequest: Sendable {
         path = request.uri.path
         var query: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        // Go's url.Values encodes a space as '+' (kubectl -l 'app in (web)'); selectors never hold a '+'.
+        for key in ["labelSelector", "fieldSelector"] {
+            query[key] = query[key]?.replacingOccurrences(of: "+", with: " ")
+        }
         self.query = query
         accept = request.headers[.accept]
         contentType = request.headers[.contentType] ?? ""

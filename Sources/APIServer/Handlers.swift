@@ -22,7 +22,9 @@ struct Handlers {
         let (head, all) = try await snapshot(namespace: namespace)
         let items = all.filter { fields.matches($0) && labels.matches($0) }
         if let version = ServerTable.requestedVersion(api.accept),
-            let table = ServerTable.table(resource, items, now: backend.now, resourceVersion: head, version: version)
+            let table = ServerTable.table(
+                resource, items, now: backend.now, resourceVersion: head, version: version,
+                includeObject: api.query["includeObject"])
         {
             return .json(table)
         }
@@ -32,7 +34,9 @@ struct Handlers {
     func get(namespace: String, name: String) async throws -> Response {
         let (head, object) = try await find(namespace: namespace, name: name)
         if let version = ServerTable.requestedVersion(api.accept),
-            let table = ServerTable.table(resource, [object], now: backend.now, resourceVersion: head, version: version)
+            let table = ServerTable.table(
+                resource, [object], now: backend.now, resourceVersion: head, version: version,
+                includeObject: api.query["includeObject"])
         {
             return .json(table)
         }

@@ -38,8 +38,11 @@ enum ServerTable {
 
     /// The Table of `objects`, or nil when the resource has no table printer (kubectl then prints
     /// NAME and AGE from the plain list).
+    /// `includeObject` is the request's: `None`, `Object` (the whole object, which `kubectl get --sort-by`
+    /// sorts rows by) or, by default, `Metadata`.
     static func table(
-        _ resource: ServedResource, _ objects: [WatchedObject], now: Timestamp, resourceVersion: Int64, version: String
+        _ resource: ServedResource, _ objects: [WatchedObject], now: Timestamp, resourceVersion: Int64, version: String,
+        includeObject: String? = nil
     ) -> JSONValue? {
         guard let columns = columns(of: resource) else { return nil }
         let definitions = columns.map { column -> JSONValue in
@@ -53,13 +56,17 @@ enum ServerTable {
             let typed = zip(columns, cells).map { column, cell -> JSONValue in
                 column.type == "integer" ? Int(cell).map(JSONValue.int) ?? .string(cell) : .string(cell)
             }
-            return .object([
-                "cells": .array(typed),
-                "object": .object([
+            var row: [String: JSONValue] = ["cells": .array(typed)]
+            switch includeObject {
+            case "None": break
+            case "Object": row["object"] = object.json
+            default:
+                row["object"] = .object([
                     "kind": .string("PartialObjectMetadata"), "apiVersion": .string("meta.k8s.io/\(version)"),
                     "metadata": object.json["metadata"] ?? .object([:]),
-                ]),
-            ])
+                ])
+            }
+            return .object(row)
         }
         return .object([
             "kind": .string("Table"), "apiVersion": .string("meta.k8s.io/\(version)"),

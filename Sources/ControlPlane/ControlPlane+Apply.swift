@@ -18,7 +18,10 @@ extension ControlPlane {
 
     /// `kubectl apply -f`: every document is validated first; then all are applied in one transaction,
     /// so a bad document leaves the store untouched.
-    public func apply(_ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool) throws -> [ApplyResult] {
+    /// A `dryRun` decides and validates the same and stores nothing.
+    public func apply(
+        _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, dryRun: Bool = false
+    ) throws -> [ApplyResult] {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
@@ -35,6 +38,7 @@ extension ControlPlane {
                     reconciler.reconcile()
                 }
             }
+            if dryRun { return results }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
             return results
         }

@@ -6,7 +6,10 @@ extension ControlPlane {
     /// none if any already exists or is invalid. No last-applied annotation is written (no `--save-config`).
     ///
     /// - Parameter source: the file name kubectl names in errors, nil for `create deployment`.
-    public func create(_ deployments: [(deployment: Deployment, source: String?)], namespace: String) throws {
+    /// `kubectl create`; a `dryRun` checks everything (name taken, validation) and stores nothing.
+    public func create(
+        _ deployments: [(deployment: Deployment, source: String?)], namespace: String, dryRun: Bool = false
+    ) throws {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
@@ -27,12 +30,15 @@ extension ControlPlane {
                     reconciler.reconcile()
                 }
             }
+            if dryRun { return }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
         }
     }
 
     /// The Deployment `kubectl create deployment NAME --image=...` builds (create_deployment.go).
-    public static func generatedDeployment(name: String, images: [String], replicas: Int, port: Int?) -> Deployment {
+    public static func generatedDeployment(
+        name: String, images: [String], replicas: Int, port: Int?, command: [String] = []
+    ) -> Deployment {
         let labels = ["app": name]
         var template = PodTemplateSpec(metadata: TemplateMetadata(labels: labels))
         var containers = images.map { image -> Container in
@@ -43,7 +49,9 @@ extension ControlPlane {
                 base = base.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: ".", with: "-")
                 base += "-" + Identifiers.nameSuffix("\(name)/\(image)")
             }
-            return Container(name: base, image: image)
+            var container = Container(name: base, image: image)
+            if !command.isEmpty { container.raw["command"] = .array(command.map { .string($0) }) }
+            return container
         }
         if let port, !containers.isEmpty {
             containers[0].raw["ports"] = .array([.object(["containerPort": .int(port)])])

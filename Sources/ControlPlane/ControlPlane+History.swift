@@ -10,9 +10,9 @@ extension ControlPlane {
     /// annotations and only its change-cause goes back to the record's. Either way the change is an
     /// ordinary ``ClusterEvent/deploymentRolledBack(_:)``: the controller then creates (or re-adopts) a
     /// ReplicaSet for the template and gives it the next revision number, as for any rollback.
-    public func undoFromHistory(namespace: String, name: String, toRevision: Int, dryRun: Bool = false) throws
-        -> UndoResult
-    {
+    public func undoFromHistory(
+        namespace: String, name: String, toRevision: Int, dryRun: Bool = false, serverDryRun: Bool = false
+    ) throws -> UndoResult {
         guard toRevision > 0 else {
             throw CommandError.client("--from-history needs the revision to restore: --to-revision=N")
         }
@@ -43,7 +43,7 @@ extension ControlPlane {
             }
             let event = ClusterEvent.deploymentRolledBack(
                 RolledBack(toRevision: toRevision, template: template, annotations: annotations))
-            return (event, .rolledBack)
+            return (serverDryRun ? nil : event, .rolledBack)
         }
     }
 

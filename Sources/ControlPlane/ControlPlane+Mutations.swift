@@ -2,9 +2,11 @@ import Cluster
 import KubeModel
 
 extension ControlPlane {
-    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing).
+    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing). A `dryRun`
+    /// decides the same and appends nothing.
     public func setImage(
-        namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?
+        namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?,
+        dryRun: Bool = false
     ) throws -> Bool {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             let containers = d.spec.template.spec.containers + d.spec.template.spec.initContainers
@@ -27,12 +29,14 @@ extension ControlPlane {
             let effective = changes.filter { name, image in containers.first { $0.name == name }?.image != image }
             let causeChanges = changeCause.map { d.metadata[annotation: AnnotationKey.changeCause] != $0 } ?? false
             if effective.isEmpty && !causeChanges { return (nil, false) }
-            return (.imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
+            return (dryRun ? nil : .imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
         }
     }
 
-    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`.
-    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?) throws {
+    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`; a `dryRun` appends nothing.
+    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?, dryRun: Bool = false)
+        throws
+    {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             let current = d.spec.desiredReplicas
             if let expected = currentReplicas, expected != current {
@@ -42,7 +46,7 @@ extension ControlPlane {
                 throw CommandError.invalid(name, [FieldError(.invalid, "spec.replicas", value: String(replicas),
                                                              detail: "must be no greater than 2147483647")])
             }
-            if replicas == current { return (nil, ()) }
+            if replicas == current || dryRun { return (nil, ()) }
             return (.deploymentScaled(Scaled(from: current, to: replicas)), ())
         }
     }
@@ -54,7 +58,8 @@ extension ControlPlane {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             if !overwrite {
                 let clashes = set.filter { key, value in
-                    guard let existing = d.metadata[annotation: key] else { return false }
+                    // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.
+                    guard key != AnnotationKey.changeCause, let existing = d.metadata[annotation: key] else { return false }
                     return existing != value
                 }
                 if !clashes.isEmpty {
@@ -68,6 +73,13 @@ extension ControlPlane {
             for (key, value) in set where d.metadata[annotation: key] != value { changed[key] = value }
             let removed = remove.filter { d.metadata[annotation: $0] != nil }
             if changed.isEmpty && removed.isEmpty { return (nil, ()) }
+            // The API server validates the patched object: annotation keys must be qualified names.
+            var updated = d
+            var annotations = (d.metadata.annotations ?? [:]).merging(changed) { $1 }
+            for key in removed { annotations[key] = nil }
+            updated.metadata.annotations = annotations.isEmpty ? nil : annotations
+            let errors = updated.validate(old: d)
+            if !errors.isEmpty { throw CommandError.invalid(name, errors) }
             return (.deploymentAnnotated(Annotated(set: changed, removed: removed)), ())
         }
     }

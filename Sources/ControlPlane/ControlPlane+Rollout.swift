@@ -27,6 +27,12 @@ extension ControlPlane {
                 throw CommandError.client(
                     "\(Resource.deployments) \"\(name)\" can't restart paused deployment (run rollout resume first)")
             }
+            // kubectl stamps whole seconds: a second restart within the same second is an empty patch.
+            if d.spec.template.metadata.annotations?[AnnotationKey.restartedAt] == now.description {
+                throw CommandError.client(
+                    "failed to create patch for \(name): if restart has already been triggered within the past "
+                        + "second, please wait before attempting to trigger another")
+            }
             return (.deploymentRestarted(Restarted(restartedAt: now.description)), ())
         }
     }
@@ -38,8 +44,11 @@ extension ControlPlane {
         case dryRun(revision: Int, template: PodTemplateSpec)
     }
 
-    /// `kubectl rollout undo` (client-side rollback, polymorphichelpers/rollback.go).
-    public func undo(namespace: String, name: String, toRevision: Int, dryRun: Bool = false) throws -> UndoResult {
+    /// `kubectl rollout undo` (client-side rollback, polymorphichelpers/rollback.go). `serverDryRun` decides
+    /// and checks everything a real undo does, then appends nothing (`--dry-run=server`).
+    public func undo(
+        namespace: String, name: String, toRevision: Int, dryRun: Bool = false, serverDryRun: Bool = false
+    ) throws -> UndoResult {
         try mutateDeployment(namespace: namespace, name: name) { d, stream in
             if toRevision < 0 { throw CommandError.client("unable to find specified revision \(toRevision) in history") }
             let target = try ControlPlane.rollbackTarget(stream.ownedReplicaSets, toRevision: toRevision, name: name)
@@ -59,7 +68,7 @@ extension ControlPlane {
             }
             let event = ClusterEvent.deploymentRolledBack(
                 RolledBack(toRevision: target.revision ?? 0, template: template, annotations: annotations))
-            return (event, .rolledBack)
+            return (serverDryRun ? nil : event, .rolledBack)
         }
     }
 

@@ -8,8 +8,9 @@ public enum RolloutStatus: Sendable, Equatable {
 
     public static func evaluate(_ d: Deployment, revision: Int = 0) -> RolloutStatus {
         if revision > 0 {
-            let current = d.metadata[annotation: AnnotationKey.revision] ?? ""
-            if current != String(revision) {
+            // deploymentutil.Revision: a missing annotation is revision 0.
+            let current = d.metadata[annotation: AnnotationKey.revision].flatMap { Int($0) } ?? 0
+            if current != revision {
                 return .failed("desired revision (\(revision)) is different from the running revision (\(current))")
             }
         }

@@ -9,7 +9,7 @@ public struct RollbookCommand: ParsableCommand {
         commandName: "rollbook",
         abstract: "An event-sourced state store for Kubernetes Deployments, with kubectl's verbs and output.",
         subcommands: [
-            Apply.self, Create.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Delete.self,
+            Apply.self, Create.self, Get.self, Describe.self, Rollout.self, SetCommand.self, Scale.self, Annotate.self, Patch.self, Delete.self,
             Images.self, Replay.self, Diff.self, Rewind.self, Demo.self,
             Events.self, SQLQuery.self, Verify.self, Export.self, Import.self, Serve.self,
         ])
@@ -17,7 +17,7 @@ public struct RollbookCommand: ParsableCommand {
     public init() {}
 
     /// kubectl accepts global flags before the verb (`rollbook --store x.db get pods`); ArgumentParser wants
-    /// them after it, so leading ones are moved to the end.
+    /// them after it, so leading ones are moved to the end of the options.
     static func movingLeadingGlobalOptions(_ arguments: [String]) -> [String] {
         let withValue: Set<String> = ["--store", "--as", "-n", "--namespace"]
         var leading: [String] = []
@@ -33,14 +33,18 @@ public struct RollbookCommand: ParsableCommand {
             }
             index += 1
         }
-        return Array(arguments[index...]) + leading
+        // Everything after `--` is a container command (`create deployment ... -- CMD`): keep them before it.
+        let rest = Array(arguments[index...])
+        guard let terminator = rest.firstIndex(of: "--") else { return rest + leading }
+        return Array(rest[..<terminator]) + leading + Array(rest[terminator...])
     }
 
     /// kubectl writes boolean flags as `--flag`, `--flag=true` or `--flag=false`; ArgumentParser flags only
     /// take the bare form.
     static func normalizingBooleanFlags(_ arguments: [String]) -> [String] {
-        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
+        let flags: Set<String> = ["--record", "--overwrite", "--all", "--all-namespaces", "--show-labels", "--no-headers", "--ignore-not-found", "--never-ready", "--crash", "--follow", "--allow-anonymous"]
         return arguments.compactMap { argument in
+            if argument == "--cascade" { return "--cascade=background" }  // the flag's no-value default
             let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, flags.contains(parts[0]) else { return argument }
             switch parts[1] {

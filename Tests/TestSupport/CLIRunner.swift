@@ -27,11 +27,13 @@ public struct CLIRunner: Sendable {
         self.workingDirectory = workingDirectory
     }
 
-    /// Runs `rollbook ARGS --store STORE` with `ROLLBOOK_NOW=now`.
+    /// Runs `rollbook ARGS --store STORE` with `ROLLBOOK_NOW=now` (`--store` goes before a `--`, after
+    /// which everything is a container command).
     public func run(_ arguments: [String], now: String, stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
-        process.arguments = arguments + ["--store", store]
+        let terminator = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        process.arguments = arguments[..<terminator] + ["--store", store] + arguments[terminator...]
         process.currentDirectoryURL = workingDirectory
         var env = ProcessInfo.processInfo.environment
         env["ROLLBOOK_NOW"] = now

@@ -3,23 +3,31 @@
 struct TablePrinter {
     var columns: [String]
     var showNamespace: Bool
+    var options: TableOptions
     private var rows: [[String]] = []
 
-    init(columns: [String], showNamespace: Bool) {
+    init(columns: [String], showNamespace: Bool, options: TableOptions = TableOptions()) {
         self.columns = columns
         self.showNamespace = showNamespace
+        self.options = options
     }
 
-    mutating func addRow(namespace: String?, _ cells: [String]) {
-        rows.append((showNamespace ? [namespace ?? ""] : []) + cells)
+    /// One row; `--show-labels` appends the object's labels as `labels.FormatLabels` writes them.
+    mutating func addRow(namespace: String?, _ cells: [String], labels: [String: String]? = nil) {
+        var row = (showNamespace ? [namespace ?? ""] : []) + cells
+        if options.showLabels {
+            let pairs = (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            row.append(pairs.isEmpty ? "<none>" : pairs.joined(separator: ","))
+        }
+        rows.append(row)
     }
 
     /// The table text; empty when there are no rows (kubectl then says "No resources found" on stderr).
     func render() -> String {
         guard !rows.isEmpty else { return "" }
-        let header = (showNamespace ? ["NAMESPACE"] : []) + columns
+        let header = (showNamespace ? ["NAMESPACE"] : []) + columns + (options.showLabels ? ["LABELS"] : [])
         var writer = TabWriter.table
-        writer.write(header.joined(separator: "\t") + "\n")
+        if !options.noHeaders { writer.write(header.joined(separator: "\t") + "\n") }
         for row in rows {
             writer.write(row.map(Self.cellText).joined(separator: "\t") + "\n")
         }
@@ -33,4 +41,22 @@ struct TablePrinter {
         }
         return escapeTerminal(String(cell.unicodeScalars[..<cut])) + "..."
     }
+}
+
+/// `get --show-labels` and `--no-headers`.
+public struct TableOptions: Sendable, Equatable {
+    public var showLabels: Bool
+    public var noHeaders: Bool
+
+    public init(showLabels: Bool = false, noHeaders: Bool = false) {
+        self.showLabels = showLabels
+        self.noHeaders = noHeaders
+    }
+}
+
+/// `-o custom-columns`: the headers as given, then one row per object.
+public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: Bool) -> String {
+    var table = TablePrinter(columns: headers, showNamespace: false, options: TableOptions(noHeaders: noHeaders))
+    for row in rows { table.addRow(namespace: nil, row) }
+    return table.render()
 }

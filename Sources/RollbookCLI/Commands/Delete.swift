@@ -1,5 +1,6 @@
 import ArgumentParser
 import ControlPlane
+import KubeModel
 import Printers
 
 struct Delete: ParsableCommand {
@@ -9,12 +10,24 @@ struct Delete: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
     var filenames: [String] = []
     @Option(help: "background (dependents are garbage-collected) or orphan.") var cascade = "background"
+    @Flag(help: "Delete every object of the type in the namespace.") var all = false
+    @Option(name: [.customShort("l"), .customLong("selector")], help: "Delete the objects matching this selector.")
+    var selector: String?
+    @Option(name: .customLong("grace-period"), help: "Accepted for kubectl compatibility; pods go at once.")
+    var gracePeriod = -1
+    @Flag(help: "With --grace-period=0, delete without waiting (pods go at once anyway).") var force = false
+    @Option(help: "Accepted for kubectl compatibility: deletion completes before the command returns.")
+    var wait = "true"
 
     func run() throws {
         guard ["background", "foreground", "orphan", "true", "false"].contains(cascade) else {
             throw CommandError.client("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
         let mode = cascade == "orphan" || cascade == "false" ? "orphan" : "background"
+        if force && gracePeriod == 0 {
+            Output.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been "
+                + "terminated. The resource may continue to run on the cluster indefinitely.\n")
+        }
         let plane = try globals.controlPlane()
         var targets: [(namespace: String, name: String, source: String?)] = []
         if !filenames.isEmpty {
@@ -23,7 +36,12 @@ struct Delete: ParsableCommand {
                 targets.append((namespace, document.object.deployment.name, document.source))
             }
         } else {
-            let request = try ResourceArguments(resources)
+            var request = try ResourceArguments(resources)
+            if all || selector != nil {
+                request.names = try selectedNames(request.kind, plane: plane)
+                // kubectl's delete says so on stdout and succeeds.
+                if request.names.isEmpty { return Output.out("No resources found\n") }
+            }
             if request.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
             if request.kind != .deployment {
                 try deleteOwned(request, plane: plane)
@@ -47,6 +65,23 @@ struct Delete: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// `--all` / `-l`: the objects of the kind in the namespace (that the selector matches), by name.
+    private func selectedNames(_ kind: ResourceKind, plane: ControlPlane) throws -> [String] {
+        let query = try selector.map { text in
+            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+            return query
+        }
+        let namespace = globals.resolvedNamespace.name
+        let objects: [(name: String, labels: [String: String]?)] = try plane.read { reader in
+            switch kind {
+            case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+            case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+            case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+            }
+        }
+        return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()
     }
 
     /// `delete pod NAME` / `delete rs NAME`: their controllers replace them.

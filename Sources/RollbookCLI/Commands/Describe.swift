@@ -8,18 +8,36 @@ struct Describe: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.")
 
     @OptionGroup var globals: GlobalOptions
+
+    @OptionGroup var files: FilenameOption
     @OptionGroup var pointInTime: PointInTimeOption
 
-    @Argument(help: "TYPE [NAME] or TYPE/NAME")
+    @Argument(help: "TYPE [NAME_PREFIX] or TYPE/NAME")
     var resources: [String] = []
 
+    @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector (e.g. app=web,tier!=db).")
+    var selector: String?
+
     func run() throws {
+        let resources = try files.resources(self.resources, command: "describe")
         let request = try ResourceArguments(resources)
+        let query = try selector.map { text in
+            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+            return query
+        }
         let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
         var names = request.names
+        if files.filenames.isEmpty, resources.count == 2, !resources[0].contains("/"), let prefix = names.first {
+            let all = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: [], query: nil)
+                .objects.map(\.name)
+            let matching = all.filter { $0.hasPrefix(prefix) }
+            if !all.contains(prefix), !matching.isEmpty {
+                return try describeMatching(matching, kind: request.kind, namespace: namespace, source: source)
+            }
+        }
         if names.isEmpty {
-            names = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: [], query: nil)
+            names = try ObjectListing.fetch(source, kind: request.kind, namespace: namespace, names: [], query: query)
                 .objects.map(\.name)
             if names.isEmpty {
                 Output.err("No resources found in \(namespace) namespace.\n")
@@ -38,6 +56,14 @@ struct Describe: ParsableCommand {
         }
         Output.out(texts.joined(separator: "\n\n"))
         if failed { throw ExitCode(1) }
+    }
+
+    /// `DescribeMatchingResources`: `describe TYPE NAME` with no object of that name describes every one
+    /// whose name starts with it, each printed with `%s\n`.
+    private func describeMatching(_ names: [String], kind: ResourceKind, namespace: String, source: ReadSource) throws {
+        for name in names {
+            Output.out(try describe(kind, name: name, namespace: namespace, source: source) + "\n")
+        }
     }
 
     private func describe(_ kind: ResourceKind, name: String, namespace: String, source: ReadSource) throws -> String {

@@ -11,6 +11,8 @@ struct Get: ParsableCommand {
         discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
 
     @OptionGroup var globals: GlobalOptions
+
+    @OptionGroup var files: FilenameOption
     @OptionGroup var pointInTime: PointInTimeOption
 
     @Argument(help: "TYPE [NAME...] or TYPE/NAME...")
@@ -25,14 +27,34 @@ struct Get: ParsableCommand {
     @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List across all namespaces.")
     var allNamespaces = false
 
+    @Flag(name: .customLong("show-labels"), help: "Show all labels as the last column.")
+    var showLabels = false
+
+    @Flag(name: .customLong("no-headers"), help: "Don't print headers.")
+    var noHeaders = false
+
+    @Flag(name: .customLong("ignore-not-found"), help: "Treat a missing named object as a successful get.")
+    var ignoreNotFound = false
+
+    @Option(name: .customLong("field-selector"), help: "Field selector (e.g. status.phase=Running).")
+    var fieldSelector: String?
+
+    @Option(name: .customLong("sort-by"), help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp).")
+    var sortBy: String?
+
+    var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
+
     func run() throws {
         if let first = resources.first, first.contains(","), !first.contains("/") {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
-        let request = try ResourceArguments(resources)
-        if let output, !["wide", "yaml", "json", "name"].contains(output) {
+        let request = try ResourceArguments(files.resources(resources, command: "get"))
+        if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath="),
+            !output.hasPrefix("custom-columns=")
+        {
             throw CommandError.client(
-                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: json,name,wide,yaml")
+                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
+                    + "custom-columns,json,jsonpath,name,wide,yaml")
         }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
@@ -40,17 +62,25 @@ struct Get: ParsableCommand {
         }
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
-        let listing = try ObjectListing.fetch(
-            source, kind: request.kind, namespace: namespace, names: request.names, query: query, output: output)
-        for error in listing.missing { Output.err(error.text + "\n") }
+        let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
+        let sorter = try sortBy.map(SortBy.init)
+        var listing = try ObjectListing.fetch(
+            source, kind: request.kind, namespace: namespace, names: request.names, query: query,
+            output: sorter == nil ? output : "json", labels: showLabels)
+        if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
+        if let sorter { listing.objects = try sorter.sorted(listing.objects) }
+        // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
+        let missing = ignoreNotFound ? [] : listing.missing
+        for error in missing { Output.err(error.text + "\n") }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
-            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject)
-        if listing.objects.isEmpty && listing.missing.isEmpty {
+            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
+            options: tableOptions)
+        if listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
         Output.out(text)
-        if !listing.missing.isEmpty { throw ExitCode(1) }
+        if !missing.isEmpty { throw ExitCode(1) }
     }
 }
 
@@ -70,13 +100,16 @@ extension Get {
         var everything: [JSONValue] = []
         for kind in kinds {
             var listing = try ObjectListing.fetch(
-                source, kind: kind, namespace: namespace, names: [], query: query, output: output)
+                source, kind: kind, namespace: namespace, names: [], query: query, output: output, labels: showLabels)
             everything += listing.objects.map(\.json)
-            if output == "yaml" || output == "json" { continue }
+            if output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
-                                          singleObject: false)
+                                          singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
+        }
+        if let template = ObjectListing.jsonPath(output) {
+            return Output.out(try ObjectListing.renderJSONPath(template, ObjectPrinter.list(everything)))
         }
         if output == "yaml" || output == "json" {
             let list = ObjectPrinter.list(everything)
@@ -146,12 +179,12 @@ struct ObjectListing {
     ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``).
     static func fetch(
         _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
-        output: String? = "yaml"
+        output: String? = "yaml", labels: Bool = false
     ) throws -> ObjectListing {
         let all: [Object] = try source.read { reader in
             switch kind {
             case .deployment where output == nil || output == "wide" || output == "name":
-                try reader.deploymentSummaries(namespace: namespace, labels: query != nil, wide: output == "wide")
+                try reader.deploymentSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
                     .map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
@@ -173,9 +206,17 @@ struct ObjectListing {
         return ObjectListing(objects: objects, missing: missing)
     }
 
-    func render(kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool) throws
-        -> String
-    {
+    func render(
+        kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool,
+        options: TableOptions = TableOptions()
+    ) throws -> String {
+        if let spec = CustomColumns.spec(output) {
+            return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
+        }
+        if let template = ObjectListing.jsonPath(output) {
+            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
+            return try ObjectListing.renderJSONPath(template, value)
+        }
         switch output {
         case "name":
             return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
@@ -188,14 +229,30 @@ struct ObjectListing {
             switch kind {
             case .deployment:
                 return deploymentsTable(objects.compactMap { if case .deployment(let d) = $0 { d } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
             case .replicaSet:
                 return replicaSetsTable(objects.compactMap { if case .replicaSet(let rs) = $0 { rs } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
             case .pod:
                 return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
-                                 wide: wide, showNamespace: showNamespace, now: now)
+                                 wide: wide, showNamespace: showNamespace, now: now, options: options)
             }
+        }
+    }
+}
+
+extension ObjectListing {
+    /// The template of `-o jsonpath=TEMPLATE`, nil for any other output.
+    static func jsonPath(_ output: String?) -> String? {
+        guard let output, output.hasPrefix("jsonpath=") else { return nil }
+        return String(output.dropFirst("jsonpath=".count))
+    }
+
+    static func renderJSONPath(_ template: String, _ value: JSONValue) throws -> String {
+        do {
+            return try JSONPath(template).render(value)
+        } catch {
+            throw CommandError.client(error.description)
         }
     }
 }

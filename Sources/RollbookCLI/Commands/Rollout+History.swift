@@ -1,6 +1,8 @@
 import ArgumentParser
 import Cluster
 import ControlPlane
+import KubeModel
+import Manifests
 import Printers
 
 extension Rollout {
@@ -20,21 +22,37 @@ extension Rollout {
                 'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
                 """)
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @OptionGroup var pointInTime: PointInTimeOption
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
         @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
         @Flag(help: "List every revision ever assigned, with who, when and how, even if garbage-collected.")
         var all = false
+        @Option(name: .shortAndLong, help: "Print the revisions' ReplicaSets: json, yaml, name or jsonpath=TEMPLATE.")
+        var output: String?
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
             if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
             let source = try globals.readSource(pointInTime)
             let namespace = globals.resolvedNamespace.name
+            if all {
+                let name = try ResourceArguments.deployment(resource)
+                return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
+            }
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try source.read { try $0.deployments(namespace: namespace) }
+            }
+            if let missing = targets.notFound.first { throw missing }
+            for name in targets.names { try history(of: name, source: source, namespace: namespace) }
+        }
+
+        /// kubectl's history of one Deployment (each one's block in turn when several are named).
+        private func history(of name: String, source: ReadSource, namespace: String) throws {
             let resource = "deployment.apps/\(name)"
-            if all { return try runAll(source: source, namespace: namespace, name: name, resource: resource) }
             let rows = ControlPlane.historyRows(
                 of: try source.deploymentStream(namespace: namespace, name: name, whole: false))
+            if let output { return try printReplicaSets(rows.map(\.replicaSet), revisions: rows.map(\.revision), output) }
             if revision > 0 {
                 guard let row = rows.first(where: { $0.revision == revision }) else {
                     throw CommandError.client("unable to find the specified revision")
@@ -47,6 +65,46 @@ extension Rollout {
             Output.out(rolloutHistory(
                 resource: resource,
                 rows: rows.map { ($0.revision, $0.replicaSet.metadata[annotation: "kubernetes.io/change-cause"]) }))
+        }
+
+        /// `-o`: rollout_history.go prints each revision's ReplicaSet (or the one of `--revision`) on its own,
+        /// by ascending revision; YAML documents are separated by `---`.
+        private func printReplicaSets(_ replicaSets: [ReplicaSet], revisions: [Int], _ output: String) throws {
+            guard ["json", "yaml", "name"].contains(output) || ObjectListing.jsonPath(output) != nil else {
+                throw CommandError.client(
+                    "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
+                        + "json,jsonpath,name,yaml")
+            }
+            var chosen = replicaSets
+            if revision > 0 {
+                guard let index = revisions.firstIndex(of: revision) else {
+                    throw CommandError.client("unable to find the specified revision")
+                }
+                chosen = [replicaSets[index]]
+            }
+            let texts = try chosen.map { replicaSet -> String in
+                let json = Self.typedJSON(replicaSet)
+                if let template = ObjectListing.jsonPath(output) { return try ObjectListing.renderJSONPath(template, json) }
+                switch output {
+                case "name": return "replicaset.apps/\(replicaSet.name)\n"
+                case "json": return ObjectPrinter.json(json)  // kubectl keeps Go's field order here; we sort keys
+                default: return ObjectPrinter.yaml(json)
+                }
+            }
+            Output.out(texts.joined(separator: output == "yaml" ? "---\n" : ""))
+        }
+
+        /// The ReplicaSet as kubectl's typed client holds it: the template's zero creationTimestamp is `null`.
+        static func typedJSON(_ replicaSet: ReplicaSet) -> JSONValue {
+            guard case .object(var root) = ObjectListing.Object.replicaSet(replicaSet).json,
+                case .object(var spec) = root["spec"], case .object(var template) = spec["template"],
+                case .object(var metadata) = template["metadata"] ?? .object([:]), metadata["creationTimestamp"] == nil
+            else { return ObjectListing.Object.replicaSet(replicaSet).json }
+            metadata["creationTimestamp"] = .null
+            template["metadata"] = .object(metadata)
+            spec["template"] = .object(template)
+            root["spec"] = .object(spec)
+            return .object(root)
         }
 
         /// `--all` reads the stream even when the Deployment is gone: its history outlives it.

@@ -14,71 +14,145 @@ extension Rollout {
     struct Pause: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "pause", abstract: "Mark the Deployment as paused.")
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @OptionGroup var files: FilenameOption
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
-            try globals.controlPlane().pause(namespace: globals.resolvedNamespace.name, name: name)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "paused"))
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try plane.read { try $0.deployments(namespace: namespace) }
+            }
+            if targets.names.isEmpty && targets.missing.isEmpty {
+                return Output.err("No resources found in \(namespace) namespace.\n")
+            }
+            var errors = targets.notFound
+            for name in targets.names {
+                do {
+                    try plane.pause(namespace: namespace, name: name)
+                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "paused"))
+                } catch let error as CommandError {
+                    errors.append(error)
+                }
+            }
+            try DeploymentTargets.report(errors)
         }
     }
 
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused Deployment.")
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @OptionGroup var files: FilenameOption
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
-            try globals.controlPlane().resume(namespace: globals.resolvedNamespace.name, name: name)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "resumed"))
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try plane.read { try $0.deployments(namespace: namespace) }
+            }
+            if targets.names.isEmpty && targets.missing.isEmpty {
+                return Output.err("No resources found in \(namespace) namespace.\n")
+            }
+            var errors = targets.notFound
+            for name in targets.names {
+                do {
+                    try plane.resume(namespace: namespace, name: name)
+                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "resumed"))
+                } catch let error as CommandError {
+                    errors.append(error)
+                }
+            }
+            try DeploymentTargets.report(errors)
         }
     }
 
     struct Restart: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart a Deployment's pods with a new rollout.")
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @OptionGroup var files: FilenameOption
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
-            try globals.controlPlane().restart(namespace: globals.resolvedNamespace.name, name: name)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "restarted"))
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try plane.read { try $0.deployments(namespace: namespace) }
+            }
+            if targets.names.isEmpty && targets.missing.isEmpty {
+                return Output.err("No resources found in \(namespace) namespace.\n")
+            }
+            var errors = targets.notFound
+            for name in targets.names {
+                do {
+                    try plane.restart(namespace: namespace, name: name)
+                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "restarted"))
+                } catch let error as CommandError {
+                    errors.append(error)
+                }
+            }
+            try DeploymentTargets.report(errors)
         }
     }
 
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "undo", abstract: "Roll back to a previous revision.")
         @OptionGroup var globals: GlobalOptions
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @OptionGroup var files: FilenameOption
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
         @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
         var toRevision = 0
-        @Option(name: .customLong("dry-run"), help: "Only print what would be restored: none or client.")
+        @Option(name: .customLong("dry-run"), help: "none, client (print the template) or server (check only).")
         var dryRun = "none"
         @Flag(
             name: .customLong("from-history"),
             help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected.")
         var fromHistory = false
 
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
+
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
+            let strategy = try DryRunStrategy(flag: dryRun)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try plane.read { try $0.deployments(namespace: namespace) }
+            }
+            var errors = targets.notFound
+            for name in targets.names {
+                do {
+                    try undo(name, plane: plane, namespace: namespace, strategy: strategy)
+                } catch let error as CommandError {
+                    errors.append(error)
+                }
+            }
+            // The rollbacker's errors carry no "error: " of their own; only a lone one gets it from CheckErr.
+            try DeploymentTargets.report(errors) { error in
+                error.text.hasPrefix("error: ") ? String(error.text.dropFirst("error: ".count)) : error.text
+            }
+        }
+
+        private func undo(_ name: String, plane: ControlPlane, namespace: String, strategy: DryRunStrategy) throws {
+            let client = strategy == .client, server = strategy == .server
             let result = fromHistory
                 ? try plane.undoFromHistory(
-                    namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
-                : try plane.undo(namespace: namespace, name: name, toRevision: toRevision, dryRun: dryRun == "client")
+                    namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
+                : try plane.undo(
+                    namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
             switch result {
             case .rolledBack:
-                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "rolled back"))
+                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("rolled back")))
             case .skipped(let revision):
                 Output.out(namePrinter(
                     kind: "deployment.apps", name: name,
-                    operation: "skipped rollback (current template already matches revision \(revision))"))
+                    operation: strategy.operation("skipped rollback (current template already matches revision \(revision))")))
             case .dryRun(_, let template):
                 // kubectl passes the template text as the name printer's operation, then appends " (dry run)".
                 Output.out(namePrinter(
-                    kind: "deployment.apps", name: name, operation: describePodTemplate(template) + " (dry run)"))
+                    kind: "deployment.apps", name: name, operation: strategy.operation(describePodTemplate(template))))
             }
         }
     }
@@ -86,8 +160,10 @@ extension Rollout {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the status of the rollout.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @OptionGroup var pointInTime: PointInTimeOption
-        @Argument(help: "deployment/NAME") var resource: [String] = []
+        @Argument(help: "deployment/NAME...") var resource: [String] = []
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
         @Option(help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).")
         var revision = 0
         @Option(help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m).")
@@ -96,11 +172,23 @@ extension Rollout {
         var watch = true
 
         func run() throws {
-            let name = try ResourceArguments.deployment(resource)
             guard let limit = Duration.parse(timeout) else {
                 throw CommandError.client("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
             }
-            if pointInTime.at != nil { return try evaluateOnce(name: name) }
+            let namespace = globals.resolvedNamespace.name
+            let source = try globals.readSource(pointInTime)
+            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
+                try source.read { try $0.deployments(namespace: namespace) }
+            }
+            if let missing = targets.notFound.first { throw missing }
+            if targets.names.isEmpty { return Output.err("No resources found in \(namespace) namespace.\n") }
+            // Each Deployment is watched until it is done, one after the other.
+            for name in targets.names {
+                if pointInTime.at != nil { try evaluateOnce(name: name) } else { try watchRollout(name: name, limit: limit) }
+            }
+        }
+
+        private func watchRollout(name: String, limit: TimeInterval) throws {
             let started = Date()
             var lastVersion: String?
             while true {

@@ -6,30 +6,54 @@ import Printers
 struct Scale: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "scale", abstract: "Set a new size for one or more Deployments.")
     @OptionGroup var globals: GlobalOptions
+    @OptionGroup var files: FilenameOption
     @Argument(help: "deployment/NAME, deployment NAME..., or deployment with -l / --all") var resource: [String] = []
     @Option(help: "The new desired number of replicas. Required.") var replicas: Int?
     @Option(name: .customLong("current-replicas"), help: "Precondition for current size.") var currentReplicas = -1
     @Option(name: [.customShort("l"), .customLong("selector")], help: "Scale the Deployments matching this selector.")
     var selector: String?
     @Flag(help: "Scale every Deployment in the namespace.") var all = false
+    @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be scaled.")
+    var dryRun = "none"
 
     func run() throws {
-        guard let replicas, replicas >= 0 else {
+        // kubectl marks --replicas required; cobra refuses before the command runs.
+        guard let replicas else { throw CommandError.client("required flag(s) \"replicas\" not set") }
+        guard replicas >= 0 else {
             throw CommandError.client("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
+        guard currentReplicas >= -1 else {
+            throw CommandError.client("The --current-replicas must specify an integer of -1 or greater")
+        }
+        let strategy = try DryRunStrategy(flag: dryRun)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let names = try targets(plane, namespace: namespace)
-        for name in names {
-            try plane.scale(
-                namespace: namespace, name: name, replicas: replicas,
-                currentReplicas: currentReplicas >= 0 ? currentReplicas : nil)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "scaled"))
+        let names = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
+        // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
+        let existing = Set(try plane.read { try $0.deployments(namespace: namespace) }.map(\.name))
+        let missing = names.filter { !existing.contains($0) }.map { "\(Resource.deployments) \"\($0)\" not found" }
+        let found = names.filter { existing.contains($0) }
+        if found.isEmpty && !missing.isEmpty {
+            let detail = missing.count == 1 ? missing[0] : "[" + missing.joined(separator: ", ") + "]"
+            throw CommandError.client("no objects passed to scale \(detail)")
+        }
+        for name in found {
+            // A client dry run never asks the server, so the --current-replicas precondition is not checked.
+            if strategy != .client {
+                try plane.scale(
+                    namespace: namespace, name: name, replicas: replicas,
+                    currentReplicas: currentReplicas >= 0 ? currentReplicas : nil, dryRun: strategy == .server)
+            }
+            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("scaled")))
+        }
+        guard missing.isEmpty else {
+            for message in missing { Output.err("Error from server (NotFound): \(message)\n") }
+            throw ExitCode(1)
         }
     }
 
     /// The Deployments named, or selected by `-l` / `--all`.
-    private func targets(_ plane: ControlPlane, namespace: String) throws -> [String] {
+    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> [String] {
         guard selector != nil || all else {
             let parsed = try ResourceArguments(resource)
             guard parsed.kind == .deployment else { throw CommandError.client("rollbook scales Deployments only") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ControlPlane
+import KubeModel
 import Printers
 
 struct SetCommand: ParsableCommand {
@@ -9,11 +10,19 @@ struct SetCommand: ParsableCommand {
     struct Image: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "image", abstract: "Update the image of a pod template.")
         @OptionGroup var globals: GlobalOptions
+        @OptionGroup var files: FilenameOption
         @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
         @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
         var record = false
+        @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be updated.")
+        var dryRun = "none"
+        @Flag(help: "Update every Deployment in the namespace.") var all = false
+        @Option(name: [.customShort("l"), .customLong("selector")], help: "Update the Deployments matching this selector.")
+        var selector: String?
 
         func run() throws {
+            // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
+            if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }
             var resourceArguments: [String] = []
             var pairs: [(container: String, image: String)] = []
             for argument in arguments {
@@ -23,12 +32,45 @@ struct SetCommand: ParsableCommand {
                     resourceArguments.append(argument)
                 }
             }
-            let name = try ResourceArguments.deployment(resourceArguments)
             if pairs.isEmpty { throw CommandError.client("at least one image update is required") }
+            let strategy = try DryRunStrategy(flag: dryRun)
             let cause = record ? RecordFlag.changeCause() : nil
-            let changed = try globals.controlPlane().setImage(
-                namespace: globals.resolvedNamespace.name, name: name, images: pairs, changeCause: cause)
-            if changed { Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "image updated")) }
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            // set_image.go collects each object's error and goes on with the others.
+            var errors: [String] = []
+            let resources = try files.resources(resourceArguments, command: "set image")
+            for name in try targets(resources, plane: plane, namespace: namespace) {
+                do {
+                    let changed = try plane.setImage(
+                        namespace: namespace, name: name, images: pairs, changeCause: cause, dryRun: strategy != .none)
+                    if changed {
+                        Output.out(namePrinter(
+                            kind: "deployment.apps", name: name, operation: strategy.operation("image updated")))
+                    }
+                } catch let error as CommandError {
+                    errors.append(error.text)
+                }
+            }
+            guard errors.isEmpty else {
+                for text in errors { Output.err(text + "\n") }
+                throw ExitCode(1)
+            }
+        }
+
+        /// The Deployment named, or every one selected by `--all` / `-l` (by name, as the API lists them).
+        private func targets(_ arguments: [String], plane: ControlPlane, namespace: String) throws -> [String] {
+            guard all || selector != nil else { return [try ResourceArguments.deployment(arguments)] }
+            if let first = arguments.first, try ResourceKind(parsing: first) != .deployment {
+                throw CommandError.client("no objects passed to this command are Deployments")
+            }
+            let query = try selector.map { text in
+                guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+                return query
+            }
+            // Nothing selected is no error: kubectl prints nothing and exits 0.
+            return try plane.read { try $0.deployments(namespace: namespace) }
+                .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
         }
     }
 }

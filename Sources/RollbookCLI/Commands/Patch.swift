@@ -1,0 +1,55 @@
+import ArgumentParser
+import ControlPlane
+import Foundation
+import KubeModel
+import Printers
+
+/// `kubectl patch deployment NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
+/// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
+struct Patch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "patch", abstract: "Update fields of a Deployment with a patch.")
+    @OptionGroup var globals: GlobalOptions
+    @OptionGroup var files: FilenameOption
+    @Argument(help: "deployment/NAME or deployment NAME") var resource: [String] = []
+    @Option(name: [.customShort("p"), .customLong("patch")], help: "The patch, as JSON.") var patch = ""
+    @Option(name: .customLong("patch-file"), help: "A file holding the patch.") var patchFile = ""
+    @Option(help: "The type of patch: json, merge or strategic.") var type = "strategic"
+
+    func run() throws {
+        if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }
+        if patch.isEmpty && patchFile.isEmpty {
+            throw CommandError.client("must specify --patch or --patch-file containing the contents of the patch")
+        }
+        guard ["json", "merge", "strategic"].contains(type.lowercased()) else {
+            throw CommandError.client("--type must be one of [json merge strategic], not \"\(type)\"")
+        }
+        var text = patch
+        if !patchFile.isEmpty {
+            guard let data = FileManager.default.contents(atPath: patchFile) else {
+                throw CommandError.client("unable to read patch file: open \(patchFile): no such file or directory")
+            }
+            text = String(decoding: data, as: UTF8.self)
+        }
+        guard let body = try? JSONCodec.parse(text) else {
+            throw CommandError.client("unable to parse \(goQuoted(text)): rollbook takes the patch as JSON")
+        }
+        let objectPatch: ObjectPatch
+        switch type.lowercased() {
+        case "json":
+            guard let operations = body.arrayValue else {
+                throw CommandError("Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch")
+            }
+            objectPatch = .json(operations)
+        case "merge": objectPatch = .merge(body)
+        default: objectPatch = .strategicMerge(body)
+        }
+        let plane = try globals.controlPlane()
+        let namespace = globals.resolvedNamespace.name
+        let name = try ResourceArguments.deployment(files.resources(resource, command: "patch"))
+        let before = try plane.deploymentStream(namespace: namespace, name: name).deployment
+        let after = try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch)
+        // patch.go compares the object before and after: an unchanged object is "patched (no change)".
+        let changed = before?.metadata.resourceVersion != after.metadata.resourceVersion
+        Output.out(namePrinter(kind: "deployment.apps", name: name, operation: changed ? "patched" : "patched (no change)"))
+    }
+}

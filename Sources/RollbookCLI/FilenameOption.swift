@@ -1,0 +1,20 @@
+import ArgumentParser
+import ControlPlane
+
+/// `-f FILE`: the Deployments a manifest names, for verbs that act on existing objects (get, describe,
+/// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
+struct FilenameOption: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin, naming the Deployments.")
+    var filenames: [String] = []
+
+    /// `resources`, or with `-f` the equivalent `deployment NAME...` (an error if both are given).
+    func resources(_ resources: [String], command: String) throws -> [String] {
+        guard !filenames.isEmpty else { return resources }
+        guard resources.isEmpty else {
+            throw CommandError.client(
+                "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
+        }
+        let documents = try ManifestFiles.load(filenames, command: command) { _, _ in true }
+        return ["deployment"] + documents.map(\.object.deployment.name)
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+import TestSupport
+
+/// kubectl delete's selection and flags as test/cmd/apps.sh uses them ("delete deployments --all
+/// --grace-period=10", "delete deployment NAME --cascade"). Checked against kubectl v1.32.4: nothing
+/// selected is "No resources found" on stdout, exit 0; --force with --grace-period=0 warns first.
+@Suite(.serialized)
+struct DeleteSelectionTests {
+    @Test func deleteByLabelAllAndFlags() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0"),
+            (0, "create deployment db --image=web:1.0"),
+            (5, "delete deployments -l app=api --grace-period=10"),
+            (6, "delete deployment db --cascade"),
+            (7, "delete deployments --all --cascade=orphan --wait=false"),
+            (8, "delete deployments --all"),
+            (9, "get rs"),
+            (10, "delete deployment nope --grace-period=0 --force"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/delete-selection.txt")
+    }
+}

@@ -1,0 +1,26 @@
+import Testing
+import TestSupport
+
+/// `patch deployment NAME -p JSON [--type strategic|merge|json]` (pkg/cmd/patch/patch.go): "patched", or
+/// "patched (no change)" when the object came back unchanged; kubectl's flag checks; the server's
+/// validation. Checked against kubectl v1.32.4 over rollbook serve.
+@Suite(.serialized)
+struct PatchCommandTests {
+    @Test func patchesThroughTheUpdatePath() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (5, #"patch deployment web -p '{"spec":{"replicas":3}}'"#),
+            (6, #"patch deployment web -p '{"spec":{"replicas":3}}'"#),
+            (7, #"patch deployment/web --type merge -p '{"metadata":{"labels":{"tier":"x"}}}'"#),
+            (8, #"patch deployment web --type json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"web:2.0"}]'"#),
+            (9, #"patch deployment web -p '{"spec":{"replicas":-1}}'"#),
+            (9, #"patch deployment nope -p '{"spec":{"replicas":3}}'"#),
+            (9, "patch deployment web --type=bogus -p '{}'"),
+            (9, "patch deployment web"),
+            (10, "get deployment web -o wide --show-labels"),
+            (10, "rollout history deployment web"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/patch.txt")
+    }
+}

@@ -13,7 +13,7 @@ struct SortBy {
         field = CustomColumns.relaxed(text)
         do {
             path = try JSONPath(field)
-        } catch let error as JSONPathError {
+        } catch {
             throw CommandError.client(error.description)
         }
     }

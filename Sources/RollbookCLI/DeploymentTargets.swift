@@ -1,6 +1,8 @@
 import ArgumentParser
+import Cluster
 import ControlPlane
 import KubeModel
+import Store
 
 /// The Deployments a verb acts on, as kubectl's resource builder finds them: the names given, in order,
 /// or with a type alone or `-l` every Deployment of the namespace (that the selector matches), by name.
@@ -10,7 +12,14 @@ struct DeploymentTargets {
     /// Names given that no Deployment has: kubectl visits the others and reports these as NotFound.
     var missing: [String]
 
-    init(_ arguments: [String], selector: String?, all deployments: () throws -> [Deployment]) throws {
+    /// - Parameters:
+    ///   - exists: Whether the named Deployment exists; asked only for names given (one stream each: listing the
+    ///     namespace to check one name cost `rollout history --at` a fold of every stream in it).
+    ///   - deployments: Every Deployment of the namespace; asked only with a type alone or `-l`.
+    init(
+        _ arguments: [String], selector: String?, exists: (String) throws -> Bool,
+        all deployments: () throws -> [Deployment]
+    ) throws {
         let parsed = try ResourceArguments(arguments)
         guard parsed.kind == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
@@ -19,15 +28,20 @@ struct DeploymentTargets {
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query
         }
-        let existing = try deployments()
         if parsed.names.isEmpty {
-            names = existing.filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
+            names = try deployments().filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
             missing = []
         } else {
-            let known = Set(existing.map(\.name))
-            names = parsed.names.filter { known.contains($0) }
-            missing = parsed.names.filter { !known.contains($0) }
+            var known: [String: Bool] = [:]
+            for name in parsed.names where known[name] == nil { known[name] = try exists(name) }
+            names = parsed.names.filter { known[$0] == true }
+            missing = parsed.names.filter { known[$0] != true }
         }
+    }
+
+    /// Whether a Deployment exists in `reader`'s state, reading its stream alone.
+    static func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
+        try reader.deploymentAndReplicaSets(.deployment(namespace: namespace, name: name)).deployment != nil
     }
 
     /// The NotFound errors for ``missing``.

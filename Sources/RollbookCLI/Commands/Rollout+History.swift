@@ -40,9 +40,10 @@ extension Rollout {
                 let name = try ResourceArguments.deployment(resource)
                 return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
             }
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try source.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try source.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try source.read { try $0.deployments(namespace: namespace) } })
             if let missing = targets.notFound.first { throw missing }
             for name in targets.names { try history(of: name, source: source, namespace: namespace) }
         }

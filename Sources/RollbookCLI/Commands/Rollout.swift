@@ -21,9 +21,10 @@ extension Rollout {
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try plane.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try plane.read { try $0.deployments(namespace: namespace) } })
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -50,9 +51,10 @@ extension Rollout {
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try plane.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try plane.read { try $0.deployments(namespace: namespace) } })
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -79,9 +81,10 @@ extension Rollout {
         func run() throws {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try plane.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try plane.read { try $0.deployments(namespace: namespace) } })
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -118,9 +121,10 @@ extension Rollout {
             let strategy = try DryRunStrategy(flag: dryRun)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try plane.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try plane.read { try $0.deployments(namespace: namespace) } })
             var errors = targets.notFound
             for name in targets.names {
                 do {
@@ -177,9 +181,10 @@ extension Rollout {
             }
             let namespace = globals.resolvedNamespace.name
             let source = try globals.readSource(pointInTime)
-            let targets = try DeploymentTargets(files.resources(resource, command: "rollout"), selector: selector) {
-                try source.read { try $0.deployments(namespace: namespace) }
-            }
+            let targets = try DeploymentTargets(
+                files.resources(resource, command: "rollout"), selector: selector,
+                exists: { name in try source.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
+                all: { try source.read { try $0.deployments(namespace: namespace) } })
             if let missing = targets.notFound.first { throw missing }
             if targets.names.isEmpty { return Output.err("No resources found in \(namespace) namespace.\n") }
             // Each Deployment is watched until it is done, one after the other.

@@ -39,6 +39,14 @@ struct DeploymentTargets {
         }
     }
 
+    /// The targets of a verb that writes, read from the live store.
+    init(_ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane) throws {
+        try self.init(
+            arguments, selector: selector,
+            exists: { name in try plane.read { try Self.exists(name, namespace: namespace, in: $0) } },
+            all: { try plane.read { try $0.deployments(namespace: namespace) } })
+    }
+
     /// Whether a Deployment exists in `reader`'s state, reading its stream alone.
     static func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
         try reader.deploymentAndReplicaSets(.deployment(namespace: namespace, name: name)).deployment != nil

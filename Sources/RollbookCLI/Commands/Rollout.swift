@@ -22,9 +22,7 @@ extension Rollout {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try plane.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -52,9 +50,7 @@ extension Rollout {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try plane.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -82,9 +78,7 @@ extension Rollout {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try plane.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
             if targets.names.isEmpty && targets.missing.isEmpty {
                 return Output.err("No resources found in \(namespace) namespace.\n")
             }
@@ -122,9 +116,7 @@ extension Rollout {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try plane.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try plane.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
             var errors = targets.notFound
             for name in targets.names {
                 do {

@@ -19,23 +19,9 @@ extension Rollout {
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
-            if targets.names.isEmpty && targets.missing.isEmpty {
-                return Output.err("No resources found in \(namespace) namespace.\n")
+            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "paused") {
+                try $0.pause(namespace: $1, name: $2)
             }
-            var errors = targets.notFound
-            for name in targets.names {
-                do {
-                    try plane.pause(namespace: namespace, name: name)
-                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "paused"))
-                } catch let error as CommandError {
-                    errors.append(error)
-                }
-            }
-            try DeploymentTargets.report(errors)
         }
     }
 
@@ -47,23 +33,9 @@ extension Rollout {
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
-            if targets.names.isEmpty && targets.missing.isEmpty {
-                return Output.err("No resources found in \(namespace) namespace.\n")
+            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "resumed") {
+                try $0.resume(namespace: $1, name: $2)
             }
-            var errors = targets.notFound
-            for name in targets.names {
-                do {
-                    try plane.resume(namespace: namespace, name: name)
-                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "resumed"))
-                } catch let error as CommandError {
-                    errors.append(error)
-                }
-            }
-            try DeploymentTargets.report(errors)
         }
     }
 
@@ -75,23 +47,9 @@ extension Rollout {
         @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
 
         func run() throws {
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
-            if targets.names.isEmpty && targets.missing.isEmpty {
-                return Output.err("No resources found in \(namespace) namespace.\n")
+            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "restarted") {
+                try $0.restart(namespace: $1, name: $2)
             }
-            var errors = targets.notFound
-            for name in targets.names {
-                do {
-                    try plane.restart(namespace: namespace, name: name)
-                    Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "restarted"))
-                } catch let error as CommandError {
-                    errors.append(error)
-                }
-            }
-            try DeploymentTargets.report(errors)
         }
     }
 
@@ -259,5 +217,31 @@ enum Duration {
         }
         guard !number.isEmpty, flush() else { return nil }
         return total
+    }
+}
+
+extension Rollout {
+    /// pause, resume and restart: the verb on each target in turn, kubectl's `deployment.apps/NAME <operation>`
+    /// for each done, the errors collected and reported as kubectl's CheckErr does.
+    static func each(
+        _ arguments: [String], selector: String?, _ globals: GlobalOptions, _ operation: String,
+        _ act: (_ plane: ControlPlane, _ namespace: String, _ name: String) throws -> Void
+    ) throws {
+        let plane = try globals.controlPlane()
+        let namespace = globals.resolvedNamespace.name
+        let targets = try DeploymentTargets(arguments, selector: selector, namespace: namespace, in: plane)
+        if targets.names.isEmpty && targets.missing.isEmpty {
+            return Output.err("No resources found in \(namespace) namespace.\n")
+        }
+        var errors = targets.notFound
+        for name in targets.names {
+            do {
+                try act(plane, namespace, name)
+                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: operation))
+            } catch let error as CommandError {
+                errors.append(error)
+            }
+        }
+        try DeploymentTargets.report(errors)
     }
 }

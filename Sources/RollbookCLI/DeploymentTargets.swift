@@ -49,7 +49,7 @@ struct DeploymentTargets {
 
     /// Whether a Deployment exists in `reader`'s state, reading its stream alone.
     static func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
-        try reader.deploymentAndReplicaSets(.deployment(namespace: namespace, name: name)).deployment != nil
+        try reader.deploymentExists(.deployment(namespace: namespace, name: name))
     }
 
     /// The NotFound errors for ``missing``.

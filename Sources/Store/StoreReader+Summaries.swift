@@ -21,6 +21,13 @@ extension StoreReader {
         return stream
     }
 
+    /// One index lookup: decoding the object to see that it is there cost a `rollout history` process a tenth
+    /// of its time.
+    public func deploymentExists(_ id: StreamID) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM deployments WHERE stream_id = ?"), arguments: [id.rawValue]) ?? false
+    }
+
     /// Live Deployments carrying only what a `get` table prints: name, namespace, creation time, desired
     /// replicas and the status counts; with `labels`, the labels a selector reads; with `wide`, the container
     /// names and images and the selector.

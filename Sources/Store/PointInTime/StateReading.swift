@@ -23,6 +23,8 @@ public protocol StateReading {
     /// At least the Deployment and ReplicaSets of a stream, for reads that show nothing else (`rollout
     /// history`); its Pods, Events, revision records and correlator state may be missing.
     func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream
+    /// Whether the stream has a live Deployment.
+    func deploymentExists(_ id: StreamID) throws -> Bool
     /// The Deployment stream that holds the named ReplicaSet, if any.
     func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID?
     /// The Deployment stream that holds the named Pod, if any.
@@ -35,6 +37,8 @@ public protocol StateReading {
 
 extension StateReading {
     public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream { try stream(id) }
+
+    public func deploymentExists(_ id: StreamID) throws -> Bool { try deploymentAndReplicaSets(id).deployment != nil }
 
     public func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment] {
         try deployments(namespace: namespace)

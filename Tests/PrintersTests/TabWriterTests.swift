@@ -46,4 +46,10 @@ import Testing
         let writer = TabWriter(minWidth: 0, tabWidth: 8, padding: 1, padChar: "\t")
         #expect(writer.aligned("a\tb\nabcdefgh\tc\n") == "a\t\tb\nabcdefgh\tc\n")
     }
+
+    /// Go's tabwriter ends a line at every "\n" byte, so "\r\n" (one `Character` in Swift) ends one too and
+    /// the "\r" stays in the last cell, unpadded.
+    @Test func carriageReturnLineFeedEndsALineAtItsLineFeed() {
+        #expect(TabWriter.describe.aligned("a\tb\r\nlonger\tc\n") == "a       b\r\nlonger  c\n")
+    }
 }

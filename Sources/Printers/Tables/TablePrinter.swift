@@ -36,10 +36,10 @@ struct TablePrinter {
 
     /// A cell is cut at its first line break (marked `...`) and escaped, as `printRows` does.
     private static func cellText(_ cell: String) -> String {
-        guard let cut = cell.unicodeScalars.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }) else {
+        guard let cut = cell.utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) else {
             return escapeTerminal(cell)
         }
-        return escapeTerminal(String(cell.unicodeScalars[..<cut])) + "..."
+        return escapeTerminal(String(cell[..<cut])) + "..."
     }
 }
 

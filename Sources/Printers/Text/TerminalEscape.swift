@@ -1,6 +1,7 @@
 /// cli-runtime's `WriteEscaped`: ESC and CR in object data must not reach the terminal raw.
 func escapeTerminal(_ text: String) -> String {
-    guard text.contains(where: { $0 == "\u{1b}" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+    // Bytes, not Characters: this runs on every table cell.
+    guard text.utf8.contains(where: { $0 == 0x1B || $0 == UInt8(ascii: "\r") }) else { return text }
     var out = ""
     for scalar in text.unicodeScalars {
         switch scalar {

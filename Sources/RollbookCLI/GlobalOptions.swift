@@ -32,11 +32,12 @@ struct GlobalOptions: ParsableArguments {
 
 /// Process-level defaults: the clock, the actor and the store location.
 enum Environment {
-    static var values: [String: String] { ProcessInfo.processInfo.environment }
+    /// One variable, by `getenv`: `ProcessInfo.environment` builds a dictionary of all of them on every call.
+    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
     /// `ROLLBOOK_NOW` (RFC 3339) when set, else the system clock.
     static func now() throws -> Timestamp {
-        guard let text = values["ROLLBOOK_NOW"], !text.isEmpty else { return Timestamp(Date()) }
+        guard let text = value("ROLLBOOK_NOW"), !text.isEmpty else { return Timestamp(Date()) }
         guard let time = Timestamp(rfc3339: text) else {
             throw CommandError.client("ROLLBOOK_NOW must be an RFC 3339 time such as 2026-11-26T15:00:00Z, got \"\(text)\"")
         }
@@ -44,16 +45,16 @@ enum Environment {
     }
 
     static var actor: String {
-        if let actor = values["ROLLBOOK_ACTOR"], !actor.isEmpty { return actor }
-        if let user = values["USER"] ?? values["LOGNAME"], !user.isEmpty { return user }
+        if let actor = value("ROLLBOOK_ACTOR"), !actor.isEmpty { return actor }
+        if let user = value("USER") ?? value("LOGNAME"), !user.isEmpty { return user }
         return "unknown"
     }
 
     static let defaultStoreDescription = "$XDG_DATA_HOME/rollbook/store.db or ~/.local/share/rollbook/store.db"
 
     static var storePath: String {
-        if let path = values["ROLLBOOK_STORE"], !path.isEmpty { return path }
-        let base = values["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        if let path = value("ROLLBOOK_STORE"), !path.isEmpty { return path }
+        let base = value("XDG_DATA_HOME").flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() + "/.local/share")
         return base + "/rollbook/store.db"
     }

@@ -45,15 +45,17 @@ public final class SQLiteStore: Sendable {
 
     /// Creates the file with mode 0600 before SQLite does, so the log is never world-readable.
     private static func createOwnerOnlyFile(at path: String) throws {
-        let manager = FileManager.default
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if !manager.fileExists(atPath: directory) {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                        attributes: [.posixPermissions: 0o700])
-        }
         // O_EXCL, not FileManager.createFile: that writes a temporary file and renames it over the path, which
         // would replace a store another process created (and began writing) a moment ago.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        func create() -> Int32 { open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600) }
+        var descriptor = create()
+        // The directory is looked at only when it is missing: asking FileManager first cost every command ~0.2 ms.
+        if descriptor < 0, errno == ENOENT {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            descriptor = create()
+        }
         if descriptor >= 0 {
             close(descriptor)
         } else if errno != EEXIST {

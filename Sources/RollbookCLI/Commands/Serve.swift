@@ -65,7 +65,7 @@ struct Serve: ParsableCommand {
                 throw CommandError.client("\(tokenFile): \(error)")
             }
         }
-        let fixed = Environment.values["ROLLBOOK_NOW"].map { !$0.isEmpty } ?? false
+        let fixed = Environment.value("ROLLBOOK_NOW").map { !$0.isEmpty } ?? false
         let start = try Environment.now()
         let storePath = globals.store ?? Environment.storePath
         let clock: @Sendable () -> Timestamp

@@ -123,17 +123,19 @@ extension DeploymentStream {
         case .podStatusUpdated(let update):
             pods[update.name]?.status = update.status
             pods[update.name]?.metadata.resourceVersion = resourceVersion
-            containerTimers = containerTimers.filter { !$0.key.hasPrefix(update.name + "/") }
+            let prefix = update.name + "/"
+            containerTimers.removeEntries { $0.hasPrefix(prefix) }
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
         case .podDeleted(let object), .podDeleteRequested(let object):
             pods[object.name] = nil
-            containerTimers = containerTimers.filter { !$0.key.hasPrefix(object.name + "/") }
+            let prefix = object.name + "/"
+            containerTimers.removeEntries { $0.hasPrefix(prefix) }
         case .kubeEventRecorded(let recorded):
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded
             recordAggregate(recorded, at: time)
             let expired = { (event: KubeEvent) in event.lastTimestamp.seconds + Timestamp.eventTTLSeconds < time.seconds }
-            if events.values.contains(where: expired) { events = events.filter { !expired($0.value) } }
+            events.removeEntries(where: expired)
         default:
             break
         }

@@ -66,9 +66,7 @@ extension DeploymentStream {
         // an LRU); one idle past the 10-minute window already counts as empty, so nothing behaves differently,
         // and the state (stored with the stream, loaded by every command) stops growing with the history.
         let idle = { (record: AggregateRecord) in time.seconds - record.lastTimestamp.seconds > Timestamp.eventTTLSeconds }
-        if aggregates.count > 16, aggregates.values.contains(where: idle) {
-            aggregates = aggregates.filter { !idle($0.value) }
-        }
+        if aggregates.count > 16 { aggregates.removeEntries(where: idle) }
     }
 }
 

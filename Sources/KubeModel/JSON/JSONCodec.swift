@@ -61,6 +61,7 @@ public enum JSONCodec {
     /// Decodes a typed value from a parsed tree.
     public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         if T.self == JSONValue.self { return value as! T }
+        if let read = JSONTreeDecoder.read(value, as: T.self) { return read }
         return try T(from: JSONTreeDecoder(value: value, node: .root))
     }
 }

@@ -59,7 +59,14 @@ struct JSONTreeDecoder: Decoder {
             }
             return strings as! T
         }
+        if let read = read(value, as: type) { return read }
         return try T(from: JSONTreeDecoder(value: value, node: node()))
+    }
+
+    /// The value read by `T`'s ``JSONTreeReadable`` reader, if it has one and the reader takes `value`.
+    static func read<T>(_ value: JSONValue, as type: T.Type) -> T? {
+        guard let readable = type as? any JSONTreeReadable.Type else { return nil }
+        return readable.readIfExact(value) as? T
     }
 
     static func int(_ value: JSONValue, _ codingPath: @autoclosure () -> PathNode) throws -> Int {

@@ -1,0 +1,79 @@
+/// A type read straight from a parsed ``JSONValue`` tree, without the `Decoder` machinery: stored objects are
+/// read on every command and every point-in-time read, and through `Decodable` each one cost generic container
+/// instantiations (whose first use makes the runtime scan every protocol conformance in the binary) and
+/// thousands of dynamic calls.
+///
+/// A reader is strict: it accepts only what the type's `Decodable` conformance reads to the same value, and
+/// throws for anything else (a `1.0` where an `Int` goes, a missing required key). ``JSONCodec`` and
+/// `JSONTreeDecoder` then decode that value with `Decodable`, which accepts it or throws its precise error, so
+/// what is decoded and every error message stay as they were.
+public protocol JSONTreeReadable {
+    init(reading json: JSONValue) throws
+}
+
+/// What a reader throws to hand the value back to `Decodable`.
+struct JSONTreeMismatch: Error {}
+
+extension JSONTreeReadable {
+    /// Reads `json`, or nil when the reader declines it.
+    static func readIfExact(_ json: JSONValue) -> Self? { try? Self(reading: json) }
+}
+
+/// The fields of one JSON object, as `JSONTreeDecoder`'s keyed container gives them: a missing key or `null`
+/// is nil for ``optional(_:)``; ``required(_:)`` wants the key.
+struct JSONFields {
+    let object: [String: JSONValue]
+
+    init(_ json: JSONValue) throws {
+        guard case .object(let object) = json else { throw JSONTreeMismatch() }
+        self.object = object
+    }
+
+    func optional<T: JSONTreeReadable>(_ key: String) throws -> T? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case let value?: return try T(reading: value)
+        }
+    }
+
+    func required<T: JSONTreeReadable>(_ key: String) throws -> T {
+        guard let value = object[key] else { throw JSONTreeMismatch() }
+        return try T(reading: value)
+    }
+}
+
+extension String: JSONTreeReadable {
+    public init(reading json: JSONValue) throws {
+        guard case .string(let string) = json else { throw JSONTreeMismatch() }
+        self = string
+    }
+}
+
+extension Int: JSONTreeReadable {
+    /// Integers only: `Decodable` also takes an integral double, which the fallback then reads.
+    public init(reading json: JSONValue) throws {
+        guard case .int(let int) = json else { throw JSONTreeMismatch() }
+        self = int
+    }
+}
+
+extension Bool: JSONTreeReadable {
+    public init(reading json: JSONValue) throws {
+        guard case .bool(let bool) = json else { throw JSONTreeMismatch() }
+        self = bool
+    }
+}
+
+extension Array: JSONTreeReadable where Element: JSONTreeReadable {
+    public init(reading json: JSONValue) throws {
+        guard case .array(let array) = json else { throw JSONTreeMismatch() }
+        self = try array.map { try Element(reading: $0) }
+    }
+}
+
+extension Dictionary: JSONTreeReadable where Key == String, Value == String {
+    public init(reading json: JSONValue) throws {
+        guard case .object(let object) = json else { throw JSONTreeMismatch() }
+        self = try object.mapValues { try String(reading: $0) }
+    }
+}

@@ -3,12 +3,7 @@
 
 extension Deployment: JSONTreeReadable {
     public init(reading json: JSONValue) throws {
-        let fields = try JSONFields(json)
-        metadata = try fields.required("metadata")
-        spec = try fields.required("spec")
-        apiVersion = try fields.required("apiVersion")
-        kind = try fields.required("kind")
-        status = try fields.required("status")
+        (apiVersion, kind, metadata, spec, status) = try JSONFields(json).resource()
     }
 }
 

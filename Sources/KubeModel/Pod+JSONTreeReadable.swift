@@ -2,12 +2,7 @@
 
 extension Pod: JSONTreeReadable {
     public init(reading json: JSONValue) throws {
-        let fields = try JSONFields(json)
-        apiVersion = try fields.required("apiVersion")
-        kind = try fields.required("kind")
-        metadata = try fields.required("metadata")
-        spec = try fields.required("spec")
-        status = try fields.required("status")
+        (apiVersion, kind, metadata, spec, status) = try JSONFields(json).resource()
     }
 }
 

@@ -40,6 +40,15 @@ struct JSONFields {
         guard let value = object[key] else { throw JSONTreeMismatch() }
         return try T(reading: value)
     }
+
+    /// The five fields of a top-level object (Deployment, ReplicaSet, Pod), all required as their synthesized
+    /// `Decodable` conformances require them.
+    func resource<Spec: JSONTreeReadable, Status: JSONTreeReadable>() throws
+        -> (apiVersion: String, kind: String, metadata: ObjectMeta, spec: Spec, status: Status)
+    {
+        (try required("apiVersion"), try required("kind"), try required("metadata"), try required("spec"),
+         try required("status"))
+    }
 }
 
 extension String: JSONTreeReadable {

@@ -124,12 +124,12 @@ extension DeploymentStream {
             pods[update.name]?.status = update.status
             pods[update.name]?.metadata.resourceVersion = resourceVersion
             let prefix = update.name + "/"
-            containerTimers.removeEntries { $0.hasPrefix(prefix) }
+            containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
         case .podDeleted(let object), .podDeleteRequested(let object):
             pods[object.name] = nil
             let prefix = object.name + "/"
-            containerTimers.removeEntries { $0.hasPrefix(prefix) }
+            containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
         case .kubeEventRecorded(let recorded):
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded

@@ -4,7 +4,7 @@
 /// thousands of dynamic calls.
 ///
 /// A reader is strict: it accepts only what the type's `Decodable` conformance reads to the same value, and
-/// throws for anything else (a `1.0` where an `Int` goes, a missing required key). ``JSONCodec`` and
+/// throws for anything else (a fraction where an `Int` goes, a missing required key). ``JSONCodec`` and
 /// `JSONTreeDecoder` then decode that value with `Decodable`, which accepts it or throws its precise error, so
 /// what is decoded and every error message stay as they were.
 public protocol JSONTreeReadable {
@@ -59,7 +59,8 @@ extension String: JSONTreeReadable {
 }
 
 extension Int: JSONTreeReadable {
-    /// Integers only: `Decodable` also takes an integral double, which the fallback then reads.
+    /// `.int` only: the parser makes every integral number that fits one an `.int`, so a `.double` here is a
+    /// fraction or out of range, which `Decodable` rejects too (with its own error, through the fallback).
     public init(reading json: JSONValue) throws {
         guard case .int(let int) = json else { throw JSONTreeMismatch() }
         self = int

@@ -15,8 +15,8 @@ extension ProjectionWriter {
              "images", "created_at", "object"])
         static let replicaSets = upsert(
             "replicasets", key: ["namespace", "name"],
-            ["stream_id", "deployment", "uid", "revision", "replicas", "ready", "available", "images", "created_at",
-             "object"])
+            ["stream_id", "deployment", "uid", "revision", "replicas", "current", "ready", "available", "images",
+             "created_at", "object"])
         static let pods = upsert(
             "pods", key: ["namespace", "name"],
             ["stream_id", "replicaset", "uid", "phase", "ready", "created_at", "object"])

@@ -140,7 +140,7 @@ enum ProjectionWriter {
     private static func upsert(_ rs: ReplicaSet, stream: String, in db: Database) throws {
         try db.cachedStatement(sql: SQL.replicaSets).execute(arguments: [
             rs.metadata.namespace ?? "default", rs.name, stream, rs.metadata.controllerRef?.name, rs.metadata.uid ?? "",
-            rs.revision, rs.replicas, rs.status.readyReplicas ?? 0, rs.availableReplicas,
+            rs.revision, rs.replicas, rs.status.replicas ?? 0, rs.status.readyReplicas ?? 0, rs.availableReplicas,
             images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(rs),
         ])
     }

@@ -36,30 +36,75 @@ extension StoreReader {
     /// each 4 KB object (most of `get deployments -A`'s time); each path costs SQLite a parse of the object,
     /// so only the ones needed are asked for.
     public func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment] {
-        let filter = namespace == nil ? "" : "WHERE namespace = ?"
+        try summaries(
+            of: "deployments", counts: ["replicas", "ready", "updated", "available"], namespace: namespace,
+            labels: labels, wide: wide
+        ) { paths, counts in
+            var spec = DeploymentSpec(replicas: counts[0])
+            spec.selector = paths.selector
+            if let containers = paths.containers { spec.template.spec.containers = containers }
+            var deployment = Deployment(metadata: paths.metadata, spec: spec)
+            deployment.status.readyReplicas = counts[1]
+            deployment.status.updatedReplicas = counts[2]
+            deployment.status.availableReplicas = counts[3]
+            return deployment
+        }
+    }
+
+    /// Live ReplicaSets carrying only what a `get` table prints (as ``deploymentSummaries(namespace:labels:wide:)``):
+    /// name, namespace, creation time, desired, current and ready replicas; with `labels` the labels, with `wide`
+    /// the containers and the selector.
+    public func replicaSetSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [ReplicaSet] {
+        try summaries(
+            of: "replicasets", counts: ["replicas", "current", "ready"], namespace: namespace, labels: labels,
+            wide: wide
+        ) { paths, counts in
+            var template = PodTemplateSpec()
+            if let containers = paths.containers { template.spec.containers = containers }
+            var replicaSet = ReplicaSet(
+                metadata: paths.metadata,
+                spec: ReplicaSetSpec(
+                    replicas: counts[0] ?? 0, minReadySeconds: nil, selector: paths.selector ?? LabelSelector(),
+                    template: template))
+            replicaSet.status.replicas = counts[1]
+            replicaSet.status.readyReplicas = counts[2]
+            return replicaSet
+        }
+    }
+
+    /// What a summary takes from the object itself, each part only when asked for.
+    private struct SummaryPaths {
+        var metadata: ObjectMeta
+        var selector: LabelSelector?
+        var containers: [Container]?
+    }
+
+    /// One summary per row of `table`, sorted by namespace and name: the integer columns `counts`, the creation
+    /// time, and the JSON paths needed (each costs SQLite a parse of the object), turned into objects by `make`.
+    private func summaries<T>(
+        of table: String, counts: [String], namespace: String?, labels: Bool, wide: Bool,
+        _ make: (SummaryPaths, [Int?]) throws -> T
+    ) throws -> [T] {
         let sql = """
-            SELECT namespace, name, replicas, ready, updated, available, nullif(created_at, ''),
+            SELECT namespace, name, nullif(created_at, ''),
               \(labels ? "object -> '$.metadata.labels'" : "NULL"),
               \(wide ? "object -> '$.spec.selector'" : "NULL"),
-              \(wide ? "(SELECT json_group_array(json_array(c.value ->> '$.name', c.value ->> '$.image')) FROM json_each(object, '$.spec.template.spec.containers') AS c)" : "NULL")
-            FROM deployments \(filter) ORDER BY namespace, name
+              \(wide ? "(SELECT json_group_array(json_array(c.value ->> '$.name', c.value ->> '$.image')) FROM json_each(object, '$.spec.template.spec.containers') AS c)" : "NULL"),
+              \(counts.joined(separator: ", "))
+            FROM \(table) \(namespace == nil ? "" : "WHERE namespace = ?") ORDER BY namespace, name
             """
         return try Row.fetchAll(db, sql: sql, arguments: namespace.map { [$0] } ?? []).map { row in
             var metadata = ObjectMeta(name: row[1], namespace: row[0])
-            metadata.creationTimestamp = (row[6] as String?).flatMap { Timestamp(rfc3339: $0) }
-            metadata.labels = try (row[7] as String?).map { try StoredJSON.decode([String: String].self, $0) }
-            var spec = DeploymentSpec(replicas: row[2])
-            spec.selector = try (row[8] as String?).map { try StoredJSON.decode(LabelSelector.self, $0) }
-            if let text = row[9] as String? {
-                spec.template.spec.containers = try StoredJSON.decode([[String?]].self, text).map { pair in
+            metadata.creationTimestamp = (row[2] as String?).flatMap { Timestamp(rfc3339: $0) }
+            metadata.labels = try (row[3] as String?).map { try StoredJSON.decode([String: String].self, $0) }
+            let selector = try (row[4] as String?).map { try StoredJSON.decode(LabelSelector.self, $0) }
+            let containers = try (row[5] as String?).map { text in
+                try StoredJSON.decode([[String?]].self, text).map { pair in
                     Container(name: pair.first.flatMap { $0 } ?? "", image: pair.count > 1 ? pair[1] ?? "" : "")
                 }
             }
-            var deployment = Deployment(metadata: metadata, spec: spec)
-            deployment.status.readyReplicas = row[3]
-            deployment.status.updatedReplicas = row[4]
-            deployment.status.availableReplicas = row[5]
-            return deployment
+            let values = counts.indices.map { row[6 + $0] as Int? }
+            return try make(SummaryPaths(metadata: metadata, selector: selector, containers: containers), values)
         }
     }
 }

@@ -66,7 +66,7 @@ struct Get: ParsableCommand {
         let sorter = try sortBy.map(SortBy.init)
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
-            output: sorter == nil ? output : "json", labels: showLabels)
+            output: sorter == nil && fields == nil ? output : "json", labels: showLabels)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         if let sorter { listing.objects = try sorter.sorted(listing.objects) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
@@ -176,7 +176,7 @@ struct ObjectListing {
     var missing: [CommandError]
 
     /// - Parameter output: The `-o` the objects are for: objects cut down to what a table prints will do for a
-    ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``).
+    ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``, and its ReplicaSet twin).
     static func fetch(
         _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
         output: String? = "yaml", labels: Bool = false
@@ -187,6 +187,9 @@ struct ObjectListing {
                 try reader.deploymentSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
                     .map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
+            case .replicaSet where output == nil || output == "wide" || output == "name":
+                try reader.replicaSetSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
+                    .map(Object.replicaSet)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)
             }

@@ -12,6 +12,8 @@ public protocol StateReading {
     /// ``deployments(namespace:)`` with at least what a table prints (`wide` or not), and the labels when
     /// `labels`; the rest of each object may be missing.
     func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment]
+    /// ``replicaSets(namespace:)`` with at least what a table prints, as ``deploymentSummaries(namespace:labels:wide:)``.
+    func replicaSetSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [ReplicaSet]
     func replicaSets(namespace: String?) throws -> [ReplicaSet]
     func pods(namespace: String?) throws -> [Pod]
     /// The images on the simulated node, sorted by name.
@@ -42,6 +44,10 @@ extension StateReading {
 
     public func deploymentSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [Deployment] {
         try deployments(namespace: namespace)
+    }
+
+    public func replicaSetSummaries(namespace: String?, labels: Bool, wide: Bool) throws -> [ReplicaSet] {
+        try replicaSets(namespace: namespace)
     }
 }
 

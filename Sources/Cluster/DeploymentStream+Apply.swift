@@ -123,13 +123,11 @@ extension DeploymentStream {
         case .podStatusUpdated(let update):
             pods[update.name]?.status = update.status
             pods[update.name]?.metadata.resourceVersion = resourceVersion
-            let prefix = update.name + "/"
-            containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
+            forgetTimers(ofPod: update.name)
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
         case .podDeleted(let object), .podDeleteRequested(let object):
             pods[object.name] = nil
-            let prefix = object.name + "/"
-            containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
+            forgetTimers(ofPod: object.name)
         case .kubeEventRecorded(let recorded):
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded
@@ -139,6 +137,12 @@ extension DeploymentStream {
         default:
             break
         }
+    }
+
+    /// Drops the kubelet timers of `pod`'s containers (keyed `pod/container`).
+    private mutating func forgetTimers(ofPod pod: String) {
+        let prefix = pod + "/"
+        containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
     }
 
     private mutating func updateReplicaSet(_ name: String, _ resourceVersion: String, _ change: (inout ReplicaSet) -> Void) {

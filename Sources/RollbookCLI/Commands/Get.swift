@@ -181,15 +181,15 @@ struct ObjectListing {
         _ source: ReadSource, kind: ResourceKind, namespace: String?, names: [String], query: LabelQuery?,
         output: String? = "yaml", labels: Bool = false
     ) throws -> ObjectListing {
+        let table = output == nil || output == "wide" || output == "name"
+        let (withLabels, wide) = (query != nil || labels, output == "wide")
         let all: [Object] = try source.read { reader in
             switch kind {
-            case .deployment where output == nil || output == "wide" || output == "name":
-                try reader.deploymentSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
-                    .map(Object.deployment)
+            case .deployment where table:
+                try reader.deploymentSummaries(namespace: namespace, labels: withLabels, wide: wide).map(Object.deployment)
             case .deployment: try reader.deployments(namespace: namespace).map(Object.deployment)
-            case .replicaSet where output == nil || output == "wide" || output == "name":
-                try reader.replicaSetSummaries(namespace: namespace, labels: query != nil || labels, wide: output == "wide")
-                    .map(Object.replicaSet)
+            case .replicaSet where table:
+                try reader.replicaSetSummaries(namespace: namespace, labels: withLabels, wide: wide).map(Object.replicaSet)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)
             }

@@ -1,11 +1,13 @@
-import ArgumentParser
 import ControlPlane
 
 /// `-f FILE`: the Deployments a manifest names, for verbs that act on existing objects (get, describe,
 /// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
-struct FilenameOption: ParsableArguments {
-    @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin, naming the Deployments.")
+struct FilenameOption {
     var filenames: [String] = []
+
+    static let options: [CommandOption<Self>] = [
+        .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, naming the Deployments."),
+    ]
 
     /// `resources`, or with `-f` the equivalent `deployment NAME...` (an error if both are given).
     func resources(_ resources: [String], command: String) throws -> [String] {

@@ -1,19 +1,19 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 import KubeModel
 import Store
 
 /// Options every command takes, as kubectl's global flags.
-struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("store"), help: "The store file (default: $ROLLBOOK_STORE, else \(Environment.defaultStoreDescription)).")
+struct GlobalOptions {
     var store: String?
-
-    @Option(name: .customLong("as"), help: "The actor recorded on events (default: $ROLLBOOK_ACTOR, else the login user).")
     var actor: String?
-
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: "The namespace scope for this request.")
     var namespace: String?
+
+    static let options: [CommandOption<Self>] = [
+        .option(\.store, "store", help: "The store file (default: $ROLLBOOK_STORE, else \(Environment.defaultStoreDescription))."),
+        .option(\.actor, "as", help: "The actor recorded on events (default: $ROLLBOOK_ACTOR, else the login user)."),
+        .option(\.namespace, "namespace", short: "n", help: "The namespace scope for this request."),
+    ]
 
     /// The namespace to use and whether the user chose it.
     var resolvedNamespace: (name: String, given: Bool) {
@@ -55,7 +55,7 @@ enum Environment {
     static var storePath: String {
         if let path = value("ROLLBOOK_STORE"), !path.isEmpty { return path }
         let base = value("XDG_DATA_HOME").flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() + "/.local/share")
+            ?? ((value("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/share")
         return base + "/rollbook/store.db"
     }
 }

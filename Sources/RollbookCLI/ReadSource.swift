@@ -1,17 +1,16 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import KubeModel
 import Store
 
 /// `--at POINT`: taken by every read command and by no mutating one, so `apply --at` is a usage error.
-struct PointInTimeOption: ParsableArguments {
-    @Option(
-        name: .customLong("at"),
-        help: ArgumentHelp(
-            "Print what this command printed at POINT: an event sequence number or an RFC 3339 time. Never writes.",
-            valueName: "POINT"))
+struct PointInTimeOption {
     var at: String?
+
+    static let options: [CommandOption<Self>] = [
+        .option(\.at, "at", valueName: "POINT", help:
+            "Print what this command printed at POINT: an event sequence number or an RFC 3339 time. Never writes."),
+    ]
 }
 
 /// Where a read command looks: the present (the projections, after time catches up), or the past (the

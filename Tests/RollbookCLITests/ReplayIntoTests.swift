@@ -44,6 +44,8 @@ struct ReplayIntoTests {
         #expect(again.stderr
             == "error: \(past) already exists; replay --into writes a new store and never overwrites one\n")
         let inPlace = try session.run("replay --to 3")
-        #expect(inPlace.exitCode == 64)
+        #expect(inPlace.exitCode == 1)
+        #expect(inPlace.stderr == "error: --to needs --into: an in-place replay always folds the whole log\n"
+            + "See 'rollbook replay -h' for help and examples\n")
     }
 }

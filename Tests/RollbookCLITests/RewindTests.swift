@@ -74,7 +74,9 @@ struct RewindTests {
         let missing = try session.run("rewind deployment/nope --to \(then)")
         #expect(missing.stderr == "Error from server (NotFound): deployments.apps \"nope\" not found\n")
         let usage = try session.run("rewind --to \(then)")
-        #expect(usage.exitCode == 64)
+        #expect(usage.exitCode == 1)
+        #expect(usage.stderr == "error: name the Deployments to rewind (deployment/NAME), or pass --all-deployments\n"
+            + "See 'rollbook rewind -h' for help and examples\n")
     }
 }
 

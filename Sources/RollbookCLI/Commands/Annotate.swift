@@ -1,18 +1,27 @@
-import ArgumentParser
 import ControlPlane
 import KubeModel
 import Printers
 
-struct Annotate: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "annotate", abstract: "Update the annotations on a Deployment.")
-    @OptionGroup var globals: GlobalOptions
-    @OptionGroup var files: FilenameOption
-    @Argument(help: "deployment/NAME KEY=VALUE... KEY-...") var arguments: [String] = []
-    @Flag(help: "Allow annotations to be overwritten.") var overwrite = false
-    @Flag(help: "Annotate every Deployment in the namespace.") var all = false
-    @Option(name: [.customShort("l"), .customLong("selector")], help: "Annotate the Deployments matching this selector.")
+struct Annotate: RunnableCommand {
+    static let spec = CommandSpec<Annotate>(
+        "annotate", abstract: "Update the annotations on a Deployment.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + FilenameOption.options.map { $0.lifted(\.files) }
+            + [
+            .flag(\.overwrite, "overwrite", help: "Allow annotations to be overwritten."),
+            .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Annotate the Deployments matching this selector."),
+            .flag(\.list, "list", help: "List the current annotations instead of changing them."),
+        ],
+        arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
+        make: Annotate.init)
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var arguments: [String] = []
+    var overwrite = false
+    var all = false
     var selector: String?
-    @Flag(help: "List the current annotations instead of changing them.") var list = false
+    var list = false
 
     func run() throws {
         let (named, pairs) = try Self.resourcesAndPairs(arguments)

@@ -1,16 +1,20 @@
-import ArgumentParser
 import ControlPlane
 import Printers
 
-struct Apply: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "apply", abstract: "Apply a configuration to a Deployment by file name or stdin.")
-    @OptionGroup var globals: GlobalOptions
-    @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
+struct Apply: RunnableCommand {
+    static let spec = CommandSpec<Apply>(
+        "apply", abstract: "Apply a configuration to a Deployment by file name or stdin.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+            .option(\.dryRun, "dry-run", help: "none, client or server: decide and print, store nothing."),
+            .option(\.output, "output", short: "o", help: "name: print deployment.apps/NAME for each object."),
+        ],
+        make: Apply.init)
+    var globals = GlobalOptions()
     var filenames: [String] = []
-    @Option(name: .customLong("dry-run"), help: "none, client or server: decide and print, store nothing.")
     var dryRun = "none"
-    @Option(name: .shortAndLong, help: "name: print deployment.apps/NAME for each object.") var output: String?
-
+    var output: String?
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
         if let output, output != "name" {

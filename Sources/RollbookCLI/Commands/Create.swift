@@ -1,18 +1,24 @@
-import ArgumentParser
 import ControlPlane
 import Printers
 
-struct Create: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "create",
-        abstract: "Create Deployments from files or from an image.", subcommands: [FromFiles.self, Deployment.self],
-        defaultSubcommand: FromFiles.self)
+/// `create -f FILE` itself, or `create deployment NAME`: kubectl's `create` is both a command and a group.
+enum Create {
+    static var node: CommandNode {
+        FromFiles.spec.node.named(
+            "create", abstract: "Create Deployments from files or from an image.",
+            subcommands: [FromFiles.spec.node, Deployment.spec.node])
+    }
 
     /// `create -f FILE`.
-    struct FromFiles: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "files", abstract: "Create from -f files.")
-        @OptionGroup var globals: GlobalOptions
-        @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
+    struct FromFiles: RunnableCommand {
+        static let spec = CommandSpec<FromFiles>(
+            "files", abstract: "Create from -f files.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + [
+                .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+            ],
+            make: FromFiles.init)
+        var globals = GlobalOptions()
         var filenames: [String] = []
 
         func run() throws {
@@ -26,18 +32,28 @@ struct Create: ParsableCommand {
     }
 
     /// `create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND [ARGS...]]`.
-    struct Deployment: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "deployment", abstract: "Create a Deployment with the specified name.")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "NAME") var name: String
-        @Option(help: "Image names to run (repeatable).") var image: [String] = []
-        @Option(help: "Number of replicas to create.") var replicas = 1
-        @Option(help: "The containerPort that this deployment exposes.") var port = -1
-        @Argument(parsing: .postTerminator, help: "The container's command, after --.") var command: [String] = []
-        @Option(name: .customLong("dry-run"), help: "none, client (print, create nothing) or server.")
+    struct Deployment: RunnableCommand {
+        static let spec = CommandSpec<Deployment>(
+            "deployment", abstract: "Create a Deployment with the specified name.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + [
+                .option(\.image, "image", help: "Image names to run (repeatable)."),
+                .option(\.replicas, "replicas", help: "Number of replicas to create."),
+                .option(\.port, "port", help: "The containerPort that this deployment exposes."),
+                .option(\.dryRun, "dry-run", help: "none, client (print, create nothing) or server."),
+                .option(\.output, "output", short: "o", help: "name; yaml or json with --dry-run=client."),
+            ],
+            arguments: .one(\.name, "NAME"),
+            afterTerminator: \Deployment.command,
+            make: Deployment.init)
+        var globals = GlobalOptions()
+        var name = ""
+        var image: [String] = []
+        var replicas = 1
+        var port = -1
+        var command: [String] = []
         var dryRun = "none"
-        @Option(name: .shortAndLong, help: "name; yaml or json with --dry-run=client.") var output: String?
-
+        var output: String?
         func run() throws {
             if image.isEmpty { throw CommandError.client("required flag(s) \"image\" not set") }
             // create_deployment.go Validate: one command cannot serve several images.
@@ -50,7 +66,7 @@ struct Create: ParsableCommand {
             let namespace = globals.resolvedNamespace
             switch output {
             case nil, "name": break
-            case "yaml", "json" where strategy == .client: break
+            case "yaml" where strategy == .client, "json" where strategy == .client: break
             case "yaml", "json":
                 throw CommandError.client("rollbook prints the created object (-o \(output!)) only with --dry-run=client")
             default:

@@ -1,22 +1,30 @@
-import ArgumentParser
 import ControlPlane
 import KubeModel
 import Printers
 
-struct Delete: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete Deployments by file name or by name.")
-    @OptionGroup var globals: GlobalOptions
-    @Argument(help: "deployment NAME... or deployment/NAME...") var resources: [String] = []
-    @Option(name: [.customShort("f"), .customLong("filename")], help: "Files, directories or - for stdin.")
+struct Delete: RunnableCommand {
+    static let spec = CommandSpec<Delete>(
+        "delete", abstract: "Delete Deployments by file name or by name.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+            .option(\.cascade, "cascade", valueWhenBare: "background", help: "background (dependents are garbage-collected) or orphan."),
+            .flag(\.all, "all", help: "Delete every object of the type in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Delete the objects matching this selector."),
+            .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility; pods go at once."),
+            .flag(\.force, "force", help: "With --grace-period=0, delete without waiting (pods go at once anyway)."),
+            .option(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
+        ],
+        arguments: .list(\.resources, "deployment NAME... or deployment/NAME..."),
+        make: Delete.init)
+    var globals = GlobalOptions()
+    var resources: [String] = []
     var filenames: [String] = []
-    @Option(help: "background (dependents are garbage-collected) or orphan.") var cascade = "background"
-    @Flag(help: "Delete every object of the type in the namespace.") var all = false
-    @Option(name: [.customShort("l"), .customLong("selector")], help: "Delete the objects matching this selector.")
+    var cascade = "background"
+    var all = false
     var selector: String?
-    @Option(name: .customLong("grace-period"), help: "Accepted for kubectl compatibility; pods go at once.")
     var gracePeriod = -1
-    @Flag(help: "With --grace-period=0, delete without waiting (pods go at once anyway).") var force = false
-    @Option(help: "Accepted for kubectl compatibility: deletion completes before the command returns.")
+    var force = false
     var wait = "true"
 
     func run() throws {

@@ -1,14 +1,17 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 
 /// Plays the kubectl Deployment walkthrough against a fresh temporary store, printing each command and
 /// its output, by running this same binary once per command.
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Play the kubectl Deployment walkthrough on a fresh store.")
+struct Demo: RunnableCommand {
+    static let spec = CommandSpec<Demo>(
+        "demo", abstract: "Play the kubectl Deployment walkthrough on a fresh store.",
+        options: [
+            .option(\.store, "store", help: "Keep the store here instead of a temporary file."),
+        ],
+        make: Demo.init)
 
-    @Option(help: "Keep the store here instead of a temporary file.") var store: String?
-
+    var store: String?
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollbook-demo-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

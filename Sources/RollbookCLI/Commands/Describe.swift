@@ -1,23 +1,26 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import KubeModel
 import Printers
 
-struct Describe: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.")
+struct Describe: RunnableCommand {
+    static let spec = CommandSpec<Describe>(
+        "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + FilenameOption.options.map { $0.lifted(\.files) }
+            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+            + [
+            .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
+        ],
+        arguments: .list(\.resources, "TYPE [NAME_PREFIX] or TYPE/NAME"),
+        make: Describe.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @OptionGroup var files: FilenameOption
-    @OptionGroup var pointInTime: PointInTimeOption
-
-    @Argument(help: "TYPE [NAME_PREFIX] or TYPE/NAME")
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var pointInTime = PointInTimeOption()
     var resources: [String] = []
 
-    @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector (e.g. app=web,tier!=db).")
     var selector: String?
-
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
         let request = try ResourceArguments(resources)

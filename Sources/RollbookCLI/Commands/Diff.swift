@@ -1,25 +1,25 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import KubeModel
 import Manifests
 import Printers
 
-struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "diff",
-        abstract: "Show how two revisions' pod templates differ, as a unified diff of their YAML.",
+struct Diff: RunnableCommand {
+    static let spec = CommandSpec<Diff>(
+        "diff", abstract: "Show how two revisions' pod templates differ, as a unified diff of their YAML.",
         discussion: """
             Revisions come from the full history (see 'rollout history --all'), so a revision whose ReplicaSet \
             was garbage-collected can still be compared. A number reused after the Deployment was deleted and \
             created again means its latest revision. The exit status is kubectl diff's: 0 when the templates \
             are the same, 1 when they differ, and more on error.
             Example: rollbook diff deployment/web 1 3
-            """)
-    @OptionGroup var globals: GlobalOptions
-    @OptionGroup var pointInTime: PointInTimeOption
-
-    @Argument(help: "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)")
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) },
+        arguments: .list(\.arguments, "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)"),
+        make: Diff.init)
+    var globals = GlobalOptions()
+    var pointInTime = PointInTimeOption()
     var arguments: [String] = []
 
     func run() throws {

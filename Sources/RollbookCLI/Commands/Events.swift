@@ -1,4 +1,3 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import Foundation
@@ -6,45 +5,40 @@ import KubeModel
 import Store
 
 /// `rollbook events`: the log itself, every user change and every controller step, oldest first.
-struct Events: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "events",
-        abstract: "List the event log: every change and every controller step, with who caused it.",
+struct Events: RunnableCommand {
+    static let spec = CommandSpec<Events>(
+        "events", abstract: "List the event log: every change and every controller step, with who caused it.",
         discussion: """
             POINT is an event sequence number or an RFC 3339 time; --since and --until include it. Every event a \
             command caused carries its command id (-o wide shows the first 8 characters, --command takes any \
             prefix), so `rollbook events --command ID` shows everything one `set image` or `undo` did.
             Examples: rollbook events deployment/web --type ReplicaSetScaled; rollbook events --actor alice -o wide; \
             rollbook events --since 120 --follow -o json | jq .
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.types, "type", help: "Only events of this type (repeatable or comma-separated, any case)."),
+            .option(\.actor, "actor", help: "Only events appended by this actor (a user, or e.g. deployment-controller)."),
+            .option(\.command, "command", help: "Only events caused by this command id (or a prefix of it)."),
+            .option(\.since, "since", valueName: "POINT", help: "Start at POINT."),
+            .option(\.until, "until", valueName: "POINT", help: "Stop at POINT."),
+            .option(\.limit, "limit", help: "Print at most N events (the first N that match)."),
+            .option(\.output, "output", short: "o", help: "Output format: wide or json (one object per line)."),
+            .flag(\.follow, "follow", short: "f", help: "Keep printing new events as they are appended."),
+        ],
+        arguments: .optional(\.object, "Only events about this object: deployment/NAME, replicaset/NAME, pod/NAME or image/NAME."),
+        make: Events.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "Only events about this object: deployment/NAME, replicaset/NAME, pod/NAME or image/NAME.")
+    var globals = GlobalOptions()
     var object: String?
-
-    @Option(name: .customLong("type"), help: "Only events of this type (repeatable or comma-separated, any case).")
     var types: [String] = []
 
-    @Option(help: "Only events appended by this actor (a user, or e.g. deployment-controller).")
     var actor: String?
-
-    @Option(name: .customLong("command"), help: "Only events caused by this command id (or a prefix of it).")
     var command: String?
-
-    @Option(help: ArgumentHelp("Start at POINT.", valueName: "POINT"))
     var since: String?
-
-    @Option(help: ArgumentHelp("Stop at POINT.", valueName: "POINT"))
     var until: String?
-
-    @Option(help: "Print at most N events (the first N that match).")
     var limit: Int?
-
-    @Option(name: .shortAndLong, help: "Output format: wide or json (one object per line).")
     var output: String?
-
-    @Flag(name: [.customShort("f"), .customLong("follow")], help: "Keep printing new events as they are appended.")
     var follow = false
 
     func run() throws {

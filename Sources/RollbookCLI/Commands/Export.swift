@@ -1,25 +1,24 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 import Store
 
 /// `rollbook export`: the whole log as NDJSON, for archiving, diffing or `rollbook import`.
-struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export",
-        abstract: "Write the event log (events and commands) as NDJSON.",
+struct Export: RunnableCommand {
+    static let spec = CommandSpec<Export>(
+        "export", abstract: "Write the event log (events and commands) as NDJSON.",
         discussion: """
             The first line is a header with the counts and the head hash; then one line per event with every \
             column and the payload embedded as JSON, each command right after its last event. `rollbook import` \
             rebuilds a store from it and refuses a file whose hash chain does not hold.
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.output, "output", short: "o", valueName: "FILE", help: "Write to FILE (created owner-only) instead of stdout."),
+        ],
+        make: Export.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @Option(
-        name: .shortAndLong, help: ArgumentHelp("Write to FILE (created owner-only) instead of stdout.", valueName: "FILE"))
+    var globals = GlobalOptions()
     var output: String?
-
     func run() throws {
         let store = try globals.auditStore()
         guard let output else {

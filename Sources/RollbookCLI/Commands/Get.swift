@@ -1,47 +1,45 @@
-import ArgumentParser
 import ControlPlane
 import KubeModel
 import Manifests
 import Printers
 
-struct Get: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "get",
-        abstract: "Display one or many Deployments, ReplicaSets or Pods.",
-        discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide")
+struct Get: RunnableCommand {
+    static let spec = CommandSpec<Get>(
+        "get", abstract: "Display one or many Deployments, ReplicaSets or Pods.",
+        discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + FilenameOption.options.map { $0.lifted(\.files) }
+            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+            + [
+            .option(\.output, "output", short: "o", help: "Output format: wide, yaml, json or name."),
+            .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
+            .flag(\.allNamespaces, "all-namespaces", short: "A", help: "List across all namespaces."),
+            .flag(\.showLabels, "show-labels", help: "Show all labels as the last column."),
+            .flag(\.noHeaders, "no-headers", help: "Don't print headers."),
+            .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as a successful get."),
+            .option(\.fieldSelector, "field-selector", help: "Field selector (e.g. status.phase=Running)."),
+            .option(\.sortBy, "sort-by", help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp)."),
+        ],
+        arguments: .list(\.resources, "TYPE [NAME...] or TYPE/NAME..."),
+        make: Get.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @OptionGroup var files: FilenameOption
-    @OptionGroup var pointInTime: PointInTimeOption
-
-    @Argument(help: "TYPE [NAME...] or TYPE/NAME...")
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var pointInTime = PointInTimeOption()
     var resources: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: wide, yaml, json or name.")
     var output: String?
-
-    @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector (e.g. app=web,tier!=db).")
     var selector: String?
-
-    @Flag(name: [.customShort("A"), .customLong("all-namespaces")], help: "List across all namespaces.")
     var allNamespaces = false
 
-    @Flag(name: .customLong("show-labels"), help: "Show all labels as the last column.")
     var showLabels = false
 
-    @Flag(name: .customLong("no-headers"), help: "Don't print headers.")
     var noHeaders = false
 
-    @Flag(name: .customLong("ignore-not-found"), help: "Treat a missing named object as a successful get.")
     var ignoreNotFound = false
 
-    @Option(name: .customLong("field-selector"), help: "Field selector (e.g. status.phase=Running).")
     var fieldSelector: String?
-
-    @Option(name: .customLong("sort-by"), help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp).")
     var sortBy: String?
-
     var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
 
     func run() throws {

@@ -1,20 +1,30 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import Printers
 
-struct Images: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "images",
-        abstract: "Manage the simulated node's image cache.", subcommands: [Load.self, List.self, Remove.self, Block.self, Unblock.self])
+enum Images {
+    static var node: CommandNode {
+        .group("images", abstract: "Manage the simulated node's image cache.", subcommands: [
+            Load.spec.node, List.spec.node, Remove.spec.node, Block.spec.node, Unblock.spec.node,
+        ])
+    }
 
-    struct Load: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "load", abstract: "Load images onto the simulated node.")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "IMAGE...") var images: [String] = []
-        @Option(help: "How long its containers take to become ready (e.g. 10s).") var startup = "0s"
-        @Flag(name: .customLong("never-ready"), help: "Containers run but never become ready.") var neverReady = false
-        @Flag(help: "Containers crash on start (CrashLoopBackOff).") var crash = false
+    struct Load: RunnableCommand {
+        static let spec = CommandSpec<Load>(
+            "load", abstract: "Load images onto the simulated node.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + [
+                .option(\.startup, "startup", help: "How long its containers take to become ready (e.g. 10s)."),
+                .flag(\.neverReady, "never-ready", help: "Containers run but never become ready."),
+                .flag(\.crash, "crash", help: "Containers crash on start (CrashLoopBackOff)."),
+            ],
+            arguments: .list(\.images, "IMAGE..."),
+            make: Load.init)
+        var globals = GlobalOptions()
+        var images: [String] = []
+        var startup = "0s"
+        var neverReady = false
+        var crash = false
 
         func run() throws {
             if images.isEmpty { throw CommandError.client("at least one image is required") }
@@ -28,11 +38,14 @@ struct Images: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the images on the node.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var pointInTime: PointInTimeOption
-
+    struct List: RunnableCommand {
+        static let spec = CommandSpec<List>(
+            "list", abstract: "List the images on the node.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) },
+            make: List.init)
+        var globals = GlobalOptions()
+        var pointInTime = PointInTimeOption()
         func run() throws {
             let source = try globals.readSource(pointInTime)
             let node = try source.read { try $0.node() }
@@ -54,10 +67,14 @@ struct Images: ParsableCommand {
         }
     }
 
-    struct Block: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "block", abstract: "Make pulls of these images fail (ErrImagePull).")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "IMAGE...") var images: [String] = []
+    struct Block: RunnableCommand {
+        static let spec = CommandSpec<Block>(
+            "block", abstract: "Make pulls of these images fail (ErrImagePull).",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            arguments: .list(\.images, "IMAGE..."),
+            make: Block.init)
+        var globals = GlobalOptions()
+        var images: [String] = []
 
         func run() throws {
             if images.isEmpty { throw CommandError.client("at least one image is required") }
@@ -66,10 +83,14 @@ struct Images: ParsableCommand {
         }
     }
 
-    struct Unblock: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "unblock", abstract: "Let pulls of these images succeed again.")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "IMAGE...") var images: [String] = []
+    struct Unblock: RunnableCommand {
+        static let spec = CommandSpec<Unblock>(
+            "unblock", abstract: "Let pulls of these images succeed again.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            arguments: .list(\.images, "IMAGE..."),
+            make: Unblock.init)
+        var globals = GlobalOptions()
+        var images: [String] = []
 
         func run() throws {
             if images.isEmpty { throw CommandError.client("at least one image is required") }
@@ -78,10 +99,14 @@ struct Images: ParsableCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove images from the node.")
-        @OptionGroup var globals: GlobalOptions
-        @Argument(help: "IMAGE...") var images: [String] = []
+    struct Remove: RunnableCommand {
+        static let spec = CommandSpec<Remove>(
+            "rm", abstract: "Remove images from the node.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            arguments: .list(\.images, "IMAGE..."),
+            make: Remove.init)
+        var globals = GlobalOptions()
+        var images: [String] = []
 
         func run() throws {
             if images.isEmpty { throw CommandError.client("at least one image is required") }

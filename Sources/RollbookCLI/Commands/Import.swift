@@ -1,27 +1,26 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 import Store
 
 /// `rollbook import FILE --into NEW_STORE`: a store rebuilt from an export, its hash chain checked line by line.
-struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Rebuild a new store from an export, verifying its hash chain.",
+struct Import: RunnableCommand {
+    static let spec = CommandSpec<Import>(
+        "import", abstract: "Rebuild a new store from an export, verifying its hash chain.",
         discussion: """
             Events and commands go in exactly as exported (sequence numbers, hashes, times, command ids), then the \
             projections are replayed. A file whose chain does not hold (an edited, missing, reordered or truncated \
             line) is refused, naming the line, and no store is left behind. FILE may be - for stdin.
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.into, "into", valueName: "NEW_STORE", required: true, help: "The store to create; it must not exist yet."),
+        ],
+        arguments: .one(\.file, "The export to read (- for stdin)."),
+        make: Import.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "The export to read (- for stdin).")
-    var file: String
-
-    @Option(help: ArgumentHelp("The store to create; it must not exist yet.", valueName: "NEW_STORE"))
-    var into: String
-
+    var globals = GlobalOptions()
+    var file = ""
+    var into = ""
     func run() throws {
         let data: Data
         if file == "-" {

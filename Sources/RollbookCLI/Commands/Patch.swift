@@ -1,4 +1,3 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 import KubeModel
@@ -6,14 +5,24 @@ import Printers
 
 /// `kubectl patch deployment NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
-struct Patch: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "patch", abstract: "Update fields of a Deployment with a patch.")
-    @OptionGroup var globals: GlobalOptions
-    @OptionGroup var files: FilenameOption
-    @Argument(help: "deployment/NAME or deployment NAME") var resource: [String] = []
-    @Option(name: [.customShort("p"), .customLong("patch")], help: "The patch, as JSON.") var patch = ""
-    @Option(name: .customLong("patch-file"), help: "A file holding the patch.") var patchFile = ""
-    @Option(help: "The type of patch: json, merge or strategic.") var type = "strategic"
+struct Patch: RunnableCommand {
+    static let spec = CommandSpec<Patch>(
+        "patch", abstract: "Update fields of a Deployment with a patch.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + FilenameOption.options.map { $0.lifted(\.files) }
+            + [
+            .option(\.patch, "patch", short: "p", help: "The patch, as JSON."),
+            .option(\.patchFile, "patch-file", help: "A file holding the patch."),
+            .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
+        ],
+        arguments: .list(\.resource, "deployment/NAME or deployment NAME"),
+        make: Patch.init)
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var resource: [String] = []
+    var patch = ""
+    var patchFile = ""
+    var type = "strategic"
 
     func run() throws {
         if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }

@@ -1,11 +1,9 @@
-import ArgumentParser
 import ControlPlane
 import Store
 
-struct Replay: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "replay",
-        abstract: "Rebuild every projection from the event log, in place or into a new store file.",
+struct Replay: RunnableCommand {
+    static let spec = CommandSpec<Replay>(
+        "replay", abstract: "Rebuild every projection from the event log, in place or into a new store file.",
         discussion: """
             Without --into, the projections of the store are dropped and rebuilt from its whole log.
 
@@ -15,15 +13,16 @@ struct Replay: ParsableCommand {
             store itself is only read, and FILE must not exist.
 
             On a terminal, a progress bar with rate and ETA is drawn on stderr.
-            """)
-    @OptionGroup var globals: GlobalOptions
-
-    @Option(help: ArgumentHelp("The last point of the log to keep (needs --into).", valueName: "POINT"))
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.to, "to", valueName: "POINT", help: "The last point of the log to keep (needs --into)."),
+            .option(\.into, "into", valueName: "FILE", help: "Write a new store file instead of rebuilding in place."),
+        ],
+        make: Replay.init)
+    var globals = GlobalOptions()
     var to: String?
-
-    @Option(help: ArgumentHelp("Write a new store file instead of rebuilding in place.", valueName: "FILE"))
     var into: String?
-
     func validate() throws {
         if to != nil && into == nil {
             throw ValidationError("--to needs --into: an in-place replay always folds the whole log")

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import KubeModel
@@ -6,10 +5,9 @@ import Manifests
 import Printers
 import Store
 
-struct Rewind: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rewind",
-        abstract: "Bring Deployments back to how they were at a point in the log, by appending new events.",
+struct Rewind: RunnableCommand {
+    static let spec = CommandSpec<Rewind>(
+        "rewind", abstract: "Bring Deployments back to how they were at a point in the log, by appending new events.",
         discussion: """
             Spec (replicas and paused state included), labels and annotations return to what they were at \
             POINT (an event sequence number or an RFC 3339 time): a Deployment changed since is configured \
@@ -20,19 +18,21 @@ struct Rewind: ParsableCommand {
             --dry-run prints, for each Deployment, what would change as a unified diff, and appends nothing.
             Examples: rollbook rewind deployment/web --to 42
                       rollbook rewind --all-deployments -n prod --to 2026-11-26T15:00:00Z --dry-run
-            """)
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "deployment/NAME... (or deployment NAME...)")
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.to, "to", valueName: "POINT", required: true, help: "The point to go back to."),
+            .flag(\.allDeployments, "all-deployments", help: "Every Deployment of the namespace, then or now."),
+            .flag(\.dryRun, "dry-run", help: "Only print what would change."),
+        ],
+        arguments: .list(\.resources, "deployment/NAME... (or deployment NAME...)"),
+        make: Rewind.init)
+    var globals = GlobalOptions()
     var resources: [String] = []
 
-    @Option(help: ArgumentHelp("The point to go back to.", valueName: "POINT"))
-    var to: String
-
-    @Flag(name: .customLong("all-deployments"), help: "Every Deployment of the namespace, then or now.")
+    var to = ""
     var allDeployments = false
 
-    @Flag(name: .customLong("dry-run"), help: "Only print what would change.")
     var dryRun = false
 
     func validate() throws {

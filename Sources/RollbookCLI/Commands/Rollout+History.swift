@@ -1,4 +1,3 @@
-import ArgumentParser
 import Cluster
 import ControlPlane
 import KubeModel
@@ -6,10 +5,9 @@ import Manifests
 import Printers
 
 extension Rollout {
-    struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "history",
-            abstract: "View previous rollout revisions.",
+    struct History: RunnableCommand {
+        static let spec = CommandSpec<History>(
+            "history", abstract: "View previous rollout revisions.",
             discussion: """
                 Without --all this is kubectl's history: the ReplicaSets that still exist, keyed by revision.
 
@@ -20,18 +18,26 @@ extension Rollout {
                 (apply, set image, undo, restart, resume, rewind, ...), STATE and CHANGE-CAUSE. STATE is \
                 'current' for the revision running now, 'kept' for one kubectl still lists, 'renumbered to N', \
                 'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
-                """)
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @OptionGroup var pointInTime: PointInTimeOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-        @Option(help: "See the details, including podTemplate of the revision specified.") var revision = 0
-        @Flag(help: "List every revision ever assigned, with who, when and how, even if garbage-collected.")
+                """,
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+                + [
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+                .option(\.revision, "revision", help: "See the details, including podTemplate of the revision specified."),
+                .flag(\.all, "all", help: "List every revision ever assigned, with who, when and how, even if garbage-collected."),
+                .option(\.output, "output", short: "o", help: "Print the revisions' ReplicaSets: json, yaml, name or jsonpath=TEMPLATE."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: History.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var pointInTime = PointInTimeOption()
+        var resource: [String] = []
+        var selector: String?
+        var revision = 0
         var all = false
-        @Option(name: .shortAndLong, help: "Print the revisions' ReplicaSets: json, yaml, name or jsonpath=TEMPLATE.")
         var output: String?
-
         func run() throws {
             if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
             let source = try globals.readSource(pointInTime)

@@ -1,23 +1,30 @@
-import ArgumentParser
 import ControlPlane
 import Foundation
 import Printers
 
-struct Rollout: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "rollout",
-        abstract: "Manage the rollout of a Deployment.",
-        subcommands: [Status.self, History.self, Undo.self, Pause.self, Resume.self, Restart.self])
+enum Rollout {
+    static var node: CommandNode {
+        .group("rollout", abstract: "Manage the rollout of a Deployment.", subcommands: [
+            Status.spec.node, History.spec.node, Undo.spec.node, Pause.spec.node, Resume.spec.node, Restart.spec.node,
+        ])
+    }
 }
 
 extension Rollout {
-    struct Pause: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "pause", abstract: "Mark the Deployment as paused.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-
+    struct Pause: RunnableCommand {
+        static let spec = CommandSpec<Pause>(
+            "pause", abstract: "Mark the Deployment as paused.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + [
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: Pause.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var resource: [String] = []
+        var selector: String?
         func run() throws {
             try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "paused") {
                 try $0.pause(namespace: $1, name: $2)
@@ -25,13 +32,20 @@ extension Rollout {
         }
     }
 
-    struct Resume: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused Deployment.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-
+    struct Resume: RunnableCommand {
+        static let spec = CommandSpec<Resume>(
+            "resume", abstract: "Resume a paused Deployment.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + [
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: Resume.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var resource: [String] = []
+        var selector: String?
         func run() throws {
             try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "resumed") {
                 try $0.resume(namespace: $1, name: $2)
@@ -39,13 +53,20 @@ extension Rollout {
         }
     }
 
-    struct Restart: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart a Deployment's pods with a new rollout.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-
+    struct Restart: RunnableCommand {
+        static let spec = CommandSpec<Restart>(
+            "restart", abstract: "Restart a Deployment's pods with a new rollout.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + [
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: Restart.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var resource: [String] = []
+        var selector: String?
         func run() throws {
             try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "restarted") {
                 try $0.restart(namespace: $1, name: $2)
@@ -53,22 +74,27 @@ extension Rollout {
         }
     }
 
-    struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "undo", abstract: "Roll back to a previous revision.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: .customLong("to-revision"), help: "The revision to roll back to. Default to 0 (last revision).")
+    struct Undo: RunnableCommand {
+        static let spec = CommandSpec<Undo>(
+            "undo", abstract: "Roll back to a previous revision.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + [
+                .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
+                .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
+                .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: Undo.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var resource: [String] = []
         var toRevision = 0
-        @Option(name: .customLong("dry-run"), help: "none, client (print the template) or server (check only).")
         var dryRun = "none"
-        @Flag(
-            name: .customLong("from-history"),
-            help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected.")
         var fromHistory = false
 
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-
+        var selector: String?
         func run() throws {
             let strategy = try DryRunStrategy(flag: dryRun)
             let plane = try globals.controlPlane()
@@ -111,18 +137,27 @@ extension Rollout {
         }
     }
 
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the status of the rollout.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @OptionGroup var pointInTime: PointInTimeOption
-        @Argument(help: "deployment/NAME...") var resource: [String] = []
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Label selector.") var selector: String?
-        @Option(help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision).")
+    struct Status: RunnableCommand {
+        static let spec = CommandSpec<Status>(
+            "status", abstract: "Show the status of the rollout.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+                + [
+                .option(\.selector, "selector", short: "l", help: "Label selector."),
+                .option(\.revision, "revision", help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)."),
+                .option(\.timeout, "timeout", help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m)."),
+                .flag(\.watch, "watch", short: "w", help: "Watch the status of the rollout until it's done."),
+            ],
+            arguments: .list(\.resource, "deployment/NAME..."),
+            make: Status.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var pointInTime = PointInTimeOption()
+        var resource: [String] = []
+        var selector: String?
         var revision = 0
-        @Option(help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m).")
         var timeout = "0s"
-        @Option(name: [.customShort("w"), .customLong("watch")], help: "Watch the status of the rollout until it's done.")
         var watch = true
 
         func run() throws {

@@ -1,12 +1,10 @@
-import ArgumentParser
 import ControlPlane
 import Store
 
 /// `rollbook sql "QUERY"`: read-only SQL against the store, for audits no command anticipates.
-struct SQLQuery: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sql",
-        abstract: "Run one read-only SQL query against the store.",
+struct SQLQuery: RunnableCommand {
+    static let spec = CommandSpec<SQLQuery>(
+        "sql", abstract: "Run one read-only SQL query against the store.",
         discussion: """
             The connection is read-only and an authorizer refuses writes, ATTACH/DETACH, PRAGMAs that change \
             anything, transaction control and extension loading before the statement runs. Besides the tables \
@@ -14,14 +12,16 @@ struct SQLQuery: ParsableCommand {
             audit_changes, audit_revisions, audit_rollbacks and audit_replica_counts (see docs/audit-cookbook.md). \
             `PRAGMA table_info(t)` lists a table's columns (the pragma_* table functions are refused).
             Example: rollbook sql "SELECT revision, images, actor, how FROM audit_revisions ORDER BY seq" -o csv
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.output, "output", short: "o", help: "Output format: table (default), csv or json."),
+        ],
+        arguments: .one(\.query, "One SELECT (or WITH … SELECT) statement."),
+        make: SQLQuery.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @Argument(help: "One SELECT (or WITH … SELECT) statement.")
-    var query: String
-
-    @Option(name: .shortAndLong, help: "Output format: table (default), csv or json.")
+    var globals = GlobalOptions()
+    var query = ""
     var output = "table"
 
     func run() throws {

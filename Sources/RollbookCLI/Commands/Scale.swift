@@ -1,19 +1,28 @@
-import ArgumentParser
 import ControlPlane
 import KubeModel
 import Printers
 
-struct Scale: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "scale", abstract: "Set a new size for one or more Deployments.")
-    @OptionGroup var globals: GlobalOptions
-    @OptionGroup var files: FilenameOption
-    @Argument(help: "deployment/NAME, deployment NAME..., or deployment with -l / --all") var resource: [String] = []
-    @Option(help: "The new desired number of replicas. Required.") var replicas: Int?
-    @Option(name: .customLong("current-replicas"), help: "Precondition for current size.") var currentReplicas = -1
-    @Option(name: [.customShort("l"), .customLong("selector")], help: "Scale the Deployments matching this selector.")
+struct Scale: RunnableCommand {
+    static let spec = CommandSpec<Scale>(
+        "scale", abstract: "Set a new size for one or more Deployments.",
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + FilenameOption.options.map { $0.lifted(\.files) }
+            + [
+            .option(\.replicas, "replicas", help: "The new desired number of replicas. Required."),
+            .option(\.currentReplicas, "current-replicas", help: "Precondition for current size."),
+            .option(\.selector, "selector", short: "l", help: "Scale the Deployments matching this selector."),
+            .flag(\.all, "all", help: "Scale every Deployment in the namespace."),
+            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be scaled."),
+        ],
+        arguments: .list(\.resource, "deployment/NAME, deployment NAME..., or deployment with -l / --all"),
+        make: Scale.init)
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var resource: [String] = []
+    var replicas: Int?
+    var currentReplicas = -1
     var selector: String?
-    @Flag(help: "Scale every Deployment in the namespace.") var all = false
-    @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be scaled.")
+    var all = false
     var dryRun = "none"
 
     func run() throws {

@@ -1,15 +1,13 @@
 import APIServer
-import ArgumentParser
 import ControlPlane
 import Dispatch
 import Foundation
 import KubeModel
 
 /// `rollbook serve`: the Kubernetes API over the store, for the real kubectl and client libraries.
-struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the store over the Kubernetes API, for kubectl and Kubernetes client libraries.",
+struct Serve: RunnableCommand {
+    static let spec = CommandSpec<Serve>(
+        "serve", abstract: "Serve the store over the Kubernetes API, for kubectl and Kubernetes client libraries.",
         discussion: """
             Every request runs the same commands as the CLI, recorded with the caller as actor. Callers \
             authenticate with a bearer token from --token-file (kube-apiserver's static token file: \
@@ -21,28 +19,28 @@ struct Serve: ParsableCommand {
             serve.key, then kubectl --server=https://127.0.0.1:6443 --certificate-authority=serve.crt \
             --token=TOKEN get deployments; rollbook serve --allow-anonymous, then \
             kubectl --server=http://127.0.0.1:6443 get deployments
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            + [
+            .option(\.address, "address", help: "The IP address to listen on (loopback by default)."),
+            .option(\.port, "port", help: "The port to listen on; 0 picks a free one (printed on start)."),
+            .option(\.tokenFile, "token-file", help: "A static token file: token,user,uid[,\"group1,group2\"] per line."),
+            .flag(\.allowAnonymous, "allow-anonymous", help: "Serve requests without a token as system:anonymous."),
+            .option(\.tlsCertFile, "tls-cert-file", help: "A PEM certificate (chain): serve HTTPS. kubectl sends tokens only over HTTPS."),
+            .option(\.tlsPrivateKeyFile, "tls-private-key-file", help: "The PEM private key of --tls-cert-file."),
+        ],
+        make: Serve.init)
 
-    @OptionGroup var globals: GlobalOptions
-
-    @Option(help: "The IP address to listen on (loopback by default).")
+    var globals = GlobalOptions()
     var address = "127.0.0.1"
 
-    @Option(help: "The port to listen on; 0 picks a free one (printed on start).")
     var port = 6443
 
-    @Option(name: .customLong("token-file"), help: "A static token file: token,user,uid[,\"group1,group2\"] per line.")
     var tokenFile: String?
-
-    @Flag(name: .customLong("allow-anonymous"), help: "Serve requests without a token as system:anonymous.")
     var allowAnonymous = false
 
-    @Option(name: .customLong("tls-cert-file"), help: "A PEM certificate (chain): serve HTTPS. kubectl sends tokens only over HTTPS.")
     var tlsCertFile: String?
-
-    @Option(name: .customLong("tls-private-key-file"), help: "The PEM private key of --tls-cert-file.")
     var tlsPrivateKeyFile: String?
-
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         if (tlsCertFile == nil) != (tlsPrivateKeyFile == nil) {

@@ -1,25 +1,32 @@
-import ArgumentParser
 import ControlPlane
 import KubeModel
 import Printers
 
-struct SetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "Set specific features on objects.", subcommands: [Image.self])
+enum SetCommand {
+    static var node: CommandNode {
+        .group("set", abstract: "Set specific features on objects.", subcommands: [Image.spec.node])
+    }
 
-    struct Image: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "image", abstract: "Update the image of a pod template.")
-        @OptionGroup var globals: GlobalOptions
-        @OptionGroup var files: FilenameOption
-        @Argument(help: "deployment/NAME CONTAINER=IMAGE...") var arguments: [String] = []
-        @Flag(help: ArgumentHelp("Record the command in the change-cause annotation (deprecated).", visibility: .hidden))
+    struct Image: RunnableCommand {
+        static let spec = CommandSpec<Image>(
+            "image", abstract: "Update the image of a pod template.",
+            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+                + FilenameOption.options.map { $0.lifted(\.files) }
+                + [
+                .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+                .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+                .flag(\.all, "all", help: "Update every Deployment in the namespace."),
+                .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
+            ],
+            arguments: .list(\.arguments, "deployment/NAME CONTAINER=IMAGE..."),
+            make: Image.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var arguments: [String] = []
         var record = false
-        @Option(name: .customLong("dry-run"), help: "none, client or server: only print what would be updated.")
         var dryRun = "none"
-        @Flag(help: "Update every Deployment in the namespace.") var all = false
-        @Option(name: [.customShort("l"), .customLong("selector")], help: "Update the Deployments matching this selector.")
+        var all = false
         var selector: String?
-
         func run() throws {
             // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
             if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }

@@ -1,21 +1,20 @@
-import ArgumentParser
 import ControlPlane
 import Store
 
 /// `rollbook verify`: proves the log is the one that was written, and the projections are its fold.
-struct Verify: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "verify",
-        abstract: "Check the hash chain, sequence, stream versions and projections of the store.",
+struct Verify: RunnableCommand {
+    static let spec = CommandSpec<Verify>(
+        "verify", abstract: "Check the hash chain, sequence, stream versions and projections of the store.",
         discussion: """
             Recomputes every event's hash and checks it chains to the one before, that sequence numbers and \
             stream versions have no gaps, that every event names a recorded command and decodes, and that \
             replaying the log into a scratch store gives exactly the stored projections. The store is only read. \
             Exits 1 naming the first bad event.
-            """)
+            """,
+        options: GlobalOptions.options.map { $0.lifted(\.globals) },
+        make: Verify.init)
 
-    @OptionGroup var globals: GlobalOptions
-
+    var globals = GlobalOptions()
     func run() throws {
         let bar = ProgressBar()
         defer { bar.finish() }

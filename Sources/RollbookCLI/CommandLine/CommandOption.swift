@@ -1,0 +1,111 @@
+/// One flag of a command, pflag-style: a long name, maybe a one-letter shorthand, and whether it takes a value.
+struct OptionInfo: Sendable {
+    let long: String
+    let short: Character?
+    /// False for a boolean flag (`--all`, `--all=false`).
+    let takesValue: Bool
+    /// What `--name` alone means for an option that takes a value (pflag's NoOptDefVal), e.g. `--cascade`.
+    let valueWhenBare: String?
+    let required: Bool
+    let hidden: Bool
+    let valueName: String
+    let help: String
+
+    /// kubectl's way of naming a flag in messages: `--revision`, or `-w, --watch` when it has a shorthand.
+    var messageName: String { short.map { "-\($0), --\(long)" } ?? "--\(long)" }
+}
+
+/// A flag bound to the command struct `C` that stores its value. Built from key paths, so a command declares
+/// each flag once, and nothing is discovered by reflection when a command line is parsed.
+struct CommandOption<C>: Sendable {
+    let info: OptionInfo
+    /// Stores one occurrence's value text (for a boolean flag: already checked to be a Go boolean).
+    let apply: @Sendable (inout C, String) throws -> Void
+    /// The value of a default instance, as kubectl's help shows it (`=false`, `=[]`, `=''`).
+    let defaultText: @Sendable (C) -> String
+
+    /// The same flag on a command that holds `C` as one of its parts (the global options, `-f`, `--at`).
+    func lifted<Whole>(_ part: any Field<Whole, C>) -> CommandOption<Whole> {
+        let apply = self.apply, defaultText = self.defaultText
+        return CommandOption<Whole>(
+            info: info, apply: { whole, text in try apply(&whole[keyPath: part], text) },
+            defaultText: { defaultText($0[keyPath: part]) })
+    }
+
+    private static func info(
+        _ long: String, _ short: Character?, takesValue: Bool = true, valueWhenBare: String? = nil,
+        required: Bool = false, hidden: Bool = false, valueName: String, help: String
+    ) -> OptionInfo {
+        OptionInfo(long: long, short: short, takesValue: takesValue, valueWhenBare: valueWhenBare,
+                   required: required, hidden: hidden, valueName: valueName, help: help)
+    }
+
+    static func option(
+        _ path: any Field<C, String?>, _ long: String, short: Character? = nil, valueName: String = "string",
+        help: String
+    ) -> Self {
+        Self(info: info(long, short, valueName: valueName, help: help),
+             apply: { $0[keyPath: path] = $1 }, defaultText: { "'\($0[keyPath: path] ?? "")'" })
+    }
+
+    static func option(
+        _ path: any Field<C, String>, _ long: String, short: Character? = nil, valueName: String = "string",
+        required: Bool = false, valueWhenBare: String? = nil, help: String
+    ) -> Self {
+        Self(info: info(long, short, valueWhenBare: valueWhenBare, required: required, valueName: valueName, help: help),
+             apply: { $0[keyPath: path] = $1 }, defaultText: { "'\($0[keyPath: path])'" })
+    }
+
+    /// Repeatable: each occurrence adds one value.
+    static func option(
+        _ path: any Field<C, [String]>, _ long: String, short: Character? = nil, valueName: String = "strings",
+        help: String
+    ) -> Self {
+        Self(info: info(long, short, valueName: valueName, help: help),
+             apply: { $0[keyPath: path].append($1) },
+             defaultText: { "[\($0[keyPath: path].joined(separator: ","))]" })
+    }
+
+    static func option(
+        _ path: any Field<C, Int>, _ long: String, short: Character? = nil, help: String
+    ) -> Self {
+        let info = info(long, short, valueName: "int", help: help)
+        return Self(info: info, apply: { $0[keyPath: path] = try Self.integer($1, info) },
+                    defaultText: { "\($0[keyPath: path])" })
+    }
+
+    static func option(
+        _ path: any Field<C, Int?>, _ long: String, short: Character? = nil, help: String
+    ) -> Self {
+        let info = info(long, short, valueName: "int", help: help)
+        return Self(info: info, apply: { $0[keyPath: path] = try Self.integer($1, info) },
+                    defaultText: { $0[keyPath: path].map(String.init) ?? "-1" })
+    }
+
+    /// A boolean flag: `--name`, `--name=true|false` (any spelling Go's `strconv.ParseBool` takes).
+    static func flag(
+        _ path: any Field<C, Bool>, _ long: String, short: Character? = nil, hidden: Bool = false, help: String
+    ) -> Self {
+        let info = info(long, short, takesValue: false, hidden: hidden, valueName: "", help: help)
+        return Self(info: info, apply: { $0[keyPath: path] = try Self.boolean($1, info) },
+                    defaultText: { "\($0[keyPath: path])" })
+    }
+
+    private static func integer(_ text: String, _ info: OptionInfo) throws -> Int {
+        guard let value = Int(text) else {
+            throw UsageError.invalidValue(text, info, "strconv.ParseInt: parsing \"\(text)\": invalid syntax")
+        }
+        return value
+    }
+
+    static func boolean(_ text: String, _ info: OptionInfo) throws -> Bool {
+        switch text {
+        case "1", "t", "T", "TRUE", "true", "True": return true
+        case "0", "f", "F", "FALSE", "false", "False": return false
+        default: throw UsageError.invalidValue(text, info, "strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        }
+    }
+}
+
+/// A stored property of a command struct; key path literals of stored properties are `Sendable`.
+typealias Field<Root, Value> = WritableKeyPath<Root, Value> & Sendable

@@ -76,10 +76,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "rollbook", dependencies: ["RollbookCLI"], swiftSettings: swiftSettings,
-            // A fixed-address executable, as Go links kubectl: a position-independent one has ~128k relative
-            // relocations to apply and their pages to copy at every start (2.4 ms of a 15 ms `rollout history`,
-            // docs/notes/performance.md). Shared libraries, heap and stack are still randomized.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]),
+            // Release: one static executable, as Go links kubectl. Every CLI read is a process, and a dynamic one
+            // spent ~2 ms of a 10 ms `rollout history` in the loader: relocating libstdc++, resolving symbols
+            // lazily, and the runtime's start-up `dladdr` walking the 40k symbols that `-static-stdlib` exports.
+            // Static also means fixed-address (no relocations to apply); heap and stack are still randomized.
+            // glibc warns at link time that NSS (`getpwuid`) needs its own version's libraries at run time:
+            // the binary is built where it runs, and Rollbook reads `$HOME`/`$USER` before any such lookup.
+            // docs/notes/performance.md, "Process start".
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
 
         // Build tooling: Migrations/*.sql become Swift string literals inside the binary.
         .executableTarget(name: "embed-migrations", path: "Tools/embed-migrations"),

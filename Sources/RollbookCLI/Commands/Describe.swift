@@ -19,7 +19,6 @@ struct Describe: RunnableCommand {
     var files = FilenameOption()
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
-
     var selector: String?
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")

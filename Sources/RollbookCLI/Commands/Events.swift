@@ -32,7 +32,6 @@ struct Events: RunnableCommand {
     var globals = GlobalOptions()
     var object: String?
     var types: [String] = []
-
     var actor: String?
     var command: String?
     var since: String?

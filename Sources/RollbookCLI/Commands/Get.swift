@@ -27,17 +27,12 @@ struct Get: RunnableCommand {
     var files = FilenameOption()
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
-
     var output: String?
     var selector: String?
     var allNamespaces = false
-
     var showLabels = false
-
     var noHeaders = false
-
     var ignoreNotFound = false
-
     var fieldSelector: String?
     var sortBy: String?
     var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }

@@ -29,10 +29,8 @@ struct Rewind: RunnableCommand {
         make: Rewind.init)
     var globals = GlobalOptions()
     var resources: [String] = []
-
     var to = ""
     var allDeployments = false
-
     var dryRun = false
 
     func validate() throws {

@@ -93,7 +93,6 @@ extension Rollout {
         var toRevision = 0
         var dryRun = "none"
         var fromHistory = false
-
         var selector: String?
         func run() throws {
             let strategy = try DryRunStrategy(flag: dryRun)

@@ -33,12 +33,9 @@ struct Serve: RunnableCommand {
 
     var globals = GlobalOptions()
     var address = "127.0.0.1"
-
     var port = 6443
-
     var tokenFile: String?
     var allowAnonymous = false
-
     var tlsCertFile: String?
     var tlsPrivateKeyFile: String?
     func validate() throws {

@@ -8,10 +8,17 @@ public enum RollbookCommand {
     /// The command tree, in the order `rollbook --help` lists it.
     static var tree: CommandNode {
         CommandNode.group("rollbook", abstract: abstract, subcommands: [
-            Apply.spec.node, Create.node, Get.spec.node, Describe.spec.node, Rollout.node, SetCommand.node,
-            Scale.spec.node, Annotate.spec.node, Patch.spec.node, Delete.spec.node, Images.node, Replay.spec.node,
-            Diff.spec.node, Rewind.spec.node, Demo.spec.node, Events.spec.node, SQLQuery.spec.node, Verify.spec.node,
-            Export.spec.node, Import.spec.node, Serve.spec.node,
+            Subcommand("apply") { Apply.spec.node }, Subcommand("create") { Create.node },
+            Subcommand("get") { Get.spec.node }, Subcommand("describe") { Describe.spec.node },
+            Subcommand("rollout") { Rollout.node }, Subcommand("set") { SetCommand.node },
+            Subcommand("scale") { Scale.spec.node }, Subcommand("annotate") { Annotate.spec.node },
+            Subcommand("patch") { Patch.spec.node }, Subcommand("delete") { Delete.spec.node },
+            Subcommand("images") { Images.node }, Subcommand("replay") { Replay.spec.node },
+            Subcommand("diff") { Diff.spec.node }, Subcommand("rewind") { Rewind.spec.node },
+            Subcommand("demo") { Demo.spec.node }, Subcommand("events") { Events.spec.node },
+            Subcommand("sql") { SQLQuery.spec.node }, Subcommand("verify") { Verify.spec.node },
+            Subcommand("export") { Export.spec.node }, Subcommand("import") { Import.spec.node },
+            Subcommand("serve") { Serve.spec.node },
         ])
     }
 

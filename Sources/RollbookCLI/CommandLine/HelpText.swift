@@ -8,7 +8,7 @@ enum HelpText {
             text += "\nAvailable Commands:\n"
             let width = node.subcommands.map(\.name.count).max() ?? 0
             for sub in node.subcommands {
-                text += "  " + sub.name + String(repeating: " ", count: width - sub.name.count + 3) + sub.abstract + "\n"
+                text += "  " + sub.name + String(repeating: " ", count: width - sub.name.count + 3) + sub.load().abstract + "\n"
             }
         }
         let defaults = node.defaults()

@@ -6,7 +6,7 @@ enum Create {
     static var node: CommandNode {
         FromFiles.spec.node.named(
             "create", abstract: "Create Deployments from files or from an image.",
-            subcommands: [FromFiles.spec.node, Deployment.spec.node])
+            subcommands: [Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment") { Deployment.spec.node }])
     }
 
     /// `create -f FILE`.

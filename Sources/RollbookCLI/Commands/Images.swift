@@ -5,7 +5,9 @@ import Printers
 enum Images {
     static var node: CommandNode {
         .group("images", abstract: "Manage the simulated node's image cache.", subcommands: [
-            Load.spec.node, List.spec.node, Remove.spec.node, Block.spec.node, Unblock.spec.node,
+            Subcommand("load") { Load.spec.node }, Subcommand("list") { List.spec.node },
+            Subcommand("rm") { Remove.spec.node }, Subcommand("block") { Block.spec.node },
+            Subcommand("unblock") { Unblock.spec.node },
         ])
     }
 

@@ -5,7 +5,9 @@ import Printers
 enum Rollout {
     static var node: CommandNode {
         .group("rollout", abstract: "Manage the rollout of a Deployment.", subcommands: [
-            Status.spec.node, History.spec.node, Undo.spec.node, Pause.spec.node, Resume.spec.node, Restart.spec.node,
+            Subcommand("status") { Status.spec.node }, Subcommand("history") { History.spec.node },
+            Subcommand("undo") { Undo.spec.node }, Subcommand("pause") { Pause.spec.node },
+            Subcommand("resume") { Resume.spec.node }, Subcommand("restart") { Restart.spec.node },
         ])
     }
 }

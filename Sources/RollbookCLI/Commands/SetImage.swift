@@ -4,7 +4,7 @@ import Printers
 
 enum SetCommand {
     static var node: CommandNode {
-        .group("set", abstract: "Set specific features on objects.", subcommands: [Image.spec.node])
+        .group("set", abstract: "Set specific features on objects.", subcommands: [Subcommand("image") { Image.spec.node }])
     }
 
     struct Image: RunnableCommand {

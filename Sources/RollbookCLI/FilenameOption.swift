@@ -2,7 +2,7 @@ import ControlPlane
 
 /// `-f FILE`: the Deployments a manifest names, for verbs that act on existing objects (get, describe,
 /// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
-struct FilenameOption {
+struct FilenameOption: OptionGroup {
     var filenames: [String] = []
 
     static let options: [CommandOption<Self>] = [

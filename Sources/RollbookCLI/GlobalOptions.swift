@@ -4,7 +4,7 @@ import KubeModel
 import Store
 
 /// Options every command takes, as kubectl's global flags.
-struct GlobalOptions {
+struct GlobalOptions: OptionGroup {
     var store: String?
     var actor: String?
     var namespace: String?

@@ -4,7 +4,7 @@ import KubeModel
 import Store
 
 /// `--at POINT`: taken by every read command and by no mutating one, so `apply --at` is a usage error.
-struct PointInTimeOption {
+struct PointInTimeOption: OptionGroup {
     var at: String?
 
     static let options: [CommandOption<Self>] = [

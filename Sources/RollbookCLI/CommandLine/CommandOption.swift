@@ -109,3 +109,13 @@ struct CommandOption<C>: Sendable {
 
 /// A stored property of a command struct; key path literals of stored properties are `Sendable`.
 typealias Field<Root, Value> = WritableKeyPath<Root, Value> & Sendable
+
+/// Flags several commands share, kept in a struct of their own (the global flags, `-f`, `--at`).
+protocol OptionGroup {
+    static var options: [CommandOption<Self>] { get }
+}
+
+extension OptionGroup {
+    /// The group's flags on a command that stores the group at `path`.
+    static func options<C>(in path: any Field<C, Self>) -> [CommandOption<C>] { options.map { $0.lifted(path) } }
+}

@@ -5,8 +5,8 @@ import Printers
 struct Annotate: RunnableCommand {
     static let spec = CommandSpec<Annotate>(
         "annotate", abstract: "Update the annotations on a Deployment.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + FilenameOption.options.map { $0.lifted(\.files) }
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
             + [
             .flag(\.overwrite, "overwrite", help: "Allow annotations to be overwritten."),
             .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),

@@ -4,7 +4,7 @@ import Printers
 struct Apply: RunnableCommand {
     static let spec = CommandSpec<Apply>(
         "apply", abstract: "Apply a configuration to a Deployment by file name or stdin.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
             .option(\.dryRun, "dry-run", help: "none, client or server: decide and print, store nothing."),

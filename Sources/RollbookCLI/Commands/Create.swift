@@ -13,7 +13,7 @@ enum Create {
     struct FromFiles: RunnableCommand {
         static let spec = CommandSpec<FromFiles>(
             "files", abstract: "Create from -f files.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
             ],
@@ -35,7 +35,7 @@ enum Create {
     struct Deployment: RunnableCommand {
         static let spec = CommandSpec<Deployment>(
             "deployment", abstract: "Create a Deployment with the specified name.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.image, "image", help: "Image names to run (repeatable)."),
                 .option(\.replicas, "replicas", help: "Number of replicas to create."),

@@ -5,7 +5,7 @@ import Printers
 struct Delete: RunnableCommand {
     static let spec = CommandSpec<Delete>(
         "delete", abstract: "Delete Deployments by file name or by name.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
             .option(\.cascade, "cascade", valueWhenBare: "background", help: "background (dependents are garbage-collected) or orphan."),

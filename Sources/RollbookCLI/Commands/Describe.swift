@@ -6,9 +6,9 @@ import Printers
 struct Describe: RunnableCommand {
     static let spec = CommandSpec<Describe>(
         "describe", abstract: "Show details of a Deployment, ReplicaSet or Pod.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + FilenameOption.options.map { $0.lifted(\.files) }
-            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
+            + PointInTimeOption.options(in: \.pointInTime)
             + [
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
         ],

@@ -14,8 +14,8 @@ struct Diff: RunnableCommand {
             are the same, 1 when they differ, and more on error.
             Example: rollbook diff deployment/web 1 3
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) },
+        options: GlobalOptions.options(in: \.globals)
+            + PointInTimeOption.options(in: \.pointInTime),
         arguments: .list(\.arguments, "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)"),
         make: Diff.init)
     var globals = GlobalOptions()

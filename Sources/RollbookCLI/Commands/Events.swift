@@ -15,7 +15,7 @@ struct Events: RunnableCommand {
             Examples: rollbook events deployment/web --type ReplicaSetScaled; rollbook events --actor alice -o wide; \
             rollbook events --since 120 --follow -o json | jq .
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.types, "type", help: "Only events of this type (repeatable or comma-separated, any case)."),
             .option(\.actor, "actor", help: "Only events appended by this actor (a user, or e.g. deployment-controller)."),

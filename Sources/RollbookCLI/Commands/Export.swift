@@ -11,7 +11,7 @@ struct Export: RunnableCommand {
             column and the payload embedded as JSON, each command right after its last event. `rollbook import` \
             rebuilds a store from it and refuses a file whose hash chain does not hold.
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.output, "output", short: "o", valueName: "FILE", help: "Write to FILE (created owner-only) instead of stdout."),
         ],

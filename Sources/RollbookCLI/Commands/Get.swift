@@ -7,9 +7,9 @@ struct Get: RunnableCommand {
     static let spec = CommandSpec<Get>(
         "get", abstract: "Display one or many Deployments, ReplicaSets or Pods.",
         discussion: "Examples: rollbook get deployments; rollbook get deployment/web -o yaml; rollbook get pods -o wide",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + FilenameOption.options.map { $0.lifted(\.files) }
-            + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
+            + PointInTimeOption.options(in: \.pointInTime)
             + [
             .option(\.output, "output", short: "o", help: "Output format: wide, yaml, json or name."),
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),

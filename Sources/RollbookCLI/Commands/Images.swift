@@ -14,7 +14,7 @@ enum Images {
     struct Load: RunnableCommand {
         static let spec = CommandSpec<Load>(
             "load", abstract: "Load images onto the simulated node.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
+            options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.startup, "startup", help: "How long its containers take to become ready (e.g. 10s)."),
                 .flag(\.neverReady, "never-ready", help: "Containers run but never become ready."),
@@ -43,8 +43,8 @@ enum Images {
     struct List: RunnableCommand {
         static let spec = CommandSpec<List>(
             "list", abstract: "List the images on the node.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) },
+            options: GlobalOptions.options(in: \.globals)
+                + PointInTimeOption.options(in: \.pointInTime),
             make: List.init)
         var globals = GlobalOptions()
         var pointInTime = PointInTimeOption()
@@ -72,7 +72,7 @@ enum Images {
     struct Block: RunnableCommand {
         static let spec = CommandSpec<Block>(
             "block", abstract: "Make pulls of these images fail (ErrImagePull).",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            options: GlobalOptions.options(in: \.globals),
             arguments: .list(\.images, "IMAGE..."),
             make: Block.init)
         var globals = GlobalOptions()
@@ -88,7 +88,7 @@ enum Images {
     struct Unblock: RunnableCommand {
         static let spec = CommandSpec<Unblock>(
             "unblock", abstract: "Let pulls of these images succeed again.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            options: GlobalOptions.options(in: \.globals),
             arguments: .list(\.images, "IMAGE..."),
             make: Unblock.init)
         var globals = GlobalOptions()
@@ -104,7 +104,7 @@ enum Images {
     struct Remove: RunnableCommand {
         static let spec = CommandSpec<Remove>(
             "rm", abstract: "Remove images from the node.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) },
+            options: GlobalOptions.options(in: \.globals),
             arguments: .list(\.images, "IMAGE..."),
             make: Remove.init)
         var globals = GlobalOptions()

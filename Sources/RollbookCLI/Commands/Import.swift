@@ -11,7 +11,7 @@ struct Import: RunnableCommand {
             projections are replayed. A file whose chain does not hold (an edited, missing, reordered or truncated \
             line) is refused, naming the line, and no store is left behind. FILE may be - for stdin.
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.into, "into", valueName: "NEW_STORE", required: true, help: "The store to create; it must not exist yet."),
         ],

@@ -8,8 +8,8 @@ import Printers
 struct Patch: RunnableCommand {
     static let spec = CommandSpec<Patch>(
         "patch", abstract: "Update fields of a Deployment with a patch.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + FilenameOption.options.map { $0.lifted(\.files) }
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
             + [
             .option(\.patch, "patch", short: "p", help: "The patch, as JSON."),
             .option(\.patchFile, "patch-file", help: "A file holding the patch."),

@@ -14,7 +14,7 @@ struct Replay: RunnableCommand {
 
             On a terminal, a progress bar with rate and ETA is drawn on stderr.
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.to, "to", valueName: "POINT", help: "The last point of the log to keep (needs --into)."),
             .option(\.into, "into", valueName: "FILE", help: "Write a new store file instead of rebuilding in place."),

@@ -19,7 +19,7 @@ struct Rewind: RunnableCommand {
             Examples: rollbook rewind deployment/web --to 42
                       rollbook rewind --all-deployments -n prod --to 2026-11-26T15:00:00Z --dry-run
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.to, "to", valueName: "POINT", required: true, help: "The point to go back to."),
             .flag(\.allDeployments, "all-deployments", help: "Every Deployment of the namespace, then or now."),

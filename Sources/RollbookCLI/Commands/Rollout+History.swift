@@ -5,8 +5,8 @@ import Manifests
 import Printers
 
 extension Rollout {
-    struct History: RunnableCommand {
-        static let spec = CommandSpec<History>(
+    struct History: RolloutVerb {
+        static let spec = CommandSpec<History>.rollout(
             "history", abstract: "View previous rollout revisions.",
             discussion: """
                 Without --all this is kubectl's history: the ReplicaSets that still exist, keyed by revision.
@@ -19,17 +19,11 @@ extension Rollout {
                 'current' for the revision running now, 'kept' for one kubectl still lists, 'renumbered to N', \
                 'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
                 """,
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
-                + [
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
+            pointInTime: \History.pointInTime, options: [
                 .option(\.revision, "revision", help: "See the details, including podTemplate of the revision specified."),
                 .flag(\.all, "all", help: "List every revision ever assigned, with who, when and how, even if garbage-collected."),
                 .option(\.output, "output", short: "o", help: "Print the revisions' ReplicaSets: json, yaml, name or jsonpath=TEMPLATE."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: History.init)
+            ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var pointInTime = PointInTimeOption()

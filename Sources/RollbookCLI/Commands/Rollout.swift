@@ -13,16 +13,8 @@ enum Rollout {
 }
 
 extension Rollout {
-    struct Pause: RunnableCommand {
-        static let spec = CommandSpec<Pause>(
-            "pause", abstract: "Mark the Deployment as paused.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + [
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: Pause.init)
+    struct Pause: RolloutVerb {
+        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.")
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -34,16 +26,8 @@ extension Rollout {
         }
     }
 
-    struct Resume: RunnableCommand {
-        static let spec = CommandSpec<Resume>(
-            "resume", abstract: "Resume a paused Deployment.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + [
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: Resume.init)
+    struct Resume: RolloutVerb {
+        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.")
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -55,16 +39,8 @@ extension Rollout {
         }
     }
 
-    struct Restart: RunnableCommand {
-        static let spec = CommandSpec<Restart>(
-            "restart", abstract: "Restart a Deployment's pods with a new rollout.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + [
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: Restart.init)
+    struct Restart: RolloutVerb {
+        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.")
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -76,19 +52,12 @@ extension Rollout {
         }
     }
 
-    struct Undo: RunnableCommand {
-        static let spec = CommandSpec<Undo>(
-            "undo", abstract: "Roll back to a previous revision.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + [
-                .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
-                .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
-                .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: Undo.init)
+    struct Undo: RolloutVerb {
+        static let spec = CommandSpec<Undo>.rollout("undo", abstract: "Roll back to a previous revision.", options: [
+            .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
+            .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
+            .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
+        ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -138,20 +107,12 @@ extension Rollout {
         }
     }
 
-    struct Status: RunnableCommand {
-        static let spec = CommandSpec<Status>(
-            "status", abstract: "Show the status of the rollout.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
-                + PointInTimeOption.options.map { $0.lifted(\.pointInTime) }
-                + [
-                .option(\.selector, "selector", short: "l", help: "Label selector."),
-                .option(\.revision, "revision", help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)."),
-                .option(\.timeout, "timeout", help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m)."),
-                .flag(\.watch, "watch", short: "w", help: "Watch the status of the rollout until it's done."),
-            ],
-            arguments: .list(\.resource, "deployment/NAME..."),
-            make: Status.init)
+    struct Status: RolloutVerb {
+        static let spec = CommandSpec<Status>.rollout("status", abstract: "Show the status of the rollout.", pointInTime: \Status.pointInTime, options: [
+            .option(\.revision, "revision", help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)."),
+            .option(\.timeout, "timeout", help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m)."),
+            .flag(\.watch, "watch", short: "w", help: "Watch the status of the rollout until it's done."),
+        ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var pointInTime = PointInTimeOption()

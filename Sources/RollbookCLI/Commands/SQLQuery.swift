@@ -13,7 +13,7 @@ struct SQLQuery: RunnableCommand {
             `PRAGMA table_info(t)` lists a table's columns (the pragma_* table functions are refused).
             Example: rollbook sql "SELECT revision, images, actor, how FROM audit_revisions ORDER BY seq" -o csv
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.output, "output", short: "o", help: "Output format: table (default), csv or json."),
         ],

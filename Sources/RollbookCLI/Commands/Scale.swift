@@ -5,8 +5,8 @@ import Printers
 struct Scale: RunnableCommand {
     static let spec = CommandSpec<Scale>(
         "scale", abstract: "Set a new size for one or more Deployments.",
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
-            + FilenameOption.options.map { $0.lifted(\.files) }
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
             + [
             .option(\.replicas, "replicas", help: "The new desired number of replicas. Required."),
             .option(\.currentReplicas, "current-replicas", help: "Precondition for current size."),

@@ -20,7 +20,7 @@ struct Serve: RunnableCommand {
             --token=TOKEN get deployments; rollbook serve --allow-anonymous, then \
             kubectl --server=http://127.0.0.1:6443 get deployments
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) }
+        options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.address, "address", help: "The IP address to listen on (loopback by default)."),
             .option(\.port, "port", help: "The port to listen on; 0 picks a free one (printed on start)."),

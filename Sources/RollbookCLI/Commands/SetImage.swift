@@ -10,8 +10,8 @@ enum SetCommand {
     struct Image: RunnableCommand {
         static let spec = CommandSpec<Image>(
             "image", abstract: "Update the image of a pod template.",
-            options: GlobalOptions.options.map { $0.lifted(\.globals) }
-                + FilenameOption.options.map { $0.lifted(\.files) }
+            options: GlobalOptions.options(in: \.globals)
+                + FilenameOption.options(in: \.files)
                 + [
                 .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
                 .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),

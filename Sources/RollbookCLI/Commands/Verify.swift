@@ -11,7 +11,7 @@ struct Verify: RunnableCommand {
             replaying the log into a scratch store gives exactly the stored projections. The store is only read. \
             Exits 1 naming the first bad event.
             """,
-        options: GlobalOptions.options.map { $0.lifted(\.globals) },
+        options: GlobalOptions.options(in: \.globals),
         make: Verify.init)
 
     var globals = GlobalOptions()

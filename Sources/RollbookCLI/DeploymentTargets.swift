@@ -19,7 +19,7 @@ struct DeploymentTargets {
         _ arguments: [String], selector: String?, exists: (String) throws -> Bool,
         all deployments: () throws -> [Deployment]
     ) throws {
-        let parsed = try ResourceArguments(arguments)
+        let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
         guard parsed.kind == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
         }

@@ -32,15 +32,40 @@ enum ResourceKind: String, Sendable {
     }
 }
 
+/// What kubectl says when a verb is given no resource at all: each verb family has its own words.
+enum MissingResource {
+    /// `get`, `describe`: the type is the least they need.
+    case type(verb: String)
+    /// The rollout verbs.
+    case rollout
+    /// `scale`, `delete`: the resource builder's words.
+    case argumentOrFilename
+
+    var error: CommandError {
+        switch self {
+        case .type(let verb):
+            .client("You must specify the type of resource to \(verb). Use \"rollbook api-resources\" for a complete list of supported resources.")
+        case .rollout: .client("required resource not specified")
+        case .argumentOrFilename:
+            .client("""
+                You must provide one or more resources by argument or filename.
+                Example resource specifications include:
+                   '-f rsrc.yaml'
+                   '--filename=rsrc.json'
+                   '<resource> <name>'
+                   '<resource>'
+                """)
+        }
+    }
+}
+
 /// Arguments such as `deployment/web`, `deployment web`, `rs` or `pods a b`.
 struct ResourceArguments {
     var kind: ResourceKind
     var names: [String]
 
-    init(_ arguments: [String]) throws {
-        guard let first = arguments.first else {
-            throw CommandError.client("You must specify the type of resource to get. Use \"rollbook api-resources\" for a complete list of supported resources.")
-        }
+    init(_ arguments: [String], whenEmpty missing: MissingResource) throws {
+        guard let first = arguments.first else { throw missing.error }
         if first.contains("/") {
             var kind: ResourceKind?
             var names: [String] = []
@@ -64,7 +89,7 @@ struct ResourceArguments {
 
     /// For commands that act on exactly one Deployment (`rollout`, `set image`, `scale`).
     static func deployment(_ arguments: [String]) throws -> String {
-        let parsed = try ResourceArguments(arguments)
+        let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
         guard parsed.kind == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
         }

@@ -69,6 +69,16 @@ struct KubectlClientFidelityTests {
         try expectGolden(try script.run(), named: "fidelity/scale-errors.txt")
     }
 
+    // With no resource at all each verb family says its own thing: pkg/cmd/rollout/*.go "required resource not
+    // specified"; cli-runtime's resource builder for scale and delete; describe.go's "type of resource to describe".
+    @Test func verbsWithoutAResource() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "rollout undo"), (0, "rollout history"), (0, "rollout status"), (0, "rollout pause"),
+            (0, "scale --replicas=2"), (0, "delete"), (0, "describe"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/no-resource.txt")
+    }
+
     // pkg/polymorphichelpers/rollout_status.go: deploymentutil.Revision reads a missing annotation as 0.
     @Test func rolloutStatusRevisionOfAPausedNewDeployment() throws {
         let script = ScenarioScript(files: ["web.yaml": Self.paused], steps: [

@@ -44,7 +44,7 @@ struct Delete: RunnableCommand {
                 targets.append((namespace, document.object.deployment.name, document.source))
             }
         } else {
-            var request = try ResourceArguments(resources)
+            var request = try ResourceArguments(resources, whenEmpty: .argumentOrFilename)
             if all || selector != nil {
                 request.names = try selectedNames(request.kind, plane: plane)
                 // kubectl's delete says so on stdout and succeeds.

@@ -22,7 +22,7 @@ struct Describe: RunnableCommand {
     var selector: String?
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
-        let request = try ResourceArguments(resources)
+        let request = try ResourceArguments(resources, whenEmpty: .type(verb: "describe"))
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query

@@ -41,7 +41,7 @@ struct Get: RunnableCommand {
         if let first = resources.first, first.contains(","), !first.contains("/") {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
-        let request = try ResourceArguments(files.resources(resources, command: "get"))
+        let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
         if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath="),
             !output.hasPrefix("custom-columns=")
         {

@@ -43,7 +43,7 @@ struct Rewind: RunnableCommand {
     func run() throws {
         var names: [String]?
         if !allDeployments {
-            let request = try ResourceArguments(resources)
+            let request = try ResourceArguments(resources, whenEmpty: .rollout)
             guard request.kind == .deployment else { throw CommandError.client("rollbook rewinds Deployments") }
             names = request.names
         }

@@ -64,7 +64,7 @@ struct Scale: RunnableCommand {
     /// The Deployments named, or selected by `-l` / `--all`.
     private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> [String] {
         guard selector != nil || all else {
-            let parsed = try ResourceArguments(resource)
+            let parsed = try ResourceArguments(resource, whenEmpty: .argumentOrFilename)
             guard parsed.kind == .deployment else { throw CommandError.client("rollbook scales Deployments only") }
             if parsed.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
             return parsed.names

@@ -17,6 +17,9 @@ let package = Package(
         // For Tools/fuzz, which fuzzes the decoder without building the rest.
         .library(name: "Manifests", targets: ["Manifests"]),
     ],
+    traits: [
+        .trait(name: "StaticExecutable", description: "Release on Linux: link rollbook as one static executable (with --static-swift-stdlib)."),
+    ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -83,7 +86,13 @@ let package = Package(
             // glibc warns at link time that NSS (`getpwuid`) needs its own version's libraries at run time:
             // the binary is built where it runs, and Rollbook reads `$HOME`/`$USER` before any such lookup.
             // docs/notes/performance.md, "Process start".
-            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]),
+            // Static needs `--static-swift-stdlib` too (the Swift libraries' own static dependencies come with it),
+            // hence a trait: `swift build -c release --static-swift-stdlib --traits StaticExecutable`, as
+            // Tools/bench does. Without it a release build is a dynamic, fixed-address (non-PIE) executable.
+            linkerSettings: [
+                .unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release, traits: ["StaticExecutable"])),
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
+            ]),
 
         // Build tooling: Migrations/*.sql become Swift string literals inside the binary.
         .executableTarget(name: "embed-migrations", path: "Tools/embed-migrations"),

@@ -7,7 +7,8 @@ let package = Package(
     name: "RollbookBench",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "Rollbook", path: "../.."),
+        // run.sh builds with --static-swift-stdlib, so rollbook can be one static executable.
+        .package(name: "Rollbook", path: "../..", traits: ["StaticExecutable"]),
         // Only to read the generated log back (the same version the root package pins).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],

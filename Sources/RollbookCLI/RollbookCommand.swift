@@ -35,7 +35,7 @@ public enum RollbookCommand {
         case .help(let node, let path):
             Output.out(HelpText.render(node, path: path))
             return 0
-        case .run(var command, _):
+        case .run(var command):
             return execute(&command)
         }
     }

@@ -11,7 +11,7 @@ import Testing
     }
 
     private func command<C>(_ line: String, as type: C.Type) throws -> C {
-        guard case .run(let command, _) = try parse(line), let typed = command as? C else { throw NotParsed() }
+        guard case .run(let command) = try parse(line), let typed = command as? C else { throw NotParsed() }
         return typed
     }
 

@@ -3,7 +3,6 @@ struct ParsedLine {
     /// (index into the leaf's options, value text), in the order given: a repeated option adds, a later
     /// single-valued one wins, as pflag does.
     var values: [(Int, String)] = []
-    var given: Set<String> = []
     var positionals: [String] = []
     var afterTerminator: [String] = []
 }
@@ -13,7 +12,7 @@ struct ParsedLine {
 /// (`-Aw`), `--flag=false`, and `--` ending the flags. Declared specs only: no reflection at start-up.
 struct CommandLineParser {
     enum Outcome {
-        case run(any RunnableCommand, path: [String])
+        case run(any RunnableCommand)
         case help(CommandNode, path: [String])
     }
 
@@ -83,11 +82,10 @@ struct CommandLineParser {
             for (long, value) in pending {
                 guard let index = leaf.option(long: long) else { throw UsageError.unknownFlag("--\(long)") }
                 line.values.append((index, value))
-                line.given.insert(long)
             }
             let command = try build(line)
             do { try command.validate() } catch let error as ValidationError { throw UsageError.invalid(error.message) }
-            return .run(command, path: path)
+            return .run(command)
         } catch let error as UsageError {
             throw Failure(error: error, path: path)
         } catch {

@@ -72,7 +72,8 @@ struct CommandSpec<C: RunnableCommand>: Sendable {
     private func build(_ line: ParsedLine) throws -> any RunnableCommand {
         var command = make()
         for (index, value) in line.values { try options[index].apply(&command, value) }
-        if let missing = options.first(where: { $0.info.required && !line.given.contains($0.info.long) }) {
+        let given = Set(line.values.map(\.0))
+        if let missing = options.indices.first(where: { options[$0].info.required && !given.contains($0) }).map({ options[$0] }) {
             throw UsageError.requiredFlag(missing.info.long)
         }
         var positionals = line.positionals

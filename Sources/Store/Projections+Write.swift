@@ -41,12 +41,6 @@ enum ProjectionWriter {
         for record in stream.revisions { try insert(record, stream: stream, in: db) }
     }
 
-    /// Inserts revision records as a replay meets them, so that it does not hold every template of the
-    /// history until the end (a full `save` then writes the ones the stream still holds).
-    static func insert(_ records: [RevisionRecord], of stream: DeploymentStream, in db: Database) throws {
-        for record in records { try insert(record, stream: stream, in: db) }
-    }
-
     /// Writes what one command changed in `stream`, whose rows hold the state before the command.
     static func save(_ stream: DeploymentStream, lastCommand: String?, changes: Changes, in db: Database) throws {
         let id = stream.id.rawValue
@@ -163,16 +157,19 @@ enum ProjectionWriter {
     }
 
     private static func insert(_ record: RevisionRecord, stream: DeploymentStream, in db: Database) throws {
-        let template = try StoredJSON.encode(record.template)
+        try insert(try RevisionRow(record, of: stream), in: db)
+    }
+
+    /// Inserts a revision row made earlier (a replay's fold threads make them; only its writer touches `db`).
+    static func insert(_ row: RevisionRow, in db: Database) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO revisions (stream_id, namespace, deployment, revision, replicaset, images, change_cause, template,
                   seq, occurred_at, object) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            stream.id.rawValue, stream.namespace, stream.name, record.revision, record.replicaSet, record.images,
-            record.changeCause, template, record.sequence, record.time.description,
-            StoredJSON.encode(record, template: template),
+            row.stream, row.namespace, row.deployment, row.revision, row.replicaSet, row.images, row.changeCause,
+            row.template, row.sequence, row.time, row.object,
         ])
     }
 

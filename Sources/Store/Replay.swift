@@ -34,10 +34,8 @@ extension SQLiteStore {
                 var done: Int64 = 0
                 for pass in ReplayPass.passes(events: total, perPass: eventsPerPass) {
                     var fold = ReplayFold()
-                    try fold.fold(db, pass: pass, done: &done, total: total, progress: {
+                    try fold.fold(db, pass: pass, done: &done, total: total) {
                         progress(ReplayProgress(phase: "replaying", done: $0, total: $1))
-                    }) { records, stream in
-                        try ProjectionWriter.insert(records, of: stream, in: db)
                     }
                     for (stream, lastCommand) in try fold.finish() {
                         try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)

@@ -32,9 +32,10 @@ extension SQLiteStore {
                 for table in SQLiteStore.projectionTables.keys.sorted() { try db.execute(sql: "DELETE FROM \(table)") }
                 let total = try ReplayRows.count(in: db)
                 var done: Int64 = 0
+                var marks: [TimeMark] = []
                 for pass in ReplayPass.passes(events: total, perPass: eventsPerPass) {
                     var fold = ReplayFold()
-                    try fold.fold(db, pass: pass, done: &done, total: total) {
+                    marks += try fold.fold(db, pass: pass, done: &done, total: total) {
                         progress(ReplayProgress(phase: "replaying", done: $0, total: $1))
                     }
                     for (stream, lastCommand) in try fold.finish() {
@@ -42,7 +43,7 @@ extension SQLiteStore {
                     }
                     if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 }
-                try TimeMarks.rebuild(in: db)
+                try TimeMarks.replace(with: marks, in: db)
                 if takingSnapshots {
                     try StreamSnapshots.rebuildIfNone(in: db) {
                         progress(ReplayProgress(phase: "snapshotting", done: $0, total: $1))

@@ -25,10 +25,11 @@ struct ReplayFold {
     /// - Parameters:
     ///   - done: Events folded so far (by earlier passes), counted on.
     ///   - progress: Called every thousand events and at the last, with (folded, total).
+    /// - Returns: The log's time marks, found by the first pass (empty for the others).
     mutating func fold(
         _ db: Database, pass: ReplayPass, done: inout Int64, total: Int64,
         progress: (_ done: Int64, _ total: Int64) -> Void
-    ) throws {
+    ) throws -> [TimeMark] {
         let queue = DispatchQueue(label: "rollbook.replay.decode", qos: .userInitiated)
         let connection = NSLock()
         let reader = try ReplayRows.Reader(db, pass: pass)
@@ -55,6 +56,7 @@ struct ReplayFold {
             for row in revisions { try ProjectionWriter.insert(row, in: db) }
             revisions.removeAll(keepingCapacity: true)
         }
+        return reader.timeMarks
     }
 
     private mutating func take(

@@ -43,12 +43,16 @@ enum ReplayRows {
         private var previousStream: [UInt8] = []
         private var included: Bool
         private var done = false
+        /// The first pass also finds the log's time marks (every pass reads every row, in order).
+        private var marks: TimeMarks?
+        private(set) var timeMarks: [TimeMark] = []
 
         init(_ db: Database, pass: ReplayPass) throws {
             statement = try db.makeStatement(sql: ReplayRows.sql)
             connection = db.sqliteConnection
             self.pass = pass
             included = pass.includes(UnsafeBufferPointer(start: nil, count: 0))
+            marks = pass.index == 0 ? TimeMarks() : nil
         }
 
         deinit { sqlite3_reset(statement.sqliteStatement) }
@@ -77,6 +81,11 @@ enum ReplayRows {
                     previousStream = Array(stream)
                     included = pass.includes(stream)
                 }
+                // Parsed for the rows this pass folds, and for every row while finding the time marks.
+                let time = included || marks != nil ? Timestamp(rfc3339: ReplayRows.text(handle, 4)) : nil
+                if let seconds = time?.seconds, marks?.isMark(seconds) == true {
+                    timeMarks.append(TimeMark(sequence: sqlite3_column_int64(handle, 0), seconds: seconds))
+                }
                 guard included else { continue }
                 func copy(_ column: Int32) -> Range<Int> {
                     let start = batch.bytes.count
@@ -89,7 +98,7 @@ enum ReplayRows {
                 batch.rows.append(ReplayBatch.Row(
                     sequence: sqlite3_column_int64(handle, 0), schemaVersion: Int(sqlite3_column_int64(handle, 3)),
                     type: EventTypeNames.name(ReplayRows.text(handle, 2)),
-                    time: Timestamp(rfc3339: ReplayRows.text(handle, 4)) ?? Timestamp(seconds: 0),
+                    time: time ?? Timestamp(seconds: 0),
                     stream: copy(1), payload: copy(5), commandID: copy(6)))
             }
             return batch.rows.isEmpty ? nil : batch

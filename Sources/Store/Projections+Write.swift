@@ -26,19 +26,25 @@ enum ProjectionWriter {
     /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet). Revision rows
     /// already written (a replay inserts them as it meets them) stay; the stream's remaining records are added.
     static func save(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
+        try save(try EncodedStream(stream, lastCommand: lastCommand), in: db)
+    }
+
+    /// ``save(_:lastCommand:in:)`` with the rows' JSON already written.
+    static func save(_ encoded: EncodedStream, in db: Database) throws {
+        let stream = encoded.stream
         let id = stream.id.rawValue
         for table in ["deployments", "replicasets", "pods", "k8s_events", "container_timers"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ?").execute(arguments: [id])
         }
-        try saveStreamRow(stream, lastCommand: lastCommand, in: db)
+        try saveStreamRow(stream, lastCommand: encoded.lastCommand, aggregates: encoded.aggregates, in: db)
         for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
             try insertTimer(id, key, timer, in: db)
         }
-        if let d = stream.deployment { try upsert(d, stream: id, in: db) }
-        for rs in stream.replicaSets.values.sorted(by: { $0.name < $1.name }) { try upsert(rs, stream: id, in: db) }
-        for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) { try upsert(pod, stream: id, in: db) }
-        for event in stream.events.values.sorted(by: { $0.name < $1.name }) { try upsert(event, stream: id, in: db) }
-        for record in stream.revisions { try insert(record, stream: stream, in: db) }
+        if let (d, json) = encoded.deployment { try upsert(d, json: json, stream: id, in: db) }
+        for (rs, json) in encoded.replicaSets { try upsert(rs, json: json, stream: id, in: db) }
+        for (pod, json) in encoded.pods { try upsert(pod, json: json, stream: id, in: db) }
+        for (event, json) in encoded.events { try upsert(event, json: json, stream: id, in: db) }
+        for row in encoded.revisions { try insert(row, in: db) }
     }
 
     /// Writes what one command changed in `stream`, whose rows hold the state before the command.
@@ -49,10 +55,10 @@ enum ProjectionWriter {
             guard let text = metadata.resourceVersion, let version = Int64(text) else { return true }
             return version >= changes.firstSequence
         }
-        try saveStreamRow(stream, lastCommand: lastCommand, in: db)
+        try saveStreamRow(stream, lastCommand: lastCommand, aggregates: AggregatesJSON.text(stream.aggregates), in: db)
 
         if let d = stream.deployment {
-            if touched(d.metadata) { try upsert(d, stream: id, in: db) }
+            if touched(d.metadata) { try upsert(d, json: try StoredJSON.encode(d), stream: id, in: db) }
         } else {
             try db.cachedStatement(sql: "DELETE FROM deployments WHERE stream_id = ?").execute(arguments: arguments)
         }
@@ -62,7 +68,7 @@ enum ProjectionWriter {
             try db.cachedStatement(sql: "DELETE FROM replicasets WHERE rowid = ?").execute(arguments: [rowID])
         }
         for rs in stream.replicaSets.values where touched(rs.metadata) || replicaSets[rs.name] == nil {
-            try upsert(rs, stream: id, in: db)
+            try upsert(rs, json: try StoredJSON.encode(rs), stream: id, in: db)
         }
 
         let pods = try names("pods", id, in: db)
@@ -70,7 +76,7 @@ enum ProjectionWriter {
             try db.cachedStatement(sql: "DELETE FROM pods WHERE rowid = ?").execute(arguments: [rowID])
         }
         for pod in stream.pods.values where touched(pod.metadata) || pods[pod.name] == nil {
-            try upsert(pod, stream: id, in: db)
+            try upsert(pod, json: try StoredJSON.encode(pod), stream: id, in: db)
         }
 
         let events = try names("k8s_events", id, in: db)
@@ -78,7 +84,7 @@ enum ProjectionWriter {
             try db.cachedStatement(sql: "DELETE FROM k8s_events WHERE rowid = ?").execute(arguments: [rowID])
         }
         for event in stream.events.values where changes.recordedEvents.contains(event.name) || events[event.name] == nil {
-            try upsert(event, stream: id, in: db)
+            try upsert(event, json: StoredJSON.encode(event), stream: id, in: db)
         }
 
         let lastRevision = try Int64.fetchOne(
@@ -110,10 +116,12 @@ enum ProjectionWriter {
         return names
     }
 
-    private static func saveStreamRow(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
+    private static func saveStreamRow(
+        _ stream: DeploymentStream, lastCommand: String?, aggregates: String, in db: Database
+    ) throws {
         try db.cachedStatement(sql: SQL.streams).execute(arguments: [
             stream.id.rawValue, stream.version, stream.podSequence, stream.eventSequence,
-            AggregatesJSON.text(stream.aggregates), stream.storedWakeUp?.description, lastCommand,
+            aggregates, stream.storedWakeUp?.description, lastCommand,
         ])
     }
 
@@ -122,37 +130,35 @@ enum ProjectionWriter {
             .execute(arguments: [stream, key, timer.due.description, timer.attempt])
     }
 
-    private static func upsert(_ d: Deployment, stream: String, in db: Database) throws {
+    private static func upsert(_ d: Deployment, json: String, stream: String, in db: Database) throws {
         try db.cachedStatement(sql: SQL.deployments).execute(arguments: [
             d.namespace, d.name, stream, d.metadata.uid ?? "", d.metadata.generation ?? 0, d.spec.desiredReplicas,
             d.status.readyReplicas ?? 0, d.status.updatedReplicas ?? 0, d.status.availableReplicas ?? 0,
-            d.spec.isPaused, d.revision, images(d.spec.template), d.metadata.creationTimestamp?.description ?? "",
-            try StoredJSON.encode(d),
+            d.spec.isPaused, d.revision, images(d.spec.template), d.metadata.creationTimestamp?.description ?? "", json,
         ])
     }
 
-    private static func upsert(_ rs: ReplicaSet, stream: String, in db: Database) throws {
+    private static func upsert(_ rs: ReplicaSet, json: String, stream: String, in db: Database) throws {
         try db.cachedStatement(sql: SQL.replicaSets).execute(arguments: [
             rs.metadata.namespace ?? "default", rs.name, stream, rs.metadata.controllerRef?.name, rs.metadata.uid ?? "",
             rs.revision, rs.replicas, rs.status.replicas ?? 0, rs.status.readyReplicas ?? 0, rs.availableReplicas,
-            images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(rs),
+            images(rs.spec.template), rs.metadata.creationTimestamp?.description ?? "", json,
         ])
     }
 
-    private static func upsert(_ pod: Pod, stream: String, in db: Database) throws {
+    private static func upsert(_ pod: Pod, json: String, stream: String, in db: Database) throws {
         try db.cachedStatement(sql: SQL.pods).execute(arguments: [
             pod.metadata.namespace ?? "default", pod.name, stream, pod.metadata.controllerRef?.name,
             pod.metadata.uid ?? "", pod.status.phase ?? "", pod.isReady,
-            pod.metadata.creationTimestamp?.description ?? "", try StoredJSON.encode(pod),
+            pod.metadata.creationTimestamp?.description ?? "", json,
         ])
     }
 
-    private static func upsert(_ event: KubeEvent, stream: String, in db: Database) throws {
+    private static func upsert(_ event: KubeEvent, json: String, stream: String, in db: Database) throws {
         let o = event.involvedObject
         try db.cachedStatement(sql: SQL.kubeEvents).execute(arguments: [
             event.namespace, event.name, stream, o.kind, o.name, o.uid, event.type, event.reason, event.message,
-            event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description,
-            StoredJSON.encode(event),
+            event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description, json,
         ])
     }
 

@@ -38,9 +38,7 @@ extension SQLiteStore {
                     marks += try fold.fold(db, pass: pass, done: &done, total: total) {
                         progress(ReplayProgress(phase: "replaying", done: $0, total: $1))
                     }
-                    for (stream, lastCommand) in try fold.finish() {
-                        try ProjectionWriter.save(stream, lastCommand: lastCommand, in: db)
-                    }
+                    try EncodedStream.inOrder(try fold.finish()) { try ProjectionWriter.save($0, in: db) }
                     if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 }
                 try TimeMarks.replace(with: marks, in: db)

@@ -67,6 +67,14 @@ def remove(path):
             os.remove(path + suffix)
 
 
+def copy_flushed(source, target):
+    """Copies a store and writes the copy to disk before it is timed: otherwise the first fsync of the process
+    under test (a command's commit, the replay's) also writes back the whole copy (1.5 GB at 1M)."""
+    shutil.copyfile(source, target)
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+
+
 def checkpoint(path):
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -165,7 +173,7 @@ class Suite:
             log(f"commands run {r + 1}/{runs} ...")
             copy = os.path.join(self.tmp, "commands.db")
             remove(copy)
-            shutil.copyfile(self.store, copy)
+            copy_flushed(self.store, copy)
             shutil.copyfile(self.store + ".fleet.json", copy + ".fleet.json")
             c = json_run([self.bench, "commands", "--store", copy, "--count", str(self.args.commands), "--seed", str(100 + r)])
             commands.append(c)
@@ -206,7 +214,7 @@ class Suite:
             log(f"rebuild run {r + 1}/{runs} ...")
             copy = os.path.join(self.tmp, "rebuild.db")
             remove(copy)
-            shutil.copyfile(self.store, copy)
+            copy_flushed(self.store, copy)
             env = dict(os.environ, ROLLBOOK_NOW=self.now)
             _, wall, peak = run_rss([self.rollbook, "replay", "--store", copy], env=env)
             remove(copy)

@@ -25,11 +25,7 @@ enum ProjectionWriter {
 
     /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet). Revision rows
     /// already written (a replay inserts them as it meets them) stay; the stream's remaining records are added.
-    static func save(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
-        try save(try EncodedStream(stream, lastCommand: lastCommand), in: db)
-    }
-
-    /// ``save(_:lastCommand:in:)`` with the rows' JSON already written.
+    /// The rows' JSON is written beforehand (``EncodedStream``), so that a replay can make it on another thread.
     static func save(_ encoded: EncodedStream, in db: Database) throws {
         let stream = encoded.stream
         let id = stream.id.rawValue

@@ -9,7 +9,7 @@ import KubeModel
 /// numbers, so it is the mark with the smallest time after *T*, even when the clock once went backwards.
 struct TimeMarks {
     /// The latest mark's time: an event must be stamped after it to be a mark.
-    private var high: Int64? = nil
+    private var high: Int64?
 
     /// Continues the marks of the log in `db` (after what it holds now).
     init(continuing db: Database) throws {

@@ -56,6 +56,9 @@ struct ReplayFold {
             for row in revisions { try ProjectionWriter.insert(row, in: db) }
             revisions.removeAll(keepingCapacity: true)
         }
+        // The reading thread is done with the reader once the reads queued behind the last batch have answered.
+        for batch in ahead { _ = try batch.wait() }
+        ahead.removeAll()
         return reader.timeMarks
     }
 

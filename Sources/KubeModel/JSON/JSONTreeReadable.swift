@@ -12,7 +12,9 @@ public protocol JSONTreeReadable {
 }
 
 /// What a reader throws to hand the value back to `Decodable`.
-struct JSONTreeMismatch: Error {}
+public struct JSONTreeMismatch: Error {
+    public init() {}
+}
 
 extension JSONTreeReadable {
     /// Reads `json`, or nil when the reader declines it.
@@ -21,24 +23,30 @@ extension JSONTreeReadable {
 
 /// The fields of one JSON object, as `JSONTreeDecoder`'s keyed container gives them: a missing key or `null`
 /// is nil for ``optional(_:)``; ``required(_:)`` wants the key.
-struct JSONFields {
+public struct JSONFields {
     let object: [String: JSONValue]
 
-    init(_ json: JSONValue) throws {
+    public init(_ json: JSONValue) throws {
         guard case .object(let object) = json else { throw JSONTreeMismatch() }
         self.object = object
     }
 
-    func optional<T: JSONTreeReadable>(_ key: String) throws -> T? {
+    public func optional<T: JSONTreeReadable>(_ key: String) throws -> T? {
         switch object[key] {
         case nil, .null?: return nil
         case let value?: return try T(reading: value)
         }
     }
 
-    func required<T: JSONTreeReadable>(_ key: String) throws -> T {
+    public func required<T: JSONTreeReadable>(_ key: String) throws -> T {
         guard let value = object[key] else { throw JSONTreeMismatch() }
         return try T(reading: value)
+    }
+
+    /// A required field of a type without a reader, through its `Decodable` conformance.
+    public func decoded<T: Decodable>(_ key: String) throws -> T {
+        guard let value = object[key] else { throw JSONTreeMismatch() }
+        return try JSONCodec.decode(T.self, from: value)
     }
 
     /// The five fields of a top-level object (Deployment, ReplicaSet, Pod), all required as their synthesized
@@ -81,9 +89,17 @@ extension Array: JSONTreeReadable where Element: JSONTreeReadable {
     }
 }
 
-extension Dictionary: JSONTreeReadable where Key == String, Value == String {
+extension Int64: JSONTreeReadable {
+    /// `.int` only, as for `Int`.
+    public init(reading json: JSONValue) throws {
+        guard case .int(let int) = json else { throw JSONTreeMismatch() }
+        self = Int64(int)
+    }
+}
+
+extension Dictionary: JSONTreeReadable where Key == String, Value: JSONTreeReadable {
     public init(reading json: JSONValue) throws {
         guard case .object(let object) = json else { throw JSONTreeMismatch() }
-        self = try object.mapValues { try String(reading: $0) }
+        self = try object.mapValues { try Value(reading: $0) }
     }
 }

@@ -62,4 +62,20 @@ import Testing
             }
         }
     }
+
+    /// Escapes read as `JSONDecoder` reads them, wherever they fall in a string; broken ones are errors.
+    @Test func escapedStringsParseAsJSONDecoderDoes() throws {
+        let escapes = [#"\u001f"#, #"\u00e9"#, #"\u20ac"#, #"\ud83d\ude80"#, #"\""#, #"\\"#, #"\/"#, #"\b"#, #"\f"#,
+                       #"\n"#, #"\r"#, #"\t"#, #"\u0000"#]
+        for escape in escapes {
+            for prefix in ["", "a", "ü", String(repeating: "x", count: 40)] {
+                let text = #"[""# + prefix + escape + "b" + escape + #""]"#
+                let expected = try JSONDecoder().decode([String].self, from: Data(text.utf8))
+                #expect(try JSONCodec.parse(text) == .array([.string(expected[0])]), "\(text)")
+            }
+        }
+        for broken in [#"["\ud83d"]"#, #"["\ude80x"]"#, #"["\u12"]"#, #"["\q"]"#, #"["\"#] {
+            #expect(throws: (any Error).self, "\(broken)") { try JSONCodec.parse(broken) }
+        }
+    }
 }

@@ -145,7 +145,9 @@ struct JSONParser {
     }
 
     private mutating func escapedString(from start: Int) throws -> String {
-        var out: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * (index - start) + 16)
+        out += UnsafeBufferPointer(rebasing: bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -178,7 +180,9 @@ struct JSONParser {
                         throw error("unpaired surrogate")
                     }
                     guard let unicode = Unicode.Scalar(scalar) else { throw error("invalid unicode escape") }
-                    out.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    // Encoded in place: through a `String` it was two allocations per escape, and the
+                    // correlator's keys carry seven `\u001f` each.
+                    UTF8.encode(unicode) { out.append($0) }
                 default:
                     throw error("invalid escape")
                 }

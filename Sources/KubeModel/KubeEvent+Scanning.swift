@@ -60,7 +60,7 @@ extension KubeEvent.InvolvedObject {
 
 extension JSONScanner {
     /// A time in Rollbook's canonical form (`2026-11-26T15:08:07Z`); nil for any other.
-    mutating func timestamp() -> Timestamp? {
+    public mutating func timestamp() -> Timestamp? {
         rawString().flatMap(Timestamp.canonicalSeconds).map(Timestamp.init(seconds:))
     }
 }

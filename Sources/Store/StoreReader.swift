@@ -49,7 +49,7 @@ public struct StoreReader {
             stream.version = row["version"]
             stream.podSequence = row["pod_sequence"]
             stream.eventSequence = row["event_sequence"]
-            stream.aggregates = try StoredJSON.decode([String: AggregateRecord].self, row["aggregates"])
+            stream.aggregates = try AggregatesJSON.read(row["aggregates"])
         }
         let timers = try Row.fetchAll(
             statement("SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?"), arguments: arguments)

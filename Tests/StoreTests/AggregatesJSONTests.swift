@@ -25,4 +25,34 @@ import Testing
             #expect(AggregatesJSON.text(aggregates) == (try StoredJSON.encode(aggregates)))
         }
     }
+
+    /// The scanning reader must read what `StoredJSON.decode` reads: the written texts (escaped keys and
+    /// messages), and texts it hands back to the decoder (spaces, a repeated key, a fraction of a second,
+    /// unknown members, `null`).
+    @Test func readsWhatDecodingReads() throws {
+        let written = AggregatesJSON.text([
+            "deployment-controller\u{1F}Deployment\u{1F}default\u{1F}web": AggregateRecord(
+                messages: ["Scaled up", "quote \" backslash \\", "ünïcödé ✓"], lastTimestamp: Timestamp(seconds: 59)),
+            "b": AggregateRecord(messages: [], lastTimestamp: Timestamp(seconds: 1_764_169_687)),
+        ])
+        let texts = [
+            written, "{}", " { } ",
+            #"{ "k" : { "messages" : [ "a" , "b" ] , "lastTimestamp" : "2026-11-26T15:08:07Z" } }"#,
+            #"{"k":{"messages":["a"],"lastTimestamp":"2026-11-26T15:08:07Z"},"k":{"messages":[],"lastTimestamp":"2026-11-26T15:08:08Z"}}"#,
+            #"{"k":{"messages":["a"],"lastTimestamp":"2026-11-26T15:08:07.5Z"}}"#,
+            #"{"k":{"messages":["a"],"extra":[1,{"x":null}],"lastTimestamp":"2026-11-26T15:08:07Z"}}"#,
+        ]
+        for text in texts {
+            #expect(try AggregatesJSON.read(text) == StoredJSON.decode([String: AggregateRecord].self, text), "\(text)")
+        }
+        // The written text is scanned, not handed back to the decoder.
+        var text = written
+        #expect(text.withUTF8 { bytes in
+            var scanner = JSONScanner(bytes)
+            return AggregatesJSON.scan(&scanner)?.count
+        } == 2)
+        for bad in [#"{"k":{"messages":null,"lastTimestamp":"2026-11-26T15:08:07Z"}}"#, #"{"k":{"messages":[]}}"#, "{", ""] {
+            #expect(throws: (any Error).self, "\(bad)") { try AggregatesJSON.read(bad) }
+        }
+    }
 }

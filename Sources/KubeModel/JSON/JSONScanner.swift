@@ -187,9 +187,28 @@ public struct JSONScanner {
         guard take(UInt8(ascii: "{")) else { return nil }
         if take(UInt8(ascii: "}")) { return () }
         while true {
-            guard let key = rawString(), take(UInt8(ascii: ":")), body(key, &self) else { return nil }
+            guard member(body) else { return nil }
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}")) ? () : nil
+        }
+    }
+
+    /// One `key: value` member; a key with escapes (the correlator's keys hold U+001F) is decoded first.
+    private mutating func member(_ body: (UnsafeBufferPointer<UInt8>, inout JSONScanner) -> Bool) -> Bool {
+        if let key = rawString() { return take(UInt8(ascii: ":")) && body(key, &self) }
+        guard var key = string(), take(UInt8(ascii: ":")) else { return false }
+        return key.withUTF8 { body($0, &self) }
+    }
+
+    /// Reads an array's elements: `body` must consume each (returning false to give up). Nil when the array
+    /// is malformed or `body` gave up.
+    public mutating func elements(_ body: (inout JSONScanner) -> Bool) -> Void? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        if take(UInt8(ascii: "]")) { return () }
+        while true {
+            guard body(&self) else { return nil }
+            if take(UInt8(ascii: ",")) { continue }
+            return take(UInt8(ascii: "]")) ? () : nil
         }
     }
 

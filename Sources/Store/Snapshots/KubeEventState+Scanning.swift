@@ -20,8 +20,7 @@ extension KubeEventState {
                 return sequence != nil
             }
             if key.equals("aggregates") {
-                guard let raw = scanner.rawValue() else { return false }
-                aggregates = try? JSONCodec.decode([String: AggregateRecord].self, from: JSONCodec.parse(raw))
+                aggregates = AggregatesJSON.scan(&scanner)
                 return aggregates != nil
             }
             if key.equals("events") {

@@ -74,5 +74,20 @@ import TestSupport
             #expect(part.replicaSets == whole.replicaSets)
             #expect(part.replicaSets.count >= 2)
         }
+        // As of a point, the part is folded without the stream's Kubernetes Events.
+        let head = try store.read { try $0.headSequence() }
+        var compared = 0
+        for sequence in Array(1...head).filter({ $0 % 7 == 0 || $0 == head }) {
+            let point = try store.resolve(.sequence(sequence))
+            for id in ids {
+                let whole = try store.read(at: point) { try $0.stream(id) }
+                let part = try store.read(at: point) { try $0.deploymentAndReplicaSets(id) }
+                #expect(part.deployment == whole.deployment, "\(id) at \(sequence)")
+                #expect(part.replicaSets == whole.replicaSets, "\(id) at \(sequence)")
+                #expect(part.events.isEmpty)
+                if !whole.events.isEmpty { compared += 1 }
+            }
+        }
+        #expect(compared > 20)
     }
 }

@@ -62,6 +62,12 @@ public struct PointInTimeReader: StateReading {
         return stream
     }
 
+    /// The stream's objects, without its Kubernetes Events: `rollout history` and the checks that a named
+    /// Deployment exists look at nothing else, and a busy stream's Events are most of its snapshot.
+    public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream {
+        try objects(id)
+    }
+
     /// The stream's objects only (see ``EventFold/objects(_:upTo:in:)``): what lists need.
     private func objects(_ id: StreamID) throws -> DeploymentStream {
         let key = FoldedStreams.Key(sequence: point.sequence, stream: id)

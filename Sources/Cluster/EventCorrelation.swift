@@ -59,14 +59,31 @@ extension DeploymentStream {
     /// Updates the aggregator record the way `EventAggregate` does for an event that was just written.
     /// Upstream drops a random message once the set is full; we drop the newest, keeping the first nine.
     mutating func recordAggregate(_ event: KubeEvent, at time: Timestamp) {
+        let expiry = aggregatesExpiry.value
         // In place: one lookup of the ~100-byte key instead of a read and a write.
         aggregates[EventCorrelation.aggregateKey(event), default: AggregateRecord(messages: [], lastTimestamp: time)]
             .note(event.message, at: time)
+        // The noted record's idle time starts again now; the others' bound still holds.
+        let known = expiry == .unknown ? nil : min(expiry, time.seconds + Timestamp.eventTTLSeconds)
         // Forget records idle for longer than the Event TTL, as client-go's correlator forgets them (its cache is
         // an LRU); one idle past the 10-minute window already counts as empty, so nothing behaves differently,
         // and the state (stored with the stream, loaded by every command) stops growing with the history.
-        let idle = { (record: AggregateRecord) in time.seconds - record.lastTimestamp.seconds > Timestamp.eventTTLSeconds }
-        if aggregates.count > 16 { aggregates.removeEntries(where: idle) }
+        guard aggregates.count > 16 else {
+            aggregatesExpiry.value = known ?? .unknown
+            return
+        }
+        if let known, time.seconds <= known {
+            aggregatesExpiry.value = known
+            return
+        }
+        var earliest = Int64.max
+        aggregates.removeEntries { record in
+            let idleAfter = record.lastTimestamp.seconds + Timestamp.eventTTLSeconds
+            guard idleAfter >= time.seconds else { return true }
+            earliest = min(earliest, idleAfter)
+            return false
+        }
+        aggregatesExpiry.value = earliest
     }
 }
 

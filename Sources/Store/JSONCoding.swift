@@ -27,4 +27,9 @@ enum StoredJSON {
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try JSONCodec.decode(T.self, from: text)
     }
+
+    /// ``decode(_:_:)`` of UTF-8 bytes.
+    static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
+        try JSONCodec.decode(T.self, from: bytes.withUnsafeBufferPointer { try JSONCodec.parse($0) })
+    }
 }

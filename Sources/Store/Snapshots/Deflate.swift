@@ -18,6 +18,12 @@ enum Deflate {
 
     /// Inflates `data`, which must hold exactly `size` bytes once inflated.
     static func decompress(_ data: Data, size: Int) throws -> String {
+        String(decoding: try inflate(data, size: size), as: UTF8.self)
+    }
+
+    /// ``decompress(_:size:)``'s bytes, for readers that take UTF-8 bytes (making a `String` of them checks
+    /// every byte once more).
+    static func inflate(_ data: Data, size: Int) throws -> [UInt8] {
         var output = [UInt8](repeating: 0, count: size)
         var length = uLong(size)
         let status = data.withUnsafeBytes { raw in
@@ -26,6 +32,6 @@ enum Deflate {
         guard status == Z_OK, Int(length) == size else {
             throw StoreError(.corrupt, "a stream snapshot does not inflate (zlib status \(status))")
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }

@@ -11,6 +11,12 @@ extension KubeEventState {
         return try StoredJSON.decode(KubeEventState.self, text)
     }
 
+    /// ``decode(_:)`` of UTF-8 bytes.
+    static func decode(_ bytes: [UInt8]) throws -> KubeEventState {
+        if let scanned = bytes.withUnsafeBufferPointer({ scan($0) }) { return scanned }
+        return try StoredJSON.decode(KubeEventState.self, String(decoding: bytes, as: UTF8.self))
+    }
+
     private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KubeEventState? {
         var scanner = JSONScanner(bytes)
         var events: [String: KubeEvent]?, aggregates: [String: AggregateRecord]?, sequence: Int?

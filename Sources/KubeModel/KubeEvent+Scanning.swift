@@ -7,6 +7,13 @@ extension KubeEvent {
     /// was most of the cost of a full replay.
     public init?(scanning bytes: UnsafeBufferPointer<UInt8>) {
         var scanner = JSONScanner(bytes)
+        guard let event = KubeEvent(scanning: &scanner), scanner.atEnd() else { return nil }
+        self = event
+    }
+
+    /// ``init(scanning:)`` of the Event object at `scanner`'s position, leaving the scanner after it (nil as
+    /// there, with the scanner somewhere inside the object).
+    public init?(scanning scanner: inout JSONScanner) {
         var name: String?, namespace: String?, type: String?, reason: String?, message: String?, source: String?
         var count: Int?, first: Timestamp?, last: Timestamp?
         var involved: InvolvedObject?
@@ -25,7 +32,7 @@ extension KubeEvent {
             default: return scanner.skipValue()
             }
         }
-        guard read != nil, scanner.atEnd(), let name, let namespace, let involved, let type, let reason, let message,
+        guard read != nil, let name, let namespace, let involved, let type, let reason, let message,
             let source, let count, let first, let last
         else { return nil }
         self.init(name: name, namespace: namespace, involvedObject: involved, type: type, reason: reason,

@@ -212,6 +212,12 @@ public struct JSONScanner {
         }
     }
 
+    /// Goes back to `index`, an earlier position of this scanner (to read a value again another way).
+    public mutating func rewind(to index: Int) {
+        precondition(index <= self.index, "a scanner only rewinds")
+        self.index = index
+    }
+
     /// True when the scanner has consumed the whole document (trailing whitespace aside).
     public mutating func atEnd() -> Bool {
         skipWhitespace()

@@ -32,6 +32,14 @@ extension KubeEventState {
             if key.equals("events") {
                 var read: [String: KubeEvent] = [:]
                 let members: Void? = scanner.members { name, scanner in
+                    // Scanned in place (stepping over each Event first to hand its bytes on was a second pass
+                    // over most of the part); what the scanner declines is read again through the codec.
+                    let start = scanner.index
+                    if let event = KubeEvent(scanning: &scanner) {
+                        read[String(decoding: name, as: UTF8.self)] = event
+                        return true
+                    }
+                    scanner.rewind(to: start)
                     guard let raw = scanner.rawValue(), let event = try? KubeEvent(stored: raw) else { return false }
                     read[String(decoding: name, as: UTF8.self)] = event
                     return true

@@ -241,7 +241,7 @@ class Suite:
 
     def point_in_time(self):
         log("point-in-time reads ...")
-        p = json_run([self.bench, "pit", "--store", self.store, "--samples", "300", "--cluster-samples", "3", "--seed", "7"])
+        p = json_run([self.bench, "pit", "--store", self.store, "--samples", "1000", "--cluster-samples", "3", "--seed", "7"])
         rng = random.Random(11)
         samples = self.args.cli_samples
         gets, histories, sql_gets, sql_histories = [], [], [], []

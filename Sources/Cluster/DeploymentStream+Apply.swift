@@ -133,7 +133,7 @@ extension DeploymentStream {
             if events[recorded.name] == nil { eventSequence += 1 }
             events[recorded.name] = recorded
             recordAggregate(recorded, at: time)
-            removeExpiredEvents(at: time, knownExpiry: expiry == .unknown ? nil : min(expiry, recorded.expiry))
+            removeExpiredEvents(at: time, knownExpiry: expiry.map { min($0, recorded.expiry) })
         default:
             break
         }
@@ -147,13 +147,7 @@ extension DeploymentStream {
             eventsExpiry.value = knownExpiry
             return
         }
-        var earliest = Int64.max
-        events.removeEntries { event in
-            guard event.expiry >= time.seconds else { return true }
-            earliest = min(earliest, event.expiry)
-            return false
-        }
-        eventsExpiry.value = earliest
+        eventsExpiry.value = events.removeExpired(before: time.seconds, expiry: \.expiry)
     }
 
     /// Drops the kubelet timers of `pod`'s containers (keyed `pod/container`).

@@ -10,24 +10,23 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
     public var deployment: Deployment?
     public var replicaSets: [String: ReplicaSet]
     public var pods: [String: Pod]
-    public var events: [String: KubeEvent] { didSet { eventsExpiry.value = .unknown } }
+    public var events: [String: KubeEvent] { didSet { eventsExpiry.value = nil } }
     /// Pods ever created in this stream: seeds deterministic pod names and IPs.
     public var podSequence: Int
     /// Kubernetes Events ever recorded in this stream: seeds deterministic event names.
     public var eventSequence: Int
     /// EventCorrelator aggregation state, keyed by aggregate key.
-    public var aggregates: [String: AggregateRecord] { didSet { aggregatesExpiry.value = .unknown } }
+    public var aggregates: [String: AggregateRecord] { didSet { aggregatesExpiry.value = nil } }
     /// Every revision number any ReplicaSet of this stream ever held, in the order they were assigned.
     public var revisions: [RevisionRecord]
     /// The kubelet's pending timers, keyed `pod/container`.
     public var containerTimers: [String: ContainerTimer]
     /// The simulated time of the last event folded in.
     public var lastEventTime: Timestamp?
-    /// No Kubernetes Event expires before this second (`.unknown`: not known). Any other change to `events`
-    /// forgets it.
-    var eventsExpiry = Unstored(Int64.unknown)
-    /// No aggregate record goes idle before this second, as ``eventsExpiry``.
-    var aggregatesExpiry = Unstored(Int64.unknown)
+    /// No Kubernetes Event expires before this second (nil: not known). Any other change to `events` forgets it.
+    var eventsExpiry = Unstored<Int64?>(nil)
+    /// No aggregate record goes idle before this second (nil: not known), as ``eventsExpiry``.
+    var aggregatesExpiry = Unstored<Int64?>(nil)
 
     /// The state; the expiry bounds are a cache of it and are left out.
     private enum CodingKeys: String, CodingKey {

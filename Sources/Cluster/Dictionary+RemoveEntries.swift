@@ -14,4 +14,17 @@ extension Dictionary {
         for key in keys where shouldRemove(key) { doomed.append(key) }
         for key in doomed { removeValue(forKey: key) }
     }
+
+    /// Removes the entries whose `expiry` second is before `time`, in place, and returns the earliest expiry of
+    /// those kept (`Int64.max` if none): nothing else can expire before it.
+    mutating func removeExpired(before time: Int64, expiry: (Value) -> Int64) -> Int64 {
+        var earliest = Int64.max
+        removeEntries { value in
+            let second = expiry(value)
+            guard second >= time else { return true }
+            earliest = Swift.min(earliest, second)
+            return false
+        }
+        return earliest
+    }
 }

@@ -64,26 +64,17 @@ extension DeploymentStream {
         aggregates[EventCorrelation.aggregateKey(event), default: AggregateRecord(messages: [], lastTimestamp: time)]
             .note(event.message, at: time)
         // The noted record's idle time starts again now; the others' bound still holds.
-        let known = expiry == .unknown ? nil : min(expiry, time.seconds + Timestamp.eventTTLSeconds)
+        let known = expiry.map { min($0, time.seconds + Timestamp.eventTTLSeconds) }
         // Forget records idle for longer than the Event TTL, as client-go's correlator forgets them (its cache is
         // an LRU); one idle past the 10-minute window already counts as empty, so nothing behaves differently,
         // and the state (stored with the stream, loaded by every command) stops growing with the history.
-        guard aggregates.count > 16 else {
-            aggregatesExpiry.value = known ?? .unknown
-            return
-        }
-        if let known, time.seconds <= known {
+        if aggregates.count <= 16 || known.map({ time.seconds <= $0 }) == true {
             aggregatesExpiry.value = known
             return
         }
-        var earliest = Int64.max
-        aggregates.removeEntries { record in
-            let idleAfter = record.lastTimestamp.seconds + Timestamp.eventTTLSeconds
-            guard idleAfter >= time.seconds else { return true }
-            earliest = min(earliest, idleAfter)
-            return false
+        aggregatesExpiry.value = aggregates.removeExpired(before: time.seconds) {
+            $0.lastTimestamp.seconds + Timestamp.eventTTLSeconds
         }
-        aggregatesExpiry.value = earliest
     }
 }
 

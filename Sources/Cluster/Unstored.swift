@@ -8,8 +8,3 @@ struct Unstored<Value: Sendable>: Sendable, Hashable {
     static func == (lhs: Self, rhs: Self) -> Bool { true }
     func hash(into hasher: inout Hasher) {}
 }
-
-extension Int64 {
-    /// An expiry bound that is not known.
-    static let unknown = Int64.min
-}

@@ -152,9 +152,11 @@ enum ProjectionWriter {
 
     private static func upsert(_ event: KubeEvent, json: String, stream: String, in db: Database) throws {
         let o = event.involvedObject
-        try db.cachedStatement(sql: SQL.kubeEvents).execute(arguments: [
-            event.namespace, event.name, stream, o.kind, o.name, o.uid, event.type, event.reason, event.message,
-            event.source, event.count, event.firstTimestamp.description, event.lastTimestamp.description, json,
+        try db.run(SQL.kubeEvents, binding: [
+            BoundValue(event.namespace), BoundValue(event.name), BoundValue(stream), BoundValue(o.kind),
+            BoundValue(o.name), BoundValue(o.uid), BoundValue(event.type), BoundValue(event.reason),
+            BoundValue(event.message), BoundValue(event.source), BoundValue(event.count),
+            BoundValue(event.firstTimestamp.description), BoundValue(event.lastTimestamp.description), BoundValue(json),
         ])
     }
 

@@ -6,12 +6,10 @@ extension KubeEventState {
     /// it: each Event by ``KubeEvent/init(scanning:)`` instead of through a ``JSONValue`` tree, which was a third
     /// of a point-in-time read of one Deployment. Anything the scanner is unsure of goes the ordinary way.
     static func decode(_ text: String) throws -> KubeEventState {
-        var text = text
-        if let scanned = text.withUTF8({ scan($0) }) { return scanned }
-        return try StoredJSON.decode(KubeEventState.self, text)
+        try decode(Array(text.utf8))
     }
 
-    /// ``decode(_:)`` of UTF-8 bytes.
+    /// ``decode(_:)`` of UTF-8 bytes (what a snapshot read inflates).
     static func decode(_ bytes: [UInt8]) throws -> KubeEventState {
         if let scanned = bytes.withUnsafeBufferPointer({ scan($0) }) { return scanned }
         return try StoredJSON.decode(KubeEventState.self, String(decoding: bytes, as: UTF8.self))

@@ -153,7 +153,7 @@ struct KubectlClientFidelityTests {
     }
 
     // pkg/cmd/rollout/rollout_history.go with -o: each revision's ReplicaSet by ascending revision, as the
-    // typed client holds it (the template's zero creationTimestamp prints as null).
+    // typed client holds it: JSON in Go's field order, the template's zero creationTimestamp as null.
     @Test func rolloutHistoryWithAnOutputFormat() throws {
         let script = ScenarioScript(files: [:], steps: [
             (0, "images load web:1.0 web:2.0"),
@@ -162,6 +162,8 @@ struct KubectlClientFidelityTests {
             (10, "rollout history deployment/web -o name"),
             (10, "rollout history deployment/web -o jsonpath={.metadata.name}"),
             (10, "rollout history deployment/web -o yaml --revision=1"),
+            (10, "rollout history deployment/web -o json --revision=2"),
+            (10, "rollout history deployment/web -o json"),
             (10, "rollout history deployment/web -o wide"),
         ])
         try expectGolden(try script.run(), named: "fidelity/rollout-history-output.txt")

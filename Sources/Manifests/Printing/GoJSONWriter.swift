@@ -10,10 +10,11 @@ enum GoJSONWriter {
         return out
     }
 
-    /// `json.MarshalIndent(v, "", indent)`.
-    static func indented(_ value: JSONValue, indent: String = "    ") -> String {
+    /// `json.MarshalIndent(v, "", indent)`; with a `layout`, the fields of the structs it names come in their Go
+    /// declaration order, as for a typed object (maps, and structs the layout does not list, keep sorted keys).
+    static func indented(_ value: JSONValue, indent: String = "    ", layout: GoType? = nil) -> String {
         var out = ""
-        write(value, indent: indent, depth: 0, into: &out)
+        write(value, indent: indent, depth: 0, layout: layout, into: &out)
         return out
     }
 
@@ -22,7 +23,14 @@ enum GoJSONWriter {
         object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    private static func write(_ value: JSONValue, indent: String?, depth: Int, into out: inout String) {
+    /// A struct's fields in declaration order; keys it does not declare follow, sorted, rather than being lost.
+    private static func keys(of object: [String: JSONValue], in structure: GoStruct) -> [String] {
+        structure.order.filter { object[$0] != nil } + sortedKeys(object).filter { structure.fields[$0] == nil }
+    }
+
+    private static func write(
+        _ value: JSONValue, indent: String?, depth: Int, layout: GoType? = nil, into out: inout String
+    ) {
         switch value {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
@@ -35,10 +43,12 @@ enum GoJSONWriter {
                 return
             }
             out += "["
+            var element: GoType?
+            if case .slice(let type) = layout?.resolved { element = type }
             for (position, item) in items.enumerated() {
                 if position > 0 { out += "," }
                 newline(indent, depth + 1, into: &out)
-                write(item, indent: indent, depth: depth + 1, into: &out)
+                write(item, indent: indent, depth: depth + 1, layout: element, into: &out)
             }
             newline(indent, depth, into: &out)
             out += "]"
@@ -48,12 +58,21 @@ enum GoJSONWriter {
                 return
             }
             out += "{"
-            for (position, key) in sortedKeys(object).enumerated() {
+            var ordered = sortedKeys(object)
+            var member: (String) -> GoType? = { _ in nil }
+            switch layout?.resolved {
+            case .structure(let structure):
+                ordered = keys(of: object, in: structure)
+                member = { structure.fields[$0] }
+            case .map(_, let type): member = { _ in type }
+            default: break
+            }
+            for (position, key) in ordered.enumerated() {
                 if position > 0 { out += "," }
                 newline(indent, depth + 1, into: &out)
                 quote(key, into: &out)
                 out += indent == nil ? ":" : ": "
-                write(object[key] ?? .null, indent: indent, depth: depth + 1, into: &out)
+                write(object[key] ?? .null, indent: indent, depth: depth + 1, layout: member(key), into: &out)
             }
             newline(indent, depth, into: &out)
             out += "}"

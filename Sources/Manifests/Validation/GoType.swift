@@ -40,8 +40,33 @@ indirect enum GoType: Sendable {
 /// A Go struct: its reflect name (`DeploymentSpec`), package (`v1`) and JSON fields.
 struct GoStruct: Sendable {
     var name: String
-    var package: String = "v1"
+    var package: String
     var fields: [String: GoType]
+    /// The JSON names in declaration order, the order `encoding/json` writes a typed object in.
+    var order: [String]
+    /// What `encoding/json` writes for a field the object lacks, for the fields it never leaves out: those without
+    /// `omitempty`, and struct values (on which `omitempty` has no effect).
+    var written: [String: EmptyField]
+
+    /// - Parameter fields: In declaration order (a dictionary literal keeps its order here).
+    init(
+        name: String, package: String = "v1", fields: KeyValuePairs<String, GoType>,
+        written: [String: EmptyField] = [:]
+    ) {
+        self.name = name
+        self.package = package
+        self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
+        self.order = fields.map(\.key)
+        self.written = written
+    }
 
     var goName: String { "\(package).\(name)" }
+}
+
+/// How Go writes a field that holds its zero value and is written anyway.
+enum EmptyField: Sendable {
+    /// A nil pointer, slice or map, or a zero `metav1.Time`.
+    case null
+    /// A value: `""`, `0`, `false`, or a struct whose own written fields are filled in the same way.
+    case zero
 }

@@ -1,14 +1,15 @@
 extension KubeSchema {
-    /// apps/v1.Deployment.
+    /// apps/v1.Deployment; `kind` and `apiVersion` come from the inlined TypeMeta.
     static let deployment = GoStruct(
         name: "Deployment",
         fields: [
-            "apiVersion": .string(),
             "kind": .string(),
+            "apiVersion": .string(),
             "metadata": .structure(objectMeta),
             "spec": .structure(deploymentSpec),
             "status": .structure(deploymentStatus),
-        ])
+        ],
+        written: ["metadata": .zero, "spec": .zero, "status": .zero])
 
     static let deploymentSpec = GoStruct(
         name: "DeploymentSpec",
@@ -21,7 +22,8 @@ extension KubeSchema {
             "revisionHistoryLimit": .integer(bits: 32),
             "paused": .bool,
             "progressDeadlineSeconds": .integer(bits: 32),
-        ])
+        ],
+        written: ["selector": .null, "template": .zero, "strategy": .zero])
 
     static let deploymentStrategy = GoStruct(
         name: "DeploymentStrategy",
@@ -61,5 +63,52 @@ extension KubeSchema {
             "lastTransitionTime": .time,
             "reason": .string(),
             "message": .string(),
-        ])
+        ],
+        written: ["type": .zero, "status": .zero, "lastUpdateTime": .null, "lastTransitionTime": .null])
+
+    /// apps/v1.ReplicaSet, which only `rollout history -o` prints typed (manifests never carry one).
+    static let replicaSet = GoStruct(
+        name: "ReplicaSet",
+        fields: [
+            "kind": .string(),
+            "apiVersion": .string(),
+            "metadata": .structure(objectMeta),
+            "spec": .structure(replicaSetSpec),
+            "status": .structure(replicaSetStatus),
+        ],
+        written: ["metadata": .zero, "spec": .zero, "status": .zero])
+
+    static let replicaSetSpec = GoStruct(
+        name: "ReplicaSetSpec",
+        fields: [
+            "replicas": .integer(bits: 32),
+            "minReadySeconds": .integer(bits: 32),
+            "selector": .structure(labelSelector),
+            "template": .structure(podTemplateSpec),
+        ],
+        written: ["selector": .null, "template": .zero])
+
+    /// `terminatingReplicas` only arrives in v1.33.
+    static let replicaSetStatus = GoStruct(
+        name: "ReplicaSetStatus",
+        fields: [
+            "replicas": .integer(bits: 32),
+            "fullyLabeledReplicas": .integer(bits: 32),
+            "readyReplicas": .integer(bits: 32),
+            "availableReplicas": .integer(bits: 32),
+            "observedGeneration": .integer(bits: 64),
+            "conditions": .slice(.structure(replicaSetCondition)),
+        ],
+        written: ["replicas": .zero])
+
+    static let replicaSetCondition = GoStruct(
+        name: "ReplicaSetCondition",
+        fields: [
+            "type": .string("v1.ReplicaSetConditionType"),
+            "status": .string("v1.ConditionStatus"),
+            "lastTransitionTime": .time,
+            "reason": .string(),
+            "message": .string(),
+        ],
+        written: ["type": .zero, "status": .zero, "lastTransitionTime": .null])
 }

@@ -4,7 +4,8 @@ extension KubeSchema {
         fields: [
             "metadata": .structure(objectMeta),
             "spec": .structure(podSpec),
-        ])
+        ],
+        written: ["metadata": .zero, "spec": .zero])
 
     /// core/v1.PodSpec, every field of v1.32 (pod-level `resources` is new, alpha, in v1.32).
     static let podSpec = GoStruct(
@@ -50,7 +51,8 @@ extension KubeSchema {
             "schedulingGates": .slice(.opaque("v1.PodSchedulingGate")),
             "resourceClaims": .slice(.opaque("v1.PodResourceClaim")),
             "resources": .structure(resourceRequirements),
-        ])
+        ],
+        written: ["containers": .null])
 
     /// core/v1.Container, every field of v1.32.
     static let container = GoStruct(
@@ -80,7 +82,8 @@ extension KubeSchema {
             "stdin": .bool,
             "stdinOnce": .bool,
             "tty": .bool,
-        ])
+        ],
+        written: ["name": .zero, "resources": .zero])
 
     static let containerPort = GoStruct(
         name: "ContainerPort",
@@ -90,7 +93,8 @@ extension KubeSchema {
             "containerPort": .integer(bits: 32),
             "protocol": .string("v1.Protocol"),
             "hostIP": .string(),
-        ])
+        ],
+        written: ["containerPort": .zero])
 
     static let envVar = GoStruct(
         name: "EnvVar",
@@ -98,7 +102,8 @@ extension KubeSchema {
             "name": .string(),
             "value": .string(),
             "valueFrom": .opaque("v1.EnvVarSource"),
-        ])
+        ],
+        written: ["name": .zero])
 
     static let envFromSource = GoStruct(
         name: "EnvFromSource",
@@ -118,7 +123,8 @@ extension KubeSchema {
             "subPath": .string(),
             "mountPropagation": .string("v1.MountPropagationMode"),
             "subPathExpr": .string(),
-        ])
+        ],
+        written: ["name": .zero, "mountPath": .zero])
 
     static let resourceRequirements = GoStruct(
         name: "ResourceRequirements",
@@ -154,7 +160,8 @@ extension KubeSchema {
             "tolerationSeconds": .integer(bits: 64),
         ])
 
-    static let hostAlias = GoStruct(name: "HostAlias", fields: ["ip": .string(), "hostnames": strings])
+    static let hostAlias = GoStruct(
+        name: "HostAlias", fields: ["ip": .string(), "hostnames": strings], written: ["ip": .zero])
 
     static let localObjectReference = GoStruct(name: "LocalObjectReference", fields: ["name": .string()])
 
@@ -193,5 +200,6 @@ extension KubeSchema {
             "csi": .opaque("v1.CSIVolumeSource"),
             "ephemeral": .opaque("v1.EphemeralVolumeSource"),
             "image": .opaque("v1.ImageVolumeSource"),
-        ])
+        ],
+        written: ["name": .zero])
 }

@@ -26,7 +26,8 @@ enum KubeSchema {
             "ownerReferences": .slice(.structure(ownerReference)),
             "finalizers": strings,
             "managedFields": .slice(.opaque("v1.ManagedFieldsEntry")),
-        ])
+        ],
+        written: ["creationTimestamp": .null])
 
     static let ownerReference = GoStruct(
         name: "OwnerReference",
@@ -37,7 +38,8 @@ enum KubeSchema {
             "uid": .string("types.UID"),
             "controller": .bool,
             "blockOwnerDeletion": .bool,
-        ])
+        ],
+        written: ["apiVersion": .zero, "kind": .zero, "name": .zero, "uid": .zero])
 
     static let labelSelector = GoStruct(
         name: "LabelSelector",
@@ -52,5 +54,6 @@ enum KubeSchema {
             "key": .string(),
             "operator": .string("v1.LabelSelectorOperator"),
             "values": strings,
-        ])
+        ],
+        written: ["key": .zero, "operator": .zero])
 }

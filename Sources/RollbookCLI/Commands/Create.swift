@@ -1,3 +1,4 @@
+import Manifests
 import ControlPlane
 import Printers
 
@@ -81,8 +82,8 @@ enum Create {
             switch output {
             case "name": Output.out("deployment.apps/\(name)\n")
             case "yaml", "json":
-                let text = GeneratedDeploymentText(deployment, namespace: namespace.given ? namespace.name : nil)
-                Output.out(output == "yaml" ? text.yaml : text.json)
+                let object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
+                Output.out(output == "yaml" ? TypedObject.deployment.yaml(object) : TypedObject.deployment.json(object))
             default: Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("created")))
             }
         }

@@ -84,28 +84,17 @@ extension Rollout {
                 chosen = [replicaSets[index]]
             }
             let texts = try chosen.map { replicaSet -> String in
-                let json = Self.typedJSON(replicaSet)
-                if let template = ObjectListing.jsonPath(output) { return try ObjectListing.renderJSONPath(template, json) }
+                let json = ObjectListing.Object.replicaSet(replicaSet).json
+                if let template = ObjectListing.jsonPath(output) {
+                    return try ObjectListing.renderJSONPath(template, TypedObject.replicaSet.completed(json))
+                }
                 switch output {
                 case "name": return "replicaset.apps/\(replicaSet.name)\n"
-                case "json": return ObjectPrinter.json(json)  // kubectl keeps Go's field order here; we sort keys
-                default: return ObjectPrinter.yaml(json)
+                case "json": return TypedObject.replicaSet.json(json)
+                default: return TypedObject.replicaSet.yaml(json)
                 }
             }
             Output.out(texts.joined(separator: output == "yaml" ? "---\n" : ""))
-        }
-
-        /// The ReplicaSet as kubectl's typed client holds it: the template's zero creationTimestamp is `null`.
-        static func typedJSON(_ replicaSet: ReplicaSet) -> JSONValue {
-            guard case .object(var root) = ObjectListing.Object.replicaSet(replicaSet).json,
-                case .object(var spec) = root["spec"], case .object(var template) = spec["template"],
-                case .object(var metadata) = template["metadata"] ?? .object([:]), metadata["creationTimestamp"] == nil
-            else { return ObjectListing.Object.replicaSet(replicaSet).json }
-            metadata["creationTimestamp"] = .null
-            template["metadata"] = .object(metadata)
-            spec["template"] = .object(template)
-            root["spec"] = .object(spec)
-            return .object(root)
         }
 
         /// `--all` reads the stream even when the Deployment is gone: its history outlives it.

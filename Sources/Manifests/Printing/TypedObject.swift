@@ -1,0 +1,66 @@
+public import KubeModel
+
+/// An object as a kubectl command holds it when it prints a Go struct rather than the server's JSON: `rollout
+/// history -o json|yaml` (the typed ReplicaSets of the history viewer) and `create deployment --dry-run=client`.
+///
+/// `encoding/json` writes a struct's fields in declaration order, and writes some fields the object does not carry
+/// (a zero `creationTimestamp` as `null`, an empty `resources` struct as `{}`); `get -o json` prints unstructured
+/// maps instead, whose keys Go sorts.
+public enum TypedObject: Sendable {
+    case deployment
+    case replicaSet
+
+    var layout: GoType {
+        switch self {
+        case .deployment: .structure(KubeSchema.deployment)
+        case .replicaSet: .structure(KubeSchema.replicaSet)
+        }
+    }
+
+    /// The object with the fields Go always writes filled in where it lacks them.
+    public func completed(_ value: JSONValue) -> JSONValue {
+        Self.completed(value, as: layout)
+    }
+
+    /// `json.MarshalIndent(obj, "", "    ")` of the typed object, and the newline kubectl's JSON printer adds.
+    public func json(_ value: JSONValue) -> String {
+        GoJSONWriter.indented(completed(value), layout: layout) + "\n"
+    }
+
+    /// What kubectl's YAML printer writes: sigs.k8s.io/yaml goes through the typed JSON, then sorts keys.
+    public func yaml(_ value: JSONValue) -> String {
+        ObjectPrinter.yaml(completed(value))
+    }
+
+    private static func completed(_ value: JSONValue, as type: GoType) -> JSONValue {
+        switch (type.resolved, value) {
+        case (.structure(let structure), .object(var object)):
+            for (key, field) in object {
+                if let fieldType = structure.fields[key] { object[key] = completed(field, as: fieldType) }
+            }
+            for (key, empty) in structure.written where object[key] == nil {
+                object[key] = zero(structure.fields[key] ?? .anything, empty)
+            }
+            return .object(object)
+        case (.slice(let element), .array(let items)):
+            return .array(items.map { completed($0, as: element) })
+        case (.map(_, let valueType?), .object(let object)):
+            return .object(object.mapValues { completed($0, as: valueType) })
+        default:
+            return value
+        }
+    }
+
+    private static func zero(_ type: GoType, _ empty: EmptyField) -> JSONValue {
+        guard empty == .zero else { return .null }
+        switch type.resolved {
+        case .string: return .string("")
+        case .bool: return .bool(false)
+        case .integer: return .int(0)
+        case .structure(let structure): return completed(.object([:]), as: .structure(structure))
+        case .opaque: return .object([:])
+        case .intOrString: return .int(0)
+        case .time, .map, .slice, .anything: return .null
+        }
+    }
+}

@@ -49,7 +49,7 @@ enum StrictDecoding {
             throws(Abort)
         {
             if case .null = value { return }
-            switch type {
+            switch type.resolved {
             case .anything:
                 return
             case .string:

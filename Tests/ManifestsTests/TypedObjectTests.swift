@@ -157,4 +157,33 @@ struct TypedObjectTests {
 
                 """)
     }
+
+    /// `omitempty` drops the empty values of plain fields (a zero `hostPort`, `minReadySeconds: 0`, an empty `args`
+    /// or annotations map) and keeps a pointer's zero (`replicas: 0`, `terminationGracePeriodSeconds: 0`).
+    @Test func omitemptyDropsPlainZerosAndKeepsPointerZeros() throws {
+        let container = JSONValue.object([
+            "name": .string("app"), "args": .array([]), "resources": .object([:]),
+            "ports": .array([.object(["containerPort": .int(80), "hostPort": .int(0), "name": .string("")])]),
+        ])
+        let object = JSONValue.object([
+            "metadata": .object(["name": .string("web"), "annotations": .object([:]), "generation": .int(0)]),
+            "spec": .object([
+                "replicas": .int(0), "minReadySeconds": .int(0), "paused": .bool(false),
+                "template": .object([
+                    "spec": .object(["terminationGracePeriodSeconds": .int(0), "containers": .array([container])]),
+                ]),
+            ]),
+        ])
+        let typed = TypedObject.deployment.completed(object)
+        #expect(typed["metadata"] == .object(["name": .string("web"), "creationTimestamp": .null]))
+        let spec = try #require(typed["spec"])
+        #expect(spec["replicas"] == .int(0))
+        #expect(spec["minReadySeconds"] == nil)
+        #expect(spec["paused"] == nil)
+        #expect(spec["template"]?["spec"]?["terminationGracePeriodSeconds"] == .int(0))
+        let printed = try #require(spec["template"]?["spec"]?["containers"]?.arrayValue?.first)
+        #expect(printed == .object([
+            "name": .string("app"), "resources": .object([:]), "ports": .array([.object(["containerPort": .int(80)])]),
+        ]))
+    }
 }

@@ -17,7 +17,8 @@ public enum TypedObject: Sendable {
         }
     }
 
-    /// The object with the fields Go always writes filled in where it lacks them.
+    /// The object as Go's typed decoding and encoding leave it: the fields Go always writes filled in where it lacks
+    /// them, and the empty values `omitempty` drops dropped.
     public func completed(_ value: JSONValue) -> JSONValue {
         Self.completed(value, as: layout)
     }
@@ -36,7 +37,11 @@ public enum TypedObject: Sendable {
         switch (type.resolved, value) {
         case (.structure(let structure), .object(var object)):
             for (key, field) in object {
-                if let fieldType = structure.fields[key] { object[key] = completed(field, as: fieldType) }
+                if structure.omits(field, as: key) {
+                    object[key] = nil
+                } else if let fieldType = structure.fields[key] {
+                    object[key] = completed(field, as: fieldType)
+                }
             }
             for (key, empty) in structure.written where object[key] == nil {
                 object[key] = zero(structure.fields[key] ?? .anything, empty)

@@ -1,3 +1,5 @@
+import KubeModel
+
 /// A Go type, as far as the API server's strict JSON decoding of a Deployment needs to know it.
 ///
 /// Struct fields are listed by JSON name so unknown ones can be reported; `opaque` structs are checked for being
@@ -47,17 +49,36 @@ struct GoStruct: Sendable {
     /// What `encoding/json` writes for a field the object lacks, for the fields it never leaves out: those without
     /// `omitempty`, and struct values (on which `omitempty` has no effect).
     var written: [String: EmptyField]
+    /// The string, bool and integer fields declared as pointers: `omitempty` keeps their zero (`replicas: 0`),
+    /// where it drops a plain field's.
+    var pointers: Set<String>
 
     /// - Parameter fields: In declaration order (a dictionary literal keeps its order here).
     init(
         name: String, package: String = "v1", fields: KeyValuePairs<String, GoType>,
-        written: [String: EmptyField] = [:]
+        written: [String: EmptyField] = [:], pointers: Set<String> = []
     ) {
         self.name = name
         self.package = package
         self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
         self.order = fields.map(\.key)
         self.written = written
+        self.pointers = pointers
+    }
+
+    /// Whether `encoding/json` leaves this value of the field out: `omitempty` on a nil, an empty slice or map, or
+    /// the zero of a plain string, bool or integer.
+    func omits(_ value: JSONValue, as field: String) -> Bool {
+        guard written[field] == nil, let type = fields[field] else { return false }
+        switch (type, value) {
+        case (_, .null): return true
+        case (.map, .object(let members)): return members.isEmpty
+        case (.slice, .array(let items)): return items.isEmpty
+        case (.string, .string(let text)): return text.isEmpty && !pointers.contains(field)
+        case (.bool, .bool(let flag)): return !flag && !pointers.contains(field)
+        case (.integer, .int(let number)): return number == 0 && !pointers.contains(field)
+        default: return false
+        }
     }
 
     var goName: String { "\(package).\(name)" }

@@ -23,7 +23,7 @@ extension KubeSchema {
             "paused": .bool,
             "progressDeadlineSeconds": .integer(bits: 32),
         ],
-        written: ["selector": .null, "template": .zero, "strategy": .zero])
+        written: ["selector": .null, "template": .zero, "strategy": .zero], pointers: ["replicas", "revisionHistoryLimit", "progressDeadlineSeconds"])
 
     static let deploymentStrategy = GoStruct(
         name: "DeploymentStrategy",
@@ -52,7 +52,7 @@ extension KubeSchema {
             "unavailableReplicas": .integer(bits: 32),
             "conditions": .slice(.structure(deploymentCondition)),
             "collisionCount": .integer(bits: 32),
-        ])
+        ], pointers: ["collisionCount"])
 
     static let deploymentCondition = GoStruct(
         name: "DeploymentCondition",
@@ -86,7 +86,7 @@ extension KubeSchema {
             "selector": .structure(labelSelector),
             "template": .structure(podTemplateSpec),
         ],
-        written: ["selector": .null, "template": .zero])
+        written: ["selector": .null, "template": .zero], pointers: ["replicas"])
 
     /// `terminatingReplicas` only arrives in v1.33.
     static let replicaSetStatus = GoStruct(

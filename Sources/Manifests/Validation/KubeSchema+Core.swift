@@ -52,7 +52,7 @@ extension KubeSchema {
             "resourceClaims": .slice(.opaque("v1.PodResourceClaim")),
             "resources": .structure(resourceRequirements),
         ],
-        written: ["containers": .null])
+        written: ["containers": .null], pointers: ["terminationGracePeriodSeconds", "activeDeadlineSeconds", "automountServiceAccountToken", "shareProcessNamespace", "priority", "runtimeClassName", "enableServiceLinks", "preemptionPolicy", "setHostnameAsFQDN", "hostUsers"])
 
     /// core/v1.Container, every field of v1.32.
     static let container = GoStruct(
@@ -83,7 +83,7 @@ extension KubeSchema {
             "stdinOnce": .bool,
             "tty": .bool,
         ],
-        written: ["name": .zero, "resources": .zero])
+        written: ["name": .zero, "resources": .zero], pointers: ["restartPolicy"])
 
     static let containerPort = GoStruct(
         name: "ContainerPort",
@@ -124,7 +124,7 @@ extension KubeSchema {
             "mountPropagation": .string("v1.MountPropagationMode"),
             "subPathExpr": .string(),
         ],
-        written: ["name": .zero, "mountPath": .zero])
+        written: ["name": .zero, "mountPath": .zero], pointers: ["recursiveReadOnly", "mountPropagation"])
 
     static let resourceRequirements = GoStruct(
         name: "ResourceRequirements",
@@ -148,7 +148,7 @@ extension KubeSchema {
             "successThreshold": .integer(bits: 32),
             "failureThreshold": .integer(bits: 32),
             "terminationGracePeriodSeconds": .integer(bits: 64),
-        ])
+        ], pointers: ["terminationGracePeriodSeconds"])
 
     static let toleration = GoStruct(
         name: "Toleration",
@@ -158,7 +158,7 @@ extension KubeSchema {
             "value": .string(),
             "effect": .string("v1.TaintEffect"),
             "tolerationSeconds": .integer(bits: 64),
-        ])
+        ], pointers: ["tolerationSeconds"])
 
     static let hostAlias = GoStruct(
         name: "HostAlias", fields: ["ip": .string(), "hostnames": strings], written: ["ip": .zero])

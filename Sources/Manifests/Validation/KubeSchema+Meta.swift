@@ -27,7 +27,7 @@ enum KubeSchema {
             "finalizers": strings,
             "managedFields": .slice(.opaque("v1.ManagedFieldsEntry")),
         ],
-        written: ["creationTimestamp": .null])
+        written: ["creationTimestamp": .null], pointers: ["deletionGracePeriodSeconds"])
 
     static let ownerReference = GoStruct(
         name: "OwnerReference",
@@ -39,7 +39,7 @@ enum KubeSchema {
             "controller": .bool,
             "blockOwnerDeletion": .bool,
         ],
-        written: ["apiVersion": .zero, "kind": .zero, "name": .zero, "uid": .zero])
+        written: ["apiVersion": .zero, "kind": .zero, "name": .zero, "uid": .zero], pointers: ["controller", "blockOwnerDeletion"])
 
     static let labelSelector = GoStruct(
         name: "LabelSelector",

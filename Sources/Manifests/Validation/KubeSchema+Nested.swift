@@ -27,7 +27,7 @@ extension KubeSchema {
                 "runAsNonRoot": .bool, "readOnlyRootFilesystem": .bool, "allowPrivilegeEscalation": .bool,
                 "procMount": .string("v1.ProcMountType"), "seccompProfile": named("SeccompProfile"),
                 "appArmorProfile": named("AppArmorProfile"),
-            ]),
+            ], pointers: ["privileged", "runAsUser", "runAsGroup", "runAsNonRoot", "readOnlyRootFilesystem", "allowPrivilegeEscalation", "procMount"]),
         GoStruct(
             name: "PodSecurityContext",
             fields: [
@@ -36,7 +36,7 @@ extension KubeSchema {
                 "supplementalGroupsPolicy": .string("v1.SupplementalGroupsPolicy"), "fsGroup": int64, "sysctls": .slice(named("Sysctl")),
                 "fsGroupChangePolicy": .string("v1.PodFSGroupChangePolicy"), "seccompProfile": named("SeccompProfile"),
                 "appArmorProfile": named("AppArmorProfile"), "seLinuxChangePolicy": .string("v1.PodSELinuxChangePolicy"),
-            ]),
+            ], pointers: ["runAsUser", "runAsGroup", "runAsNonRoot", "supplementalGroupsPolicy", "fsGroup", "fsGroupChangePolicy", "seLinuxChangePolicy"]),
         GoStruct(
             name: "Capabilities",
             fields: ["add": .slice(.string("v1.Capability")), "drop": .slice(.string("v1.Capability"))]),
@@ -47,11 +47,11 @@ extension KubeSchema {
             fields: [
                 "gmsaCredentialSpecName": .string(), "gmsaCredentialSpec": .string(), "runAsUserName": .string(),
                 "hostProcess": .bool,
-            ]),
+            ], pointers: ["gmsaCredentialSpecName", "gmsaCredentialSpec", "runAsUserName", "hostProcess"]),
         GoStruct(
-            name: "SeccompProfile", fields: ["type": .string("v1.SeccompProfileType"), "localhostProfile": .string()], written: ["type": .zero]),
+            name: "SeccompProfile", fields: ["type": .string("v1.SeccompProfileType"), "localhostProfile": .string()], written: ["type": .zero], pointers: ["localhostProfile"]),
         GoStruct(
-            name: "AppArmorProfile", fields: ["type": .string("v1.AppArmorProfileType"), "localhostProfile": .string()], written: ["type": .zero]),
+            name: "AppArmorProfile", fields: ["type": .string("v1.AppArmorProfileType"), "localhostProfile": .string()], written: ["type": .zero], pointers: ["localhostProfile"]),
         GoStruct(name: "Sysctl", fields: ["name": .string(), "value": .string()], written: ["name": .zero, "value": .zero]),
     ]
 
@@ -94,33 +94,33 @@ extension KubeSchema {
             written: ["resource": .zero]),
         GoStruct(
             name: "ConfigMapKeySelector", fields: ["name": .string(), "key": .string(), "optional": .bool],
-            written: ["key": .zero]),
+            written: ["key": .zero], pointers: ["optional"]),
         GoStruct(
             name: "SecretKeySelector", fields: ["name": .string(), "key": .string(), "optional": .bool],
-            written: ["key": .zero]),
-        GoStruct(name: "ConfigMapEnvSource", fields: ["name": .string(), "optional": .bool]),
-        GoStruct(name: "SecretEnvSource", fields: ["name": .string(), "optional": .bool]),
+            written: ["key": .zero], pointers: ["optional"]),
+        GoStruct(name: "ConfigMapEnvSource", fields: ["name": .string(), "optional": .bool], pointers: ["optional"]),
+        GoStruct(name: "SecretEnvSource", fields: ["name": .string(), "optional": .bool], pointers: ["optional"]),
     ]
 
     private static let keyToPath = GoType.slice(named("KeyToPath"))
     private static let volumeSources = [
-        GoStruct(name: "HostPathVolumeSource", fields: ["path": .string(), "type": .string("v1.HostPathType")], written: ["path": .zero]),
+        GoStruct(name: "HostPathVolumeSource", fields: ["path": .string(), "type": .string("v1.HostPathType")], written: ["path": .zero], pointers: ["type"]),
         GoStruct(name: "EmptyDirVolumeSource", fields: ["medium": .string("v1.StorageMedium"), "sizeLimit": .anything]),
         GoStruct(
             name: "SecretVolumeSource",
-            fields: ["secretName": .string(), "items": keyToPath, "defaultMode": int32, "optional": .bool]),
+            fields: ["secretName": .string(), "items": keyToPath, "defaultMode": int32, "optional": .bool], pointers: ["defaultMode", "optional"]),
         GoStruct(
             name: "KeyToPath", fields: ["key": .string(), "path": .string(), "mode": int32],
-            written: ["key": .zero, "path": .zero]),
+            written: ["key": .zero, "path": .zero], pointers: ["mode"]),
         GoStruct(
             name: "PersistentVolumeClaimVolumeSource", fields: ["claimName": .string(), "readOnly": .bool],
             written: ["claimName": .zero]),
         GoStruct(
             name: "ConfigMapVolumeSource",
-            fields: ["name": .string(), "items": keyToPath, "defaultMode": int32, "optional": .bool]),
+            fields: ["name": .string(), "items": keyToPath, "defaultMode": int32, "optional": .bool], pointers: ["defaultMode", "optional"]),
         GoStruct(
             name: "ProjectedVolumeSource", fields: ["sources": .slice(named("VolumeProjection")), "defaultMode": int32],
-            written: ["sources": .null]),
+            written: ["sources": .null], pointers: ["defaultMode"]),
         GoStruct(
             name: "VolumeProjection",
             fields: [
@@ -129,29 +129,29 @@ extension KubeSchema {
                 "serviceAccountToken": named("ServiceAccountTokenProjection"),
                 "clusterTrustBundle": named("ClusterTrustBundleProjection"),
             ]),
-        GoStruct(name: "SecretProjection", fields: ["name": .string(), "items": keyToPath, "optional": .bool]),
-        GoStruct(name: "ConfigMapProjection", fields: ["name": .string(), "items": keyToPath, "optional": .bool]),
+        GoStruct(name: "SecretProjection", fields: ["name": .string(), "items": keyToPath, "optional": .bool], pointers: ["optional"]),
+        GoStruct(name: "ConfigMapProjection", fields: ["name": .string(), "items": keyToPath, "optional": .bool], pointers: ["optional"]),
         GoStruct(name: "DownwardAPIProjection", fields: ["items": .slice(named("DownwardAPIVolumeFile"))]),
         GoStruct(
             name: "DownwardAPIVolumeSource",
-            fields: ["items": .slice(named("DownwardAPIVolumeFile")), "defaultMode": int32]),
+            fields: ["items": .slice(named("DownwardAPIVolumeFile")), "defaultMode": int32], pointers: ["defaultMode"]),
         GoStruct(
             name: "DownwardAPIVolumeFile",
             fields: [
                 "path": .string(), "fieldRef": named("ObjectFieldSelector"),
                 "resourceFieldRef": named("ResourceFieldSelector"), "mode": int32,
             ],
-            written: ["path": .zero]),
+            written: ["path": .zero], pointers: ["mode"]),
         GoStruct(
             name: "ServiceAccountTokenProjection",
-            fields: ["audience": .string(), "expirationSeconds": int64, "path": .string()], written: ["path": .zero]),
+            fields: ["audience": .string(), "expirationSeconds": int64, "path": .string()], written: ["path": .zero], pointers: ["expirationSeconds"]),
         GoStruct(
             name: "CSIVolumeSource",
             fields: [
                 "driver": .string(), "readOnly": .bool, "fsType": .string(), "volumeAttributes": stringMap,
                 "nodePublishSecretRef": .structure(localObjectReference),
             ],
-            written: ["driver": .zero]),
+            written: ["driver": .zero], pointers: ["readOnly", "fsType"]),
     ]
 
     private static let nodeSelectorTerm = GoType.opaque("v1.NodeSelectorTerm")
@@ -204,11 +204,11 @@ extension KubeSchema {
                 "nodeTaintsPolicy": .string("v1.NodeInclusionPolicy"),
                 "matchLabelKeys": strings,
             ],
-            written: ["maxSkew": .zero, "topologyKey": .zero, "whenUnsatisfiable": .zero]),
+            written: ["maxSkew": .zero, "topologyKey": .zero, "whenUnsatisfiable": .zero], pointers: ["minDomains", "nodeAffinityPolicy", "nodeTaintsPolicy"]),
         GoStruct(
             name: "PodDNSConfig",
             fields: ["nameservers": strings, "searches": strings, "options": .slice(named("PodDNSConfigOption"))]),
-        GoStruct(name: "PodDNSConfigOption", fields: ["name": .string(), "value": .string()]),
+        GoStruct(name: "PodDNSConfigOption", fields: ["name": .string(), "value": .string()], pointers: ["value"]),
     ]
 
     private static func podAffinity(_ name: String) -> GoStruct {

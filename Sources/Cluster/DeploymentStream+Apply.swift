@@ -19,11 +19,12 @@ extension DeploymentStream {
             }
         case .imageSet(let change):
             updateDeployment(resourceVersion) { current in
-                var containers = current.spec.template.spec.containers
-                for index in containers.indices {
-                    if let image = change.images[containers[index].name] { containers[index].image = image }
+                // set_image.go sets the image of every container and init container of that name.
+                current.spec.template.spec.containers = Self.setting(change.images, in: current.spec.template.spec.containers)
+                let initContainers = current.spec.template.spec.initContainers
+                if !initContainers.isEmpty {
+                    current.spec.template.spec.initContainers = Self.setting(change.images, in: initContainers)
                 }
-                current.spec.template.spec.containers = containers
                 if let cause = change.changeCause { current.metadata[annotation: AnnotationKey.changeCause] = cause }
             }
         case .deploymentScaled(let scale):
@@ -69,6 +70,14 @@ extension DeploymentStream {
     }
 
     /// A user update: spec or annotation changes bump `metadata.generation`, as the registry strategy does.
+    private static func setting(_ images: [String: String], in containers: [Container]) -> [Container] {
+        containers.map { container in
+            var container = container
+            if let image = images[container.name] { container.image = image }
+            return container
+        }
+    }
+
     private mutating func updateDeployment(_ resourceVersion: String, _ change: (inout Deployment) -> Void) {
         guard var current = deployment else { return }
         let before = current

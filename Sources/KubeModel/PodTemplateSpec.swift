@@ -65,7 +65,8 @@ public struct PodSpec: Sendable, Hashable, Codable {
     }
 
     public var initContainers: [Container] {
-        (raw["initContainers"]?.arrayValue ?? []).map { Container(raw: $0.objectValue ?? [:]) }
+        get { (raw["initContainers"]?.arrayValue ?? []).map { Container(raw: $0.objectValue ?? [:]) } }
+        set { raw["initContainers"] = .array(newValue.map { .object($0.raw) }) }
     }
 
     public var nodeName: String? {

@@ -84,9 +84,9 @@ struct Handlers {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
         }
         let plane = self.plane
-        try await backend.run { try plane.create([(deployment: deployment, source: nil)], namespace: namespace) }
-        let (_, stored) = try await find(namespace: namespace, name: deployment.name)
-        return .json(stored.json, status: 201)
+        let answers = try await backend.run { try plane.create([(deployment: deployment, source: nil)], namespace: namespace) }
+        guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, deployment.name)) }
+        return .json(WatchedObject.deployment(created).json, status: 201)
     }
 
     func patch(namespace: String, name: String) async throws -> Response {

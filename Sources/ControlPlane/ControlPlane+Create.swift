@@ -7,10 +7,13 @@ extension ControlPlane {
     ///
     /// - Parameter source: the file name kubectl names in errors, nil for `create deployment`.
     /// `kubectl create`; a `dryRun` checks everything (name taken, validation) and stores nothing.
+    /// - Returns: The Deployments as the API server answers the creates: stored, before any controller acted.
+    @discardableResult
     public func create(
         _ deployments: [(deployment: Deployment, source: String?)], namespace: String, dryRun: Bool = false
-    ) throws {
+    ) throws -> [Deployment] {
         try store.write(command: newCommandInfo()) { writer in
+            var answers: [Deployment] = []
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
             for (manifest, source) in deployments {
@@ -27,11 +30,13 @@ extension ControlPlane {
                 let created = try newDeployment(manifest, namespace: targetNamespace, stream: stream, lastApplied: nil)
                 try simulation.run(id, at: now) { reconciler in
                     reconciler.emit(.deploymentCreated(DeploymentObject(deployment: created)), actor: actor)
+                    answers += reconciler.stream.deployment.map { [$0] } ?? []
                     reconciler.reconcile()
                 }
             }
-            if dryRun { return }
+            if dryRun { return answers }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            return answers
         }
     }
 

@@ -2,13 +2,14 @@ import Cluster
 import KubeModel
 
 extension ControlPlane {
-    /// `kubectl set image`: returns false when nothing changed (kubectl then prints nothing). A `dryRun`
-    /// decides the same and appends nothing.
+    /// `kubectl set image`: the Deployment as the PATCH answered it (before the controllers act on it), or nil when
+    /// nothing changed. A `dryRun` appends nothing and answers with the patched object it would have stored.
     public func setImage(
         namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?,
         dryRun: Bool = false
-    ) throws -> Bool {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    ) throws -> Deployment? {
+        var answer: Deployment?
+        let changed = try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             let containers = d.spec.template.spec.containers + d.spec.template.spec.initContainers
             var changes: [String: String] = [:]
             for (container, image) in images {
@@ -29,8 +30,12 @@ extension ControlPlane {
             let effective = changes.filter { name, image in containers.first { $0.name == name }?.image != image }
             let causeChanges = changeCause.map { d.metadata[annotation: AnnotationKey.changeCause] != $0 } ?? false
             if effective.isEmpty && !causeChanges { return (nil, false) }
-            return (dryRun ? nil : .imageSet(ImageSet(images: effective, changeCause: changeCause)), true)
+            let event = ClusterEvent.imageSet(ImageSet(images: effective, changeCause: changeCause))
+            guard dryRun else { return (event, true) }
+            answer = Self.preview(event, on: stream)
+            return (nil, true)
         }
+        return changed ? answer : nil
     }
 
     /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`; a `dryRun` appends nothing.

@@ -38,7 +38,8 @@ extension ControlPlane {
         namespace: String, name: String, rollback: Bool, _ change: (JSONValue) throws -> JSONValue
     ) throws -> Deployment {
         let id = StreamID.deployment(namespace: namespace, name: name)
-        try mutateDeployment(namespace: namespace, name: name) { live, stream in
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { live, stream in
             let requested = try change(try JSONValue(encoding: live))
             if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
                 version != live.metadata.resourceVersion
@@ -68,6 +69,8 @@ extension ControlPlane {
                 from: live, to: updated, rollback: rollback, replicaSets: stream.ownedReplicaSets)
             return (event, ())
         }
+        // The API server answers with what it stored, before any controller acted on it.
+        if let answer { return answer }
         guard let stored = try store.read({ try $0.stream(id) }).deployment else {
             throw CommandError.notFound(Resource.deployments, name)
         }

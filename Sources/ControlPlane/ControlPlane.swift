@@ -25,8 +25,12 @@ public final class ControlPlane: Sendable {
     /// Runs one mutating command on one Deployment stream: time first catches up to `now`; then `decide`
     /// looks at the current state and returns the user event (or nil for a no-op) plus the command's answer;
     /// the controllers settle and everything is committed in one transaction.
+    ///
+    /// `afterEvent` sees the Deployment the user event left, before the controllers act: what the API server
+    /// answers a write with.
     func mutate<T>(
-        _ id: StreamID, _ decide: (DeploymentStream, NodeState) throws -> (ClusterEvent?, T)
+        _ id: StreamID, afterEvent: (Deployment?) -> Void = { _ in },
+        _ decide: (DeploymentStream, NodeState) throws -> (ClusterEvent?, T)
     ) throws -> T {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
@@ -35,6 +39,7 @@ public final class ControlPlane: Sendable {
             if let event {
                 try simulation.run(id, at: now) { reconciler in
                     reconciler.emit(event, actor: actor)
+                    afterEvent(reconciler.stream.deployment)
                     reconciler.reconcile()
                 }
             }
@@ -58,12 +63,23 @@ public final class ControlPlane: Sendable {
 
     /// Like ``mutate(_:_:)`` for a command that must find a live Deployment.
     func mutateDeployment<T>(
-        namespace: String, name: String, _ decide: (Deployment, DeploymentStream) throws -> (ClusterEvent?, T)
+        namespace: String, name: String, afterEvent: (Deployment?) -> Void = { _ in },
+        _ decide: (Deployment, DeploymentStream) throws -> (ClusterEvent?, T)
     ) throws -> T {
-        try mutate(.deployment(namespace: namespace, name: name)) { stream, _ in
+        try mutate(.deployment(namespace: namespace, name: name), afterEvent: afterEvent) { stream, _ in
             guard let deployment = stream.deployment else { throw CommandError.notFound(Resource.deployments, name) }
             return try decide(deployment, stream)
         }
+    }
+
+    /// What a server-side dry run answers: the Deployment with `event` applied, its resourceVersion unchanged
+    /// since nothing was stored.
+    static func preview(_ event: ClusterEvent, on stream: DeploymentStream) -> Deployment? {
+        var preview = stream
+        let version = stream.deployment?.metadata.resourceVersion
+        preview.apply(event, sequence: Int64(version ?? "") ?? 0, at: stream.deployment?.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+        preview.deployment?.metadata.resourceVersion = version
+        return preview.deployment
     }
 
     /// Reads a consistent snapshot, after letting simulated time catch up to `now`.

@@ -9,6 +9,6 @@ public func namePrinter(kind: String, name: String, operation: String) -> String
 }
 
 /// The name printer's line for an already formed `kind.group/name`.
-func nameLine(resource: String, operation: String) -> String {
+public func nameLine(resource: String, operation: String) -> String {
     operation.isEmpty ? "\(resource)\n" : "\(resource) \(operation)\n"
 }

@@ -65,27 +65,18 @@ enum Create {
             let deployment = ControlPlane.generatedDeployment(
                 name: name, images: image, replicas: replicas, port: port >= 0 ? port : nil, command: command)
             let namespace = globals.resolvedNamespace
-            switch output {
-            case nil, "name": break
-            case "yaml" where strategy == .client, "json" where strategy == .client: break
-            case "yaml", "json":
+            var printer = try TypedOutput(output)
+            if printer.printsObjects && strategy != .client {
                 throw CommandError.client("rollbook prints the created object (-o \(output!)) only with --dry-run=client")
-            default:
-                throw CommandError.client(
-                    "unable to match a printer suitable for the output format \"\(output!)\", allowed formats are: json,name,yaml")
             }
             // A client dry run never reaches the server; a server one is checked and stored nowhere.
             if strategy != .client {
                 try globals.controlPlane().create(
                     [(deployment, nil)], namespace: namespace.name, dryRun: strategy == .server)
             }
-            switch output {
-            case "name": Output.out("deployment.apps/\(name)\n")
-            case "yaml", "json":
-                let object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
-                Output.out(output == "yaml" ? TypedObject.deployment.yaml(object) : TypedObject.deployment.json(object))
-            default: Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("created")))
-            }
+            let object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
+            Output.out(try printer.text(
+                object, as: .deployment, resource: "deployment.apps/\(name)", operation: strategy.operation("created")))
         }
     }
 }

@@ -69,13 +69,9 @@ extension Rollout {
         }
 
         /// `-o`: rollout_history.go prints each revision's ReplicaSet (or the one of `--revision`) on its own,
-        /// by ascending revision; YAML documents are separated by `---`.
+        /// by ascending revision.
         private func printReplicaSets(_ replicaSets: [ReplicaSet], revisions: [Int], _ output: String) throws {
-            guard ["json", "yaml", "name"].contains(output) || ObjectListing.jsonPath(output) != nil else {
-                throw CommandError.client(
-                    "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
-                        + "json,jsonpath,name,yaml")
-            }
+            var printer = try TypedOutput(output)
             var chosen = replicaSets
             if revision > 0 {
                 guard let index = revisions.firstIndex(of: revision) else {
@@ -83,18 +79,12 @@ extension Rollout {
                 }
                 chosen = [replicaSets[index]]
             }
-            let texts = try chosen.map { replicaSet -> String in
-                let json = ObjectListing.Object.replicaSet(replicaSet).json
-                if let template = ObjectListing.jsonPath(output) {
-                    return try ObjectListing.renderJSONPath(template, TypedObject.replicaSet.completed(json))
-                }
-                switch output {
-                case "name": return "replicaset.apps/\(replicaSet.name)\n"
-                case "json": return TypedObject.replicaSet.json(json)
-                default: return TypedObject.replicaSet.yaml(json)
-                }
+            let texts = try chosen.map { replicaSet in
+                try printer.text(
+                    ObjectListing.Object.replicaSet(replicaSet).json, as: .replicaSet,
+                    resource: "replicaset.apps/\(replicaSet.name)", operation: "")
             }
-            Output.out(texts.joined(separator: output == "yaml" ? "---\n" : ""))
+            Output.out(texts.joined())
         }
 
         /// `--all` reads the stream even when the Deployment is gone: its history outlives it.

@@ -17,6 +17,8 @@ enum SetCommand {
                 .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
                 .flag(\.all, "all", help: "Update every Deployment in the namespace."),
                 .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
+                .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
+                .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name or jsonpath=TEMPLATE."),
             ],
             arguments: .list(\.arguments, "deployment/NAME CONTAINER=IMAGE..."),
             make: Image.init)
@@ -27,6 +29,9 @@ enum SetCommand {
         var dryRun = "none"
         var all = false
         var selector: String?
+        var local = false
+        var output: String?
+
         func run() throws {
             // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
             if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }
@@ -39,29 +44,94 @@ enum SetCommand {
                     resourceArguments.append(argument)
                 }
             }
-            if pairs.isEmpty { throw CommandError.client("at least one image update is required") }
+            // set_image.go Complete: the printer first, then the objects, then Validate.
+            var printer = try TypedOutput(output)
             let strategy = try DryRunStrategy(flag: dryRun)
-            let cause = record ? RecordFlag.changeCause() : nil
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            // set_image.go collects each object's error and goes on with the others.
+            if local && !resourceArguments.isEmpty { throw CommandError.client(Self.localResourceError) }
+            try validate(pairs: pairs, strategy: strategy)
             var errors: [String] = []
-            let resources = try files.resources(resourceArguments, command: "set image")
-            for name in try targets(resources, plane: plane, namespace: namespace) {
-                do {
-                    let changed = try plane.setImage(
-                        namespace: namespace, name: name, images: pairs, changeCause: cause, dryRun: strategy != .none)
-                    if changed {
-                        Output.out(namePrinter(
-                            kind: "deployment.apps", name: name, operation: strategy.operation("image updated")))
-                    }
-                } catch let error as CommandError {
-                    errors.append(error.text)
-                }
+            if local {
+                try updateFiles(pairs: pairs, printer: &printer, operation: strategy.operation("image updated"), errors: &errors)
+            } else {
+                try updateStore(resourceArguments, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
             }
             guard errors.isEmpty else {
                 for text in errors { Output.err(text + "\n") }
                 throw ExitCode(1)
+            }
+        }
+
+        /// cli-runtime's `LocalResourceError`.
+        static let localResourceError = """
+            you must specify resources by --filename when --local is set.
+            Example resource specifications include:
+               '-f rsrc.yaml'
+               '--filename=rsrc.json'
+            """
+
+        /// set_image.go Validate: every problem, one per line when there are several (an aggregate error).
+        private func validate(pairs: [(container: String, image: String)], strategy: DryRunStrategy) throws {
+            var problems: [String] = []
+            if all && selector != nil { problems.append("cannot set --all and --selector at the same time") }
+            if pairs.isEmpty {
+                problems.append("at least one image update is required")
+            } else if pairs.count > 1 && pairs.contains(where: { $0.container == "*" }) {
+                problems.append(
+                    "all containers are already specified by *, but saw more than one container_name=container_image pairs")
+            }
+            if local && strategy == .server {
+                problems.append("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+            }
+            guard let first = problems.first else { return }
+            throw problems.count == 1 ? CommandError.client(first) : CommandError(problems.joined(separator: "\n"))
+        }
+
+        /// `--local`: the objects of `-f`, changed and printed as kubectl's typed decoding holds them.
+        private func updateFiles(
+            pairs: [(container: String, image: String)], printer: inout TypedOutput, operation: String,
+            errors: inout [String]
+        ) throws {
+            guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
+            for document in try ManifestFiles.load(files.filenames, command: "set image", exists: { _, _ in false }) {
+                var object = document.raw
+                errors += ContainerImages.set(pairs, in: &object)
+                guard object != document.raw else { continue }
+                Output.out(try printer.text(
+                    object, as: .deployment, resource: "deployment.apps/\(document.object.deployment.name)",
+                    operation: operation))
+            }
+        }
+
+        /// The Deployments of the store: patched, or with `--dry-run=client` only read and changed here.
+        private func updateStore(
+            _ resourceArguments: [String], pairs: [(container: String, image: String)], strategy: DryRunStrategy,
+            printer: inout TypedOutput, errors: inout [String]
+        ) throws {
+            let cause = record ? RecordFlag.changeCause() : nil
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            let operation = strategy.operation("image updated")
+            // set_image.go collects each object's error and goes on with the others.
+            let resources = try files.resources(resourceArguments, command: "set image")
+            for name in try targets(resources, plane: plane, namespace: namespace) {
+                do {
+                    // A client dry run never reaches the server, but still asks it for the object.
+                    let answer = try plane.setImage(
+                        namespace: namespace, name: name, images: pairs, changeCause: cause, dryRun: strategy != .none)
+                    guard let answer else { continue }
+                    var object = ObjectListing.Object.deployment(answer).json
+                    if strategy == .client, printer.printsObjects {
+                        // kubectl prints the object it read, changed locally: no generation or resourceVersion bump.
+                        var read = try plane.deploymentStream(namespace: namespace, name: name).deployment ?? answer
+                        if let cause { read.metadata[annotation: AnnotationKey.changeCause] = cause }
+                        object = ObjectListing.Object.deployment(read).json
+                        _ = ContainerImages.set(pairs, in: &object)
+                    }
+                    Output.out(try printer.text(
+                        object, as: .deployment, resource: "deployment.apps/\(name)", operation: operation))
+                } catch let error as CommandError {
+                    errors.append(error.text)
+                }
             }
         }
 
@@ -86,7 +156,14 @@ enum SetCommand {
 /// name, the positional arguments, then every flag as ` --name=value` in parse order. Rollbook's own
 /// `--store` and `--as` are left out: they are not kubectl flags and would leak local paths into history.
 enum RecordFlag {
-    static let valued: [String: String] = ["--store": "store", "--as": "as", "-n": "namespace", "--namespace": "namespace"]
+    /// The flags of `set image` that take a value, by every spelling, with the name kubectl records.
+    static let valued: [String: String] = [
+        "--store": "store", "--as": "as", "-n": "namespace", "--namespace": "namespace", "-o": "output",
+        "--output": "output", "-f": "filename", "--filename": "filename", "-l": "selector", "--selector": "selector",
+    ]
+    /// Flags whose value is optional (pflag's NoOptDefVal): alone they record that default, and never take the next
+    /// argument.
+    static let optionalValue: [String: String] = ["--dry-run": "unchanged"]
     static let omitted: Set<String> = ["store", "as"]
 
     static func changeCause(_ arguments: [String] = CommandLine.arguments) -> String {
@@ -101,7 +178,11 @@ enum RecordFlag {
                 positional.append(argument)
                 continue
             }
-            let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            var parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
+            // A short flag with its value attached: `-oyaml`.
+            if !argument.hasPrefix("--"), parts[0].count > 2, valued[String(parts[0].prefix(2))] != nil {
+                parts = [String(argument.prefix(2)), String(argument.dropFirst(2))]
+            }
             let name: String
             let value: String
             if let long = valued[parts[0]] {
@@ -116,7 +197,7 @@ enum RecordFlag {
                 }
             } else {
                 name = String(parts[0].drop { $0 == "-" })
-                value = parts.count == 2 ? parts[1] : "true"
+                value = parts.count == 2 ? parts[1] : optionalValue[parts[0]] ?? "true"
             }
             if !omitted.contains(name) { flags.append(" --\(name)=\(value)") }
         }

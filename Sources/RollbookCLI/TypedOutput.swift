@@ -1,0 +1,58 @@
+import ControlPlane
+import KubeModel
+import Manifests
+import Printers
+
+/// `-o` on the commands that print a Go object they built, changed or read back (`create --dry-run=client`,
+/// `set image`, `rollout history`): kubectl's PrintFlags over typed objects. One printer per command, since the YAML
+/// printer separates the objects after the first with `---`.
+struct TypedOutput {
+    private enum Format: Equatable {
+        case name, json, yaml
+        case jsonPath(String)
+    }
+
+    /// nil: no `-o`, the name printer with the command's operation.
+    private let format: Format?
+    private var printed = 0
+
+    /// Refuses an unsupported format before anything else is done, as kubectl builds its printer first.
+    init(_ flag: String?) throws {
+        switch flag {
+        case nil: format = nil
+        case "name": format = .name
+        case "json": format = .json
+        case "yaml": format = .yaml
+        case let flag?:
+            guard let template = ObjectListing.jsonPath(flag) else {
+                throw CommandError.client(
+                    "unable to match a printer suitable for the output format \"\(flag)\", allowed formats are: "
+                        + "json,jsonpath,name,yaml")
+            }
+            format = .jsonPath(template)
+        }
+    }
+
+    /// Whether the object itself is printed (json, yaml, jsonpath) rather than a name line.
+    var printsObjects: Bool {
+        switch format {
+        case nil, .name?: false
+        default: true
+        }
+    }
+
+    /// The text for one object: `resource` is `deployment.apps/NAME`; `operation` is what the name printer adds
+    /// without `-o` (`image updated (dry run)`).
+    mutating func text(
+        _ object: @autoclosure () -> JSONValue, as type: TypedObject, resource: String, operation: String
+    ) throws -> String {
+        printed += 1
+        switch format {
+        case nil: return nameLine(resource: resource, operation: operation)
+        case .name?: return nameLine(resource: resource, operation: "")
+        case .json?: return type.json(object())
+        case .yaml?: return (printed > 1 ? "---\n" : "") + type.yaml(object())
+        case .jsonPath(let template)?: return try ObjectListing.renderJSONPath(template, type.completed(object()))
+        }
+    }
+}

@@ -7,9 +7,10 @@ import Printers
 /// `set image`, `rollout history`): kubectl's PrintFlags over typed objects. One printer per command, since the YAML
 /// printer separates the objects after the first with `---`.
 struct TypedOutput {
-    private enum Format: Equatable {
+    private enum Format {
         case name, json, yaml
         case jsonPath(String)
+        case goTemplate(GoTemplate)
     }
 
     /// nil: no `-o`, the name printer with the command's operation.
@@ -24,10 +25,14 @@ struct TypedOutput {
         case "json": format = .json
         case "yaml": format = .yaml
         case let flag?:
+            if let template = try TemplateOutput.template(flag) {
+                format = .goTemplate(template)
+                return
+            }
             guard let template = ObjectListing.jsonPath(flag) else {
                 throw CommandError.client(
                     "unable to match a printer suitable for the output format \"\(flag)\", allowed formats are: "
-                        + "json,jsonpath,name,yaml")
+                        + "go-template,go-template-file,json,jsonpath,name,template,templatefile,yaml")
             }
             format = .jsonPath(template)
         }
@@ -53,6 +58,7 @@ struct TypedOutput {
         case .json?: return type.json(object())
         case .yaml?: return (printed > 1 ? "---\n" : "") + type.yaml(object())
         case .jsonPath(let template)?: return try ObjectListing.renderJSONPath(template, type.completed(object()))
+        case .goTemplate(let template)?: return try TemplateOutput.render(template, type.completed(object()), as: type)
         }
     }
 }

@@ -4,9 +4,9 @@ import KubeModel
 /// Go 1.22+'s `\b` / `\f` short escapes (kubectl v1.32 is built with Go 1.23).
 enum GoJSONWriter {
     /// `json.Marshal`: compact.
-    static func compact(_ value: JSONValue) -> String {
+    static func compact(_ value: JSONValue, layout: GoType? = nil) -> String {
         var out = ""
-        write(value, indent: nil, depth: 0, into: &out)
+        write(value, indent: nil, depth: 0, layout: layout, into: &out)
         return out
     }
 

@@ -12,6 +12,12 @@ public enum ObjectPrinter {
         GoJSONWriter.indented(value) + "\n"
     }
 
+    /// `json.Marshal`: compact, map keys sorted (or a typed object's fields in Go's order).
+    public static func compactJSON(_ value: JSONValue, as type: TypedObject? = nil) -> String {
+        guard let type else { return GoJSONWriter.compact(value) }
+        return GoJSONWriter.compact(type.completed(value), layout: type.layout)
+    }
+
     /// What sigs.k8s.io/yaml (go-yaml v2) writes, ending in a newline.
     public static func yaml(_ value: JSONValue) -> String {
         GoYAMLEmitter.document(value)

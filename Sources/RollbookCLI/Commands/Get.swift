@@ -43,11 +43,11 @@ struct Get: RunnableCommand {
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
         if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath="),
-            !output.hasPrefix("custom-columns=")
+            !output.hasPrefix("custom-columns="), try TemplateOutput.template(output) == nil
         {
             throw CommandError.client(
                 "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
-                    + "custom-columns,json,jsonpath,name,wide,yaml")
+                    + "custom-columns,go-template,go-template-file,json,jsonpath,name,template,templatefile,wide,yaml")
         }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
@@ -95,7 +95,8 @@ extension Get {
             var listing = try ObjectListing.fetch(
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output, labels: showLabels)
             everything += listing.objects.map(\.json)
-            if output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
+            let printsObjects = try TemplateOutput.template(output) != nil
+            if printsObjects || output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
                                           singleObject: false, options: tableOptions)
@@ -103,6 +104,9 @@ extension Get {
         }
         if let template = ObjectListing.jsonPath(output) {
             return Output.out(try ObjectListing.renderJSONPath(template, ObjectPrinter.list(everything)))
+        }
+        if let template = try TemplateOutput.template(output) {
+            return Output.out(try TemplateOutput.render(template, ObjectPrinter.list(everything)))
         }
         if output == "yaml" || output == "json" {
             let list = ObjectPrinter.list(everything)
@@ -212,6 +216,10 @@ struct ObjectListing {
         if let template = ObjectListing.jsonPath(output) {
             let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
             return try ObjectListing.renderJSONPath(template, value)
+        }
+        if let template = try TemplateOutput.template(output) {
+            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
+            return try TemplateOutput.render(template, value)
         }
         switch output {
         case "name":

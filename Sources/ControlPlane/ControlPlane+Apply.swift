@@ -14,6 +14,11 @@ extension ControlPlane {
         public var outcome: ApplyOutcome
         /// Printed on stderr before the result line (e.g. the missing last-applied warning).
         public var warning: String?
+        /// The object as the API server answered the create or patch, before any controller acted (the live one
+        /// when unchanged). A dry run's answer keeps the stored resourceVersion: nothing was written.
+        public var answer: Deployment?
+        /// The object before the command, which a client dry run prints for one that exists.
+        public var live: Deployment?
     }
 
     /// `kubectl apply -f`: every document is validated first; then all are applied in one transaction,
@@ -30,13 +35,19 @@ extension ControlPlane {
                 let manifest = document.object.deployment
                 let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
-                let (event, result) = try decideApply(document, namespace: targetNamespace, stream: try simulation.stream(id))
-                results.append(result)
-                guard let event else { continue }
-                try simulation.run(id, at: now) { reconciler in
-                    reconciler.emit(event, actor: actor)
-                    reconciler.reconcile()
+                let stream = try simulation.stream(id)
+                var (event, result) = try decideApply(document, namespace: targetNamespace, stream: stream)
+                result.answer = stream.deployment
+                result.live = stream.deployment
+                if let event {
+                    try simulation.run(id, at: now) { reconciler in
+                        reconciler.emit(event, actor: actor)
+                        result.answer = reconciler.stream.deployment
+                        reconciler.reconcile()
+                    }
+                    if dryRun { result.answer?.metadata.resourceVersion = stream.deployment?.metadata.resourceVersion }
                 }
+                results.append(result)
             }
             if dryRun { return results }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)

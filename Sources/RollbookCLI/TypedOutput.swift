@@ -47,18 +47,22 @@ struct TypedOutput {
     }
 
     /// The text for one object: `resource` is `deployment.apps/NAME`; `operation` is what the name printer adds
-    /// without `-o` (`image updated (dry run)`).
+    /// without `-o` (`image updated (dry run)`). `type` nil prints the object as the server's JSON (sorted keys).
     mutating func text(
-        _ object: @autoclosure () -> JSONValue, as type: TypedObject, resource: String, operation: String
+        _ object: @autoclosure () -> JSONValue, as type: TypedObject?, resource: String, operation: String
     ) throws -> String {
         printed += 1
         switch format {
         case nil: return nameLine(resource: resource, operation: operation)
         case .name?: return nameLine(resource: resource, operation: "")
-        case .json?: return type.json(object())
-        case .yaml?: return (printed > 1 ? "---\n" : "") + type.yaml(object())
-        case .jsonPath(let template)?: return try ObjectListing.renderJSONPath(template, type.completed(object()))
-        case .goTemplate(let template)?: return try TemplateOutput.render(template, type.completed(object()), as: type)
+        case .json?: return type?.json(object()) ?? ObjectPrinter.json(object())
+        default: break
+        }
+        let value = type?.completed(object()) ?? object()
+        switch format {
+        case .jsonPath(let template)?: return try ObjectListing.renderJSONPath(template, value)
+        case .goTemplate(let template)?: return try TemplateOutput.render(template, value, as: type)
+        default: return (printed > 1 ? "---\n" : "") + ObjectPrinter.yaml(value)
         }
     }
 }

@@ -42,4 +42,67 @@ struct KubectlTypedOutputTests {
         let answer = try kubectl.run(["set", "image", "deployment/web", "web=web:3.0", "-o", "jsonpath={.metadata.generation} {.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.observedGeneration}"])
         #expect(answer.stdout == "3 2 2")
     }
+
+    static let manifests = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "web:1.0"}]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec:
+          selector: {matchLabels: {app: api}}
+          template:
+            metadata: {labels: {app: api}}
+            spec:
+              containers: [{name: api, image: "web:1.0"}]
+
+        """
+
+    // apply.go prints the visited objects once at the end: one alone, several in a v1 List; a create or patch as
+    // the server answered it, a client dry run as it read or would send it.
+    @Test func applyPrintsWhatTheServerAnswered() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Self.manifests.write(toFile: dir.path("both.yaml"), atomically: true, encoding: .utf8)
+        let web = String(Self.manifests.split(separator: "---\n")[0])
+        try web.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
+        try web.replacingOccurrences(of: "replicas: 2", with: "replicas: 5")
+            .write(toFile: dir.path("web5.yaml"), atomically: true, encoding: .utf8)
+        let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
+        let local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
+        for cli in [served, local] { _ = try cli.run(["images", "load", "web:1.0"], now: Self.now) }
+        let server = try ServeProcess(
+            binary: served.binary, store: served.store, arguments: ["--allow-anonymous"], now: Self.now,
+            directory: dir.url)
+        defer { server.stop() }
+        let kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
+        let commands: [[String]] = [
+            ["apply", "-f", "web.yaml", "--dry-run=client", "-o", "json"],
+            ["apply", "-f", "web.yaml", "-o", "yaml"],
+            ["apply", "-f", "web5.yaml", "--dry-run=client", "-o", "yaml"],
+            ["apply", "-f", "web5.yaml", "-o", "jsonpath={.metadata.generation} {.spec.replicas} {.status.replicas}"],
+            ["apply", "-f", "both.yaml", "-o", "json"],
+            ["apply", "-f", "both.yaml", "-o", "go-template={{range .items}}{{.metadata.name}} {{end}}"],
+        ]
+        var printed: [String] = []
+        for command in commands {
+            let viaServe = try kubectl.run(command)
+            let direct = try local.run(command, now: Self.now)
+            #expect(viaServe.stdout == direct.stdout, "\(command)")
+            #expect(viaServe.exitCode == direct.exitCode, "\(command)")
+            printed.append(direct.stdout)
+        }
+        // The patch's answer: the new spec and generation, the status the controller has not yet updated.
+        #expect(printed[3] == "2 5 2")
+        #expect(printed[5] == "web api ")
+    }
 }

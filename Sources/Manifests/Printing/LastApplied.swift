@@ -15,6 +15,13 @@ public enum LastApplied {
         GoJSONWriter.compact(annotated(raw, namespace: namespace)) + "\n"
     }
 
+    /// The object `apply` sends to create: the manifest with its namespace and this annotation.
+    public static func annotatedObject(_ raw: JSONValue, namespace: String) -> JSONValue {
+        var object = annotated(raw, namespace: namespace)
+        object["metadata"]?["annotations"]?[AnnotationKey.lastApplied] = .string(configuration(for: raw, namespace: namespace))
+        return object
+    }
+
     /// The object kubectl encodes into the annotation.
     static func annotated(_ raw: JSONValue, namespace: String) -> JSONValue {
         guard case .object(var object) = raw else { return raw }

@@ -9,11 +9,14 @@ public import KubeModel
 public enum TypedObject: Sendable {
     case deployment
     case replicaSet
+    /// A `v1 List` holding objects as the server sent them.
+    case list
 
     var layout: GoType {
         switch self {
         case .deployment: .structure(KubeSchema.deployment)
         case .replicaSet: .structure(KubeSchema.replicaSet)
+        case .list: .structure(KubeSchema.list)
         }
     }
 

@@ -111,4 +111,20 @@ extension KubeSchema {
             "message": .string(),
         ],
         written: ["type": .zero, "status": .zero, "lastTransitionTime": .null])
+
+    /// core/v1.List, which `apply -o` prints around several objects (their items as the server's JSON).
+    static let list = GoStruct(
+        name: "List",
+        fields: [
+            "kind": .string(), "apiVersion": .string(), "metadata": .structure(listMeta), "items": .slice(.anything),
+        ],
+        written: ["metadata": .zero, "items": .null])
+
+    static let listMeta = GoStruct(
+        name: "ListMeta",
+        fields: [
+            "selfLink": .string(), "resourceVersion": .string(), "continue": .string(),
+            "remainingItemCount": .integer(bits: 64),
+        ],
+        pointers: ["remainingItemCount"])
 }

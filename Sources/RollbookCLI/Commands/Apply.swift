@@ -1,4 +1,6 @@
 import ControlPlane
+import KubeModel
+import Manifests
 import Printers
 
 struct Apply: RunnableCommand {
@@ -8,7 +10,7 @@ struct Apply: RunnableCommand {
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
             .option(\.dryRun, "dry-run", help: "none, client or server: decide and print, store nothing."),
-            .option(\.output, "output", short: "o", help: "name: print deployment.apps/NAME for each object."),
+            .option(\.output, "output", short: "o", help: "json, yaml, name, jsonpath=… or go-template=…: print the applied objects."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -17,10 +19,7 @@ struct Apply: RunnableCommand {
     var output: String?
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
-        if let output, output != "name" {
-            throw CommandError.client(
-                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: name")
-        }
+        var printer = try TypedOutput(output)
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane()
         let documents = try ManifestFiles.load(filenames, command: "apply") { name, own in
@@ -31,6 +30,7 @@ struct Apply: RunnableCommand {
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none)
         for result in results {
             if let warning = result.warning, strategy != .client { Output.err(warning + "\n") }
+            if printer.printsObjects { continue }
             if output == "name" {
                 Output.out("deployment.apps/\(result.name)\n")
                 continue
@@ -45,5 +45,30 @@ struct Apply: RunnableCommand {
             Output.out(namePrinter(
                 kind: "deployment.apps", name: result.name, operation: strategy.operation(result.outcome.rawValue)))
         }
+        guard printer.printsObjects else { return }
+        // apply.go prints the objects it visited once, at the end: one alone, several in a v1 List.
+        let objects = zip(documents, results).map { document, result in
+            Self.printed(result, document: document, clientDryRun: strategy == .client, namespace: namespace.name)
+        }
+        if objects.count == 1 {
+            return Output.out(try printer.text(objects[0], as: nil, resource: "", operation: ""))
+        }
+        let list = JSONValue.object([
+            "kind": .string("List"), "apiVersion": .string("v1"), "metadata": .object([:]), "items": .array(objects),
+        ])
+        Output.out(try printer.text(list, as: .list, resource: "", operation: ""))
+    }
+
+    /// What apply.go holds for a document once applied: the server's answer; on a client dry run, the manifest it
+    /// would create (with its namespace and last-applied annotation), or the object it read.
+    private static func printed(
+        _ result: ControlPlane.ApplyResult, document: ManifestDocument, clientDryRun: Bool, namespace: String
+    ) -> JSONValue {
+        if clientDryRun, result.outcome == .created {
+            let own = document.raw["metadata"]?["namespace"]?.stringValue ?? ""
+            return LastApplied.annotatedObject(document.raw, namespace: own.isEmpty ? namespace : own)
+        }
+        let object = clientDryRun ? result.live : result.answer
+        return object.map { ObjectListing.Object.deployment($0).json } ?? .null
     }
 }

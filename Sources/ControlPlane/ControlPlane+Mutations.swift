@@ -57,10 +57,14 @@ extension ControlPlane {
     }
 
     /// `kubectl annotate deployment/NAME k=v k2-`.
+    /// - Returns: The Deployment as the PATCH answered it (the live one when nothing changed).
+    @discardableResult
     public func annotate(
         namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool
-    ) throws {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    ) throws -> Deployment? {
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
+            answer = d
             if !overwrite {
                 let clashes = set.filter { key, value in
                     // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.
@@ -87,6 +91,7 @@ extension ControlPlane {
             if !errors.isEmpty { throw CommandError.invalid(name, errors) }
             return (.deploymentAnnotated(Annotated(set: changed, removed: removed)), ())
         }
+        return answer
     }
 
     /// `kubectl delete deployment NAME [--cascade=background|orphan]`.

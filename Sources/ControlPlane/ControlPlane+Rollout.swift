@@ -2,27 +2,35 @@ import Cluster
 import KubeModel
 
 extension ControlPlane {
-    /// `kubectl rollout pause`.
-    public func pause(namespace: String, name: String) throws {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    /// `kubectl rollout pause`: the Deployment as the PATCH answered it, before any controller acted.
+    @discardableResult
+    public func pause(namespace: String, name: String) throws -> Deployment? {
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
             if d.spec.isPaused {
                 throw CommandError.client("\(Resource.deployments) \"\(name)\" is already paused")
             }
             return (.deploymentPaused(Empty()), ())
         }
+        return answer
     }
 
     /// `kubectl rollout resume`.
-    public func resume(namespace: String, name: String) throws {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    @discardableResult
+    public func resume(namespace: String, name: String) throws -> Deployment? {
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
             if !d.spec.isPaused { throw CommandError.client("\(Resource.deployments) \"\(name)\" is not paused") }
             return (.deploymentResumed(Empty()), ())
         }
+        return answer
     }
 
     /// `kubectl rollout restart`: stamps the template with `kubectl.kubernetes.io/restartedAt`.
-    public func restart(namespace: String, name: String) throws {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    @discardableResult
+    public func restart(namespace: String, name: String) throws -> Deployment? {
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
             if d.spec.isPaused {
                 throw CommandError.client(
                     "\(Resource.deployments) \"\(name)\" can't restart paused deployment (run rollout resume first)")
@@ -35,6 +43,7 @@ extension ControlPlane {
             }
             return (.deploymentRestarted(Restarted(restartedAt: now.description)), ())
         }
+        return answer
     }
 
     public enum UndoResult: Sendable, Equatable {

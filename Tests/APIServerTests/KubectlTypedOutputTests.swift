@@ -105,4 +105,47 @@ struct KubectlTypedOutputTests {
         #expect(printed[3] == "2 5 2")
         #expect(printed[5] == "web api ")
     }
+
+    // The other writing verbs: each prints what its kubectl source hands the printer. scale the object it read
+    // before scaling, rollout undo the one it read before rolling back, pause/resume/restart, annotate and patch
+    // what the server answered; annotate takes several names and reports the missing ones after the others.
+    @Test func writingVerbsPrintWhatKubectlPrints() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Self.manifests.write(toFile: dir.path("both.yaml"), atomically: true, encoding: .utf8)
+        let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
+        let local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
+        for cli in [served, local] {
+            _ = try cli.run(["images", "load", "web:1.0", "web:2.0"], now: Self.now)
+            _ = try cli.run(["apply", "-f", "both.yaml"], now: Self.now)
+            _ = try cli.run(["set", "image", "deployment/web", "web=web:2.0"], now: Self.now)
+        }
+        let server = try ServeProcess(
+            binary: served.binary, store: served.store, arguments: ["--allow-anonymous"], now: Self.now,
+            directory: dir.url)
+        defer { server.stop() }
+        let kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
+        let commands: [[String]] = [
+            ["scale", "deployment/web", "deployment/api", "--replicas=3", "-o", "yaml"],
+            ["scale", "deployment/web", "--replicas=4", "-o", "jsonpath={.spec.replicas}"],
+            ["rollout", "pause", "deployment/web", "-o", "json"],
+            ["rollout", "resume", "deployment/web", "deployment/api", "-o", "name"],
+            ["rollout", "undo", "deployment/web", "-o", "jsonpath={.spec.template.spec.containers[0].image}"],
+            ["annotate", "deployment", "web", "nope", "api", "team=a", "-o", "yaml"],
+            ["annotate", "deployment", "team=b"],
+            ["patch", "deployment/api", "-p", #"{"spec":{"minReadySeconds":3}}"#, "-o", "json"],
+        ]
+        var printed: [String] = []
+        for command in commands {
+            var viaServe = try kubectl.run(command)
+            viaServe.stderr = Transcripts.withoutKlog(viaServe.stderr)
+            let direct = try local.run(command, now: Self.now)
+            #expect(viaServe.stdout == direct.stdout, "\(command)")
+            #expect(viaServe.stderr == direct.stderr, "\(command)")
+            #expect(viaServe.exitCode == direct.exitCode, "\(command)")
+            printed.append(direct.stdout)
+        }
+        #expect(printed[1] == "3", "scale prints the object as it read it, before scaling")
+        #expect(printed[4] == "web:2.0", "undo prints the object as it read it, before rolling back")
+    }
 }

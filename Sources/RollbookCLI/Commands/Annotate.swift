@@ -12,6 +12,7 @@ struct Annotate: RunnableCommand {
             .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Annotate the Deployments matching this selector."),
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
+            .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
         make: Annotate.init)
@@ -22,6 +23,7 @@ struct Annotate: RunnableCommand {
     var all = false
     var selector: String?
     var list = false
+    var output: String?
 
     func run() throws {
         let (named, pairs) = try Self.resourcesAndPairs(arguments)
@@ -38,14 +40,32 @@ struct Annotate: RunnableCommand {
                 "can not both modify and remove the following annotation(s) in the same command: "
                     + clashes.joined(separator: ", "))
         }
+        var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let names = try targets(resource, plane: plane, namespace: namespace)
-        if list { return try listAnnotations(names, plane: plane, namespace: namespace) }
-        for name in names {
-            try plane.annotate(namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite)
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: "annotated"))
+        // Names given are visited in order, the missing ones reported at the end (ContinueOnError).
+        if !all && selector == nil, try ResourceArguments(resource, whenEmpty: .rollout).names.isEmpty {
+            throw CommandError.client("resource(s) were provided, but no name was specified")
         }
+        let given = all || selector != nil ? nil : try DeploymentTargets(resource, selector: nil, namespace: namespace, in: plane)
+        let names = try given?.names ?? targets(resource, plane: plane, namespace: namespace)
+        if list {
+            let single = given.map { $0.names.count + $0.missing.count == 1 } ?? false
+            try listAnnotations(names, single: single, plane: plane, namespace: namespace)
+            return try DeploymentTargets.report(given?.notFound ?? [])
+        }
+        var errors: [CommandError] = []
+        for name in names {
+            do {
+                let answer = try plane.annotate(namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite)
+                Output.out(try printer.text(
+                    answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
+                    resource: "deployment.apps/\(name)", operation: "annotated"))
+            } catch let error as CommandError {
+                errors.append(error)
+            }
+        }
+        try DeploymentTargets.report(errors + (given?.notFound ?? []))
     }
 
     /// `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` and `k-` pairs, never mixed.
@@ -77,9 +97,8 @@ struct Annotate: RunnableCommand {
         return (set, remove)
     }
 
-    /// The Deployment named, or every one selected by `--all` / `-l`, by name.
+    /// Every Deployment selected by `--all` / `-l`, by name.
     private func targets(_ resource: [String], plane: ControlPlane, namespace: String) throws -> [String] {
-        guard all || selector != nil else { return [try ResourceArguments.deployment(resource)] }
         guard try ResourceKind(parsing: resource[0]) == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
@@ -92,11 +111,12 @@ struct Annotate: RunnableCommand {
     }
 
     /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object when several.
-    private func listAnnotations(_ names: [String], plane: ControlPlane, namespace: String) throws {
+    /// - Parameter single: Whether exactly one name was given (the builder's single item implied): no headings.
+    private func listAnnotations(_ names: [String], single: Bool, plane: ControlPlane, namespace: String) throws {
         for name in names {
             let d = try plane.deploymentStream(namespace: namespace, name: name).deployment
-            let indent = names.count == 1 ? "" : " "
-            if names.count > 1 { Output.out("Listing annotations for Deployment.apps/\(name):\n") }
+            let indent = single ? "" : " "
+            if !single { Output.out("Listing annotations for Deployment.apps/\(name):\n") }
             for (key, value) in (d?.metadata.annotations ?? [:]).sorted(by: { $0.key < $1.key }) {
                 Output.out("\(indent)\(key)=\(value)\n")
             }

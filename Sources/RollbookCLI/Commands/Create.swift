@@ -17,17 +17,24 @@ enum Create {
             options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+                .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
         var filenames: [String] = []
+        var output: String?
 
         func run() throws {
+            var printer = try TypedOutput(output)
             let plane = try globals.controlPlane()
             let documents = try ManifestFiles.load(filenames, command: "create") { _, _ in false }
-            try plane.create(documents.map { ($0.object.deployment, $0.source) }, namespace: globals.resolvedNamespace.name)
-            for document in documents {
-                Output.out(namePrinter(kind: "deployment.apps", name: document.object.deployment.name, operation: "created"))
+            let answers = try plane.create(
+                documents.map { ($0.object.deployment, $0.source) }, namespace: globals.resolvedNamespace.name)
+            // create.go prints each object as the server answered the create.
+            for answer in answers {
+                Output.out(try printer.text(
+                    ObjectListing.Object.deployment(answer).json, as: nil, resource: "deployment.apps/\(answer.name)",
+                    operation: "created"))
             }
         }
     }

@@ -14,6 +14,7 @@ struct Patch: RunnableCommand {
             .option(\.patch, "patch", short: "p", help: "The patch, as JSON."),
             .option(\.patchFile, "patch-file", help: "A file holding the patch."),
             .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
+            .option(\.output, "output", short: "o", help: "Print the patched object: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.resource, "deployment/NAME or deployment NAME"),
         make: Patch.init)
@@ -23,6 +24,7 @@ struct Patch: RunnableCommand {
     var patch = ""
     var patchFile = ""
     var type = "strategic"
+    var output: String?
 
     func run() throws {
         if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }
@@ -52,6 +54,7 @@ struct Patch: RunnableCommand {
         case "merge": objectPatch = .merge(body)
         default: objectPatch = .strategicMerge(body)
         }
+        var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let name = try ResourceArguments.deployment(files.resources(resource, command: "patch"))
@@ -59,6 +62,8 @@ struct Patch: RunnableCommand {
         let after = try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch)
         // patch.go compares the object before and after: an unchanged object is "patched (no change)".
         let changed = before?.metadata.resourceVersion != after.metadata.resourceVersion
-        Output.out(namePrinter(kind: "deployment.apps", name: name, operation: changed ? "patched" : "patched (no change)"))
+        Output.out(try printer.text(
+            ObjectListing.Object.deployment(after).json, as: nil, resource: "deployment.apps/\(name)",
+            operation: changed ? "patched" : "patched (no change)"))
     }
 }

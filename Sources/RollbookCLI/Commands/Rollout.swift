@@ -1,8 +1,14 @@
 import ControlPlane
 import Foundation
+import KubeModel
 import Printers
 
 enum Rollout {
+    /// `-o` of the verbs that change a Deployment: the object as the server answered.
+    static func outputOption<C>() -> CommandOption<C> where C: RolloutVerb & OutputtingVerb {
+        .option(\C.output, "output", short: "o", help: "Print the changed objects: json, yaml, name, jsonpath=… or go-template=….")
+    }
+
     static var node: CommandNode {
         .group("rollout", abstract: "Manage the rollout of a Deployment.", subcommands: [
             Subcommand("status") { Status.spec.node }, Subcommand("history") { History.spec.node },
@@ -13,50 +19,54 @@ enum Rollout {
 }
 
 extension Rollout {
-    struct Pause: RolloutVerb {
-        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.")
+    struct Pause: RolloutVerb, OutputtingVerb {
+        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.", options: [Rollout.outputOption()])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
         var selector: String?
+        var output: String?
         func run() throws {
-            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "paused") {
-                try $0.pause(namespace: $1, name: $2)
-            }
+            try Rollout.each(
+                files.resources(resource, command: "rollout"), selector: selector, globals, "paused", output: output
+            ) { try $0.pause(namespace: $1, name: $2) }
         }
     }
 
-    struct Resume: RolloutVerb {
-        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.")
+    struct Resume: RolloutVerb, OutputtingVerb {
+        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.", options: [Rollout.outputOption()])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
         var selector: String?
+        var output: String?
         func run() throws {
-            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "resumed") {
-                try $0.resume(namespace: $1, name: $2)
-            }
+            try Rollout.each(
+                files.resources(resource, command: "rollout"), selector: selector, globals, "resumed", output: output
+            ) { try $0.resume(namespace: $1, name: $2) }
         }
     }
 
-    struct Restart: RolloutVerb {
-        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.")
+    struct Restart: RolloutVerb, OutputtingVerb {
+        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.", options: [Rollout.outputOption()])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
         var selector: String?
+        var output: String?
         func run() throws {
-            try Rollout.each(files.resources(resource, command: "rollout"), selector: selector, globals, "restarted") {
-                try $0.restart(namespace: $1, name: $2)
-            }
+            try Rollout.each(
+                files.resources(resource, command: "rollout"), selector: selector, globals, "restarted", output: output
+            ) { try $0.restart(namespace: $1, name: $2) }
         }
     }
 
-    struct Undo: RolloutVerb {
+    struct Undo: RolloutVerb, OutputtingVerb {
         static let spec = CommandSpec<Undo>.rollout("undo", abstract: "Roll back to a previous revision.", options: [
             .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
             .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
             .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
+            Rollout.outputOption(),
         ])
         var globals = GlobalOptions()
         var files = FilenameOption()
@@ -65,8 +75,10 @@ extension Rollout {
         var dryRun = "none"
         var fromHistory = false
         var selector: String?
+        var output: String?
         func run() throws {
             let strategy = try DryRunStrategy(flag: dryRun)
+            _ = try TypedOutput(output)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
@@ -87,6 +99,14 @@ extension Rollout {
 
         private func undo(_ name: String, plane: ControlPlane, namespace: String, strategy: DryRunStrategy) throws {
             let client = strategy == .client, server = strategy == .server
+            // rollout_undo.go prints the object it read before rolling back, with a printer per object.
+            let read = try plane.deploymentStream(namespace: namespace, name: name).deployment
+            var printer = try TypedOutput(output)
+            func print(_ operation: String) throws {
+                Output.out(try printer.text(
+                    read.map { ObjectListing.Object.deployment($0).json } ?? .null, as: .deployment,
+                    resource: "deployment.apps/\(name)", operation: operation))
+            }
             let result = fromHistory
                 ? try plane.undoFromHistory(
                     namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
@@ -94,15 +114,12 @@ extension Rollout {
                     namespace: namespace, name: name, toRevision: toRevision, dryRun: client, serverDryRun: server)
             switch result {
             case .rolledBack:
-                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("rolled back")))
+                try print(strategy.operation("rolled back"))
             case .skipped(let revision):
-                Output.out(namePrinter(
-                    kind: "deployment.apps", name: name,
-                    operation: strategy.operation("skipped rollback (current template already matches revision \(revision))")))
+                try print(strategy.operation("skipped rollback (current template already matches revision \(revision))"))
             case .dryRun(_, let template):
                 // kubectl passes the template text as the name printer's operation, then appends " (dry run)".
-                Output.out(namePrinter(
-                    kind: "deployment.apps", name: name, operation: strategy.operation(describePodTemplate(template))))
+                try print(strategy.operation(describePodTemplate(template)))
             }
         }
     }
@@ -221,9 +238,11 @@ extension Rollout {
     /// pause, resume and restart: the verb on each target in turn, kubectl's `deployment.apps/NAME <operation>`
     /// for each done, the errors collected and reported as kubectl's CheckErr does.
     static func each(
-        _ arguments: [String], selector: String?, _ globals: GlobalOptions, _ operation: String,
-        _ act: (_ plane: ControlPlane, _ namespace: String, _ name: String) throws -> Void
+        _ arguments: [String], selector: String?, _ globals: GlobalOptions, _ operation: String, output: String?,
+        _ act: (_ plane: ControlPlane, _ namespace: String, _ name: String) throws -> Deployment?
     ) throws {
+        // Checked before anything changes (kubectl builds the printer only after patching, and fails then).
+        _ = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let targets = try DeploymentTargets(arguments, selector: selector, namespace: namespace, in: plane)
@@ -233,8 +252,12 @@ extension Rollout {
         var errors = targets.notFound
         for name in targets.names {
             do {
-                try act(plane, namespace, name)
-                Output.out(namePrinter(kind: "deployment.apps", name: name, operation: operation))
+                let answer = try act(plane, namespace, name)
+                // A printer per object, as the rollout verbs make one after each patch: no `---` between YAMLs.
+                var printer = try TypedOutput(output)
+                Output.out(try printer.text(
+                    answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: .deployment,
+                    resource: "deployment.apps/\(name)", operation: operation))
             } catch let error as CommandError {
                 errors.append(error)
             }

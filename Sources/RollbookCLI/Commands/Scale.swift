@@ -13,6 +13,7 @@ struct Scale: RunnableCommand {
             .option(\.selector, "selector", short: "l", help: "Scale the Deployments matching this selector."),
             .flag(\.all, "all", help: "Scale every Deployment in the namespace."),
             .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be scaled."),
+            .option(\.output, "output", short: "o", help: "Print the objects as read before scaling: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.resource, "deployment/NAME, deployment NAME..., or deployment with -l / --all"),
         make: Scale.init)
@@ -24,6 +25,7 @@ struct Scale: RunnableCommand {
     var selector: String?
     var all = false
     var dryRun = "none"
+    var output: String?
 
     func run() throws {
         // kubectl marks --replicas required; cobra refuses before the command runs.
@@ -35,11 +37,14 @@ struct Scale: RunnableCommand {
             throw CommandError.client("The --current-replicas must specify an integer of -1 or greater")
         }
         let strategy = try DryRunStrategy(flag: dryRun)
+        var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let names = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
         // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
-        let existing = Set(try plane.read { try $0.deployments(namespace: namespace) }.map(\.name))
+        // scale.go prints these objects as it read them, before scaling.
+        let read = Dictionary(try plane.read { try $0.deployments(namespace: namespace) }.map { ($0.name, $0) }) { a, _ in a }
+        let existing = Set(read.keys)
         let missing = names.filter { !existing.contains($0) }.map { "\(Resource.deployments) \"\($0)\" not found" }
         let found = names.filter { existing.contains($0) }
         if found.isEmpty && !missing.isEmpty {
@@ -53,7 +58,9 @@ struct Scale: RunnableCommand {
                     namespace: namespace, name: name, replicas: replicas,
                     currentReplicas: currentReplicas >= 0 ? currentReplicas : nil, dryRun: strategy == .server)
             }
-            Output.out(namePrinter(kind: "deployment.apps", name: name, operation: strategy.operation("scaled")))
+            Output.out(try printer.text(
+                read[name].map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
+                resource: "deployment.apps/\(name)", operation: strategy.operation("scaled")))
         }
         guard missing.isEmpty else {
             for message in missing { Output.err("Error from server (NotFound): \(message)\n") }

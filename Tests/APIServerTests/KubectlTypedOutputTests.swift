@@ -2,46 +2,14 @@ import Foundation
 import Testing
 import TestSupport
 
-/// kubectl's typed printers over what `rollbook serve` answers, beside `rollbook` on a twin store: the PATCH of
-/// `set image` answers with the object before any controller acted, and `rollout history -o` prints ReplicaSets in
-/// Go's field order, as Rollbook's own `-o` does.
+/// kubectl's printers over what `rollbook serve` answers, beside `rollbook` on a twin store that lived through the
+/// same commands: what each verb prints with `-o` must be the same both ways. The server answers a write with the
+/// object before any controller acted, as kube-apiserver does.
 @Suite(
     .serialized,
     .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping the kubectl end-to-end tests"))
 struct KubectlTypedOutputTests {
     static let now = "2026-11-26T15:00:00Z"
-
-    @Test func setImageAndHistoryPrintAsRollbookPrints() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
-        let local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
-        for cli in [served, local] {
-            _ = try cli.run(["images", "load", "web:1.0", "web:2.0", "web:3.0"], now: Self.now)
-            _ = try cli.run(["create", "deployment", "web", "--image=web:1.0", "--replicas=2"], now: Self.now)
-        }
-        let server = try ServeProcess(
-            binary: served.binary, store: served.store, arguments: ["--allow-anonymous"], now: Self.now,
-            directory: dir.url)
-        defer { server.stop() }
-        let kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
-        let commands: [[String]] = [
-            ["set", "image", "deployment/web", "web=web:2.0", "-o", "json"],
-            ["set", "image", "deployment/web", "web=web:3.0", "--dry-run=client", "-o", "yaml"],
-            ["set", "image", "deployment/web", "web=web:2.0", "-o", "json"],
-            ["rollout", "history", "deployment/web", "-o", "json"],
-            ["rollout", "history", "deployment/web", "-o", "yaml", "--revision=1"],
-        ]
-        for command in commands {
-            let viaServe = try kubectl.run(command)
-            let direct = try local.run(command, now: Self.now)
-            #expect(viaServe.stdout == direct.stdout, "\(command)")
-            #expect(viaServe.exitCode == direct.exitCode, "\(command)")
-        }
-        // The PATCH answer is the patched object: generation 2, but the controller's revision is still 1.
-        let answer = try kubectl.run(["set", "image", "deployment/web", "web=web:3.0", "-o", "jsonpath={.metadata.generation} {.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.observedGeneration}"])
-        #expect(answer.stdout == "3 2 2")
-    }
 
     static let manifests = """
         apiVersion: apps/v1
@@ -67,40 +35,83 @@ struct KubectlTypedOutputTests {
 
         """
 
+    /// Two stores given the same set-up commands: one served to kubectl, one used by `rollbook` directly.
+    struct Twin {
+        let dir: TemporaryDirectory
+        let local: CLIRunner
+        let server: ServeProcess
+        let kubectl: Kubectl
+
+        init(files: [String: String] = [:], setUp: [[String]]) throws {
+            dir = try TemporaryDirectory()
+            for (name, text) in files { try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8) }
+            let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
+            local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
+            for cli in [served, local] {
+                for command in setUp { _ = try cli.run(command, now: KubectlTypedOutputTests.now) }
+            }
+            server = try ServeProcess(
+                binary: served.binary, store: served.store, arguments: ["--allow-anonymous"],
+                now: KubectlTypedOutputTests.now, directory: dir.url)
+            kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
+        }
+
+        /// Runs each command both ways, expects the same stdout, stderr and exit code, and returns rollbook's stdouts.
+        func expectSame(_ commands: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+            try commands.map { command in
+                var viaServe = try kubectl.run(command)
+                viaServe.stderr = Transcripts.withoutKlog(viaServe.stderr)
+                let direct = try local.run(command, now: KubectlTypedOutputTests.now)
+                #expect(viaServe.stdout == direct.stdout, "\(command)", sourceLocation: sourceLocation)
+                #expect(viaServe.stderr == direct.stderr, "\(command)", sourceLocation: sourceLocation)
+                #expect(viaServe.exitCode == direct.exitCode, "\(command)", sourceLocation: sourceLocation)
+                return direct.stdout
+            }
+        }
+
+        func stop() {
+            server.stop()
+            dir.remove()
+        }
+    }
+
+    @Test func setImageAndHistoryPrintAsRollbookPrints() throws {
+        let twin = try Twin(setUp: [
+            ["images", "load", "web:1.0", "web:2.0", "web:3.0"],
+            ["create", "deployment", "web", "--image=web:1.0", "--replicas=2"],
+        ])
+        defer { twin.stop() }
+        _ = try twin.expectSame([
+            ["set", "image", "deployment/web", "web=web:2.0", "-o", "json"],
+            ["set", "image", "deployment/web", "web=web:3.0", "--dry-run=client", "-o", "yaml"],
+            ["set", "image", "deployment/web", "web=web:2.0", "-o", "json"],
+            ["rollout", "history", "deployment/web", "-o", "json"],
+            ["rollout", "history", "deployment/web", "-o", "yaml", "--revision=1"],
+        ])
+        // The PATCH answer is the patched object: generation 3, but the controller's revision is still 2.
+        let answer = try twin.kubectl.run(["set", "image", "deployment/web", "web=web:3.0", "-o", "jsonpath={.metadata.generation} {.metadata.annotations.deployment\\.kubernetes\\.io/revision} {.status.observedGeneration}"])
+        #expect(answer.stdout == "3 2 2")
+    }
+
     // apply.go prints the visited objects once at the end: one alone, several in a v1 List; a create or patch as
     // the server answered it, a client dry run as it read or would send it.
     @Test func applyPrintsWhatTheServerAnswered() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        try Self.manifests.write(toFile: dir.path("both.yaml"), atomically: true, encoding: .utf8)
         let web = String(Self.manifests.split(separator: "---\n")[0])
-        try web.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
-        try web.replacingOccurrences(of: "replicas: 2", with: "replicas: 5")
-            .write(toFile: dir.path("web5.yaml"), atomically: true, encoding: .utf8)
-        let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
-        let local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
-        for cli in [served, local] { _ = try cli.run(["images", "load", "web:1.0"], now: Self.now) }
-        let server = try ServeProcess(
-            binary: served.binary, store: served.store, arguments: ["--allow-anonymous"], now: Self.now,
-            directory: dir.url)
-        defer { server.stop() }
-        let kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
-        let commands: [[String]] = [
+        let twin = try Twin(
+            files: [
+                "both.yaml": Self.manifests, "web.yaml": web,
+                "web5.yaml": web.replacingOccurrences(of: "replicas: 2", with: "replicas: 5"),
+            ],
+            setUp: [["images", "load", "web:1.0"]])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
             ["apply", "-f", "web.yaml", "--dry-run=client", "-o", "json"],
             ["apply", "-f", "web.yaml", "-o", "yaml"],
             ["apply", "-f", "web5.yaml", "--dry-run=client", "-o", "yaml"],
             ["apply", "-f", "web5.yaml", "-o", "jsonpath={.metadata.generation} {.spec.replicas} {.status.replicas}"],
             ["apply", "-f", "both.yaml", "-o", "json"],
             ["apply", "-f", "both.yaml", "-o", "go-template={{range .items}}{{.metadata.name}} {{end}}"],
-        ]
-        var printed: [String] = []
-        for command in commands {
-            let viaServe = try kubectl.run(command)
-            let direct = try local.run(command, now: Self.now)
-            #expect(viaServe.stdout == direct.stdout, "\(command)")
-            #expect(viaServe.exitCode == direct.exitCode, "\(command)")
-            printed.append(direct.stdout)
-        }
+        ])
         // The patch's answer: the new spec and generation, the status the controller has not yet updated.
         #expect(printed[3] == "2 5 2")
         #expect(printed[5] == "web api ")
@@ -110,22 +121,14 @@ struct KubectlTypedOutputTests {
     // before scaling, rollout undo the one it read before rolling back, pause/resume/restart, annotate and patch
     // what the server answered; annotate takes several names and reports the missing ones after the others.
     @Test func writingVerbsPrintWhatKubectlPrints() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        try Self.manifests.write(toFile: dir.path("both.yaml"), atomically: true, encoding: .utf8)
-        let served = try CLIRunner(store: dir.path("served.db"), workingDirectory: dir.url)
-        let local = try CLIRunner(store: dir.path("local.db"), workingDirectory: dir.url)
-        for cli in [served, local] {
-            _ = try cli.run(["images", "load", "web:1.0", "web:2.0"], now: Self.now)
-            _ = try cli.run(["apply", "-f", "both.yaml"], now: Self.now)
-            _ = try cli.run(["set", "image", "deployment/web", "web=web:2.0"], now: Self.now)
-        }
-        let server = try ServeProcess(
-            binary: served.binary, store: served.store, arguments: ["--allow-anonymous"], now: Self.now,
-            directory: dir.url)
-        defer { server.stop() }
-        let kubectl = try Kubectl(server: server.url, token: nil, directory: dir.url)
-        let commands: [[String]] = [
+        let twin = try Twin(
+            files: ["both.yaml": Self.manifests],
+            setUp: [
+                ["images", "load", "web:1.0", "web:2.0"], ["apply", "-f", "both.yaml"],
+                ["set", "image", "deployment/web", "web=web:2.0"],
+            ])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
             ["scale", "deployment/web", "deployment/api", "--replicas=3", "-o", "yaml"],
             ["scale", "deployment/web", "--replicas=4", "-o", "jsonpath={.spec.replicas}"],
             ["rollout", "pause", "deployment/web", "-o", "json"],
@@ -134,17 +137,7 @@ struct KubectlTypedOutputTests {
             ["annotate", "deployment", "web", "nope", "api", "team=a", "-o", "yaml"],
             ["annotate", "deployment", "team=b"],
             ["patch", "deployment/api", "-p", #"{"spec":{"minReadySeconds":3}}"#, "-o", "json"],
-        ]
-        var printed: [String] = []
-        for command in commands {
-            var viaServe = try kubectl.run(command)
-            viaServe.stderr = Transcripts.withoutKlog(viaServe.stderr)
-            let direct = try local.run(command, now: Self.now)
-            #expect(viaServe.stdout == direct.stdout, "\(command)")
-            #expect(viaServe.stderr == direct.stderr, "\(command)")
-            #expect(viaServe.exitCode == direct.exitCode, "\(command)")
-            printed.append(direct.stdout)
-        }
+        ])
         #expect(printed[1] == "3", "scale prints the object as it read it, before scaling")
         #expect(printed[4] == "web:2.0", "undo prints the object as it read it, before rolling back")
     }

@@ -73,19 +73,11 @@ extension GoTemplate {
 
         private mutating func token(after previous: Token?) throws(Failure) -> Token {
             let byte = text[offset]
+            if let punctuation = Self.punctuation[byte] {
+                offset += 1
+                return punctuation
+            }
             switch byte {
-            case UInt8(ascii: "|"):
-                offset += 1
-                return .pipe
-            case UInt8(ascii: "("):
-                offset += 1
-                return .open
-            case UInt8(ascii: ")"):
-                offset += 1
-                return .close
-            case UInt8(ascii: ","):
-                offset += 1
-                return .comma
             case UInt8(ascii: ":"):
                 guard starts(with: ":=") else { throw GoTemplate.parseError("expected :=") }
                 offset += 2
@@ -115,6 +107,10 @@ extension GoTemplate {
                 }
             }
         }
+
+        private static let punctuation: [UInt8: Token] = [
+            UInt8(ascii: "|"): .pipe, UInt8(ascii: "("): .open, UInt8(ascii: ")"): .close, UInt8(ascii: ","): .comma,
+        ]
 
         /// `.a.b.c` (a lone `.` is the empty chain).
         private mutating func fieldChain() -> [String] {

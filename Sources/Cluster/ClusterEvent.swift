@@ -83,9 +83,13 @@ public struct DeploymentObject: Sendable, Hashable, Codable {
 public struct ImageSet: Sendable, Hashable, Codable {
     /// Container name → new image, only for containers whose image changed.
     public var images: [String: String]
+    /// Init container name → new image. Absent from events written before init containers were set, whose
+    /// `images` therefore never reached an init container: a replay folds them as they were folded then.
+    public var initImages: [String: String]?
     public var changeCause: String?
-    public init(images: [String: String], changeCause: String?) {
+    public init(images: [String: String], initImages: [String: String]? = nil, changeCause: String?) {
         self.images = images
+        self.initImages = initImages
         self.changeCause = changeCause
     }
 }

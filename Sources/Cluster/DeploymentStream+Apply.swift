@@ -19,11 +19,10 @@ extension DeploymentStream {
             }
         case .imageSet(let change):
             updateDeployment(resourceVersion) { current in
-                // set_image.go sets the image of every container and init container of that name.
                 current.spec.template.spec.containers = Self.setting(change.images, in: current.spec.template.spec.containers)
-                let initContainers = current.spec.template.spec.initContainers
-                if !initContainers.isEmpty {
-                    current.spec.template.spec.initContainers = Self.setting(change.images, in: initContainers)
+                if let initImages = change.initImages {
+                    current.spec.template.spec.initContainers =
+                        Self.setting(initImages, in: current.spec.template.spec.initContainers)
                 }
                 if let cause = change.changeCause { current.metadata[annotation: AnnotationKey.changeCause] = cause }
             }
@@ -69,7 +68,7 @@ extension DeploymentStream {
         }
     }
 
-    /// A user update: spec or annotation changes bump `metadata.generation`, as the registry strategy does.
+    /// The containers with the images `images` names for them.
     private static func setting(_ images: [String: String], in containers: [Container]) -> [Container] {
         containers.map { container in
             var container = container
@@ -78,6 +77,7 @@ extension DeploymentStream {
         }
     }
 
+    /// A user update: spec or annotation changes bump `metadata.generation`, as the registry strategy does.
     private mutating func updateDeployment(_ resourceVersion: String, _ change: (inout Deployment) -> Void) {
         guard var current = deployment else { return }
         let before = current

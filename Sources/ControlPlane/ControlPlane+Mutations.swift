@@ -30,9 +30,14 @@ extension ControlPlane {
             let effective = changes.filter { name, image in containers.first { $0.name == name }?.image != image }
             let causeChanges = changeCause.map { d.metadata[annotation: AnnotationKey.changeCause] != $0 } ?? false
             if effective.isEmpty && !causeChanges { return (nil, false) }
-            let event = ClusterEvent.imageSet(ImageSet(images: effective, changeCause: changeCause))
+            // set_image.go sets containers and init containers alike; the event keeps them apart.
+            let initNames = Set(d.spec.template.spec.initContainers.map(\.name))
+            let initImages = effective.filter { initNames.contains($0.key) }
+            let event = ClusterEvent.imageSet(ImageSet(
+                images: effective.filter { !initNames.contains($0.key) }, initImages: initImages.isEmpty ? nil : initImages,
+                changeCause: changeCause))
             guard dryRun else { return (event, true) }
-            answer = Self.preview(event, on: stream)
+            answer = preview(event, on: stream)
             return (nil, true)
         }
         return changed ? answer : nil

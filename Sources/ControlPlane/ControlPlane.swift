@@ -74,10 +74,10 @@ public final class ControlPlane: Sendable {
 
     /// What a server-side dry run answers: the Deployment with `event` applied, its resourceVersion unchanged
     /// since nothing was stored.
-    static func preview(_ event: ClusterEvent, on stream: DeploymentStream) -> Deployment? {
+    func preview(_ event: ClusterEvent, on stream: DeploymentStream) -> Deployment? {
         var preview = stream
         let version = stream.deployment?.metadata.resourceVersion
-        preview.apply(event, sequence: Int64(version ?? "") ?? 0, at: stream.deployment?.metadata.creationTimestamp ?? Timestamp(seconds: 0))
+        preview.apply(event, sequence: Int64(version ?? "") ?? 0, at: now)
         preview.deployment?.metadata.resourceVersion = version
         return preview.deployment
     }

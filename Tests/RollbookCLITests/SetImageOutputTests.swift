@@ -95,7 +95,7 @@ struct SetImageOutputTests {
         """
 
     // Every transcript of this golden is what kubectl v1.32.4 printed for the same files and arguments (compared
-    // byte for byte), but the last: the allowed formats Rollbook lists are the ones it has.
+    // byte for byte).
     @Test func localUpdatesPrintTypedObjects() throws {
         let script = ScenarioScript(files: ["big.yaml": Self.big, "two.yaml": Self.twoContainers], steps: [
             (0, "set image -f big.yaml app=app:2 --local -o json"),
@@ -129,6 +129,7 @@ struct SetImageOutputTests {
             (20, "set image deployment/web setup=busybox:2 --record -o jsonpath={.metadata.annotations}"),
             (30, "rollout history deployment/web"),
             (30, "get deployment/web -o jsonpath={.spec.template.spec.initContainers[0].image}"),
+            (30, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/set-image-output.txt")
     }

@@ -10,9 +10,26 @@ struct CustomColumns {
     var columns: [(header: String, path: JSONPath)]
 
     /// The spec of `-o custom-columns=SPEC`, nil for any other output.
-    static func spec(_ output: String?) -> String? {
-        guard let output, output.hasPrefix("custom-columns=") else { return nil }
-        return String(output.dropFirst("custom-columns=".count))
+    static func spec(_ output: String?) throws -> String? {
+        guard let output else { return nil }
+        if output.hasPrefix("custom-columns=") { return String(output.dropFirst("custom-columns=".count)) }
+        guard output.hasPrefix("custom-columns-file=") else { return nil }
+        return try fileSpec(TemplateOutput.file(String(output.dropFirst("custom-columns-file=".count))))
+    }
+
+    /// `NewCustomColumnsPrinterFromTemplate`: a line of headers, then a line of field specs, split on whitespace.
+    private static func fileSpec(_ text: String) throws -> String {
+        // bufio.Scanner's lines: a final newline ends the last line rather than starting an empty one.
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        guard let headerLine = lines.first else { throw CommandError.client("invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.") }
+        guard lines.count > 1 else { throw CommandError.client("invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.") }
+        let headers = headerLine.split(whereSeparator: \.isWhitespace), specs = lines[1].split(whereSeparator: \.isWhitespace)
+        guard headers.count == specs.count else {
+            throw CommandError.client(
+                "number of headers (\(headers.count)) and field specifications (\(specs.count)) don't match")
+        }
+        return zip(headers, specs).map { "\($0):\($1)" }.joined(separator: ",")
     }
 
     init(_ spec: String) throws {

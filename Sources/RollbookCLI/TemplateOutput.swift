@@ -12,11 +12,7 @@ enum TemplateOutput {
         if let inline = ["go-template=", "template="].first(where: output.hasPrefix) {
             text = String(output.dropFirst(inline.count))
         } else if let file = ["go-template-file=", "templatefile="].first(where: output.hasPrefix) {
-            let path = String(output.dropFirst(file.count))
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CommandError.client("error reading --template \(path), open \(path): no such file or directory")
-            }
-            text = String(decoding: data, as: UTF8.self)
+            text = try Self.file(String(output.dropFirst(file.count)))
         } else {
             return nil
         }
@@ -25,6 +21,14 @@ enum TemplateOutput {
         } catch {
             throw CommandError.client("error parsing template \(text), \(error.message)")
         }
+    }
+
+    /// The text of a `-o …-file=PATH` template, or kubectl's error for a file it cannot read.
+    static func file(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError.client("error reading --template \(path), open \(path): no such file or directory")
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The template's text for `value`. When executing fails, kubectl prints what was written so far and a report

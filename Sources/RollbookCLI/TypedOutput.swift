@@ -9,7 +9,7 @@ import Printers
 struct TypedOutput {
     private enum Format {
         case name, json, yaml
-        case jsonPath(String)
+        case jsonPath(ObjectListing.JSONPathOutput)
         case goTemplate(GoTemplate)
     }
 
@@ -29,10 +29,11 @@ struct TypedOutput {
                 format = .goTemplate(template)
                 return
             }
-            guard let template = ObjectListing.jsonPath(flag) else {
+            guard let template = try ObjectListing.jsonPath(flag) else {
                 throw CommandError.client(
                     "unable to match a printer suitable for the output format \"\(flag)\", allowed formats are: "
-                        + "go-template,go-template-file,json,jsonpath,name,template,templatefile,yaml")
+                        + "go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,"
+                        + "templatefile,yaml")
             }
             format = .jsonPath(template)
         }

@@ -141,4 +141,23 @@ struct KubectlTypedOutputTests {
         #expect(printed[1] == "3", "scale prints the object as it read it, before scaling")
         #expect(printed[4] == "web:2.0", "undo prints the object as it read it, before rolling back")
     }
+
+    // get's file and JSON forms of -o, and its list of formats.
+    @Test func getFileFormatsPrintAsKubectl() throws {
+        let twin = try Twin(
+            files: [
+                "both.yaml": Self.manifests,
+                "columns.txt": "NAME   REPLICAS  IMAGE\n.metadata.name  .spec.replicas {.spec.template.spec.containers[0].image}\n",
+                "headers-only.txt": "NAME\n", "name.jsonpath": "{.metadata.name}\n",
+            ],
+            setUp: [["images", "load", "web:1.0"], ["apply", "-f", "both.yaml"]])
+        defer { twin.stop() }
+        _ = try twin.expectSame([
+            ["get", "deployments", "-o", "custom-columns-file=columns.txt"],
+            ["get", "deployments", "-o", "custom-columns-file=headers-only.txt"],
+            ["get", "deployments", "-o", "jsonpath-as-json={.items[*].metadata.name}"],
+            ["get", "deployment", "web", "-o", "jsonpath-file=name.jsonpath"],
+            ["get", "deployments", "-o", "wider"],
+        ])
+    }
 }

@@ -20,6 +20,12 @@ struct GoTemplateOutputTests {
         "{{eq .kind \"Deployment\" \"x\"}} {{ne 1 2}} {{ge 2 2}} {{printf \"%q|%v|%5s|%-4d|%03d\" .kind .spec.replicas \"a\" 7 5}}",
         "{{$x := .kind}}{{$x}} {{$.metadata.labels.app}} {{index . \"kind\"}} {{index .metadata.labels \"none\"}}",
         "{{.spec.replicas | printf \"%d!\"}} {{index .spec.template.spec.containers 0 \"name\"}}",
+        "{{ 0.5 }} {{ 1234567.5 }} {{ -0.00001 }} {{ 100.0 }} {{ 1e3 }} {{ 0o17 }} {{ 017 }} {{ 0b11 }} {{ 1_000 }}",
+        "{{and false (index .x 0)}} {{or .kind (index .x 0)}} {{and 1 2 3}} {{or 0 0}} {{.kind | or \"\"}}",
+        "{{printf \"%q\" \"<a>&\"}} {{\"\\x41\\u00e9\\101\\a\"}} {{'a'}} {{'\\n'}}",
+        "{{printf \"%5.2f|%x|%z|%X|%-6s|%06d|%.2s\" 1.5 255 \"abc\" \"hi\" \"ab\" -42 \"xyz\"}}",
+        "{{printf \"%d %s\" \"a\" 1}} {{printf \"%s\"}} {{printf \"%s\" 1 2}}",
+        "{{with .nothing}}a{{else with .kind}}{{.}}{{end}} {{with $x := .kind}}{{$x}}{{end}}",
     ]
 
     static let failing = [
@@ -37,6 +43,19 @@ struct GoTemplateOutputTests {
         "{{nil}}",
         "{{len .nothing}}",
         "line one\n  {{.metadata.creationTimestamp.y}}",
+        "{{if false}}{{$y}}{{end}}ok",
+        "{{$x}}",
+        "{{eq 1 1.0}}",
+        "{{\"\\q\"}}",
+        "{{/* c */ .kind}}",
+        "{{$a, $b := 1}}",
+        "{{len}}",
+        "{{index .spec.template.spec.containers \"a\"}}",
+        "{{index .metadata 1}}",
+        "{{not}}",
+        "{{and}}",
+        "{{range $i, $e := .spec.template.spec.containers}}{{$i}}{{end}}{{$i}}",
+        "a\n{{.x.y}}\n{{$nope}}",
     ]
 
     @Test func templatesPrintAndFailAsKubectls() throws {
@@ -66,5 +85,31 @@ struct GoTemplateOutputTests {
             (5, "get deployments -o wide-template"),
         ])
         try expectGolden(try script.run(), named: "fidelity/get-go-template.txt")
+    }
+
+    // The file and JSON forms of -o (jsonpath-as-json, jsonpath-file, go-template-file, templatefile) and the list
+    // of formats a typed command allows. The golden is kubectl v1.32.4's output for the same files and arguments.
+    @Test func fileAndJSONFormsAsKubectls() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try "{.metadata.name}\n".write(toFile: dir.path("name.jsonpath"), atomically: true, encoding: .utf8)
+        try "{{.kind}}/{{.metadata.name}}\n".write(toFile: dir.path("kind.tmpl"), atomically: true, encoding: .utf8)
+        let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+        let formats = [
+            "jsonpath-as-json={.metadata.name}",
+            #"jsonpath-as-json={.metadata.name} and {.spec.template.spec.containers[*].name}{"\n"}"#,
+            "jsonpath-as-json={.metadata.labels}",
+            "jsonpath-as-json={range .spec.template.spec.containers[*]}{.name}{end}",
+            "jsonpath-as-json={.nothing}",
+            "jsonpath-file=name.jsonpath", "jsonpath-file=missing.jsonpath", "go-template-file=kind.tmpl",
+            "templatefile=kind.tmpl", "wide",
+        ]
+        var transcript = ""
+        for format in formats {
+            let arguments = ["create", "deployment", "x", "--image=y", "--image=z", "--dry-run=client", "-o", format]
+            let result = try cli.run(arguments, now: "2026-11-26T15:00:00Z")
+            transcript += result.transcript(of: arguments.joined(separator: " ")) + (result.exitCode == 0 ? "\n" : "")
+        }
+        try expectGolden(transcript, named: "fidelity/output-files.txt")
     }
 }

@@ -25,7 +25,8 @@ enum GoJSONWriter {
 
     /// A struct's fields in declaration order; keys it does not declare follow, sorted, rather than being lost.
     private static func keys(of object: [String: JSONValue], in structure: GoStruct) -> [String] {
-        structure.order.filter { object[$0] != nil } + sortedKeys(object).filter { structure.fields[$0] == nil }
+        let undeclared = object.filter { structure.fields[$0.key] == nil }
+        return structure.order.filter { object[$0] != nil } + sortedKeys(undeclared)
     }
 
     private static func write(
@@ -58,14 +59,16 @@ enum GoJSONWriter {
                 return
             }
             out += "{"
-            var ordered = sortedKeys(object)
+            let ordered: [String]
             var member: (String) -> GoType? = { _ in nil }
             switch layout?.resolved {
             case .structure(let structure):
                 ordered = keys(of: object, in: structure)
                 member = { structure.fields[$0] }
-            case .map(_, let type): member = { _ in type }
-            default: break
+            case .map(_, let type):
+                ordered = sortedKeys(object)
+                member = { _ in type }
+            default: ordered = sortedKeys(object)
             }
             for (position, key) in ordered.enumerated() {
                 if position > 0 { out += "," }

@@ -16,6 +16,11 @@ extension GoTemplate {
             + "\tobject given to template engine was:\n\t\t\(JSONPath.goValueText(root))\n\n"
     }
 
+    /// A call with the wrong number of arguments, which Go reports before calling (no "error calling").
+    struct Arity: Error {
+        var message: String
+    }
+
     /// One execution: the variables in scope (`$` is the root).
     struct Run {
         /// nil: no value (a missing map key), which prints `<no value>`.
@@ -97,15 +102,30 @@ extension GoTemplate {
                 if case .literal(.null) = command[0].kind { throw failure(at: command[0], "nil is not a command") }
                 return try operand(command[0], dot: dot)
             }
+            let whole = Operand(
+                kind: command[0].kind, position: command[0].position, text: command.map(\.text).joined(separator: " "))
+            if name == "and" || name == "or" {
+                // Since Go 1.18 they stop at the argument that decides, leaving the rest unevaluated.
+                let count = command.count - 1 + (piped == nil ? 0 : 1)
+                guard count > 0 else { throw failure(at: whole, "wrong number of args for \(name): want at least 1 got 0") }
+                var last: Value = nil
+                for argument in command.dropFirst() {
+                    last = try operand(argument, dot: dot)
+                    if Self.truth(last) == (name == "or") { return last }
+                }
+                return piped ?? last
+            }
             var arguments: [Value] = []
             for argument in command.dropFirst() { arguments.append(try operand(argument, dot: dot)) }
             if let piped { arguments.append(piped) }
             do {
                 return try Self.function(name, arguments)
-            } catch {
-                let whole = Operand(
-                    kind: command[0].kind, position: command[0].position, text: command.map(\.text).joined(separator: " "))
+            } catch let error as Arity {
+                throw failure(at: whole, error.message)
+            } catch let error as Failure {
                 throw failure(at: whole, "error calling \(name): \(error.message)")
+            } catch {
+                throw failure(at: whole, "error calling \(name): \(error)")
             }
         }
 
@@ -118,7 +138,17 @@ extension GoTemplate {
                 }
                 return try fields(chain, of: bound.1, at: operand)
             case .literal(let value): return value
-            case .function(let name): return try Self.function(name, [])
+            case .function(let name):
+                // A function as an argument is called with no arguments of its own.
+                do {
+                    return try Self.function(name, [])
+                } catch let error as Arity {
+                    throw failure(at: operand, error.message)
+                } catch let error as Failure {
+                    throw failure(at: operand, "error calling \(name): \(error.message)")
+                } catch {
+                    throw failure(at: operand, "\(error)")
+                }
             case .nested(let inner, let chain): return try fields(chain, of: try evaluate(inner, dot: dot), at: operand)
             }
         }
@@ -171,37 +201,10 @@ extension GoTemplate {
             }
         }
 
-        /// `%v` of a float64: the shortest digits that read back, in exponent form when the exponent is below -4 or
-        /// from 6 on (strconv's `'g'` with precision -1): `0.5`, `1.2345675e+06`.
+        /// `%v` of a float64 (strconv's `'g'` with the shortest digits).
         static func goFloat(_ number: Double) -> String {
             guard number.isFinite else { return number.isNaN ? "NaN" : (number < 0 ? "-Inf" : "+Inf") }
-            if number == 0 { return number.sign == .minus ? "-0" : "0" }
-            // Swift's description is also the shortest round trip; take its digits and decimal exponent.
-            var text = "\(abs(number))"
-            var exponent = 0
-            if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-                exponent = Int(text[text.index(after: e)...]) ?? 0
-                text = String(text[..<e])
-            }
-            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-            let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
-            var digits = Array(whole + fraction)
-            var point = whole.count + exponent  // digits before the decimal point
-            while digits.first == "0", digits.count > 1 {
-                digits.removeFirst()
-                point -= 1
-            }
-            while digits.last == "0", digits.count > 1 { digits.removeLast() }
-            let sign = number < 0 ? "-" : ""
-            let decimalExponent = point - 1
-            if decimalExponent < -4 || decimalExponent >= 6 {
-                let mantissa = digits.count > 1 ? "\(digits[0]).\(String(digits.dropFirst()))" : "\(digits[0])"
-                let magnitude = abs(decimalExponent)
-                return sign + mantissa + "e" + (decimalExponent < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + "\(magnitude)"
-            }
-            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(digits) }
-            if point >= digits.count { return sign + String(digits) + String(repeating: "0", count: point - digits.count) }
-            return sign + String(digits[..<point]) + "." + String(digits[point...])
+            return GoFloat(number).generalForm
         }
 
         static func goType(_ value: JSONValue) -> String {

@@ -63,6 +63,10 @@ extension GoTemplate {
                     guard let close = find("*/") else { throw GoTemplate.parseError("unclosed comment") }
                     offset = close + 2
                     wasComment = true
+                    skipSpaces()
+                    guard starts(with: "}}") || starts(with: "-}}") else {
+                        throw GoTemplate.parseError("comment ends before closing delimiter")
+                    }
                     continue
                 }
                 let start = offset
@@ -92,6 +96,13 @@ extension GoTemplate {
                 return .variable(name, fieldChain())
             case UInt8(ascii: "\""), UInt8(ascii: "`"):
                 return .literal(.string(try quoted()))
+            case UInt8(ascii: "'"):
+                // A character constant is its code point, an integer.
+                let character = try quoted()
+                guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
+                    throw GoTemplate.parseError("malformed character constant: '\(character)'")
+                }
+                return .literal(.int(Int(scalar.value)))
             case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return .literal(try number())
             default:
@@ -130,30 +141,53 @@ extension GoTemplate {
             return String(decoding: text[start..<offset], as: UTF8.self)
         }
 
+        /// Go's integer literals: decimal, `0x`, `0o` or a leading `0` (octal), `0b`, with `_` between digits.
+        private static func integer(_ literal: String) -> Int? {
+            var text = literal.replacingOccurrences(of: "_", with: "")
+            var sign = 1
+            if let first = text.first, first == "-" || first == "+" {
+                sign = first == "-" ? -1 : 1
+                text.removeFirst()
+            }
+            let lower = text.lowercased()
+            let parsed: Int?
+            if lower.hasPrefix("0x") {
+                parsed = Int(lower.dropFirst(2), radix: 16)
+            } else if lower.hasPrefix("0o") {
+                parsed = Int(lower.dropFirst(2), radix: 8)
+            } else if lower.hasPrefix("0b") {
+                parsed = Int(lower.dropFirst(2), radix: 2)
+            } else if lower.count > 1, lower.hasPrefix("0") {
+                parsed = Int(lower.dropFirst(), radix: 8)
+            } else {
+                parsed = Int(lower)
+            }
+            return parsed.map { $0 * sign }
+        }
+
         private static func isIdentifier(_ byte: UInt8) -> Bool {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == UInt8(ascii: "_") || byte >= 0x80
         }
 
+        /// A `"…"` string with Go's escapes, a raw `` `…` `` string, or a `'…'` character.
         private mutating func quoted() throws(Failure) -> String {
             let quote = text[offset]
             offset += 1
             var bytes: [UInt8] = []
             while offset < text.count, text[offset] != quote {
-                var byte = text[offset]
-                if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\"), offset + 1 < text.count {
-                    offset += 1
-                    switch text[offset] {
-                    case UInt8(ascii: "n"): byte = 0x0A
-                    case UInt8(ascii: "t"): byte = 0x09
-                    case UInt8(ascii: "r"): byte = 0x0D
-                    default: byte = text[offset]
-                    }
-                } else if quote == UInt8(ascii: "\""), byte == 0x0A {
-                    throw GoTemplate.parseError("unterminated quoted string")
-                }
-                bytes.append(byte)
+                let byte = text[offset]
                 offset += 1
+                guard quote != UInt8(ascii: "`") else {
+                    bytes.append(byte)
+                    continue
+                }
+                if byte == 0x0A { throw GoTemplate.parseError("unterminated quoted string") }
+                guard byte == UInt8(ascii: "\\") else {
+                    bytes.append(byte)
+                    continue
+                }
+                bytes += try escape(in: quote)
             }
             guard offset < text.count else {
                 throw GoTemplate.parseError(quote == UInt8(ascii: "`") ? "unterminated raw quoted string" : "unterminated quoted string")
@@ -162,13 +196,52 @@ extension GoTemplate {
             return String(decoding: bytes, as: UTF8.self)
         }
 
+        /// strconv.Unquote's escapes after a backslash: `\a \b \f \n \r \t \v \\ \" \'`, `\xhh`, `\ooo`, `\uhhhh`
+        /// and `\Uhhhhhhhh`; anything else is the parser's "invalid syntax".
+        private mutating func escape(in quote: UInt8) throws(Failure) -> [UInt8] {
+            guard offset < text.count else { throw GoTemplate.parseError("invalid syntax") }
+            let byte = text[offset]
+            offset += 1
+            let simple: [UInt8: UInt8] = [
+                UInt8(ascii: "a"): 0x07, UInt8(ascii: "b"): 0x08, UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A,
+                UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09, UInt8(ascii: "v"): 0x0B, UInt8(ascii: "\\"): 0x5C,
+            ]
+            if let mapped = simple[byte] { return [mapped] }
+            if byte == quote { return [byte] }
+            func digits(_ count: Int, radix: Int) throws(Failure) -> UInt32 {
+                guard offset + count <= text.count,
+                    let value = UInt32(String(decoding: text[offset..<(offset + count)], as: UTF8.self), radix: radix)
+                else { throw GoTemplate.parseError("invalid syntax") }
+                offset += count
+                return value
+            }
+            switch byte {
+            case UInt8(ascii: "x"): return [UInt8(try digits(2, radix: 16))]
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                offset -= 1
+                let value = try digits(3, radix: 8)
+                guard value <= 255 else { throw GoTemplate.parseError("invalid syntax") }
+                return [UInt8(value)]
+            case UInt8(ascii: "u"), UInt8(ascii: "U"):
+                guard let scalar = Unicode.Scalar(try digits(byte == UInt8(ascii: "u") ? 4 : 8, radix: 16)) else {
+                    throw GoTemplate.parseError("invalid syntax")
+                }
+                return Array(String(scalar).utf8)
+            default: throw GoTemplate.parseError("invalid syntax")
+            }
+        }
+
         private mutating func number() throws(Failure) -> JSONValue {
             let start = offset
             offset += 1
             while offset < text.count, Self.isIdentifier(text[offset]) || text[offset] == UInt8(ascii: ".") { offset += 1 }
             let literal = String(decoding: text[start..<offset], as: UTF8.self)
-            if let number = Int(literal) { return .int(number) }
-            if let number = Double(literal) { return .double(number) }
+            if let number = Self.integer(literal) { return .int(number) }
+            // Digits with at most a point and an exponent: Double() alone would also take "inf" and "nan".
+            let digitsOnly = literal.allSatisfy { $0.isNumber || "+-.eE_".contains($0) }
+            if digitsOnly, literal.contains(where: \.isNumber), let number = Double(literal.replacingOccurrences(of: "_", with: "")) {
+                return .double(number)
+            }
             throw GoTemplate.parseError("bad number syntax: \"\(literal)\"")
         }
 

@@ -61,11 +61,14 @@ extension GoTemplate {
         var offset = 0
         /// Set when the last action ended with `-}}`: the next text starts after its leading spaces.
         var trimNext = false
+        /// The variables in scope: a declaration lasts to the `{{end}}` of the block it is in.
+        var declared = ["$"]
 
         private enum Item {
             case node(Node)
             case end
-            case otherwise(Pipeline?)  // `{{else}}` or `{{else if PIPELINE}}`
+            /// `{{else}}`, or `{{else if PIPELINE}}` / `{{else with PIPELINE}}`.
+            case otherwise(Block?, Pipeline?)
         }
 
         mutating func parseTemplate() throws(Failure) -> [Node] {
@@ -77,7 +80,7 @@ extension GoTemplate {
             }
         }
 
-        private enum Stop { case end, otherwise(Pipeline?) }
+        private enum Stop { case end, otherwise(Block?, Pipeline?) }
 
         /// Nodes up to the end of input, an `{{end}}` or an `{{else}}`.
         private mutating func parseList() throws(Failure) -> ([Node], Stop?) {
@@ -86,7 +89,7 @@ extension GoTemplate {
                 switch item {
                 case .node(let node): nodes.append(node)
                 case .end: return (nodes, .end)
-                case .otherwise(let condition): return (nodes, .otherwise(condition))
+                case .otherwise(let kind, let condition): return (nodes, .otherwise(kind, condition))
                 }
             }
             return (nodes, nil)
@@ -114,6 +117,16 @@ extension GoTemplate {
 
         private mutating func parseAction() throws(Failure) -> Item? {
             let start = offset
+            do {
+                return try parseAction(at: start)
+            } catch {
+                // Go names the line of the action in parse errors.
+                let line = 1 + text[..<start].count(where: { $0 == 0x0A })
+                throw Failure(message: error.message.replacingOccurrences(of: "output:1: ", with: "output:\(line): "))
+            }
+        }
+
+        private mutating func parseAction(at start: Int) throws(Failure) -> Item? {
             offset += 2
             trimNext = false
             if offset + 1 < text.count, text[offset] == UInt8(ascii: "-"), Self.isSpace(text[offset + 1]) { offset += 1 }
@@ -131,17 +144,19 @@ extension GoTemplate {
                 guard rest.isEmpty else { throw GoTemplate.parseError("unexpected \(rest[0].token) in end") }
                 return .end
             case .word("else"):
-                if case .word("if")? = rest.first?.token {
+                if case .word(let word)? = rest.first?.token, word == "if" || word == "with" {
                     rest.removeFirst()
-                    return .otherwise(try Self.pipeline(rest))
+                    return .otherwise(word == "if" ? .if : .with, try pipeline(rest, kind: nil))
                 }
                 guard rest.isEmpty else { throw GoTemplate.parseError("unexpected \(rest[0].token) in else") }
-                return .otherwise(nil)
+                return .otherwise(nil, nil)
             case .word("if"), .word("range"), .word("with"):
                 let kind: Block = first == .word("if") ? .if : first == .word("range") ? .range : .with
-                return .node(try parseBlock(kind, Self.pipeline(rest)))
+                let scope = declared.count
+                defer { declared.removeLast(declared.count - scope) }
+                return .node(try parseBlock(kind, pipeline(rest, kind: kind)))
             default:
-                return .node(.action(try Self.pipeline(tokens)))
+                return .node(.action(try pipeline(tokens, kind: nil)))
             }
         }
 
@@ -150,14 +165,42 @@ extension GoTemplate {
             switch stop {
             case nil: throw GoTemplate.parseError("unexpected EOF")
             case .end?: return .conditional(kind: kind, condition, then: body, otherwise: [])
-            case .otherwise(nil)?:
+            case .otherwise(nil, _)?:
                 let (alternative, after) = try parseList()
                 guard case .end? = after else { throw GoTemplate.parseError("expected end; found {{else}}") }
                 return .conditional(kind: kind, condition, then: body, otherwise: alternative)
-            case .otherwise(let next?)?:
-                // `{{else if X}}` is an `{{if X}}` inside the else branch, sharing the outer `{{end}}`.
-                guard kind == .if else { throw GoTemplate.parseError("expected end; found {{else if}}") }
-                return .conditional(kind: kind, condition, then: body, otherwise: [try parseBlock(.if, next)])
+            case .otherwise(let next?, let nextCondition?)?:
+                // `{{else if X}}` is an `{{if X}}` inside the else branch sharing the outer `{{end}}`, and
+                // `{{else with X}}` a `{{with X}}` the same way.
+                guard next == kind, kind != .range else {
+                    throw GoTemplate.parseError("expected end; found {{else \(next == .if ? "if" : "with")}}")
+                }
+                return .conditional(kind: kind, condition, then: body, otherwise: [try parseBlock(next, nextCondition)])
+            case .otherwise(_?, nil)?:
+                throw GoTemplate.parseError("missing value for command")
+            }
+        }
+
+        /// A pipeline, declaring its variables and checking that the ones it uses are declared.
+        private mutating func pipeline(_ lexemes: [Lexeme], kind: Block?) throws(Failure) -> Pipeline {
+            let parsed = try Self.pipeline(lexemes)
+            if parsed.variables.count > (kind == .range ? 2 : 1) {
+                throw GoTemplate.parseError("too many declarations in command")
+            }
+            declared += parsed.variables
+            for name in Self.variables(in: parsed) where !declared.contains(name) {
+                throw GoTemplate.parseError("undefined variable \"\(name)\"")
+            }
+            return parsed
+        }
+
+        private static func variables(in pipeline: Pipeline) -> [String] {
+            pipeline.commands.flatMap { $0 }.flatMap { operand -> [String] in
+                switch operand.kind {
+                case .variable(let name, _): [name]
+                case .nested(let inner, _): variables(in: inner)
+                default: []
+                }
             }
         }
 

@@ -9,6 +9,25 @@ extension JSONPath {
         return out
     }
 
+    /// `-o jsonpath-as-json`: each text and each action's results as a JSON list, indented, one after the other.
+    public func renderAsJSON(_ root: JSONValue) -> String {
+        var out = ""
+        renderAsJSON(nodes, current: root, into: &out)
+        return out
+    }
+
+    private func renderAsJSON(_ nodes: [Node], current: JSONValue, into out: inout String) {
+        for node in nodes {
+            switch node {
+            case .text(let text): out += GoJSONWriter.indented(.array([.string(text)])) + "\n"
+            case .path(let steps):
+                out += GoJSONWriter.indented(.array(JSONPath.evaluate(steps, from: [current]))) + "\n"
+            case .range(let steps, let body):
+                for item in JSONPath.evaluate(steps, from: [current]) { renderAsJSON(body, current: item, into: &out) }
+            }
+        }
+    }
+
     /// The values the template's actions find, in order (custom-columns joins them with commas).
     public func values(in root: JSONValue) -> [JSONValue] {
         nodes.flatMap { node -> [JSONValue] in

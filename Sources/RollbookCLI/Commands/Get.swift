@@ -42,12 +42,13 @@ struct Get: RunnableCommand {
             return try runSeveralKinds(first.split(separator: ",").map(String.init))
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
-        if let output, !["wide", "yaml", "json", "name"].contains(output), !output.hasPrefix("jsonpath="),
-            !output.hasPrefix("custom-columns="), try TemplateOutput.template(output) == nil
+        if let output, !["wide", "yaml", "json", "name"].contains(output), try ObjectListing.jsonPath(output) == nil,
+            try CustomColumns.spec(output) == nil, try TemplateOutput.template(output) == nil
         {
             throw CommandError.client(
                 "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
-                    + "custom-columns,go-template,go-template-file,json,jsonpath,name,template,templatefile,wide,yaml")
+                    + "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
+                    + "jsonpath-file,name,template,templatefile,wide,yaml")
         }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
@@ -95,14 +96,14 @@ extension Get {
             var listing = try ObjectListing.fetch(
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output, labels: showLabels)
             everything += listing.objects.map(\.json)
-            let printsObjects = try TemplateOutput.template(output) != nil
-            if printsObjects || output == "yaml" || output == "json" || ObjectListing.jsonPath(output) != nil { continue }
+            let printsObjects = try TemplateOutput.template(output) != nil || ObjectListing.jsonPath(output) != nil
+            if printsObjects || output == "yaml" || output == "json" { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
                                           singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
         }
-        if let template = ObjectListing.jsonPath(output) {
+        if let template = try ObjectListing.jsonPath(output) {
             return Output.out(try ObjectListing.renderJSONPath(template, ObjectPrinter.list(everything)))
         }
         if let template = try TemplateOutput.template(output) {
@@ -210,10 +211,10 @@ struct ObjectListing {
         kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool,
         options: TableOptions = TableOptions()
     ) throws -> String {
-        if let spec = CustomColumns.spec(output) {
+        if let spec = try CustomColumns.spec(output) {
             return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
         }
-        if let template = ObjectListing.jsonPath(output) {
+        if let template = try ObjectListing.jsonPath(output) {
             let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
             return try ObjectListing.renderJSONPath(template, value)
         }
@@ -246,15 +247,27 @@ struct ObjectListing {
 }
 
 extension ObjectListing {
-    /// The template of `-o jsonpath=TEMPLATE`, nil for any other output.
-    static func jsonPath(_ output: String?) -> String? {
-        guard let output, output.hasPrefix("jsonpath=") else { return nil }
-        return String(output.dropFirst("jsonpath=".count))
+    /// `-o jsonpath=TEMPLATE`, `jsonpath-file=PATH` or `jsonpath-as-json=TEMPLATE`.
+    struct JSONPathOutput {
+        var template: String
+        var asJSON = false
     }
 
-    static func renderJSONPath(_ template: String, _ value: JSONValue) throws -> String {
+    /// The JSONPath output `-o` asks for, nil for any other output.
+    static func jsonPath(_ output: String?) throws -> JSONPathOutput? {
+        guard let output else { return nil }
+        if output.hasPrefix("jsonpath=") { return JSONPathOutput(template: String(output.dropFirst("jsonpath=".count))) }
+        if output.hasPrefix("jsonpath-as-json=") {
+            return JSONPathOutput(template: String(output.dropFirst("jsonpath-as-json=".count)), asJSON: true)
+        }
+        guard output.hasPrefix("jsonpath-file=") else { return nil }
+        return JSONPathOutput(template: try TemplateOutput.file(String(output.dropFirst("jsonpath-file=".count))))
+    }
+
+    static func renderJSONPath(_ output: JSONPathOutput, _ value: JSONValue) throws -> String {
         do {
-            return try JSONPath(template).render(value)
+            let path = try JSONPath(output.template)
+            return output.asJSON ? path.renderAsJSON(value) : path.render(value)
         } catch {
             throw CommandError.client(error.description)
         }

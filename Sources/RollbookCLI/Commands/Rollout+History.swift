@@ -22,7 +22,7 @@ extension Rollout {
             pointInTime: \History.pointInTime, options: [
                 .option(\.revision, "revision", help: "See the details, including podTemplate of the revision specified."),
                 .flag(\.all, "all", help: "List every revision ever assigned, with who, when and how, even if garbage-collected."),
-                .option(\.output, "output", short: "o", help: "Print the revisions' ReplicaSets: json, yaml, name or jsonpath=TEMPLATE."),
+                .option(\.output, "output", short: "o", help: "Print the revisions' ReplicaSets: json, yaml, name, jsonpath=… or go-template=…."),
             ])
         var globals = GlobalOptions()
         var files = FilenameOption()

@@ -18,7 +18,7 @@ enum SetCommand {
                 .flag(\.all, "all", help: "Update every Deployment in the namespace."),
                 .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
                 .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
-                .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name or jsonpath=TEMPLATE."),
+                .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             arguments: .list(\.arguments, "deployment/NAME CONTAINER=IMAGE..."),
             make: Image.init)

@@ -100,8 +100,8 @@ extension Rollout {
         private func undo(_ name: String, plane: ControlPlane, namespace: String, strategy: DryRunStrategy) throws {
             let client = strategy == .client, server = strategy == .server
             // rollout_undo.go prints the object it read before rolling back, with a printer per object.
-            let read = try plane.deploymentStream(namespace: namespace, name: name).deployment
             var printer = try TypedOutput(output)
+            let read = printer.printsObjects ? try plane.deploymentStream(namespace: namespace, name: name).deployment : nil
             func print(_ operation: String) throws {
                 Output.out(try printer.text(
                     read.map { ObjectListing.Object.deployment($0).json } ?? .null, as: .deployment,

@@ -110,6 +110,8 @@ struct SetImageOutputTests {
             (0, "set image -f two.yaml web=x --local --dry-run=server"),
             (0, "set image -f two.yaml web=x --local --dry-run=server --all -l app=web"),
             (0, "set image web=x --local"),
+            (0, "set image web=x"),
+            (0, "set image -f two.yaml *=x *=web:3.0 --local -o jsonpath={.spec.template.spec.containers[*].image}"),
             (0, "set image deployment/web web=x --local -f two.yaml"),
             (0, "set image -f two.yaml web=x --local -o wide"),
         ])

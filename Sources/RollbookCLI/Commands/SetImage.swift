@@ -39,7 +39,13 @@ enum SetCommand {
             var pairs: [(container: String, image: String)] = []
             for argument in arguments {
                 if let equals = argument.firstIndex(of: "=") {
-                    pairs.append((String(argument[..<equals]), String(argument[argument.index(after: equals)...])))
+                    let container = String(argument[..<equals]), image = String(argument[argument.index(after: equals)...])
+                    // ParsePairs fills a map: a container named twice keeps its last image.
+                    if let index = pairs.firstIndex(where: { $0.container == container }) {
+                        pairs[index].image = image
+                    } else {
+                        pairs.append((container, image))
+                    }
                 } else {
                     resourceArguments.append(argument)
                 }
@@ -48,6 +54,10 @@ enum SetCommand {
             var printer = try TypedOutput(output)
             let strategy = try DryRunStrategy(flag: dryRun)
             if local && !resourceArguments.isEmpty { throw CommandError.client(Self.localResourceError) }
+            // The resource builder runs before Validate: nothing to visit is its error.
+            if resourceArguments.isEmpty && files.filenames.isEmpty && !all && selector == nil {
+                throw MissingResource.argumentOrFilename.error
+            }
             try validate(pairs: pairs, strategy: strategy)
             var errors: [String] = []
             if local {

@@ -1,6 +1,5 @@
 import ControlPlane
 import KubeModel
-import Printers
 
 struct Annotate: RunnableCommand {
     static let spec = CommandSpec<Annotate>(

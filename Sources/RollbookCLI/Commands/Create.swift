@@ -1,6 +1,5 @@
-import Manifests
 import ControlPlane
-import Printers
+import Manifests
 
 /// `create -f FILE` itself, or `create deployment NAME`: kubectl's `create` is both a command and a group.
 enum Create {

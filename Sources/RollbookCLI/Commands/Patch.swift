@@ -1,7 +1,6 @@
 import ControlPlane
 import Foundation
 import KubeModel
-import Printers
 
 /// `kubectl patch deployment NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.

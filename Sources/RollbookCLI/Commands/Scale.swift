@@ -1,6 +1,5 @@
 import ControlPlane
 import KubeModel
-import Printers
 
 struct Scale: RunnableCommand {
     static let spec = CommandSpec<Scale>(

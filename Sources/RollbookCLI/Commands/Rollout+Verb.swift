@@ -21,8 +21,3 @@ extension CommandSpec where C: RolloutVerb {
             arguments: .list(\C.resource, "deployment/NAME..."), make: { C() })
     }
 }
-
-/// A verb with `-o`.
-protocol OutputtingVerb {
-    var output: String? { get set }
-}

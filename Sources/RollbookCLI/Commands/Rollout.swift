@@ -4,10 +4,8 @@ import KubeModel
 import Printers
 
 enum Rollout {
-    /// `-o` of the verbs that change a Deployment: the object as the server answered.
-    static func outputOption<C>() -> CommandOption<C> where C: RolloutVerb & OutputtingVerb {
-        .option(\C.output, "output", short: "o", help: "Print the changed objects: json, yaml, name, jsonpath=… or go-template=….")
-    }
+    /// The help of `-o` on the verbs that change a Deployment.
+    static let outputHelp = "Print the changed objects: json, yaml, name, jsonpath=… or go-template=…."
 
     static var node: CommandNode {
         .group("rollout", abstract: "Manage the rollout of a Deployment.", subcommands: [
@@ -19,8 +17,8 @@ enum Rollout {
 }
 
 extension Rollout {
-    struct Pause: RolloutVerb, OutputtingVerb {
-        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.", options: [Rollout.outputOption()])
+    struct Pause: RolloutVerb {
+        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -33,8 +31,8 @@ extension Rollout {
         }
     }
 
-    struct Resume: RolloutVerb, OutputtingVerb {
-        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.", options: [Rollout.outputOption()])
+    struct Resume: RolloutVerb {
+        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -47,8 +45,8 @@ extension Rollout {
         }
     }
 
-    struct Restart: RolloutVerb, OutputtingVerb {
-        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.", options: [Rollout.outputOption()])
+    struct Restart: RolloutVerb {
+        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -61,12 +59,12 @@ extension Rollout {
         }
     }
 
-    struct Undo: RolloutVerb, OutputtingVerb {
+    struct Undo: RolloutVerb {
         static let spec = CommandSpec<Undo>.rollout("undo", abstract: "Roll back to a previous revision.", options: [
             .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
             .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
             .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
-            Rollout.outputOption(),
+            .option(\.output, "output", short: "o", help: Rollout.outputHelp),
         ])
         var globals = GlobalOptions()
         var files = FilenameOption()

@@ -160,4 +160,21 @@ struct KubectlTypedOutputTests {
             ["get", "deployments", "-o", "wider"],
         ])
     }
+
+    // get's -L (a column per label key, headed by its last segment) and --show-kind (kind-qualified names).
+    @Test func getLabelColumnsAndKindsPrintAsKubectl() throws {
+        let twin = try Twin(
+            files: ["both.yaml": Self.manifests], setUp: [["images", "load", "web:1.0"], ["apply", "-f", "both.yaml"]])
+        defer { twin.stop() }
+        _ = try twin.expectSame([
+            ["get", "deployments", "-L", "app"],
+            ["get", "pods", "-L", "app,pod-template-hash", "-L", "absent"],
+            ["get", "rs", "-L", "app", "--show-labels", "-o", "wide"],
+            ["get", "deployments", "-A", "-L", "app.kubernetes.io/name"],
+            ["get", "deployments", "--show-kind"],
+            ["get", "deployment", "web", "--show-kind", "-o", "wide"],
+            ["get", "deployments", "--show-kind", "-o", "name"],
+            ["get", "deploy,rs", "-L", "app"],
+        ])
+    }
 }

@@ -12,9 +12,10 @@ struct TablePrinter {
         self.options = options
     }
 
-    /// One row; `--show-labels` appends the object's labels as `labels.FormatLabels` writes them.
+    /// One row; `-L` appends the named labels' values, `--show-labels` all labels as `labels.FormatLabels` writes them.
     mutating func addRow(namespace: String?, _ cells: [String], labels: [String: String]? = nil) {
         var row = (showNamespace ? [namespace ?? ""] : []) + cells
+        row += options.labelColumns.map { labels?[$0] ?? "" }
         if options.showLabels {
             let pairs = (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             row.append(pairs.isEmpty ? "<none>" : pairs.joined(separator: ","))
@@ -25,7 +26,9 @@ struct TablePrinter {
     /// The table text; empty when there are no rows (kubectl then says "No resources found" on stderr).
     func render() -> String {
         guard !rows.isEmpty else { return "" }
-        let header = (showNamespace ? ["NAMESPACE"] : []) + columns + (options.showLabels ? ["LABELS"] : [])
+        // formatLabelHeaders: a label column is headed by its key's last segment, upper-cased.
+        let labelHeaders = options.labelColumns.map { String($0.split(separator: "/", omittingEmptySubsequences: false).last ?? "").uppercased() }
+        let header = (showNamespace ? ["NAMESPACE"] : []) + columns + labelHeaders + (options.showLabels ? ["LABELS"] : [])
         var writer = TabWriter.table
         if !options.noHeaders { writer.write(header.joined(separator: "\t") + "\n") }
         for row in rows {
@@ -43,14 +46,17 @@ struct TablePrinter {
     }
 }
 
-/// `get --show-labels` and `--no-headers`.
+/// `get --show-labels`, `--no-headers` and `-L`.
 public struct TableOptions: Sendable, Equatable {
     public var showLabels: Bool
     public var noHeaders: Bool
+    /// `-L KEY`: a column per label key, after the printer's own.
+    public var labelColumns: [String]
 
-    public init(showLabels: Bool = false, noHeaders: Bool = false) {
+    public init(showLabels: Bool = false, noHeaders: Bool = false, labelColumns: [String] = []) {
         self.showLabels = showLabels
         self.noHeaders = noHeaders
+        self.labelColumns = labelColumns
     }
 }
 

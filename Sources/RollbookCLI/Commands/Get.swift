@@ -15,6 +15,8 @@ struct Get: RunnableCommand {
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
             .flag(\.allNamespaces, "all-namespaces", short: "A", help: "List across all namespaces."),
             .flag(\.showLabels, "show-labels", help: "Show all labels as the last column."),
+            .option(\.labelColumns, "label-columns", short: "L", help: "Labels to show as columns (e.g. -L app,tier)."),
+            .flag(\.showKind, "show-kind", help: "List the resource type with each name."),
             .flag(\.noHeaders, "no-headers", help: "Don't print headers."),
             .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as a successful get."),
             .option(\.fieldSelector, "field-selector", help: "Field selector (e.g. status.phase=Running)."),
@@ -31,11 +33,17 @@ struct Get: RunnableCommand {
     var selector: String?
     var allNamespaces = false
     var showLabels = false
+    var labelColumns: [String] = []
+    var showKind = false
     var noHeaders = false
     var ignoreNotFound = false
     var fieldSelector: String?
     var sortBy: String?
-    var tableOptions: TableOptions { TableOptions(showLabels: showLabels, noHeaders: noHeaders) }
+    var tableOptions: TableOptions {
+        TableOptions(
+            showLabels: showLabels, noHeaders: noHeaders,
+            labelColumns: labelColumns.flatMap { $0.split(separator: ",").map(String.init) })
+    }
 
     func run() throws {
         if let first = resources.first, first.contains(","), !first.contains("/") {
@@ -60,12 +68,16 @@ struct Get: RunnableCommand {
         let sorter = try sortBy.map(SortBy.init)
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
-            output: sorter == nil && fields == nil ? output : "json", labels: showLabels)
+            output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         if let sorter { listing.objects = try sorter.sorted(listing.objects) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }
+        // --show-kind names each row `deployment.apps/web`, as a listing of several kinds does.
+        if showKind, output == nil || output == "wide" {
+            listing.objects = listing.objects.map { $0.renamed("\(request.kind.qualifiedKind)/\($0.name)") }
+        }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
             kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
@@ -94,7 +106,8 @@ extension Get {
         var everything: [JSONValue] = []
         for kind in kinds {
             var listing = try ObjectListing.fetch(
-                source, kind: kind, namespace: namespace, names: [], query: query, output: output, labels: showLabels)
+                source, kind: kind, namespace: namespace, names: [], query: query, output: output,
+                labels: showLabels || !labelColumns.isEmpty)
             everything += listing.objects.map(\.json)
             let printsObjects = try TemplateOutput.template(output) != nil || ObjectListing.jsonPath(output) != nil
             if printsObjects || output == "yaml" || output == "json" { continue }

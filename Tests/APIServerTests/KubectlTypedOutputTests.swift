@@ -177,4 +177,18 @@ struct KubectlTypedOutputTests {
             ["get", "deploy,rs", "-L", "app"],
         ])
     }
+
+    // delete.go: -o name prints kind/name, any other -o is refused; --force alone means no grace period (a
+    // warning, then "force deleted"), --grace-period=0 alone means 1, and --force with a positive one is an error.
+    @Test func deletePrintsAsKubectl() throws {
+        let twin = try Twin(
+            files: ["both.yaml": Self.manifests], setUp: [["images", "load", "web:1.0"], ["apply", "-f", "both.yaml"]])
+        defer { twin.stop() }
+        _ = try twin.expectSame([
+            ["delete", "deployment", "web", "-o", "yaml"],
+            ["delete", "deployment", "web", "--force", "--grace-period=5"],
+            ["delete", "deployment", "web", "--grace-period=0"],
+            ["delete", "deployment", "api", "--force", "-o", "name"],
+        ])
+    }
 }

@@ -14,6 +14,7 @@ struct Delete: RunnableCommand {
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility; pods go at once."),
             .flag(\.force, "force", help: "With --grace-period=0, delete without waiting (pods go at once anyway)."),
             .option(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
+            .option(\.output, "output", short: "o", help: "name: print resource/name for each object deleted."),
         ],
         arguments: .list(\.resources, "deployment NAME... or deployment/NAME..."),
         make: Delete.init)
@@ -26,13 +27,33 @@ struct Delete: RunnableCommand {
     var gracePeriod = -1
     var force = false
     var wait = "true"
+    var output: String?
+
+    /// The grace period delete.go settles on: `--grace-period=0` alone becomes 1, `--force` alone 0.
+    private var effectiveGracePeriod: Int {
+        if gracePeriod == 0 && !force { return 1 }
+        if force && gracePeriod < 0 { return 0 }
+        return gracePeriod
+    }
+
+    /// `kind "name" deleted`, `force deleted` without a grace period, or `kind/name` with `-o name`.
+    private func printDeleted(_ kind: String, _ name: String) {
+        if output == "name" { return Output.out("\(kind)/\(name)\n") }
+        Output.out("\(kind) \"\(name)\" \(effectiveGracePeriod == 0 ? "force deleted" : "deleted")\n")
+    }
 
     func run() throws {
         guard ["background", "foreground", "orphan", "true", "false"].contains(cascade) else {
             throw CommandError.client("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
+        if let output, output != "name" {
+            throw CommandError.client("unexpected -o output mode: \(output). We only support '-o name'")
+        }
         let mode = cascade == "orphan" || cascade == "false" ? "orphan" : "background"
-        if force && gracePeriod == 0 {
+        if force && effectiveGracePeriod > 0 {
+            throw CommandError.client("--force and --grace-period greater than 0 cannot be specified together")
+        }
+        if force && effectiveGracePeriod == 0 {
             Output.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been "
                 + "terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
@@ -62,7 +83,7 @@ struct Delete: RunnableCommand {
             if let source = target.source { try ManifestFiles.checkNameForDelete(target.name, source: source) }
             do {
                 try plane.delete(namespace: target.namespace, name: target.name, cascade: mode)
-                Output.out("deployment.apps \"\(target.name)\" deleted\n")
+                printDeleted("deployment.apps", target.name)
             } catch let error as CommandError {
                 failed = true
                 if let source = target.source {
@@ -99,10 +120,10 @@ struct Delete: RunnableCommand {
             do {
                 if request.kind == .pod {
                     try plane.deletePod(namespace: globals.resolvedNamespace.name, name: name)
-                    Output.out("pod \"\(name)\" deleted\n")
+                    printDeleted("pod", name)
                 } else {
                     try plane.deleteReplicaSet(namespace: globals.resolvedNamespace.name, name: name)
-                    Output.out("replicaset.apps \"\(name)\" deleted\n")
+                    printDeleted("replicaset.apps", name)
                 }
             } catch let error as CommandError {
                 failed = true

@@ -5,9 +5,18 @@ enum ResourceKind: String, Sendable {
     case deployment, replicaSet, pod
 
     init(parsing text: String) throws {
-        switch text.lowercased() {
-        case "deployments", "deployment", "deploy", "deployments.apps", "deployment.apps": self = .deployment
-        case "replicasets", "replicaset", "rs", "replicasets.apps", "replicaset.apps": self = .replicaSet
+        // The RESTMapper takes a resource, a kind or a short name, alone or with `.apps` or `.v1.apps`.
+        var name = text.lowercased()
+        for suffix in [".v1.apps", ".apps"] where name.hasSuffix(suffix) {
+            name = String(name.dropLast(suffix.count))
+            guard ["deployments", "deployment", "deploy", "replicasets", "replicaset", "rs"].contains(name) else {
+                throw CommandError.client("the server doesn't have a resource type \"\(name)\"")
+            }
+            break
+        }
+        switch name {
+        case "deployments", "deployment", "deploy": self = .deployment
+        case "replicasets", "replicaset", "rs": self = .replicaSet
         case "pods", "pod", "po": self = .pod
         default: throw CommandError.client("the server doesn't have a resource type \"\(text)\"")
         }

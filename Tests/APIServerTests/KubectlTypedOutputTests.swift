@@ -161,7 +161,7 @@ struct KubectlTypedOutputTests {
         ])
     }
 
-    // get's -L (a column per label key, headed by its last segment) and --show-kind (kind-qualified names).
+    // get's -L (a column per label key, headed by its last segment), --show-kind (kind-qualified names), `all`.
     @Test func getLabelColumnsAndKindsPrintAsKubectl() throws {
         let twin = try Twin(
             files: ["both.yaml": Self.manifests], setUp: [["images", "load", "web:1.0"], ["apply", "-f", "both.yaml"]])
@@ -175,6 +175,12 @@ struct KubectlTypedOutputTests {
             ["get", "deployment", "web", "--show-kind", "-o", "wide"],
             ["get", "deployments", "--show-kind", "-o", "name"],
             ["get", "deploy,rs", "-L", "app"],
+            // The `all` category, kinds named twice, and group-qualified type names.
+            ["get", "all"],
+            ["get", "deploy,all", "-o", "name"],
+            ["get", "deploy.apps/web"],
+            ["get", "deployments.v1.apps"],
+            ["get", "pods.apps"],
         ])
     }
 

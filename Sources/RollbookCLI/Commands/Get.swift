@@ -46,8 +46,11 @@ struct Get: RunnableCommand {
     }
 
     func run() throws {
-        if let first = resources.first, first.contains(","), !first.contains("/") {
-            return try runSeveralKinds(first.split(separator: ",").map(String.init))
+        if let first = resources.first, first.contains(",") || first.lowercased() == "all", !first.contains("/") {
+            // The `all` category stands for the kinds Rollbook serves, in discovery's order.
+            return try runSeveralKinds(first.split(separator: ",").flatMap { kind in
+                kind.lowercased() == "all" ? ["pods", "deployments", "replicasets"] : [String(kind)]
+            })
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
         if let output, !["wide", "yaml", "json", "name"].contains(output), try ObjectListing.jsonPath(output) == nil,
@@ -95,7 +98,12 @@ extension Get {
     /// `-o yaml|json` gives one List of everything.
     func runSeveralKinds(_ kindNames: [String]) throws {
         if resources.count > 1 { throw CommandError.client("names cannot be given for several resource types at once") }
-        let kinds = try kindNames.map { try ResourceKind(parsing: $0) }
+        // A kind named twice (`deploy,all`) is listed once, where it first appears.
+        var kinds: [ResourceKind] = []
+        for name in kindNames {
+            let kind = try ResourceKind(parsing: name)
+            if !kinds.contains(kind) { kinds.append(kind) }
+        }
         let query = try selector.map { text in
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query

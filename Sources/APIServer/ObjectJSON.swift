@@ -1,13 +1,14 @@
 import ControlPlane
 import KubeModel
+import Manifests
 
 extension WatchedObject {
-    /// The object as the API serves it.
+    /// The object as the API serves it: its stored typed struct, encoded.
     var json: JSONValue {
         switch self {
-        case .deployment(let object): (try? JSONValue(encoding: object)) ?? .null
-        case .replicaSet(let object): (try? JSONValue(encoding: object)) ?? .null
-        case .pod(let object): (try? JSONValue(encoding: object)) ?? .null
+        case .deployment(let object): TypedObject.deployment.completed((try? JSONValue(encoding: object)) ?? .null)
+        case .replicaSet(let object): TypedObject.replicaSet.completed((try? JSONValue(encoding: object)) ?? .null)
+        case .pod(let object): TypedObject.pod.completed((try? JSONValue(encoding: object)) ?? .null)
         case .event(let object): object.json
         }
     }

@@ -100,7 +100,7 @@ extension ControlPlane {
         updated.metadata.creationTimestamp = live.metadata.creationTimestamp
         updated.metadata.resourceVersion = live.metadata.resourceVersion
         updated.status = live.status
-        updated.applyDefaults()
+        updated.admit()
         let errors = updated.validate(old: live)
         if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
         if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
@@ -127,7 +127,7 @@ extension ControlPlane {
         created.metadata.creationTimestamp = now
         created.metadata.resourceVersion = nil
         created.status = DeploymentStatus()
-        created.applyDefaults()
+        created.admit()
         let errors = created.validate()
         if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
         return created

@@ -62,7 +62,7 @@ extension ControlPlane {
             updated.metadata.resourceVersion = live.metadata.resourceVersion
             updated.status = live.status
             if updated.spec.paused == false { updated.spec.paused = nil }
-            updated.applyDefaults()
+            updated.admit()
             let errors = updated.validate(old: live)
             if !errors.isEmpty { throw CommandError.invalid(name, errors) }
             let event = UpdateIntent.event(

@@ -197,4 +197,56 @@ struct KubectlTypedOutputTests {
             ["delete", "deployment", "api", "--force", "-o", "name"],
         ])
     }
+
+    /// A manifest spelling out zeros that Go's structs drop (`hostPort: 0`, `args: []`, `minReadySeconds: 0`).
+    static let zeros = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: zeros}
+        spec:
+          replicas: 2
+          minReadySeconds: 0
+          selector: {matchLabels: {app: zeros}}
+          template:
+            metadata: {labels: {app: zeros}}
+            spec:
+              containers:
+              - name: app
+                image: "web:1.0"
+                args: []
+                workingDir: ""
+                ports: [{containerPort: 80, hostPort: 0, name: ""}]
+
+        """
+
+    // The server stores what Go's structs hold: the zeros are gone, so the served object lacks them (and has the
+    // template's null creationTimestamp), the same manifest without them is the same template, and kubectl's undo,
+    // which sends the ReplicaSet's template re-encoded, rolls back to that ReplicaSet instead of making a third one.
+    @Test func storedObjectsAreWhatGoStructsHold() throws {
+        let bare = Self.zeros.replacingOccurrences(of: "  minReadySeconds: 0\n", with: "")
+            .replacingOccurrences(of: "        args: []\n        workingDir: \"\"\n", with: "")
+            .replacingOccurrences(of: ", hostPort: 0, name: \"\"", with: "")
+        let twin = try Twin(
+            files: ["zeros.yaml": Self.zeros, "bare.yaml": bare],
+            setUp: [["images", "load", "web:1.0", "web:2.0"], ["apply", "-f", "zeros.yaml"]])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
+            ["get", "deployment", "zeros", "-o", "jsonpath={.spec.template}"],
+            ["apply", "-f", "bare.yaml"],
+            ["set", "image", "deployment/zeros", "app=web:2.0"],
+            ["rollout", "undo", "deployment/zeros"],
+            ["get", "rs"],
+            ["rollout", "history", "deployment/zeros"],
+        ])
+        #expect(
+            printed[0] == #"{"metadata":{"creationTimestamp":null,"labels":{"app":"zeros"}},"spec":{"containers":[{"#
+                + #""image":"web:1.0","imagePullPolicy":"IfNotPresent","name":"app","ports":[{"containerPort":80,"#
+                + #""protocol":"TCP"}],"resources":{},"terminationMessagePath":"/dev/termination-log","#
+                + #""terminationMessagePolicy":"File"}],"dnsPolicy":"ClusterFirst","restartPolicy":"Always","#
+                + #""schedulerName":"default-scheduler","securityContext":{},"terminationGracePeriodSeconds":30}}"#)
+        // Re-applying without the zeros changes only the last-applied annotation ("configured"), not the template:
+        // with set image and undo, two ReplicaSets in all.
+        #expect(printed[1] == "deployment.apps/zeros configured\n")
+        #expect(printed[4].split(separator: "\n").count == 3, "two ReplicaSets: \(printed[4])")
+    }
 }

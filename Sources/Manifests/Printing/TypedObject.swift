@@ -1,14 +1,14 @@
 public import KubeModel
 
-/// An object as a kubectl command holds it when it prints a Go struct rather than the server's JSON: `rollout
-/// history -o json|yaml` (the typed ReplicaSets of the history viewer) and `create deployment --dry-run=client`.
-///
-/// `encoding/json` writes a struct's fields in declaration order, and writes some fields the object does not carry
-/// (a zero `creationTimestamp` as `null`, an empty `resources` struct as `{}`); `get -o json` prints unstructured
-/// maps instead, whose keys Go sorts.
+/// An object as Go's typed structs hold it. The API server encodes what it stores that way, so the JSON it serves
+/// carries a zero `creationTimestamp` as `null` and an empty `resources` as `{}`, and lacks what `omitempty` drops
+/// (``completed(_:)``). kubectl prints some objects as such structs (`rollout history -o`, `create --dry-run=client`):
+/// `encoding/json` writes their fields in declaration order (``json(_:)``); `get -o json` prints unstructured maps
+/// instead, whose keys Go sorts.
 public enum TypedObject: Sendable {
     case deployment
     case replicaSet
+    case pod
     /// A `v1 List` holding objects as the server sent them.
     case list
 
@@ -16,6 +16,7 @@ public enum TypedObject: Sendable {
         switch self {
         case .deployment: .structure(KubeSchema.deployment)
         case .replicaSet: .structure(KubeSchema.replicaSet)
+        case .pod: .structure(KubeSchema.pod)
         case .list: .structure(KubeSchema.list)
         }
     }
@@ -24,6 +25,11 @@ public enum TypedObject: Sendable {
     /// them, and the empty values `omitempty` drops dropped.
     public func completed(_ value: JSONValue) -> JSONValue {
         Self.completed(value, as: layout)
+    }
+
+    /// A pod spec as the API server stores it: what Go's structs write for it.
+    public static func storedPodSpec(_ raw: [String: JSONValue]) -> [String: JSONValue] {
+        completed(.object(raw), as: .structure(KubeSchema.podSpec)).objectValue ?? raw
     }
 
     /// `json.MarshalIndent(obj, "", "    ")` of the typed object, and the newline kubectl's JSON printer adds.

@@ -1,4 +1,13 @@
 extension KubeSchema {
+    /// core/v1.Pod, for printing only: its status is left as it is.
+    static let pod = GoStruct(
+        name: "Pod",
+        fields: [
+            "kind": .string(), "apiVersion": .string(), "metadata": .structure(objectMeta),
+            "spec": .structure(podSpec), "status": .opaque("v1.PodStatus"),
+        ],
+        written: ["metadata": .zero, "spec": .zero, "status": .zero])
+
     static let podTemplateSpec = GoStruct(
         name: "PodTemplateSpec",
         fields: [

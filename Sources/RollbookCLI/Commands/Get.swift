@@ -182,11 +182,12 @@ struct ObjectListing {
             }
         }
 
+        /// The object as the API server serves it: its stored typed struct, encoded.
         var json: JSONValue {
             switch self {
-            case .deployment(let d): (try? JSONValue(encoding: d)) ?? .null
-            case .replicaSet(let rs): (try? JSONValue(encoding: rs)) ?? .null
-            case .pod(let pod): (try? JSONValue(encoding: pod)) ?? .null
+            case .deployment(let d): TypedObject.deployment.completed((try? JSONValue(encoding: d)) ?? .null)
+            case .replicaSet(let rs): TypedObject.replicaSet.completed((try? JSONValue(encoding: rs)) ?? .null)
+            case .pod(let pod): TypedObject.pod.completed((try? JSONValue(encoding: pod)) ?? .null)
             }
         }
     }

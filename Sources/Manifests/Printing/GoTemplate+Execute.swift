@@ -118,14 +118,19 @@ extension GoTemplate {
             var arguments: [Value] = []
             for argument in command.dropFirst() { arguments.append(try operand(argument, dot: dot)) }
             if let piped { arguments.append(piped) }
+            return try call(name, arguments, at: whole)
+        }
+
+        /// A built-in function; its errors placed at `node`, arity errors without Go's "error calling".
+        private func call(_ name: String, _ arguments: [Value], at node: Operand) throws(Failure) -> Value {
             do {
                 return try Self.function(name, arguments)
             } catch let error as Arity {
-                throw failure(at: whole, error.message)
+                throw failure(at: node, error.message)
             } catch let error as Failure {
-                throw failure(at: whole, "error calling \(name): \(error.message)")
+                throw failure(at: node, "error calling \(name): \(error.message)")
             } catch {
-                throw failure(at: whole, "error calling \(name): \(error)")
+                throw failure(at: node, "error calling \(name): \(error)")
             }
         }
 
@@ -140,15 +145,7 @@ extension GoTemplate {
             case .literal(let value): return value
             case .function(let name):
                 // A function as an argument is called with no arguments of its own.
-                do {
-                    return try Self.function(name, [])
-                } catch let error as Arity {
-                    throw failure(at: operand, error.message)
-                } catch let error as Failure {
-                    throw failure(at: operand, "error calling \(name): \(error.message)")
-                } catch {
-                    throw failure(at: operand, "\(error)")
-                }
+                return try call(name, [], at: operand)
             case .nested(let inner, let chain): return try fields(chain, of: try evaluate(inner, dot: dot), at: operand)
             }
         }

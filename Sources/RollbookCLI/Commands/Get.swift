@@ -53,11 +53,9 @@ struct Get: RunnableCommand {
             })
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
-        if let output, !["wide", "yaml", "json", "name"].contains(output), try ObjectListing.jsonPath(output) == nil,
-            try CustomColumns.spec(output) == nil, try TemplateOutput.template(output) == nil
-        {
+        guard let format = try GetOutput(output) else {
             throw CommandError.client(
-                "unable to match a printer suitable for the output format \"\(output)\", allowed formats are: "
+                "unable to match a printer suitable for the output format \"\(output ?? "")\", allowed formats are: "
                     + "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
                     + "jsonpath-file,name,template,templatefile,wide,yaml")
         }
@@ -83,7 +81,7 @@ struct Get: RunnableCommand {
         }
         let singleObject = request.names.count == 1 && listing.objects.count == 1
         let text = try listing.render(
-            kind: request.kind, output: output, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
+            kind: request.kind, output: format, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
         if listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
@@ -108,6 +106,8 @@ extension Get {
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query
         }
+        // An -o `get` does not know prints the tables here, as it always has.
+        let format = try GetOutput(output) ?? .table(wide: false)
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         var tables: [String] = []
@@ -117,23 +117,14 @@ extension Get {
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output,
                 labels: showLabels || !labelColumns.isEmpty)
             everything += listing.objects.map(\.json)
-            let printsObjects = try TemplateOutput.template(output) != nil || ObjectListing.jsonPath(output) != nil
-            if printsObjects || output == "yaml" || output == "json" { continue }
+            if format.printsOneList { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
-            let text = try listing.render(kind: kind, output: output, showNamespace: allNamespaces, now: source.now,
+            let text = try listing.render(kind: kind, output: format, showNamespace: allNamespaces, now: source.now,
                                           singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
         }
-        if let template = try ObjectListing.jsonPath(output) {
-            return Output.out(try ObjectListing.renderJSONPath(template, ObjectPrinter.list(everything)))
-        }
-        if let template = try TemplateOutput.template(output) {
-            return Output.out(try TemplateOutput.render(template, ObjectPrinter.list(everything)))
-        }
-        if output == "yaml" || output == "json" {
-            let list = ObjectPrinter.list(everything)
-            Output.out(output == "yaml" ? ObjectPrinter.yaml(list) : ObjectPrinter.json(list))
-            return
+        if format.printsOneList {
+            return Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
         }
         if tables.isEmpty {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
@@ -230,29 +221,18 @@ struct ObjectListing {
     }
 
     func render(
-        kind: ResourceKind, output: String?, showNamespace: Bool, now: Timestamp, singleObject: Bool,
+        kind: ResourceKind, output: GetOutput, showNamespace: Bool, now: Timestamp, singleObject: Bool,
         options: TableOptions = TableOptions()
     ) throws -> String {
-        if let spec = try CustomColumns.spec(output) {
-            return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
-        }
-        if let template = try ObjectListing.jsonPath(output) {
-            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
-            return try ObjectListing.renderJSONPath(template, value)
-        }
-        if let template = try TemplateOutput.template(output) {
-            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
-            return try TemplateOutput.render(template, value)
-        }
         switch output {
-        case "name":
+        case .customColumns(let spec):
+            return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
+        case .name:
             return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
-        case "yaml", "json":
+        case .yaml, .json, .jsonPath, .template:
             if objects.isEmpty && singleObject { return "" }
-            let value = singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json))
-            return output == "yaml" ? ObjectPrinter.yaml(value) : ObjectPrinter.json(value)
-        default:
-            let wide = output == "wide"
+            return try Self.printed(singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json)), as: output)
+        case .table(let wide):
             switch kind {
             case .deployment:
                 return deploymentsTable(objects.compactMap { if case .deployment(let d) = $0 { d } else { nil } },

@@ -28,6 +28,10 @@ public final class SQLiteStore: Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            // Debian builds SQLite with secure_delete on, which zeroes every freed page and writes it again. A
+            // projection row that goes away is still in the log, which is never deleted, so zeroing hides
+            // nothing; off, a 10k replay writes 11.0 MiB instead of 15.1.
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
             policy?.install(on: db)
         }
         do {

@@ -21,6 +21,15 @@ struct DurabilitySettingsTests {
         }
     }
 
+    /// Freed pages are not zeroed and written again (the system SQLite's default): the log keeps every byte a
+    /// projection row held, so that would only cost writes.
+    @Test func freedPagesAreNotOverwritten() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("store.db"))
+        #expect(try store.queue.read { try Int.fetchOne($0, sql: "PRAGMA secure_delete") } == 0)
+    }
+
     @Test func aWriterWaitsForAnotherProcessInsteadOfFailing() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -63,6 +63,26 @@ import Testing
         }
     }
 
+    /// Strings are read eight bytes at a time too: a quote, an escape or a raw control character at every
+    /// offset of a word ends the plain run exactly there, for the parser and the scanner alike.
+    @Test func stringsReadAsJSONDecoderReadsAtEveryOffset() throws {
+        for special in [#"\""#, #"\\"#, #"\n"#, #"\u001f"#, "\u{01}", "\t", "é", "🚀", "\u{7F}", "/", ""] {
+            for length in 0..<19 {
+                for position in 0...length {
+                    let text = #"[""# + String(repeating: "a", count: position) + special
+                        + String(repeating: "b", count: length - position) + #""]"#
+                    let expected = try? JSONDecoder().decode([String].self, from: Data(text.utf8))
+                    #expect((try? JSONCodec.parse(text)) == expected.map { .array([.string($0[0])]) }, "\(text)")
+                    let scanned = Array(text.utf8).withUnsafeBufferPointer { bytes -> String? in
+                        var scanner = JSONScanner(bytes)
+                        return scanner.take(UInt8(ascii: "[")) ? scanner.string() : nil
+                    }
+                    #expect(scanned == expected?[0], "\(text)")
+                }
+            }
+        }
+    }
+
     /// Escapes read as `JSONDecoder` reads them, wherever they fall in a string; broken ones are errors.
     @Test func escapedStringsParseAsJSONDecoderDoes() throws {
         let escapes = [#"\u001f"#, #"\u00e9"#, #"\u20ac"#, #"\ud83d\ude80"#, #"\""#, #"\\"#, #"\/"#, #"\b"#, #"\f"#,

@@ -406,7 +406,7 @@ enum JSONBytes {
         var string = string
         string.withUTF8 { bytes in
             var runStart = 0
-            var index = firstEscape(in: bytes, from: 0)
+            var index = firstSpecial(in: bytes, from: 0)
             while index < bytes.count {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(UInt8(ascii: "\\"))
@@ -425,40 +425,11 @@ enum JSONBytes {
                     out.append(hexDigits[Int(byte & 0x0F)])
                 }
                 runStart = index + 1
-                index = firstEscape(in: bytes, from: runStart)
+                index = firstSpecial(in: bytes, from: runStart)
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// The index of the first byte at or after `start` that a JSON string must escape (a control character,
-    /// `"` or `\\`), or `bytes.count`. Most strings have none, so it looks at eight bytes at a time: checking
-    /// byte by byte was most of writing a stored object.
-    private static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                if mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { break }
-                index += 8
-            }
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
-            index += 1
-        }
-        return index
-    }
-
-    /// Whether any of the eight bytes is below 0x20, `"` or `\\` (exact: "has a byte below n" for n <= 0x80,
-    /// and a byte equal to c as a zero byte of `word ^ c`).
-    @inline(__always) private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasByteBelow(_ word: UInt64, _ n: UInt64) -> Bool { (word &- ones &* n) & ~word & highs != 0 }
-        return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1)
-            || hasByteBelow(word ^ (ones &* 0x5C), 1)
     }
 
     static func write(_ value: JSONValue, into out: inout [UInt8]) {

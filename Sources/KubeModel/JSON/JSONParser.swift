@@ -130,18 +130,16 @@ struct JSONParser {
     private mutating func string() throws -> String {
         index += 1
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-            if byte < 0x20 { throw error("unescaped control character in string") }
+        index = JSONBytes.firstSpecial(in: bytes, from: start)
+        guard index < bytes.count else { throw error("unterminated string") }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "\"") {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
             index += 1
+            return text
         }
-        throw error("unterminated string")
+        if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+        throw error("unescaped control character in string")
     }
 
     private mutating func escapedString(from start: Int) throws -> String {
@@ -188,8 +186,10 @@ struct JSONParser {
                 }
             default:
                 if byte < 0x20 { throw error("unescaped control character in string") }
-                out.append(byte)
-                index += 1
+                // The plain run up to the next escape or quote, in one append.
+                let end = JSONBytes.firstSpecial(in: bytes, from: index + 1)
+                out += UnsafeBufferPointer(rebasing: bytes[index..<end])
+                index = end
             }
         }
         throw error("unterminated string")

@@ -46,19 +46,11 @@ public struct JSONScanner {
     public mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
         skipWhitespace()
         guard let base = bytes.baseAddress, index < bytes.count, base[index] == JSONScanner.quote else { return nil }
-        let count = bytes.count
         let start = index + 1
-        var cursor = start
-        while cursor < count {
-            let byte = base[cursor]
-            if byte == JSONScanner.quote {
-                index = cursor + 1
-                return UnsafeBufferPointer(start: base + start, count: cursor - start)
-            }
-            if byte == JSONScanner.backslash || byte < 0x20 { return nil }
-            cursor += 1
-        }
-        return nil
+        let end = JSONBytes.firstSpecial(in: bytes, from: start)
+        guard end < bytes.count, base[end] == JSONScanner.quote else { return nil }
+        index = end + 1
+        return UnsafeBufferPointer(start: base + start, count: end - start)
     }
 
     /// A string, decoded as ``JSONCodec`` decodes it.

@@ -33,11 +33,17 @@ enum EventFold {
     ///   ``StreamSnapshots/interval``, or all of them for a stream without snapshots), read through the
     ///   `(stream_id, stream_version)` index.
     ///
-    /// - Parameter snapshots: False to fold from the first event (what a snapshot must equal).
+    /// - Parameters:
+    ///   - snapshots: False to fold from the first event (what a snapshot must equal).
+    ///   - correlator: False to leave the Event correlator's state (`aggregates`) empty. Only a writer
+    ///     continuing the stream reads it, and on a busy stream it is a fifth of the snapshot's Events part.
     static func stream(
-        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool = true
+        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool = true, correlator: Bool = true
     ) throws -> DeploymentStream {
-        try fold(id, upTo: sequence, in: db, snapshots: snapshots, kubeEvents: true)
+        var stream = try fold(id, upTo: sequence, in: db, snapshots: snapshots, kubeEvents: true, correlator: correlator)
+        // The events after the snapshot noted some records; without the rest they are no correlator state.
+        if !correlator { stream.aggregates = [:] }
+        return stream
     }
 
     /// The stream's objects (Deployment, ReplicaSets, Pods, revisions, timers) after the events up to
@@ -47,15 +53,16 @@ enum EventFold {
     /// `EventRecorded` events change nothing but those, so they are neither read nor decoded, and neither is
     /// that part of the snapshot: often most of a stream's bytes.
     static func objects(_ id: StreamID, upTo sequence: Int64, in db: Database) throws -> DeploymentStream {
-        try fold(id, upTo: sequence, in: db, snapshots: true, kubeEvents: false)
+        try fold(id, upTo: sequence, in: db, snapshots: true, kubeEvents: false, correlator: false)
     }
 
     private static func fold(
-        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool, kubeEvents: Bool
+        _ id: StreamID, upTo sequence: Int64, in db: Database, snapshots: Bool, kubeEvents: Bool, correlator: Bool
     ) throws -> DeploymentStream {
         guard let key = id.deploymentKey else { throw StoreError(.corrupt, "not a deployment stream: \(id)") }
         let snapshot = snapshots
-            ? try StreamSnapshots.latest(of: id, upTo: sequence, kubeEvents: kubeEvents, in: db) : nil
+            ? try StreamSnapshots.latest(of: id, upTo: sequence, kubeEvents: kubeEvents, correlator: correlator, in: db)
+            : nil
         let start = snapshot ?? DeploymentStream(namespace: key.namespace, name: key.name)
         let cursor = try Row.fetchCursor(
             db.cachedStatement(

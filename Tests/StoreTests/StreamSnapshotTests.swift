@@ -121,6 +121,11 @@ struct StreamSnapshotTests {
                     let slow = try EventFold.stream(id, upTo: point, in: db, snapshots: false)
                     #expect(try StoredJSON.encode(fast) == StoredJSON.encode(slow), "\(id) at \(point)")
                     #expect(fast == slow)
+                    // A read's fold (no correlator state) differs from the whole state in that state alone.
+                    var read = try EventFold.stream(id, upTo: point, in: db, correlator: false)
+                    #expect(read.aggregates.isEmpty && read.events == slow.events)
+                    read.aggregates = slow.aggregates
+                    #expect(read == slow, "\(id) at \(point)")
                     let objects = try EventFold.objects(id, upTo: point, in: db)
                     #expect(objects.deployment == slow.deployment && objects.replicaSets == slow.replicaSets)
                     #expect(objects.pods == slow.pods && objects.revisions == slow.revisions)
@@ -179,6 +184,9 @@ struct StreamSnapshotTests {
             let decoded = try StoredJSON.decode(KubeEventState.self, text)
             #expect(scanned.events == decoded.events && scanned.aggregates == decoded.aggregates)
             #expect(scanned.eventSequence == decoded.eventSequence)
+            let stepped = try KubeEventState.decode(Array(text.utf8), correlator: false)
+            #expect(stepped.events == decoded.events && stepped.aggregates.isEmpty)
+            #expect(stepped.eventSequence == decoded.eventSequence)
         }
         #expect(throws: (any Error).self) { try KubeEventState.decode(#"{"events":{},"aggregates":{}}"#) }
     }

@@ -57,7 +57,8 @@ public struct PointInTimeReader: StateReading {
     public func stream(_ id: StreamID) throws -> DeploymentStream {
         let key = FoldedStreams.Key(sequence: point.sequence, stream: id)
         if let stream = folded.streams[key] { return stream }
-        let stream = try EventFold.stream(id, upTo: point.sequence, in: db)
+        // Reads never continue the stream, so they leave its correlator state out.
+        let stream = try EventFold.stream(id, upTo: point.sequence, in: db, correlator: false)
         folded.streams[key] = stream
         return stream
     }

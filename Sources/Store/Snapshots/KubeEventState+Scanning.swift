@@ -10,12 +10,16 @@ extension KubeEventState {
     }
 
     /// ``decode(_:)`` of UTF-8 bytes (what a snapshot read inflates).
-    static func decode(_ bytes: [UInt8]) throws -> KubeEventState {
-        if let scanned = bytes.withUnsafeBufferPointer({ scan($0) }) { return scanned }
-        return try StoredJSON.decode(KubeEventState.self, String(decoding: bytes, as: UTF8.self))
+    ///
+    /// - Parameter correlator: False to step over the correlator's records, leaving `aggregates` empty.
+    static func decode(_ bytes: [UInt8], correlator: Bool = true) throws -> KubeEventState {
+        if let scanned = bytes.withUnsafeBufferPointer({ scan($0, correlator: correlator) }) { return scanned }
+        var state = try StoredJSON.decode(KubeEventState.self, String(decoding: bytes, as: UTF8.self))
+        if !correlator { state.aggregates = [:] }
+        return state
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> KubeEventState? {
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, correlator: Bool) -> KubeEventState? {
         var scanner = JSONScanner(bytes)
         var events: [String: KubeEvent]?, aggregates: [String: AggregateRecord]?, sequence: Int?
         let read: Void? = scanner.members { key, scanner in
@@ -24,6 +28,10 @@ extension KubeEventState {
                 return sequence != nil
             }
             if key.equals("aggregates") {
+                guard correlator else {
+                    aggregates = [:]
+                    return scanner.skipValue()
+                }
                 aggregates = AggregatesJSON.scan(&scanner)
                 return aggregates != nil
             }

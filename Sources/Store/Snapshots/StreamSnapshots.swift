@@ -40,9 +40,11 @@ enum StreamSnapshots {
 
     /// The latest snapshot of `id` at or before event `sequence`, if any.
     ///
-    /// - Parameter kubeEvents: False to leave the Kubernetes Events part out (see ``EventFold/objects(_:upTo:in:)``).
+    /// - Parameters:
+    ///   - kubeEvents: False to leave the Kubernetes Events part out (see ``EventFold/objects(_:upTo:in:)``).
+    ///   - correlator: False to leave the correlator's records (`aggregates`) out of that part.
     static func latest(
-        of id: StreamID, upTo sequence: Int64, kubeEvents: Bool = true, in db: Database
+        of id: StreamID, upTo sequence: Int64, kubeEvents: Bool = true, correlator: Bool = true, in db: Database
     ) throws -> DeploymentStream? {
         let row = try Row.fetchOne(
             db.cachedStatement(
@@ -56,7 +58,9 @@ enum StreamSnapshots {
         guard kubeEvents else { return try state(objects, size: objectsSize) }
         let events: Data = row[2], eventsSize: Int = row[3]
         // The two parts are read side by side: on a busy stream each is about half of the read.
-        let part = Beside { try KubeEventState.decode(try Deflate.inflate(events, size: eventsSize)) }
+        let part = Beside {
+            try KubeEventState.decode(try Deflate.inflate(events, size: eventsSize), correlator: correlator)
+        }
         var stream = try state(objects, size: objectsSize)
         try part.value().restore(into: &stream)
         return stream

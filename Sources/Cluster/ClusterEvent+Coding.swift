@@ -51,6 +51,7 @@ extension ClusterEvent {
         case .replicaSetDeleted: "ReplicaSetDeleted"
         case .podCreated: "PodCreated"
         case .podStatusUpdated: "PodStatusUpdated"
+        case .podAdopted: "PodAdopted"
         case .podDeleted: "PodDeleted"
         case .kubeEventRecorded: "EventRecorded"
         }
@@ -79,10 +80,10 @@ extension ClusterEvent {
         case .replicaSetScaled(let p): try JSONCodec.encode(p)
         case .replicaSetAnnotated(let p): try JSONCodec.encode(p)
         case .replicaSetStatusUpdated(let p): try JSONCodec.encode(p)
-        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p), .podDeleteRequested(let p),
-            .replicaSetDeleteRequested(let p):
+        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p), .podDeleteRequested(let p):
             try JSONCodec.encode(p)
-        case .replicaSetAdopted(let p): try JSONCodec.encode(p)
+        case .replicaSetDeleteRequested(let p): try JSONCodec.encode(p)
+        case .replicaSetAdopted(let p), .podAdopted(let p): try JSONCodec.encode(p)
         case .podCreated(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
         case .kubeEventRecorded(let p): try JSONCodec.encode(p)
@@ -124,7 +125,7 @@ extension ClusterEvent {
         case "DeploymentRestarted": self = .deploymentRestarted(try d(Restarted.self))
         case "DeploymentDeleted": self = .deploymentDeleted(try d(Deleted.self))
         case "PodDeleteRequested": self = .podDeleteRequested(try d(ObjectName.self))
-        case "ReplicaSetDeleteRequested": self = .replicaSetDeleteRequested(try d(ObjectName.self))
+        case "ReplicaSetDeleteRequested": self = .replicaSetDeleteRequested(try d(ReplicaSetDeletion.self))
         case "DeploymentStatusUpdated": self = .deploymentStatusUpdated(try d(StatusUpdated.self))
         case "DeploymentRevisionSet": self = .deploymentRevisionSet(try d(RevisionSet.self))
         case "ReplicaSetCreated": self = .replicaSetCreated(try d(ReplicaSetObject.self))
@@ -132,7 +133,8 @@ extension ClusterEvent {
         case "ReplicaSetAnnotated": self = .replicaSetAnnotated(try d(ReplicaSetAnnotated.self))
         case "ReplicaSetStatusUpdated": self = .replicaSetStatusUpdated(try d(ReplicaSetStatusUpdated.self))
         case "ReplicaSetOrphaned": self = .replicaSetOrphaned(try d(ObjectName.self))
-        case "ReplicaSetAdopted": self = .replicaSetAdopted(try d(ReplicaSetAdopted.self))
+        case "ReplicaSetAdopted": self = .replicaSetAdopted(try d(Adoption.self))
+        case "PodAdopted": self = .podAdopted(try d(Adoption.self))
         case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
         case "PodCreated": self = .podCreated(try d(PodObject.self))
         case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))

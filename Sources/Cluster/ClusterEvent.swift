@@ -21,7 +21,7 @@ public enum ClusterEvent: Sendable, Hashable {
     case deploymentDeleted(Deleted)
     /// `kubectl delete pod` / `delete rs`: a user removing a controller-owned object.
     case podDeleteRequested(ObjectName)
-    case replicaSetDeleteRequested(ObjectName)
+    case replicaSetDeleteRequested(ReplicaSetDeletion)
     // Controller steps.
     case deploymentStatusUpdated(StatusUpdated)
     case deploymentRevisionSet(RevisionSet)
@@ -30,10 +30,12 @@ public enum ClusterEvent: Sendable, Hashable {
     case replicaSetAnnotated(ReplicaSetAnnotated)
     case replicaSetStatusUpdated(ReplicaSetStatusUpdated)
     case replicaSetOrphaned(ObjectName)
-    case replicaSetAdopted(ReplicaSetAdopted)
+    case replicaSetAdopted(Adoption)
     case replicaSetDeleted(ObjectName)
     case podCreated(PodObject)
     case podStatusUpdated(PodStatusUpdated)
+    /// The ReplicaSet controller's `claimPods`: an orphaned Pod its selector matches becomes its own.
+    case podAdopted(Adoption)
     case podDeleted(ObjectName)
     case kubeEventRecorded(KubeEvent)
 
@@ -149,6 +151,18 @@ public struct ObjectName: Sendable, Hashable, Codable {
     public init(name: String) { self.name = name }
 }
 
+/// `kubectl delete rs NAME [--cascade=orphan]`.
+public struct ReplicaSetDeletion: Sendable, Hashable, Codable {
+    public var name: String
+    /// `orphan` leaves the ReplicaSet's pods, without their owner reference; `background` (and nil, in events
+    /// recorded before the cascade was) lets the garbage collector delete them.
+    public var cascade: String?
+    public init(name: String, cascade: String) {
+        self.name = name
+        self.cascade = cascade
+    }
+}
+
 public struct ReplicaSetObject: Sendable, Hashable, Codable {
     public var replicaSet: ReplicaSet
     public init(replicaSet: ReplicaSet) { self.replicaSet = replicaSet }
@@ -190,7 +204,8 @@ public struct ReplicaSetStatusUpdated: Sendable, Hashable, Codable {
     }
 }
 
-public struct ReplicaSetAdopted: Sendable, Hashable, Codable {
+/// An orphan taking an owner: a ReplicaSet adopted by a Deployment, or a Pod by a ReplicaSet.
+public struct Adoption: Sendable, Hashable, Codable {
     public var name: String
     public var owner: OwnerReference
     public init(name: String, owner: OwnerReference) {

@@ -122,8 +122,17 @@ extension DeploymentStream {
             updateReplicaSet(object.name, resourceVersion) { $0.metadata.ownerReferences = nil }
         case .replicaSetAdopted(let adoption):
             updateReplicaSet(adoption.name, resourceVersion) { $0.metadata.ownerReferences = [adoption.owner] }
-        case .replicaSetDeleted(let object), .replicaSetDeleteRequested(let object):
+        case .replicaSetDeleted(let object):
             replicaSets[object.name] = nil
+        case .replicaSetDeleteRequested(let deletion):
+            // As for a Deployment: the orphan finalizer strips the pods' owner references before the object goes.
+            if deletion.cascade == "orphan", let uid = replicaSets[deletion.name]?.metadata.uid {
+                for (name, pod) in pods where pod.metadata.controllerRef?.uid == uid {
+                    pods[name]?.metadata.ownerReferences = nil
+                    pods[name]?.metadata.resourceVersion = resourceVersion
+                }
+            }
+            replicaSets[deletion.name] = nil
         case .podCreated(let object):
             var created = object.pod
             created.metadata.resourceVersion = resourceVersion
@@ -134,6 +143,9 @@ extension DeploymentStream {
             pods[update.name]?.metadata.resourceVersion = resourceVersion
             forgetTimers(ofPod: update.name)
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
+        case .podAdopted(let adoption):
+            pods[adoption.name]?.metadata.ownerReferences = [adoption.owner]
+            pods[adoption.name]?.metadata.resourceVersion = resourceVersion
         case .podDeleted(let object), .podDeleteRequested(let object):
             pods[object.name] = nil
             forgetTimers(ofPod: object.name)

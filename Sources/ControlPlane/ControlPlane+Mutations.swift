@@ -122,14 +122,16 @@ extension ControlPlane {
     }
 
     /// `kubectl delete rs NAME`: the ReplicaSet and (by background cascade) its pods go; a Deployment that
-    /// still wants that template creates it again.
-    public func deleteReplicaSet(namespace: String, name: String) throws {
+    /// still wants that template creates it again, and adopts pods an orphaning delete left.
+    ///
+    /// - Parameter cascade: `background`, or `orphan` to leave the pods, without their owner reference.
+    public func deleteReplicaSet(namespace: String, name: String, cascade: String = "background") throws {
         guard let id = try store.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
             throw CommandError.notFound(Resource.replicaSets, name)
         }
         try mutate(id) { stream, _ in
             guard stream.replicaSets[name] != nil else { throw CommandError.notFound(Resource.replicaSets, name) }
-            return (.replicaSetDeleteRequested(ObjectName(name: name)), ())
+            return (.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: cascade)), ())
         }
     }
 }

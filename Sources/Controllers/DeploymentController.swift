@@ -38,7 +38,7 @@ extension Reconciler {
         where rs.metadata.controllerRef == nil && rs.metadata.deletionTimestamp == nil
             && selector.matches(rs.metadata.labels ?? [:]) {
             let owner = OwnerReference(apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: uid)
-            emit(.replicaSetAdopted(ReplicaSetAdopted(name: rs.name, owner: owner)), actor: Actor.deploymentController)
+            emit(.replicaSetAdopted(Adoption(name: rs.name, owner: owner)), actor: Actor.deploymentController)
         }
     }
 

@@ -7,6 +7,7 @@ extension Reconciler {
 
     /// `manageReplicas`: creates or deletes pods until the active count equals `spec.replicas`.
     mutating func manageReplicas(of name: String) {
+        adoptOrphanPods(of: name)
         guard let rs = stream.replicaSets[name] else { return }
         let active = stream.pods(of: rs).filter(\.isActive)
         let diff = active.count - rs.replicas
@@ -18,6 +19,17 @@ extension Reconciler {
                 emit(.podDeleted(ObjectName(name: pod.name)), actor: Actor.replicaSetController)
                 recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
             }
+        }
+    }
+
+    /// `claimPods`' adoption half: an active pod without a controller that the selector matches becomes ours
+    /// (left by `delete rs --cascade=orphan`, say, before the Deployment made the ReplicaSet again).
+    private mutating func adoptOrphanPods(of name: String) {
+        guard let rs = stream.replicaSets[name], rs.metadata.deletionTimestamp == nil, let uid = rs.metadata.uid else { return }
+        for pod in stream.pods.values.sorted(by: { $0.name < $1.name })
+        where pod.metadata.controllerRef == nil && pod.isActive && rs.spec.selector.matches(pod.metadata.labels ?? [:]) {
+            let owner = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: uid)
+            emit(.podAdopted(Adoption(name: pod.name, owner: owner)), actor: Actor.replicaSetController)
         }
     }
 

@@ -76,9 +76,13 @@ struct EventDescription: Equatable {
             let owner = p.pod.metadata.controllerRef.map { " by \($0.kind.lowercased())/\($0.name)" } ?? ""
             self.init(object: "pod/\(p.pod.name)", summary: "created\(owner)")
         case .podStatusUpdated(let p): self.init(object: "pod/\(p.name)", summary: Self.podState(p.status))
+        case .podAdopted(let p):
+            self.init(object: "pod/\(p.name)", summary: "adopted by \(p.owner.kind.lowercased())/\(p.owner.name)")
         case .podDeleted(let p): self.init(object: "pod/\(p.name)", summary: "deleted")
         case .podDeleteRequested(let p): self.init(object: "pod/\(p.name)", summary: "deleted by user")
-        case .replicaSetDeleteRequested(let p): self.init(object: "replicaset/\(p.name)", summary: "deleted by user")
+        case .replicaSetDeleteRequested(let p):
+            let orphaning = p.cascade == "orphan" ? " (its pods orphaned)" : ""
+            self.init(object: "replicaset/\(p.name)", summary: "deleted by user\(orphaning)")
         case .kubeEventRecorded(let e):
             let involved = e.involvedObject
             self.init(object: "\(involved.kind.lowercased())/\(involved.name)", summary: e.message)

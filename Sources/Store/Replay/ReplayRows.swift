@@ -120,7 +120,7 @@ enum EventTypeNames {
         "ReplicaSetAnnotated", "DeploymentScaled", "ReplicaSetDeleted", "DeploymentConfigured", "DeploymentAnnotated",
         "DeploymentRestarted", "DeploymentRolledBack", "DeploymentCreated", "DeploymentPaused", "DeploymentResumed",
         "DeploymentDeleted", "PodDeleteRequested", "ReplicaSetDeleteRequested", "ReplicaSetOrphaned",
-        "ReplicaSetAdopted", "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked",
+        "ReplicaSetAdopted", "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "PodAdopted",
     ]
 
     private static let allBytes = all.map { Array($0.utf8) }

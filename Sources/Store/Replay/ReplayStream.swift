@@ -8,10 +8,11 @@ import KubeModel
 ///
 /// The rules (each relies on what `apply` does with the events involved):
 /// - A Pod's `PodCreated` sets the Pod, and its `PodStatusUpdated` sets the Pod's status and resourceVersion
-///   and replaces its container timers. No other event type reads or writes Pods or timers, so these wait
-///   per Pod: a later `PodStatusUpdated` of the Pod drops a waiting one, a `PodCreated` drops a waiting
-///   creation, a `PodDeleted` or `PodDeleteRequested` drops both. Whatever still waits at the end is applied
-///   in log order. The counters a creation moves (``DeploymentStream/podSequence``) are counted on arrival.
+///   and replaces its container timers. Of the other event types only `PodAdopted` and an orphaning
+///   `ReplicaSetDeleteRequested` write Pods (their owner references and resourceVersion), and they apply
+///   everything waiting first; so these wait per Pod: a later `PodStatusUpdated` of the Pod drops a waiting
+///   one, a `PodCreated` drops a waiting creation, a `PodDeleted` or `PodDeleteRequested` drops both.
+///   Whatever still waits at the end is applied in log order. The counters a creation moves (``DeploymentStream/podSequence``) are counted on arrival.
 ///   Pod names containing `/` are not kept (timers are keyed `pod/container`, so such a name could reach
 ///   another Pod's timers), and events about them first apply everything waiting.
 /// - `DeploymentStatusUpdated` sets the Deployment's status and resourceVersion. It waits until the next
@@ -83,6 +84,10 @@ struct ReplayStream {
                 pods[pod, default: WaitingPod()].status = waiting
             }
             return false
+        case "PodAdopted", "ReplicaSetDeleteRequested":
+            // Rare, and they write Pods: everything waiting goes first.
+            try applyWaitingPods()
+            return apply(try event.decoded(), event)
         case "PodDeleted", "PodDeleteRequested":
             let decoded = try event.decoded()
             switch decoded {
@@ -107,7 +112,7 @@ struct ReplayStream {
     /// Event types whose `apply` neither reads nor writes the Deployment.
     private static let leavesDeploymentAlone: Set<String> = [
         "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated", "ReplicaSetOrphaned",
-        "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested", "EventRecorded",
+        "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested", "EventRecorded", "PodAdopted",
     ]
 
     /// Hands over the revision records assigned since the last call (a replay writes them at once).

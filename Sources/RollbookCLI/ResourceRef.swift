@@ -96,6 +96,21 @@ struct ResourceArguments {
         }
     }
 
+    /// Arguments that may name several types, in the order kubectl's resource builder visits them: `TYPE/NAME`
+    /// pairs one by one, or `TYPE1,TYPE2 [NAME...]` type by type (each with the same names).
+    static func groups(_ arguments: [String], whenEmpty missing: MissingResource) throws -> [ResourceArguments] {
+        guard let first = arguments.first else { throw missing.error }
+        if first.contains("/") {
+            return try arguments.map { try ResourceArguments([$0], whenEmpty: missing) }
+        }
+        let names = Array(arguments.dropFirst())
+        return try first.split(separator: ",", omittingEmptySubsequences: false).map { type in
+            var group = try ResourceArguments([String(type)], whenEmpty: missing)
+            group.names = names
+            return group
+        }
+    }
+
     /// For commands that act on exactly one Deployment (`rollout`, `set image`, `scale`).
     static func deployment(_ arguments: [String]) throws -> String {
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)

@@ -21,4 +21,26 @@ struct DeleteSelectionTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/delete-selection.txt")
     }
+
+    /// Several types at once, as run_kubectl_apply_deployments_tests cleans up ("delete deployments,rs,pods
+    /// --all --cascade=orphan --grace-period=0"): type by type, each listed when its turn comes. An orphaning
+    /// delete of a ReplicaSet leaves its pods, which the ReplicaSet made again adopts.
+    @Test func deleteSeveralTypesAndOrphans() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0 --replicas=2"),
+            (0, "create deployment api --image=web:1.0"),
+            (1, "delete rs -l app=web --cascade=orphan"),
+            (2, "get pods -l app=web -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name"),
+            (2, "verify"),
+            (3, "delete deployment/api rs/nope deployment/nope"),
+            (4, "delete deployments,rs,pods --all --cascade=orphan --grace-period=0"),
+            (5, "get all"),
+            (6, "delete deployments,replicasets --all"),
+            (7, "delete deployments,rs"),
+            (8, "delete deployments,widgets --all"),
+            (9, "verify"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/delete-several-types.txt")
+    }
 }

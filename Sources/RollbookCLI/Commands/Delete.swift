@@ -58,41 +58,40 @@ struct Delete: RunnableCommand {
                 + "terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
         let plane = try globals.controlPlane()
-        var targets: [(namespace: String, name: String, source: String?)] = []
-        if !filenames.isEmpty {
-            for document in try ManifestFiles.load(filenames, command: "delete") { _, _ in true } {
-                let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
-                targets.append((namespace, document.object.deployment.name, document.source))
-            }
-        } else {
-            var request = try ResourceArguments(resources, whenEmpty: .argumentOrFilename)
-            if all || selector != nil {
-                request.names = try selectedNames(request.kind, plane: plane)
-                // kubectl's delete says so on stdout and succeeds.
-                if request.names.isEmpty { return Output.out("No resources found\n") }
-            }
-            if request.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
-            if request.kind != .deployment {
-                try deleteOwned(request, plane: plane)
-                return
-            }
-            targets = request.names.map { (globals.resolvedNamespace.name, $0, nil) }
-        }
+        if filenames.isEmpty { return try deleteByType(mode: mode, plane: plane) }
         var failed = false
-        for target in targets {
-            if let source = target.source { try ManifestFiles.checkNameForDelete(target.name, source: source) }
+        for document in try ManifestFiles.load(filenames, command: "delete") { _, _ in true } {
+            let name = document.object.deployment.name
+            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            try ManifestFiles.checkNameForDelete(name, source: document.source)
             do {
-                try plane.delete(namespace: target.namespace, name: target.name, cascade: mode)
-                printDeleted("deployment.apps", target.name)
-            } catch let error as CommandError {
+                try plane.delete(namespace: namespace, name: name, cascade: mode)
+                printDeleted("deployment.apps", name)
+            } catch is CommandError {
                 failed = true
-                if let source = target.source {
-                    Output.err("Error from server (NotFound): error when deleting \"\(source)\": deployments.apps \"\(target.name)\" not found\n")
-                } else {
-                    Output.err(error.text + "\n")
-                }
+                Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": deployments.apps \"\(name)\" not found\n")
             }
         }
+        if failed { throw ExitCode(1) }
+    }
+
+    /// `delete TYPE[,TYPE...] NAME...`, `TYPE/NAME...`, or with `--all` / `-l`: type by type in the order given,
+    /// each selection listed when its turn comes (after the deletions before it, as kubectl's visitors list).
+    private func deleteByType(mode: String, plane: ControlPlane) throws {
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename)
+        let selecting = all || selector != nil
+        if !selecting, groups.contains(where: \.names.isEmpty) {
+            throw CommandError.client("resource(s) were provided, but no name was specified")
+        }
+        var found = 0
+        var failed = false
+        for var group in groups {
+            if selecting { group.names = try selectedNames(group.kind, plane: plane) }
+            found += group.names.count
+            failed = try delete(group, mode: mode, plane: plane) || failed
+        }
+        // kubectl's delete says so on stdout and succeeds.
+        if selecting && found == 0 { Output.out("No resources found\n") }
         if failed { throw ExitCode(1) }
     }
 
@@ -113,23 +112,24 @@ struct Delete: RunnableCommand {
         return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()
     }
 
-    /// `delete pod NAME` / `delete rs NAME`: their controllers replace them.
-    private func deleteOwned(_ request: ResourceArguments, plane: ControlPlane) throws {
+    /// Deletes the group's objects one by one, printing each; returns whether any failed. Pods and ReplicaSets
+    /// are replaced by their controllers, unless an orphaning delete took the ReplicaSet's owner away.
+    private func delete(_ group: ResourceArguments, mode: String, plane: ControlPlane) throws -> Bool {
         var failed = false
-        for name in request.names {
+        let namespace = globals.resolvedNamespace.name
+        for name in group.names {
             do {
-                if request.kind == .pod {
-                    try plane.deletePod(namespace: globals.resolvedNamespace.name, name: name)
-                    printDeleted("pod", name)
-                } else {
-                    try plane.deleteReplicaSet(namespace: globals.resolvedNamespace.name, name: name)
-                    printDeleted("replicaset.apps", name)
+                switch group.kind {
+                case .deployment: try plane.delete(namespace: namespace, name: name, cascade: mode)
+                case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)
+                case .pod: try plane.deletePod(namespace: namespace, name: name)
                 }
+                printDeleted(group.kind.qualifiedKind, name)
             } catch let error as CommandError {
                 failed = true
                 Output.err(error.text + "\n")
             }
         }
-        if failed { throw ExitCode(1) }
+        return failed
     }
 }

@@ -8,7 +8,7 @@ public enum RollbookCommand {
     /// The command tree, in the order `rollbook --help` lists it.
     static var tree: CommandNode {
         CommandNode.group("rollbook", abstract: abstract, subcommands: [
-            Subcommand("apply") { Apply.spec.node }, Subcommand("create") { Create.node },
+            Subcommand("apply") { Apply.node }, Subcommand("create") { Create.node },
             Subcommand("get") { Get.spec.node }, Subcommand("describe") { Describe.spec.node },
             Subcommand("rollout") { Rollout.node }, Subcommand("set") { SetCommand.node },
             Subcommand("scale") { Scale.spec.node }, Subcommand("annotate") { Annotate.spec.node },

@@ -93,6 +93,39 @@ struct KubectlTypedOutputTests {
         #expect(answer.stdout == "3 2 2")
     }
 
+    // view_last_applied.go: the annotations of every object found, YAML or json.Indent; every lookup before any
+    // printing (a missing one fails the command), nothing for an object without the annotation.
+    @Test func viewLastAppliedPrintsWhatKubectlPrints() throws {
+        let web = String(Self.manifests.split(separator: "---\n")[0])
+            .replacingOccurrences(of: "labels: {app: web}}", with: "labels: {app: web}, annotations: {note: \"a <b> & c\"}}")
+        let twin = try Twin(
+            files: ["web.yaml": web],
+            setUp: [
+                ["images", "load", "web:1.0"], ["apply", "-f", "web.yaml"],
+                ["create", "deployment", "plain", "--image=web:1.0"],
+            ])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
+            ["apply", "view-last-applied", "deployment/web"],
+            ["apply", "view-last-applied", "deployment", "web", "-o", "json"],
+            ["apply", "view-last-applied", "deployment", "plain"],
+            ["apply", "view-last-applied", "deployment", "--all", "-o", "json"],
+            ["apply", "view-last-applied", "-f", "web.yaml"],
+            ["apply", "view-last-applied", "deploy", "-l", "app=web"],
+            ["apply", "view-last-applied", "deployment", "web", "nope"],
+            ["apply", "view-last-applied", "rs", "--all"],
+            ["apply", "view-last-applied", "deployment"],
+        ])
+        #expect(printed[0].hasPrefix("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    note: a <b> & c\n"))
+        #expect(printed[1].contains(#""note": "a \u003cb\u003e \u0026 c""#) && printed[1].hasSuffix("}\n"))
+        #expect(printed[2].isEmpty && printed[7].isEmpty)
+        // A usage error names the command: kubectl's text, with its name.
+        let wide = ["apply", "view-last-applied", "deployment/web", "-o", "wide"]
+        let kubectl = try twin.kubectl.run(wide), rollbook = try twin.local.run(wide, now: Self.now)
+        #expect(rollbook.stderr == kubectl.stderr.replacingOccurrences(of: "'kubectl ", with: "'rollbook "))
+        #expect(rollbook.exitCode == 1 && kubectl.exitCode == 1 && rollbook.stdout.isEmpty)
+    }
+
     // apply.go prints the visited objects once at the end: one alone, several in a v1 List; a create or patch as
     // the server answered it, a client dry run as it read or would send it.
     @Test func applyPrintsWhatTheServerAnswered() throws {

@@ -18,6 +18,12 @@ public enum ObjectPrinter {
         return GoJSONWriter.compact(type.completed(value), layout: type.layout)
     }
 
+    /// `json.Indent(compact, "", "  ")` of a document written the way `json.Marshal` writes `value` (an annotation
+    /// holding JSON): indented, the document's trailing whitespace kept.
+    public static func indentedJSON(_ value: JSONValue, trailing compact: String) -> String {
+        GoJSONWriter.indented(value, indent: "  ") + String(compact.reversed().prefix { $0.isWhitespace }.reversed())
+    }
+
     /// What sigs.k8s.io/yaml (go-yaml v2) writes, ending in a newline.
     public static func yaml(_ value: JSONValue) -> String {
         GoYAMLEmitter.document(value)

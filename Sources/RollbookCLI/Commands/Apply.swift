@@ -4,6 +4,13 @@ import Manifests
 import Printers
 
 struct Apply: RunnableCommand {
+    /// `apply` runs itself, and holds `view-last-applied`.
+    static var node: CommandNode {
+        var node = spec.node
+        node.subcommands = [Subcommand("view-last-applied") { ViewLastApplied.spec.node }]
+        return node
+    }
+
     static let spec = CommandSpec<Apply>(
         "apply", abstract: "Apply a configuration to a Deployment by file name or stdin.",
         options: GlobalOptions.options(in: \.globals)

@@ -1,0 +1,67 @@
+import ControlPlane
+import KubeModel
+import Manifests
+
+/// `apply view-last-applied`: the `kubectl.kubernetes.io/last-applied-configuration` annotations of the objects
+/// named, as YAML (sigs.k8s.io/yaml's JSONToYAML) or JSON (`json.Indent` with two spaces).
+///
+/// As view_last_applied.go does: every object is looked up before anything is printed (a missing one fails the
+/// whole command), and an object without the annotation (made by `create`, or a ReplicaSet) prints nothing.
+struct ViewLastApplied: RunnableCommand {
+    static let spec = CommandSpec<ViewLastApplied>(
+        "view-last-applied", abstract: "View the latest last-applied-configuration annotations of a resource/object.",
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
+            + PointInTimeOption.options(in: \.pointInTime)
+            + [
+            .option(\.output, "output", short: "o", help: "yaml (the default) or json."),
+            .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
+            .flag(\.all, "all", help: "Every object of the type in the namespace."),
+        ],
+        arguments: .list(\.resources, "(TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME)"),
+        make: ViewLastApplied.init)
+
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var pointInTime = PointInTimeOption()
+    var resources: [String] = []
+    var output = "yaml"
+    var selector: String?
+    var all = false
+
+    func run() throws {
+        let resources = try files.resources(self.resources, command: "apply view-last-applied")
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename)
+        let selecting = all || selector != nil
+        if !selecting, groups.contains(where: \.names.isEmpty) {
+            throw CommandError.client("resource(s) were provided, but no name was specified")
+        }
+        let query = try selector.map { text in
+            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
+            return query
+        }
+        let source = try globals.readSource(pointInTime)
+        var configurations: [String] = []
+        for group in groups {
+            let listing = try ObjectListing.fetch(
+                source, kind: group.kind, namespace: globals.resolvedNamespace.name, names: selecting ? [] : group.names,
+                query: query)
+            if let missing = listing.missing.first { throw missing }
+            for object in listing.objects {
+                guard case .deployment(let deployment) = object,
+                    let configuration = deployment.metadata[annotation: AnnotationKey.lastApplied]
+                else { continue }
+                configurations.append(configuration)
+            }
+        }
+        guard output == "yaml" || output == "json" else {
+            throw CommandError(
+                "error: Unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json\n"
+                    + "See 'rollbook apply view-last-applied -h' for help and examples")
+        }
+        for configuration in configurations {
+            let value = try JSONCodec.parse(configuration)
+            Output.out(output == "json" ? ObjectPrinter.indentedJSON(value, trailing: configuration) : ObjectPrinter.yaml(value))
+        }
+    }
+}

@@ -24,8 +24,14 @@ extension ControlPlane {
     /// `kubectl apply -f`: every document is validated first; then all are applied in one transaction,
     /// so a bad document leaves the store untouched.
     /// A `dryRun` decides and validates the same and stores nothing.
+    ///
+    /// - Parameter force: `--force`: where the patch would be refused as a Conflict (a stale
+    ///   `metadata.resourceVersion` in the manifest) or as Invalid (an immutable field changed), delete the
+    ///   Deployment (its dependents go in the background) and create it from the manifest, as apply's patcher
+    ///   does. If the manifest is invalid as a new object too, nothing changes and the error is kubectl's.
     public func apply(
-        _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, dryRun: Bool = false
+        _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, dryRun: Bool = false,
+        force: Bool = false
     ) throws -> [ApplyResult] {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
@@ -36,12 +42,12 @@ extension ControlPlane {
                 let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
-                var (event, result) = try decideApply(document, namespace: targetNamespace, stream: stream)
+                var (events, result) = try decideApply(document, namespace: targetNamespace, stream: stream, force: force)
                 result.answer = stream.deployment
                 result.live = stream.deployment
-                if let event {
+                if !events.isEmpty {
                     try simulation.run(id, at: now) { reconciler in
-                        reconciler.emit(event, actor: actor)
+                        for event in events { reconciler.emit(event, actor: actor) }
                         result.answer = reconciler.stream.deployment
                         reconciler.reconcile()
                     }
@@ -65,16 +71,38 @@ extension ControlPlane {
         return own
     }
 
-    private func decideApply(_ document: ManifestDocument, namespace: String, stream: DeploymentStream) throws
-        -> (ClusterEvent?, ApplyResult)
-    {
+    private func decideApply(
+        _ document: ManifestDocument, namespace: String, stream: DeploymentStream, force: Bool
+    ) throws -> ([ClusterEvent], ApplyResult) {
         let manifest = document.object.deployment
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
         guard let live = stream.deployment else {
             let created = try newDeployment(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
-            return (.deploymentCreated(DeploymentObject(deployment: created)),
+            return ([.deploymentCreated(DeploymentObject(deployment: created))],
                     ApplyResult(name: manifest.name, outcome: .created))
         }
+        do {
+            let (event, result) = try patch(live, with: document, namespace: namespace, lastApplied: lastApplied)
+            return (event.map { [$0] } ?? [], result)
+        } catch let refusal as CommandError where force && refusal.status.map({ [409, 422].contains($0.code) }) == true {
+            // deleteAndCreate. The new object is made as of the stream version after the deletion: its own uid.
+            var next = stream
+            next.version += 1
+            let created = try newDeployment(manifest, namespace: namespace, stream: next, lastApplied: lastApplied)
+            let events: [ClusterEvent] = [
+                .deploymentDeleted(Deleted(cascade: "background")), .deploymentCreated(DeploymentObject(deployment: created)),
+            ]
+            return (events, ApplyResult(name: manifest.name, outcome: .configured))
+        }
+    }
+
+    /// The patch apply sends to an existing Deployment, as the API server takes it: a Conflict when the
+    /// manifest names a `resourceVersion` other than the live one (kubectl's message quotes the patch), else
+    /// the three-way merge, validated as an update.
+    private func patch(_ live: Deployment, with document: ManifestDocument, namespace: String, lastApplied: String)
+        throws -> (ClusterEvent?, ApplyResult)
+    {
+        let manifest = document.object.deployment
         var warning: String?
         let previous = live.metadata[annotation: AnnotationKey.lastApplied]
         if previous == nil {
@@ -84,12 +112,12 @@ extension ControlPlane {
                 + "--save-config or kubectl apply. The missing annotation will be patched automatically."
         }
         let original = try previous.map { try JSONValue.parse($0) }
-        var modified = document.raw
-        var metadata = modified["metadata"]?.objectValue ?? [:]
-        var annotations = metadata["annotations"]?.objectValue ?? [:]
-        annotations[AnnotationKey.lastApplied] = .string(lastApplied)
-        metadata["annotations"] = .object(annotations)
-        modified["metadata"] = .object(metadata)
+        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
+        if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
+            version != live.metadata.resourceVersion
+        {
+            throw try conflict(live, original: original, modified: modified, source: document.source, namespace: namespace)
+        }
         var current = try JSONValue(encoding: live)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
@@ -110,6 +138,24 @@ extension ControlPlane {
         }
         return (.deploymentConfigured(DeploymentObject(deployment: updated)),
                 ApplyResult(name: manifest.name, outcome: .configured, warning: warning))
+    }
+
+    /// apply.go's error for a patch the server refused as a Conflict, after its retries (each gets the same answer).
+    private func conflict(
+        _ live: Deployment, original: JSONValue?, modified: JSONValue, source: String, namespace: String
+    ) throws -> CommandError {
+        let current = TypedObject.deployment.completed(try JSONValue(encoding: live))
+        let patch = ObjectPrinter.compactJSON(ThreeWayPatch.create(original: original, modified: modified, current: current))
+        let status = ServerStatus.conflict(Resource.deployments, live.name)
+        return CommandError(
+            """
+            Error from server (Conflict): error when applying patch:
+            \(patch)
+            to:
+            Resource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"
+            Name: "\(live.name)", Namespace: "\(namespace)"
+            for: "\(source)": error when patching "\(source)": \(status.message)
+            """, status: status)
     }
 }
 

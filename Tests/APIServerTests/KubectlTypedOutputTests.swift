@@ -126,6 +126,65 @@ struct KubectlTypedOutputTests {
         #expect(rollbook.exitCode == 1 && kubectl.exitCode == 1 && rollbook.stdout.isEmpty)
     }
 
+    // A manifest naming a stale resourceVersion: the server refuses apply's patch as a Conflict, and kubectl's
+    // error quotes the three-way patch it sent (deletions from the last applied manifest, changes from the live
+    // object, $setElementOrder, $patch: delete, $retainKeys). --force deletes and creates the Deployment instead;
+    // for an immutable field too; a manifest invalid as a new object changes nothing.
+    @Test func applyConflictsAndForceAsKubectl() throws {
+        let base = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+              labels: {app: app, tier: web}
+            spec:
+              replicas: 3
+              selector: {matchLabels: {app: app}}
+              strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1}}
+              template:
+                metadata: {labels: {app: app}}
+                spec:
+                  containers:
+                  - name: web
+                    image: web:1.0
+                    args: ["--a", "--b"]
+                    ports: [{containerPort: 80}]
+                    env: [{name: A, value: "1"}, {name: B, value: "2"}]
+                  - {name: side, image: side:1.0}
+
+            """
+        let stale = { (text: String) in text.replacingOccurrences(of: "  name: app\n", with: "  name: app\n  resourceVersion: \"99\"\n") }
+        let variants: [String: String] = [
+            "image.yaml": base.replacingOccurrences(of: "image: web:1.0", with: "image: web:2.0"),
+            "drop-side.yaml": base.replacingOccurrences(of: "  - {name: side, image: side:1.0}\n", with: ""),
+            "drop-label.yaml": base.replacingOccurrences(of: ", tier: web}", with: "}"),
+            "env.yaml": base.replacingOccurrences(of: "{name: B, value: \"2\"}", with: "{name: C, value: \"3\"}"),
+            "recreate.yaml": base.replacingOccurrences(of: "{type: RollingUpdate, rollingUpdate: {maxSurge: 1}}", with: "{type: Recreate}"),
+            "args.yaml": base.replacingOccurrences(of: "[\"--a\", \"--b\"]", with: "[\"--a\"]"),
+            "no-replicas.yaml": base.replacingOccurrences(of: "  replicas: 3\n", with: ""),
+            "ports.yaml": base.replacingOccurrences(of: "[{containerPort: 80}]", with: "[{containerPort: 8080, name: http}]"),
+            "same.yaml": base,
+        ].mapValues(stale)
+        var files = variants
+        files["base.yaml"] = base
+        files["selector.yaml"] = base.replacingOccurrences(of: "{app: app}", with: "{app: app2}")
+        files["bad.yaml"] = stale(base.replacingOccurrences(of: "metadata: {labels: {app: app}}", with: "metadata: {labels: {app: app, bad: \"-x-\"}}"))
+        let twin = try Twin(
+            files: files,
+            setUp: [
+                ["images", "load", "web:1.0", "web:2.0", "side:1.0"], ["apply", "-f", "base.yaml"],
+                ["scale", "deployment/app", "--replicas=5"],
+            ])
+        defer { twin.stop() }
+        _ = try twin.expectSame(variants.keys.sorted().map { ["apply", "-f", $0] } + [
+            ["apply", "-f", "selector.yaml"],
+            ["apply", "-f", "bad.yaml", "--force"],
+            ["apply", "-f", "selector.yaml", "--force", "--grace-period=10"],
+            ["apply", "-f", "image.yaml", "--force", "--overwrite=true"],
+            ["get", "deployment", "app", "-o", "jsonpath={.spec.selector.matchLabels.app} {.spec.template.spec.containers[0].image} {.metadata.generation}"],
+        ])
+    }
+
     // apply.go prints the visited objects once at the end: one alone, several in a v1 List; a create or patch as
     // the server answered it, a client dry run as it read or would send it.
     @Test func applyPrintsWhatTheServerAnswered() throws {

@@ -15,10 +15,14 @@ public enum LastApplied {
         GoJSONWriter.compact(annotated(raw, namespace: namespace)) + "\n"
     }
 
-    /// The object `apply` sends to create: the manifest with its namespace and this annotation.
-    public static func annotatedObject(_ raw: JSONValue, namespace: String) -> JSONValue {
+    /// The object `apply` sends to create (and its patch's "modified"): the manifest with its namespace and this
+    /// annotation.
+    ///
+    /// - Parameter configuration: The annotation, when the caller has already made it (``configuration(for:namespace:)``).
+    public static func annotatedObject(_ raw: JSONValue, namespace: String, configuration: String? = nil) -> JSONValue {
         var object = annotated(raw, namespace: namespace)
-        object["metadata"]?["annotations"]?[AnnotationKey.lastApplied] = .string(configuration(for: raw, namespace: namespace))
+        let text = configuration ?? self.configuration(for: raw, namespace: namespace)
+        object["metadata"]?["annotations"]?[AnnotationKey.lastApplied] = .string(text)
         return object
     }
 

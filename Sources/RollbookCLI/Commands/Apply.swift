@@ -18,12 +18,24 @@ struct Apply: RunnableCommand {
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
             .option(\.dryRun, "dry-run", help: "none, client or server: decide and print, store nothing."),
             .option(\.output, "output", short: "o", help: "json, yaml, name, jsonpath=… or go-template=…: print the applied objects."),
+            .flag(\.force, "force", help: "Delete and re-create a Deployment the patch cannot change (a conflict, an immutable field)."),
+            .flag(\.overwrite, "overwrite", help: "Let the manifest win over live changes (the default; false is not supported)."),
+            .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility: --force deletes at once."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
     var filenames: [String] = []
     var dryRun = "none"
     var output: String?
+    var force = false
+    var overwrite = true
+    var gracePeriod = -1
+
+    func validate() throws {
+        // kubectl would then refuse a patch whose fields the live object changed since the last apply.
+        if !overwrite { throw ValidationError("--overwrite=false is not supported: the manifest always wins") }
+    }
+
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
         var printer = try TypedOutput(output)
@@ -34,7 +46,7 @@ struct Apply: RunnableCommand {
         }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
         let results = try plane.apply(
-            documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none)
+            documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none, force: force)
         for result in results {
             if let warning = result.warning, strategy != .client { Output.err(warning + "\n") }
             if printer.printsObjects { continue }

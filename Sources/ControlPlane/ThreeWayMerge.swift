@@ -11,7 +11,7 @@ enum ThreeWayMerge {
     static let mergeKeys: [String: String] = [
         "containers": "name", "initContainers": "name", "ephemeralContainers": "name", "env": "name",
         "volumes": "name", "volumeMounts": "mountPath", "ports": "containerPort", "imagePullSecrets": "name",
-        "tolerations": "key", "hostAliases": "ip", "volumeDevices": "devicePath",
+        "hostAliases": "ip", "volumeDevices": "devicePath",
     ]
 
     static func merge(original: JSONValue?, modified: JSONValue, current: JSONValue?, key: String? = nil) -> JSONValue {

@@ -31,6 +31,15 @@ struct ObjectPatchTests {
         #expect(containers[1]["image"] == .string("log:1"))
     }
 
+    /// PodSpec.tolerations is `+listType=atomic` (no patch strategy): a patch's list replaces the live one.
+    @Test func tolerationsAreReplacedWhole() throws {
+        var live = try Self.json(Self.deployment)
+        live["spec"]?["template"]?["spec"]?["tolerations"] = try Self.json(#"[{"key":"a","operator":"Exists"}]"#)
+        let patch = try Self.json(#"{"spec":{"template":{"spec":{"tolerations":[{"key":"b","operator":"Exists"}]}}}}"#)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: live)
+        #expect(result["spec"]?["template"]?["spec"]?["tolerations"] == (try Self.json(#"[{"key":"b","operator":"Exists"}]"#)))
+    }
+
     @Test func nullDeletesAField() throws {
         let result = try ObjectPatch.strategicMerge(try Self.json(#"{"spec":{"paused":null}}"#))
             .applied(to: try Self.json(Self.deployment))

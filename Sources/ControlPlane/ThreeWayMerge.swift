@@ -20,7 +20,8 @@ enum ThreeWayMerge {
             let o = original?.objectValue ?? [:]
             var result = c
             for (field, value) in m {
-                result[field] = merge(original: o[field], modified: value, current: c[field], key: field)
+                // A null the manifest sets reaches the server in the patch, where it deletes the field.
+                result[field] = value == .null ? nil : merge(original: o[field], modified: value, current: c[field], key: field)
             }
             for field in o.keys where m[field] == nil { result[field] = nil }
             return .object(result)

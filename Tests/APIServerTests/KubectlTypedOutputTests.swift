@@ -126,6 +126,37 @@ struct KubectlTypedOutputTests {
         #expect(rollbook.exitCode == 1 && kubectl.exitCode == 1 && rollbook.stdout.isEmpty)
     }
 
+    // run_kubectl_apply_deployments_tests: "kubectl apply should propagate user defined null values". A label the
+    // manifest sets to null goes from the live object; the last-applied annotation keeps the null.
+    @Test func applyPropagatesNullValues() throws {
+        let l1 = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: my-depl, labels: {l1: l1}}
+            spec:
+              selector: {matchLabels: {l1: l1}}
+              template:
+                metadata: {labels: {l1: l1}}
+                spec:
+                  containers: [{name: nginx, image: "web:1.0"}]
+
+            """
+        let l2 = l1.replacingOccurrences(of: "{name: my-depl, labels: {l1: l1}}", with: "{name: my-depl, labels: {l1: null}}")
+            .replacingOccurrences(of: "metadata: {labels: {l1: l1}}", with: "metadata: {labels: {l1: l1, l2: l2}}")
+        let twin = try Twin(files: ["l1.yaml": l1, "l2.yaml": l2], setUp: [["images", "load", "web:1.0"]])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
+            ["apply", "-f", "l1.yaml"], ["apply", "-f", "l2.yaml"],
+            ["get", "deployment", "my-depl", "-o", "go-template={{.spec.template.metadata.labels.l1}} {{.spec.selector.matchLabels.l1}} {{.metadata.labels.l1}}"],
+            ["apply", "view-last-applied", "deployment/my-depl", "-o", "json"],
+            ["apply", "-f", "l1.yaml"],
+            ["get", "deployment", "my-depl", "-o", "jsonpath={.metadata.labels}"],
+        ])
+        #expect(printed[1] == "deployment.apps/my-depl configured\n")
+        #expect(printed[2] == "l1 l1 <no value>")
+        #expect(printed[5] == #"{"l1":"l1"}"#)
+    }
+
     // A manifest naming a stale resourceVersion: the server refuses apply's patch as a Conflict, and kubectl's
     // error quotes the three-way patch it sent (deletions from the last applied manifest, changes from the live
     // object, $setElementOrder, $patch: delete, $retainKeys). --force deletes and creates the Deployment instead;

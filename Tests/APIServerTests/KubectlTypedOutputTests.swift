@@ -212,6 +212,7 @@ struct KubectlTypedOutputTests {
             ["apply", "-f", "bad.yaml", "--force"],
             ["apply", "-f", "selector.yaml", "--force", "--grace-period=10"],
             ["apply", "-f", "image.yaml", "--force", "--overwrite=true"],
+            ["apply", "-f", "base.yaml", "--force", "--dry-run=server"],
             ["get", "deployment", "app", "-o", "jsonpath={.spec.selector.matchLabels.app} {.spec.template.spec.containers[0].image} {.metadata.generation}"],
         ])
     }

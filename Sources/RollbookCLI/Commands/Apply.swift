@@ -31,13 +31,12 @@ struct Apply: RunnableCommand {
     var overwrite = true
     var gracePeriod = -1
 
-    func validate() throws {
-        // kubectl would then refuse a patch whose fields the live object changed since the last apply.
-        if !overwrite { throw ValidationError("--overwrite=false is not supported: the manifest always wins") }
-    }
-
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
+        // apply.go's Validate.
+        if force && strategy == .server { throw CommandError.client("--dry-run=server cannot be used with --force") }
+        // kubectl would then refuse a patch whose fields the live object changed since the last apply.
+        if !overwrite { throw CommandError.client("--overwrite=false is not supported: the manifest always wins") }
         var printer = try TypedOutput(output)
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane()

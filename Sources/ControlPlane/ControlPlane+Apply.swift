@@ -25,13 +25,16 @@ extension ControlPlane {
     /// so a bad document leaves the store untouched.
     /// A `dryRun` decides and validates the same and stores nothing.
     ///
-    /// - Parameter force: `--force`: where the patch would be refused as a Conflict (a stale
-    ///   `metadata.resourceVersion` in the manifest) or as Invalid (an immutable field changed), delete the
-    ///   Deployment (its dependents go in the background) and create it from the manifest, as apply's patcher
-    ///   does. If the manifest is invalid as a new object too, nothing changes and the error is kubectl's.
+    /// - Parameters:
+    ///   - clientDryRun: `--dry-run=client`: kubectl never patches an existing object then, so nothing about the
+    ///     patch (a Conflict, an invalid update) is decided; it is "configured".
+    ///   - force: `--force`: where the patch would be refused as a Conflict (a stale
+    ///     `metadata.resourceVersion` in the manifest) or as Invalid (an immutable field changed), delete the
+    ///     Deployment (its dependents go in the background) and create it from the manifest, as apply's patcher
+    ///     does. If the manifest is invalid as a new object too, nothing changes and the error is kubectl's.
     public func apply(
         _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, dryRun: Bool = false,
-        force: Bool = false
+        clientDryRun: Bool = false, force: Bool = false
     ) throws -> [ApplyResult] {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
@@ -42,7 +45,8 @@ extension ControlPlane {
                 let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
-                var (events, result) = try decideApply(document, namespace: targetNamespace, stream: stream, force: force)
+                var (events, result) = try decideApply(
+                    document, namespace: targetNamespace, stream: stream, patching: !clientDryRun, force: force)
                 result.answer = stream.deployment
                 result.live = stream.deployment
                 if !events.isEmpty {
@@ -72,7 +76,7 @@ extension ControlPlane {
     }
 
     private func decideApply(
-        _ document: ManifestDocument, namespace: String, stream: DeploymentStream, force: Bool
+        _ document: ManifestDocument, namespace: String, stream: DeploymentStream, patching: Bool, force: Bool
     ) throws -> ([ClusterEvent], ApplyResult) {
         let manifest = document.object.deployment
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
@@ -81,18 +85,38 @@ extension ControlPlane {
             return ([.deploymentCreated(DeploymentObject(deployment: created))],
                     ApplyResult(name: manifest.name, outcome: .created))
         }
+        guard patching else { return ([], ApplyResult(name: manifest.name, outcome: .configured)) }
+        // apply.go warns before it sends the patch, whatever the server then answers.
+        let warning = live.metadata[annotation: AnnotationKey.lastApplied] == nil
+            ? "Warning: resource deployments/\(manifest.name) is missing the "
+                + "kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. "
+                + "kubectl apply should only be used on resources created declaratively by either kubectl create "
+                + "--save-config or kubectl apply. The missing annotation will be patched automatically."
+            : nil
+        func warned(_ error: CommandError) -> CommandError {
+            var error = error
+            if let warning { error.text = warning + "\n" + error.text }
+            return error
+        }
         do {
-            let (event, result) = try patch(live, with: document, namespace: namespace, lastApplied: lastApplied)
+            var (event, result) = try patch(live, with: document, namespace: namespace, lastApplied: lastApplied)
+            result.warning = warning
             return (event.map { [$0] } ?? [], result)
-        } catch let refusal as CommandError where force && refusal.status.map({ [409, 422].contains($0.code) }) == true {
+        } catch let refusal as CommandError {
+            guard force, let code = refusal.status?.code, code == 409 || code == 422 else { throw warned(refusal) }
             // deleteAndCreate. The new object is made as of the stream version after the deletion: its own uid.
             var next = stream
             next.version += 1
-            let created = try newDeployment(manifest, namespace: namespace, stream: next, lastApplied: lastApplied)
+            let created: Deployment
+            do {
+                created = try newDeployment(manifest, namespace: namespace, stream: next, lastApplied: lastApplied)
+            } catch let invalid as CommandError {
+                throw warned(invalid)
+            }
             let events: [ClusterEvent] = [
                 .deploymentDeleted(Deleted(cascade: "background")), .deploymentCreated(DeploymentObject(deployment: created)),
             ]
-            return (events, ApplyResult(name: manifest.name, outcome: .configured))
+            return (events, ApplyResult(name: manifest.name, outcome: .configured, warning: warning))
         }
     }
 
@@ -103,14 +127,7 @@ extension ControlPlane {
         throws -> (ClusterEvent?, ApplyResult)
     {
         let manifest = document.object.deployment
-        var warning: String?
         let previous = live.metadata[annotation: AnnotationKey.lastApplied]
-        if previous == nil {
-            warning = "Warning: resource deployments/\(manifest.name) is missing the "
-                + "kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. "
-                + "kubectl apply should only be used on resources created declaratively by either kubectl create "
-                + "--save-config or kubectl apply. The missing annotation will be patched automatically."
-        }
         let original = try previous.map { try JSONValue.parse($0) }
         let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
         if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
@@ -134,10 +151,10 @@ extension ControlPlane {
         if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
             && updated.metadata.annotations == live.metadata.annotations
         {
-            return (nil, ApplyResult(name: manifest.name, outcome: .unchanged, warning: warning))
+            return (nil, ApplyResult(name: manifest.name, outcome: .unchanged))
         }
         return (.deploymentConfigured(DeploymentObject(deployment: updated)),
-                ApplyResult(name: manifest.name, outcome: .configured, warning: warning))
+                ApplyResult(name: manifest.name, outcome: .configured))
     }
 
     /// apply.go's error for a patch the server refused as a Conflict, after its retries (each gets the same answer).

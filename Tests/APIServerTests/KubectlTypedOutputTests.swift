@@ -99,7 +99,7 @@ struct KubectlTypedOutputTests {
         let web = String(Self.manifests.split(separator: "---\n")[0])
             .replacingOccurrences(of: "labels: {app: web}}", with: "labels: {app: web}, annotations: {note: \"a <b> & c\"}}")
         let twin = try Twin(
-            files: ["web.yaml": web],
+            files: ["web.yaml": web, "plain.yaml": web.replacingOccurrences(of: "name: web,", with: "name: plain,")],
             setUp: [
                 ["images", "load", "web:1.0"], ["apply", "-f", "web.yaml"],
                 ["create", "deployment", "plain", "--image=web:1.0"],
@@ -115,6 +115,11 @@ struct KubectlTypedOutputTests {
             ["apply", "view-last-applied", "deployment", "web", "nope"],
             ["apply", "view-last-applied", "rs", "--all"],
             ["apply", "view-last-applied", "deployment"],
+            ["apply", "view-last-applied", "-f", "plain.yaml"],
+            ["apply", "view-last-applied", "-f", "web.yaml", "-f", "plain.yaml", "-o", "json"],
+            ["apply", "view-last-applied", "deployment", "plain", "-o", "wide"],
+            ["apply", "view-last-applied", "-f", "web.yaml", "deployment/web"],
+            ["apply", "view-last-applied", "-f", "web.yaml", "deployment", "web"],
         ])
         #expect(printed[0].hasPrefix("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  annotations:\n    note: a <b> & c\n"))
         #expect(printed[1].contains(#""note": "a \u003cb\u003e \u0026 c""#) && printed[1].hasSuffix("}\n"))
@@ -195,20 +200,31 @@ struct KubectlTypedOutputTests {
             "no-replicas.yaml": base.replacingOccurrences(of: "  replicas: 3\n", with: ""),
             "ports.yaml": base.replacingOccurrences(of: "[{containerPort: 80}]", with: "[{containerPort: 8080, name: http}]"),
             "same.yaml": base,
+            "swap.yaml": base.replacingOccurrences(of: "  - {name: side, image: side:1.0}\n", with: "")
+                .replacingOccurrences(of: "      containers:\n", with: "      containers:\n      - {name: side, image: side:1.0}\n"),
+            "two-env.yaml": base.replacingOccurrences(of: "[{name: A, value: \"1\"}, {name: B, value: \"2\"}]", with: "[{name: C, value: \"3\"}]"),
+            "recreate-null.yaml": base.replacingOccurrences(
+                of: "{type: RollingUpdate, rollingUpdate: {maxSurge: 1}}", with: "{type: Recreate, rollingUpdate: null}"),
         ].mapValues(stale)
         var files = variants
         files["base.yaml"] = base
         files["selector.yaml"] = base.replacingOccurrences(of: "{app: app}", with: "{app: app2}")
         files["bad.yaml"] = stale(base.replacingOccurrences(of: "metadata: {labels: {app: app}}", with: "metadata: {labels: {app: app, bad: \"-x-\"}}"))
+        // Made by `create`: no last-applied annotation, so apply warns before its patch, whatever the answer.
+        files["plain.yaml"] = stale(base.replacingOccurrences(of: "name: app\n", with: "name: plain\n"))
         let twin = try Twin(
             files: files,
             setUp: [
                 ["images", "load", "web:1.0", "web:2.0", "side:1.0"], ["apply", "-f", "base.yaml"],
-                ["scale", "deployment/app", "--replicas=5"],
+                ["scale", "deployment/app", "--replicas=5"], ["create", "deployment", "plain", "--image=web:1.0"],
             ])
         defer { twin.stop() }
         _ = try twin.expectSame(variants.keys.sorted().map { ["apply", "-f", $0] } + [
             ["apply", "-f", "selector.yaml"],
+            ["apply", "-f", "image.yaml", "--dry-run=client"],
+            ["apply", "-f", "selector.yaml", "--dry-run=client"],
+            ["apply", "-f", "plain.yaml"],
+            ["apply", "-f", "plain.yaml", "--force"],
             ["apply", "-f", "bad.yaml", "--force"],
             ["apply", "-f", "selector.yaml", "--force", "--grace-period=10"],
             ["apply", "-f", "image.yaml", "--force", "--overwrite=true"],

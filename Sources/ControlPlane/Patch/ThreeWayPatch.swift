@@ -1,4 +1,5 @@
 import KubeModel
+import Manifests
 
 /// The patch `kubectl apply` sends: strategicpatch.CreateThreeWayMergePatch of the last applied configuration
 /// (original), the manifest with its new annotation (modified) and the live object (current).
@@ -26,7 +27,7 @@ enum ThreeWayPatch {
     ) -> [String: JSONValue] {
         var patch: [String: JSONValue] = [:]
         if deletions {
-            for (key, value) in from where to[key] == nil && value != .null { patch[key] = .null }
+            for key in from.keys where to[key] == nil { patch[key] = .null }
         }
         for (key, value) in to {
             guard let old = from[key] else {
@@ -39,9 +40,16 @@ enum ThreeWayPatch {
                 if !sub.isEmpty { patch[key] = .object(sub) }
             case (.array(let o), .array(let m)):
                 if let mergeKey = ThreeWayMerge.mergeKeys[key] {
+                    // diffLists: from an empty list, the whole new one (no order); else the changed elements, and
+                    // the manifest's order when anything changed or (changes pass) the order did.
+                    if o.isEmpty {
+                        if !deletions && !m.isEmpty { patch[key] = value }
+                        continue
+                    }
                     let list = diffList(o, m, mergeKey: mergeKey, deletions: deletions)
-                    if !list.isEmpty {
-                        patch[key] = .array(list)
+                    if !list.isEmpty { patch[key] = .array(list) }
+                    let sameOrder = o.count == m.count && zip(o, m).allSatisfy { $0[mergeKey] == $1[mergeKey] }
+                    if !list.isEmpty || (!deletions && !sameOrder) {
                         patch["$setElementOrder/\(key)"] = .array(m.map { .object([mergeKey: $0[mergeKey] ?? .null]) })
                     }
                 } else if !deletions && old != value {
@@ -51,10 +59,13 @@ enum ThreeWayPatch {
                 if !deletions && old != value { patch[key] = value }
             }
         }
-        // updatePatchIfMissing's retainKeys: the modified map's keys, when the patch says anything or `from` has
-        // a key the manifest dropped.
-        if retainKeys, !to.isEmpty, !patch.isEmpty || from.keys.contains(where: { to[$0] == nil }) {
-            patch["$retainKeys"] = .array(to.keys.sorted().map { .string($0) })
+        // diffMaps' retainKeys: the modified map's non-null keys, when the patch says anything or `from` has a
+        // non-null key the manifest dropped (hasAdditionalNewField).
+        let retained = to.filter { $0.value != .null }.keys.sorted()
+        if retainKeys, !retained.isEmpty,
+            !patch.isEmpty || from.contains(where: { $0.value != .null && to[$0.key] == nil })
+        {
+            patch["$retainKeys"] = .array(retained.map { .string($0) })
         }
         return patch
     }
@@ -78,12 +89,22 @@ enum ThreeWayPatch {
             list.append(.object(sub))
         }
         if deletions {
-            for element in from {
-                guard let id = key(element), !to.contains(where: { key($0) == id }) else { continue }
+            // diffListsOfMaps walks both lists sorted by the merge key's text, so its directives come in that order.
+            let dropped = from.compactMap(key).filter { id in !to.contains { key($0) == id } }
+            for id in dropped.sorted(by: { mergeKeyText($0) < mergeKeyText($1) }) {
                 list.append(.object(["$patch": .string("delete"), mergeKey: id]))
             }
         }
         return list
+    }
+
+    /// A merge key's value as Go's `%v` prints it, which is how the lists are sorted.
+    private static func mergeKeyText(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .int(let number): String(number)
+        default: ObjectPrinter.compactJSON(value)
+        }
     }
 
     /// `mergeMap` of the two passes: maps merge key by key; lists of the same field merge element by merge key,

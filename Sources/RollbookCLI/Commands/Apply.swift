@@ -45,7 +45,8 @@ struct Apply: RunnableCommand {
         }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
         let results = try plane.apply(
-            documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none, force: force)
+            documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,
+            clientDryRun: strategy == .client, force: force)
         for result in results {
             if let warning = result.warning, strategy != .client { Output.err(warning + "\n") }
             if printer.printsObjects { continue }

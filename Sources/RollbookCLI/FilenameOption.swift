@@ -12,11 +12,19 @@ struct FilenameOption: OptionGroup {
     /// `resources`, or with `-f` the equivalent `deployment NAME...` (an error if both are given).
     func resources(_ resources: [String], command: String) throws -> [String] {
         guard !filenames.isEmpty else { return resources }
-        guard resources.isEmpty else {
+        try Self.refuse(resources)
+        let documents = try ManifestFiles.load(filenames, command: command) { _, _ in true }
+        return ["deployment"] + documents.map(\.object.deployment.name)
+    }
+
+    /// The resource builder's refusal of arguments beside `-f`, worded by their form.
+    static func refuse(_ resources: [String]) throws {
+        if resources.contains(where: { $0.contains("/") }) {
+            throw CommandError.client("resource/name arguments cannot be provided when a path is specified")
+        }
+        if !resources.isEmpty {
             throw CommandError.client(
                 "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
         }
-        let documents = try ManifestFiles.load(filenames, command: command) { _, _ in true }
-        return ["deployment"] + documents.map(\.object.deployment.name)
     }
 }

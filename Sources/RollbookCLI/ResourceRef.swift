@@ -68,6 +68,9 @@ enum MissingResource {
     }
 }
 
+/// The resource builder's refusal of `TYPE TYPE/NAME` mixes.
+private let combinedTypeArguments = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'rollbook get resource/<resource_name>' instead of 'rollbook get resource resource/<resource_name>'"
+
 /// Arguments such as `deployment/web`, `deployment web`, `rs` or `pods a b`.
 struct ResourceArguments {
     var kind: ResourceKind
@@ -80,9 +83,7 @@ struct ResourceArguments {
             var names: [String] = []
             for argument in arguments {
                 let parts = argument.split(separator: "/", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[1].isEmpty else {
-                    throw CommandError.client("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'rollbook get resource/<resource_name>' instead of 'rollbook get resource resource/<resource_name>'")
-                }
+                guard parts.count == 2, !parts[1].isEmpty else { throw CommandError.client(combinedTypeArguments) }
                 let parsed = try ResourceKind(parsing: parts[0])
                 if let kind, kind != parsed { throw CommandError.client("only one resource type is supported here") }
                 kind = parsed
@@ -100,11 +101,17 @@ struct ResourceArguments {
     /// pairs one by one, or `TYPE1,TYPE2 [NAME...]` type by type (each with the same names).
     static func groups(_ arguments: [String], whenEmpty missing: MissingResource) throws -> [ResourceArguments] {
         guard let first = arguments.first else { throw missing.error }
-        if first.contains("/") {
+        let paired = arguments.filter { $0.contains("/") }.count
+        if paired > 0 {
+            // hasCombinedTypeArgs: all TYPE/NAME or none.
+            guard paired == arguments.count else { throw CommandError.client(combinedTypeArguments) }
             return try arguments.map { try ResourceArguments([$0], whenEmpty: missing) }
         }
         let names = Array(arguments.dropFirst())
-        return try first.split(separator: ",", omittingEmptySubsequences: false).map { type in
+        // SplitResourceArgument drops a type given twice.
+        var seen: Set<Substring> = []
+        let types = first.split(separator: ",", omittingEmptySubsequences: false).filter { seen.insert($0).inserted }
+        return try types.map { type in
             var group = try ResourceArguments([String(type)], whenEmpty: missing)
             group.names = names
             return group

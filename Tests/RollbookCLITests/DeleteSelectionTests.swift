@@ -39,6 +39,8 @@ struct DeleteSelectionTests {
             (6, "delete deployments,replicasets --all"),
             (7, "delete deployments,rs"),
             (8, "delete deployments,widgets --all"),
+            (8, "delete deployment/web rs"),
+            (8, "delete deploy,deploy nope"),
             (9, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/delete-several-types.txt")

@@ -30,7 +30,22 @@ struct ViewLastApplied: RunnableCommand {
     var all = false
 
     func run() throws {
-        let resources = try files.resources(self.resources, command: "apply view-last-applied")
+        let source = try globals.readSource(pointInTime)
+        let configurations = files.filenames.isEmpty ? try named(source) : try fromFiles(source)
+        for configuration in configurations {
+            // Checked as each is printed, so a bad -o with nothing to print is no error.
+            guard output == "yaml" || output == "json" else {
+                throw CommandError(
+                    "error: Unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json\n"
+                        + "See 'rollbook apply view-last-applied -h' for help and examples")
+            }
+            let value = try JSONCodec.parse(configuration)
+            Output.out(output == "json" ? ObjectPrinter.indentedJSON(value, trailing: configuration) : ObjectPrinter.yaml(value))
+        }
+    }
+
+    /// The annotations of the objects named by arguments; one without it adds nothing.
+    private func named(_ source: ReadSource) throws -> [String] {
         let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename)
         let selecting = all || selector != nil
         if !selecting, groups.contains(where: \.names.isEmpty) {
@@ -40,28 +55,35 @@ struct ViewLastApplied: RunnableCommand {
             guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
             return query
         }
-        let source = try globals.readSource(pointInTime)
         var configurations: [String] = []
         for group in groups {
             let listing = try ObjectListing.fetch(
                 source, kind: group.kind, namespace: globals.resolvedNamespace.name, names: selecting ? [] : group.names,
                 query: query)
             if let missing = listing.missing.first { throw missing }
-            for object in listing.objects {
-                guard case .deployment(let deployment) = object,
-                    let configuration = deployment.metadata[annotation: AnnotationKey.lastApplied]
-                else { continue }
-                configurations.append(configuration)
+            for case .deployment(let deployment) in listing.objects {
+                if let configuration = deployment.metadata[annotation: AnnotationKey.lastApplied] {
+                    configurations.append(configuration)
+                }
             }
         }
-        guard output == "yaml" || output == "json" else {
-            throw CommandError(
-                "error: Unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json\n"
-                    + "See 'rollbook apply view-last-applied -h' for help and examples")
-        }
-        for configuration in configurations {
-            let value = try JSONCodec.parse(configuration)
-            Output.out(output == "json" ? ObjectPrinter.indentedJSON(value, trailing: configuration) : ObjectPrinter.yaml(value))
+        return configurations
+    }
+
+    /// The annotations of the objects the files name, each in its own namespace. One without it is an error
+    /// here: view_last_applied.go hands `AddSourceToErr` a nil error, which a source turns into text.
+    private func fromFiles(_ source: ReadSource) throws -> [String] {
+        try FilenameOption.refuse(resources)
+        return try ManifestFiles.load(files.filenames, command: "apply view-last-applied") { _, _ in true }.map { document in
+            let name = document.object.deployment.name
+            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            let stream = try source.deploymentStream(namespace: namespace, name: name, whole: false)
+            guard let configuration = stream.deployment?.metadata[annotation: AnnotationKey.lastApplied] else {
+                throw CommandError(
+                    "error: error when no last-applied-configuration annotation found on resource: \(name)\n "
+                        + "\"\(document.source)\": <nil>")
+            }
+            return configuration
         }
     }
 }

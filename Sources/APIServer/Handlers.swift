@@ -108,32 +108,42 @@ struct Handlers {
         return .json(WatchedObject.deployment(stored).json)
     }
 
-    /// `DELETE` with `DeleteOptions`: `propagationPolicy` `Orphan` keeps the ReplicaSets, anything else
-    /// cascades in the background; `preconditions` must match the stored object.
+    /// `DELETE` with `DeleteOptions` of a Deployment, ReplicaSet or Pod: `propagationPolicy` `Orphan` leaves the
+    /// dependents (without their owner reference), anything else cascades in the background; `preconditions` must
+    /// match the stored object. A ReplicaSet or Pod a Deployment still wants is made again by its controller.
     func delete(namespace: String, name: String) async throws -> Response {
         try refuseDryRun()
         let options = api.body.isEmpty ? JSONValue.object([:]) : try api.jsonBody()
         let policy = options["propagationPolicy"]?.stringValue ?? api.query["propagationPolicy"]
+        let cascade = policy == "Orphan" ? "orphan" : "background"
         let (_, object) = try await find(namespace: namespace, name: name)
-        guard case .deployment(let live) = object else { throw APIError(.methodNotAllowed) }
-        if let uid = options["preconditions"]?["uid"]?.stringValue, uid != live.metadata.uid {
+        let live: ObjectMeta
+        switch object {
+        case .deployment(let deployment): live = deployment.metadata
+        case .replicaSet(let rs): live = rs.metadata
+        case .pod(let pod): live = pod.metadata
+        case .event: throw APIError(.methodNotAllowed)
+        }
+        if let uid = options["preconditions"]?["uid"]?.stringValue, uid != live.uid {
             throw APIError(.conflict(resource.qualifiedName, name))
         }
-        if let version = options["preconditions"]?["resourceVersion"]?.stringValue,
-            version != live.metadata.resourceVersion
-        {
+        if let version = options["preconditions"]?["resourceVersion"]?.stringValue, version != live.resourceVersion {
             throw APIError(.conflict(resource.qualifiedName, name))
         }
         let plane = self.plane
         try await backend.run {
-            try plane.delete(namespace: namespace, name: name, cascade: policy == "Orphan" ? "orphan" : "background")
+            switch object {
+            case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: cascade)
+            case .pod: try plane.deletePod(namespace: namespace, name: name)
+            default: try plane.delete(namespace: namespace, name: name, cascade: cascade)
+            }
         }
         return .json(.object([
             "kind": .string("Status"), "apiVersion": .string("v1"), "metadata": .object([:]),
             "status": .string("Success"),
             "details": .object([
                 "name": .string(name), "group": .string(resource.group), "kind": .string(resource.name),
-                "uid": .string(live.metadata.uid ?? ""),
+                "uid": .string(live.uid ?? ""),
             ]),
         ]))
     }

@@ -14,6 +14,8 @@ struct ServedResource: Sendable {
     var scalable = false
 
     static let readVerbs = ["get", "list", "watch"]
+    /// What the controllers' objects take: reads, and deletion (their controller makes them again).
+    static let deletableVerbs = ["delete", "get", "list", "watch"]
     static let allVerbs = ["create", "delete", "get", "list", "patch", "update", "watch"]
 
     static let deployments = ServedResource(
@@ -21,9 +23,9 @@ struct ServedResource: Sendable {
         verbs: allVerbs, categories: ["all"], scalable: true)
     static let replicaSets = ServedResource(
         name: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
-        verbs: readVerbs, categories: ["all"])
+        verbs: deletableVerbs, categories: ["all"])
     static let pods = ServedResource(
-        name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: readVerbs,
+        name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: deletableVerbs,
         categories: ["all"])
     static let events = ServedResource(
         name: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], verbs: readVerbs,

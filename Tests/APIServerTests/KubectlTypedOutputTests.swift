@@ -162,6 +162,28 @@ struct KubectlTypedOutputTests {
         #expect(printed[5] == #"{"l1":"l1"}"#)
     }
 
+    // delete.go's selection across types, dry runs and cascades, with ReplicaSets and Pods deleted through
+    // rollbook serve too: an orphaning delete leaves the pods, which the ReplicaSet made again adopts.
+    @Test func deleteAcrossTypesAsKubectl() throws {
+        let twin = try Twin(setUp: [
+            ["images", "load", "web:1.0"], ["create", "deployment", "web", "--image=web:1.0", "--replicas=2"],
+            ["create", "deployment", "api", "--image=web:1.0"],
+        ])
+        defer { twin.stop() }
+        let printed = try twin.expectSame([
+            ["delete", "deployment", "nope", "web", "--dry-run=client"],
+            ["delete", "deployments", "--all", "--dry-run=client", "-o", "name"],
+            ["delete", "rs", "-l", "app=web", "--cascade=orphan"],
+            ["get", "pods", "-l", "app=web", "-o", "custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name"],
+            ["delete", "deployment/api", "rs/nope", "deployment/nope"],
+            ["delete", "deploy,deploy", "nope"],
+            ["delete", "deployments,rs,pods", "--all", "--cascade=orphan", "--grace-period=0"],
+            ["get", "all"],
+            ["delete", "deployments,replicasets", "--all"],
+        ])
+        #expect(printed[6].split(separator: "\n").count == 4, "a Deployment, its ReplicaSet, its two pods")
+    }
+
     // A manifest naming a stale resourceVersion: the server refuses apply's patch as a Conflict, and kubectl's
     // error quotes the three-way patch it sent (deletions from the last applied manifest, changes from the live
     // object, $setElementOrder, $patch: delete, $retainKeys). --force deletes and creates the Deployment instead;

@@ -15,6 +15,7 @@ struct Delete: RunnableCommand {
             .flag(\.force, "force", help: "With --grace-period=0, delete without waiting (pods go at once anyway)."),
             .option(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
             .option(\.output, "output", short: "o", help: "name: print resource/name for each object deleted."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: print, delete nothing."),
         ],
         arguments: .list(\.resources, "deployment NAME... or deployment/NAME..."),
         make: Delete.init)
@@ -28,6 +29,8 @@ struct Delete: RunnableCommand {
     var force = false
     var wait = "true"
     var output: String?
+    var dryRun = "none"
+    private var strategy: DryRunStrategy { (try? DryRunStrategy(flag: dryRun)) ?? .none }
 
     /// The grace period delete.go settles on: `--grace-period=0` alone becomes 1, `--force` alone 0.
     private var effectiveGracePeriod: Int {
@@ -39,10 +42,11 @@ struct Delete: RunnableCommand {
     /// `kind "name" deleted`, `force deleted` without a grace period, or `kind/name` with `-o name`.
     private func printDeleted(_ kind: String, _ name: String) {
         if output == "name" { return Output.out("\(kind)/\(name)\n") }
-        Output.out("\(kind) \"\(name)\" \(effectiveGracePeriod == 0 ? "force deleted" : "deleted")\n")
+        Output.out("\(kind) \"\(name)\" \(strategy.operation(effectiveGracePeriod == 0 ? "force deleted" : "deleted"))\n")
     }
 
     func run() throws {
+        _ = try DryRunStrategy(flag: dryRun)
         guard ["background", "foreground", "orphan", "true", "false"].contains(cascade) else {
             throw CommandError.client("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
@@ -65,7 +69,7 @@ struct Delete: RunnableCommand {
             let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
             try ManifestFiles.checkNameForDelete(name, source: document.source)
             do {
-                try plane.delete(namespace: namespace, name: name, cascade: mode)
+                try delete(.deployment, name, namespace: namespace, mode: mode, plane: plane)
                 printDeleted("deployment.apps", name)
             } catch is CommandError {
                 failed = true
@@ -95,6 +99,26 @@ struct Delete: RunnableCommand {
         if failed { throw ExitCode(1) }
     }
 
+    /// Deletes one object, or for a dry run does what delete.go does instead: a client dry run sends nothing
+    /// (so a missing name is no error), a server dry run finds the object and changes nothing.
+    private func delete(_ kind: ResourceKind, _ name: String, namespace: String, mode: String, plane: ControlPlane) throws {
+        switch (strategy, kind) {
+        case (.client, _): return
+        case (.server, _):
+            let found = try plane.read { reader -> Bool in
+                switch kind {
+                case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
+                case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
+                case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
+                }
+            }
+            if !found { throw CommandError.notFound(kind.resource, name) }
+        case (.none, .deployment): try plane.delete(namespace: namespace, name: name, cascade: mode)
+        case (.none, .replicaSet): try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)
+        case (.none, .pod): try plane.deletePod(namespace: namespace, name: name)
+        }
+    }
+
     /// `--all` / `-l`: the objects of the kind in the namespace (that the selector matches), by name.
     private func selectedNames(_ kind: ResourceKind, plane: ControlPlane) throws -> [String] {
         let query = try selector.map { text in
@@ -119,11 +143,7 @@ struct Delete: RunnableCommand {
         let namespace = globals.resolvedNamespace.name
         for name in group.names {
             do {
-                switch group.kind {
-                case .deployment: try plane.delete(namespace: namespace, name: name, cascade: mode)
-                case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)
-                case .pod: try plane.deletePod(namespace: namespace, name: name)
-                }
+                try delete(group.kind, name, namespace: namespace, mode: mode, plane: plane)
                 printDeleted(group.kind.qualifiedKind, name)
             } catch let error as CommandError {
                 failed = true

@@ -23,10 +23,7 @@ struct DeploymentTargets {
         guard parsed.kind == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         if parsed.names.isEmpty {
             names = try deployments().filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
             missing = []

@@ -101,10 +101,7 @@ struct Annotate: RunnableCommand {
         guard try ResourceKind(parsing: resource[0]) == .deployment else {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         return try plane.read { try $0.deployments(namespace: namespace) }
             .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
     }

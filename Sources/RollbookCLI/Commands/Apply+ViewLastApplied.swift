@@ -51,10 +51,7 @@ struct ViewLastApplied: RunnableCommand {
         if !selecting, groups.contains(where: \.names.isEmpty) {
             throw CommandError.client("resource(s) were provided, but no name was specified")
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         var configurations: [String] = []
         for group in groups {
             let listing = try ObjectListing.fetch(

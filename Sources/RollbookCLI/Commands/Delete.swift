@@ -121,10 +121,7 @@ struct Delete: RunnableCommand {
 
     /// `--all` / `-l`: the objects of the kind in the namespace (that the selector matches), by name.
     private func selectedNames(_ kind: ResourceKind, plane: ControlPlane) throws -> [String] {
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         let namespace = globals.resolvedNamespace.name
         let objects: [(name: String, labels: [String: String]?)] = try plane.read { reader in
             switch kind {

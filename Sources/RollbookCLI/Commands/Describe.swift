@@ -23,10 +23,7 @@ struct Describe: RunnableCommand {
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
         let request = try ResourceArguments(resources, whenEmpty: .type(verb: "describe"))
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
         var names = request.names

@@ -59,10 +59,7 @@ struct Get: RunnableCommand {
                     + "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
                     + "jsonpath-file,name,template,templatefile,wide,yaml")
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
@@ -102,10 +99,7 @@ extension Get {
             let kind = try ResourceKind(parsing: name)
             if !kinds.contains(kind) { kinds.append(kind) }
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         // An -o `get` does not know prints the tables here, as it always has.
         let format = try GetOutput(output) ?? .table(wide: false)
         let source = try globals.readSource(pointInTime)

@@ -78,10 +78,7 @@ struct Scale: RunnableCommand {
         if let first = resource.first, try ResourceKind(parsing: first) != .deployment {
             throw CommandError.client("rollbook scales Deployments only")
         }
-        let query = try selector.map { text in
-            guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-            return query
-        }
+        let query = try LabelQuery.parsing(selector)
         let names = try plane.read { try $0.deployments(namespace: namespace) }
             .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name)
         if names.isEmpty { throw CommandError("No resources found in \(namespace) namespace.") }

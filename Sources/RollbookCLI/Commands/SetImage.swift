@@ -151,10 +151,7 @@ enum SetCommand {
             if let first = arguments.first, try ResourceKind(parsing: first) != .deployment {
                 throw CommandError.client("no objects passed to this command are Deployments")
             }
-            let query = try selector.map { text in
-                guard let query = LabelQuery(text) else { throw CommandError.client("unable to parse requirement: \(text)") }
-                return query
-            }
+            let query = try LabelQuery.parsing(selector)
             // Nothing selected is no error: kubectl prints nothing and exits 0.
             return try plane.read { try $0.deployments(namespace: namespace) }
                 .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()

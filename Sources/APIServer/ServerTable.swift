@@ -23,6 +23,7 @@ enum ServerTable {
         case "deployments": TableRows.deploymentColumns
         case "replicasets": TableRows.replicaSetColumns
         case "pods": TableRows.podColumns
+        case "events": TableRows.eventColumns
         default: nil
         }
     }
@@ -32,7 +33,7 @@ enum ServerTable {
         case .deployment(let deployment): TableRows.deployment(deployment, now: now)
         case .replicaSet(let replicaSet): TableRows.replicaSet(replicaSet, now: now)
         case .pod(let pod): TableRows.pod(pod, now: now)
-        case .event: nil
+        case .event(let event): TableRows.event(event, now: now)
         }
     }
 

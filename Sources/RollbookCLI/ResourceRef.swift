@@ -99,7 +99,19 @@ struct ResourceArguments {
 
     /// Arguments that may name several types, in the order kubectl's resource builder visits them: `TYPE/NAME`
     /// pairs one by one, or `TYPE1,TYPE2 [NAME...]` type by type (each with the same names).
-    static func groups(_ arguments: [String], whenEmpty missing: MissingResource) throws -> [ResourceArguments] {
+    ///
+    /// - Parameter selecting: `--all` or `-l` was given; without either, every type needs names.
+    static func groups(_ arguments: [String], whenEmpty missing: MissingResource, selecting: Bool) throws
+        -> [ResourceArguments]
+    {
+        let groups = try groups(arguments, whenEmpty: missing)
+        if !selecting, groups.contains(where: \.names.isEmpty) {
+            throw CommandError.client("resource(s) were provided, but no name was specified")
+        }
+        return groups
+    }
+
+    private static func groups(_ arguments: [String], whenEmpty missing: MissingResource) throws -> [ResourceArguments] {
         guard let first = arguments.first else { throw missing.error }
         let paired = arguments.filter { $0.contains("/") }.count
         if paired > 0 {

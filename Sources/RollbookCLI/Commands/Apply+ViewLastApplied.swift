@@ -46,11 +46,8 @@ struct ViewLastApplied: RunnableCommand {
 
     /// The annotations of the objects named by arguments; one without it adds nothing.
     private func named(_ source: ReadSource) throws -> [String] {
-        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename)
         let selecting = all || selector != nil
-        if !selecting, groups.contains(where: \.names.isEmpty) {
-            throw CommandError.client("resource(s) were provided, but no name was specified")
-        }
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: selecting)
         let query = try LabelQuery.parsing(selector)
         var configurations: [String] = []
         for group in groups {

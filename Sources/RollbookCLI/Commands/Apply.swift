@@ -48,19 +48,13 @@ struct Apply: RunnableCommand {
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,
             clientDryRun: strategy == .client, force: force)
         for result in results {
-            if let warning = result.warning, strategy != .client { Output.err(warning + "\n") }
+            if let warning = result.warning { Output.err(warning + "\n") }
             if printer.printsObjects { continue }
             if output == "name" {
                 Output.out("deployment.apps/\(result.name)\n")
                 continue
             }
-            // apply.go never patches on a client dry run: no last-applied warning, and an existing object
-            // is "configured" whether or not it would change.
-            if strategy == .client {
-                let outcome = result.outcome == .created ? "created" : "configured"
-                Output.out(namePrinter(kind: "deployment.apps", name: result.name, operation: strategy.operation(outcome)))
-                continue
-            }
+            // A client dry run never patches (ControlPlane.apply): no warning, and an existing object is "configured".
             Output.out(namePrinter(
                 kind: "deployment.apps", name: result.name, operation: strategy.operation(result.outcome.rawValue)))
         }

@@ -82,11 +82,8 @@ struct Delete: RunnableCommand {
     /// `delete TYPE[,TYPE...] NAME...`, `TYPE/NAME...`, or with `--all` / `-l`: type by type in the order given,
     /// each selection listed when its turn comes (after the deletions before it, as kubectl's visitors list).
     private func deleteByType(mode: String, plane: ControlPlane) throws {
-        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename)
         let selecting = all || selector != nil
-        if !selecting, groups.contains(where: \.names.isEmpty) {
-            throw CommandError.client("resource(s) were provided, but no name was specified")
-        }
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: selecting)
         var found = 0
         var failed = false
         for var group in groups {

@@ -1,12 +1,12 @@
 import Cluster
 import KubeModel
 
-/// The `streams.aggregates` text, written by hand.
+/// A stream's correlator state as text, written by hand: whole in a snapshot's Kubernetes Events part, and each
+/// record's messages in its `stream_aggregates` row.
 ///
-/// Nearly every command records a Kubernetes Event, so every commit rewrites its stream's correlator state
-/// (a few KB); through `Encodable` that was a sixth of a commit's instructions, and through a `JSONValue` tree
-/// still a tenth (a dictionary per record). It is written here with the same sorted keys and escaping, so the
-/// text is byte-for-byte `StoredJSON.encode(aggregates)`'s (a test holds the two together).
+/// Through `Encodable` the state was a sixth of a commit's instructions when every commit wrote it whole, and
+/// through a `JSONValue` tree still a tenth (a dictionary per record). It is written here with the same sorted keys
+/// and escaping, so the text is byte-for-byte `StoredJSON.encode(aggregates)`'s (a test holds the two together).
 enum AggregatesJSON {
     static func text(_ aggregates: [String: AggregateRecord]) -> String {
         var out: [UInt8] = []
@@ -24,27 +24,40 @@ enum AggregatesJSON {
             JSONCodec.quote(key, into: &out)
             out += #":{"lastTimestamp":"#.utf8
             JSONCodec.quote(record.lastTimestamp.description, into: &out)
-            out += #","messages":["#.utf8
-            for (index, message) in record.messages.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONCodec.quote(message, into: &out)
-            }
-            out += "]}".utf8
+            out += #","messages":"#.utf8
+            write(record.messages, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// A record's messages as the JSON array of its `stream_aggregates.messages` column.
+    static func messagesText(_ messages: [String]) -> String {
+        var out: [UInt8] = []
+        write(messages, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func write(_ messages: [String], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (index, message) in messages.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONCodec.quote(message, into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
     }
 }
 
 extension AggregatesJSON {
-    /// The records of a `streams.aggregates` text, as `StoredJSON.decode` reads them.
-    static func read(_ text: String) throws -> [String: AggregateRecord] {
+    /// The messages of a `stream_aggregates.messages` array.
+    static func messages(_ text: String) throws -> [String] {
         var text = text
-        let scanned = text.withUTF8 { bytes -> [String: AggregateRecord]? in
+        let scanned = text.withUTF8 { bytes -> [String]? in
             var scanner = JSONScanner(bytes)
-            guard let records = scan(&scanner), scanner.atEnd() else { return nil }
-            return records
+            guard let messages = scanner.strings(), scanner.atEnd() else { return nil }
+            return messages
         }
-        return try scanned ?? StoredJSON.decode([String: AggregateRecord].self, text)
+        return try scanned ?? StoredJSON.decode([String].self, text)
     }
 
     /// Reads the text ``text(_:)`` writes (or any JSON `StoredJSON.decode` reads as the same records) without a
@@ -72,18 +85,25 @@ extension AggregateRecord {
                 return last != nil
             }
             if key.equals("messages") {
-                var list: [String] = []
-                let elements: Void? = scanner.elements { scanner in
-                    guard let message = scanner.string() else { return false }
-                    list.append(message)
-                    return true
-                }
-                messages = elements.map { list }
+                messages = scanner.strings()
                 return messages != nil
             }
             return scanner.skipValue()
         }
         guard read != nil, let messages, let last else { return nil }
         self.init(messages: messages, lastTimestamp: last)
+    }
+}
+
+extension JSONScanner {
+    /// An array of strings, or nil (scanner position unspecified) for anything else.
+    fileprivate mutating func strings() -> [String]? {
+        var list: [String] = []
+        let elements: Void? = self.elements { scanner in
+            guard let message = scanner.string() else { return false }
+            list.append(message)
+            return true
+        }
+        return elements.map { list }
     }
 }

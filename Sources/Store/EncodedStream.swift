@@ -8,7 +8,8 @@ import KubeModel
 struct EncodedStream: Sendable {
     var stream: DeploymentStream
     var lastCommand: String?
-    var aggregates: String
+    /// The correlator records, sorted by key.
+    var aggregates: [(key: String, record: AggregateRecord)]
     var deployment: (object: Deployment, json: String)?
     /// Each kind sorted by name, as the rows are inserted.
     var replicaSets: [(object: ReplicaSet, json: String)]
@@ -19,7 +20,7 @@ struct EncodedStream: Sendable {
     init(_ stream: DeploymentStream, lastCommand: String?) throws {
         self.stream = stream
         self.lastCommand = lastCommand
-        aggregates = AggregatesJSON.text(stream.aggregates)
+        aggregates = stream.aggregates.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         deployment = try stream.deployment.map { ($0, try StoredJSON.encode($0)) }
         replicaSets = try stream.replicaSets.values.sorted { $0.name < $1.name }.map { ($0, try StoredJSON.encode($0)) }
         pods = try stream.pods.values.sorted { $0.name < $1.name }.map { ($0, try StoredJSON.encode($0)) }

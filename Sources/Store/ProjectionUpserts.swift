@@ -8,7 +8,9 @@ extension ProjectionWriter {
     enum SQL {
         static let streams = upsert(
             "streams", key: ["stream_id"],
-            ["version", "pod_sequence", "event_sequence", "aggregates", "wake_at", "last_command"])
+            ["version", "pod_sequence", "event_sequence", "wake_at", "last_command"])
+        static let aggregates = upsert(
+            "stream_aggregates", key: ["stream_id", "key"], ["last_timestamp", "messages"])
         static let deployments = upsert(
             "deployments", key: ["namespace", "name"],
             ["stream_id", "uid", "generation", "replicas", "ready", "updated", "available", "paused", "revision",

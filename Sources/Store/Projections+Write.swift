@@ -21,6 +21,9 @@ enum ProjectionWriter {
         var firstSequence: Int64
         /// Names of the Kubernetes Events the command recorded in this stream.
         var recordedEvents: Set<String>
+        /// The earliest time of the command's events in this stream: a correlator record the command changed
+        /// has its `lastTimestamp` at or after it (nil: the command appended none there).
+        var since: Timestamp?
     }
 
     /// Writes `stream` in full: for a replay into empty tables (or a stream with no rows yet). Revision rows
@@ -29,10 +32,11 @@ enum ProjectionWriter {
     static func save(_ encoded: EncodedStream, in db: Database) throws {
         let stream = encoded.stream
         let id = stream.id.rawValue
-        for table in ["deployments", "replicasets", "pods", "k8s_events", "container_timers"] {
+        for table in ["deployments", "replicasets", "pods", "k8s_events", "container_timers", "stream_aggregates"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ?").execute(arguments: [id])
         }
-        try saveStreamRow(stream, lastCommand: encoded.lastCommand, aggregates: encoded.aggregates, in: db)
+        try saveStreamRow(stream, lastCommand: encoded.lastCommand, in: db)
+        for (key, record) in encoded.aggregates { try upsertAggregate(id, key, record, in: db) }
         for (key, timer) in stream.containerTimers.sorted(by: { $0.key < $1.key }) {
             try insertTimer(id, key, timer, in: db)
         }
@@ -51,7 +55,8 @@ enum ProjectionWriter {
             guard let text = metadata.resourceVersion, let version = Int64(text) else { return true }
             return version >= changes.firstSequence
         }
-        try saveStreamRow(stream, lastCommand: lastCommand, aggregates: AggregatesJSON.text(stream.aggregates), in: db)
+        try saveStreamRow(stream, lastCommand: lastCommand, in: db)
+        try saveAggregates(stream, since: changes.since, in: db)
 
         if let d = stream.deployment {
             if touched(d.metadata) { try upsert(d, json: try StoredJSON.encode(d), stream: id, in: db) }
@@ -75,13 +80,7 @@ enum ProjectionWriter {
             try upsert(pod, json: try StoredJSON.encode(pod), stream: id, in: db)
         }
 
-        let events = try names("k8s_events", id, in: db)
-        for (name, rowID) in events where stream.events[name] == nil {
-            try db.cachedStatement(sql: "DELETE FROM k8s_events WHERE rowid = ?").execute(arguments: [rowID])
-        }
-        for event in stream.events.values where changes.recordedEvents.contains(event.name) || events[event.name] == nil {
-            try upsert(event, json: StoredJSON.encode(event), stream: id, in: db)
-        }
+        try saveKubeEvents(stream, recorded: changes.recordedEvents, in: db)
 
         let lastRevision = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT max(seq) FROM revisions WHERE stream_id = ?"), arguments: arguments) ?? 0
@@ -103,6 +102,24 @@ enum ProjectionWriter {
         }
     }
 
+    /// Writes the Kubernetes Events a command recorded and deletes the ones the stream forgot (expired). Only
+    /// recording changes or adds an Event, and only expiry removes one, so once the recorded ones are written
+    /// every Event the stream kept has its row, and more rows than Events means some expired. A busy stream keeps
+    /// hundreds, so this looks at their names only then.
+    private static func saveKubeEvents(_ stream: DeploymentStream, recorded: Set<String>, in db: Database) throws {
+        let id = stream.id.rawValue
+        for name in recorded.sorted() {
+            guard let event = stream.events[name] else { continue }
+            try upsert(event, json: StoredJSON.encode(event), stream: id, in: db)
+        }
+        let rows = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM k8s_events WHERE stream_id = ?"), arguments: [id]) ?? 0
+        guard rows > stream.events.count else { return }
+        for (name, rowID) in try names("k8s_events", id, in: db) where stream.events[name] == nil {
+            try db.cachedStatement(sql: "DELETE FROM k8s_events WHERE rowid = ?").execute(arguments: [rowID])
+        }
+    }
+
     /// The rows of a stream in a projection table, by object name (deleting by rowid is a direct seek).
     private static func names(_ table: String, _ stream: String, in db: Database) throws -> [String: Int64] {
         var names: [String: Int64] = [:]
@@ -112,12 +129,36 @@ enum ProjectionWriter {
         return names
     }
 
-    private static func saveStreamRow(
-        _ stream: DeploymentStream, lastCommand: String?, aggregates: String, in db: Database
-    ) throws {
+    private static func saveStreamRow(_ stream: DeploymentStream, lastCommand: String?, in db: Database) throws {
         try db.cachedStatement(sql: SQL.streams).execute(arguments: [
             stream.id.rawValue, stream.version, stream.podSequence, stream.eventSequence,
-            aggregates, stream.storedWakeUp?.description, lastCommand,
+            stream.storedWakeUp?.description, lastCommand,
+        ])
+    }
+
+    /// Writes the correlator records a command changed (their `lastTimestamp` is one of its events' times), and
+    /// deletes the ones it forgot. Forgetting only removes records, and every record the stream kept is in the
+    /// table once the changed ones are written, so more rows than records means some were forgotten.
+    private static func saveAggregates(_ stream: DeploymentStream, since: Timestamp?, in db: Database) throws {
+        guard let since else { return }
+        let id = stream.id.rawValue
+        for (key, record) in stream.aggregates where record.lastTimestamp >= since {
+            try upsertAggregate(id, key, record, in: db)
+        }
+        let rows = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM stream_aggregates WHERE stream_id = ?"), arguments: [id]) ?? 0
+        guard rows > stream.aggregates.count else { return }
+        let keys = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT key FROM stream_aggregates WHERE stream_id = ?"), arguments: [id])
+        for key in keys where stream.aggregates[key] == nil {
+            try db.cachedStatement(sql: "DELETE FROM stream_aggregates WHERE stream_id = ? AND key = ?")
+                .execute(arguments: [id, key])
+        }
+    }
+
+    private static func upsertAggregate(_ stream: String, _ key: String, _ record: AggregateRecord, in db: Database) throws {
+        try db.cachedStatement(sql: SQL.aggregates).execute(arguments: [
+            stream, key, record.lastTimestamp.description, AggregatesJSON.messagesText(record.messages),
         ])
     }
 
@@ -184,7 +225,7 @@ enum ProjectionWriter {
             try db.cachedStatement(sql: "INSERT INTO blocked_images (image) VALUES (?)").execute(arguments: [image])
         }
         try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, aggregates) VALUES (?, ?, 0, 0, '{}')"
+            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence) VALUES (?, ?, 0, 0)"
         ).execute(arguments: [StreamID.node.rawValue, node.version])
         for image in node.images.values.sorted(by: { $0.image < $1.image }) {
             try db.cachedStatement(sql: "INSERT INTO images (image, loaded_at, startup_seconds, behaviour) VALUES (?, ?, ?, ?)")

@@ -9,6 +9,7 @@ extension SQLiteStore {
         "streams": "stream_id", "deployments": "namespace, name", "replicasets": "namespace, name",
         "pods": "namespace, name", "k8s_events": "namespace, name", "revisions": "stream_id, seq", "images": "image",
         "blocked_images": "image", "container_timers": "stream_id, container", "time_marks": "seq",
+        "stream_aggregates": "stream_id, key",
     ]
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.

@@ -49,7 +49,12 @@ public struct StoreReader {
             stream.version = row["version"]
             stream.podSequence = row["pod_sequence"]
             stream.eventSequence = row["event_sequence"]
-            stream.aggregates = try AggregatesJSON.read(row["aggregates"])
+        }
+        let aggregates = try Row.fetchCursor(
+            statement("SELECT key, last_timestamp, messages FROM stream_aggregates WHERE stream_id = ?"), arguments: arguments)
+        while let row = try aggregates.next() {
+            stream.aggregates[row[0]] = AggregateRecord(
+                messages: try AggregatesJSON.messages(row[2]), lastTimestamp: Timestamp(rfc3339: row[1]) ?? Timestamp(seconds: 0))
         }
         let timers = try Row.fetchAll(
             statement("SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?"), arguments: arguments)

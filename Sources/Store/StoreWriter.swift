@@ -55,6 +55,7 @@ public struct StoreWriter {
         var versions: [StreamID: Int] = [:]
         var mutated: Set<StreamID> = []
         var recorded: [StreamID: Set<String>] = [:]
+        var earliest: [StreamID: Timestamp] = [:]
         let firstOfCommit = nextSequence
         let recordedAt = EventHash.wallClock()
         let insert = try db.cachedStatement(
@@ -75,6 +76,7 @@ public struct StoreWriter {
                     arguments: [pending.stream.rawValue]) ?? 0) + 1
             }
             versions[pending.stream] = version
+            earliest[pending.stream] = min(earliest[pending.stream] ?? pending.time, pending.time)
             if pending.event.isUserMutation && pending.causedBy == nil { mutated.insert(pending.stream) }
             if case .kubeEventRecorded(let event) = pending.event { recorded[pending.stream, default: []].insert(event.name) }
             let encoded = try pending.event.encoded()
@@ -97,7 +99,8 @@ public struct StoreWriter {
                 throw StoreError(.concurrencyConflict, "stream \(stream.id) is at version \(expected), state says \(stream.version)")
             }
             let lastCommand = mutated.contains(stream.id) ? command.id : try reader.lastCommand(of: stream.id)
-            let changes = ProjectionWriter.Changes(firstSequence: firstOfCommit, recordedEvents: recorded[stream.id] ?? [])
+            let changes = ProjectionWriter.Changes(
+                firstSequence: firstOfCommit, recordedEvents: recorded[stream.id] ?? [], since: earliest[stream.id])
             try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }

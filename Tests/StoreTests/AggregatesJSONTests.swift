@@ -3,8 +3,9 @@ import KubeModel
 @testable import Store
 import Testing
 
-/// The hand-written `streams.aggregates` text must stay the `Encodable` text: stores written before it and
-/// stores written after it are compared by `verify` and `replay`.
+/// The hand-written correlator text (a snapshot's `aggregates`, a `stream_aggregates.messages` array) must stay
+/// the `Encodable` text: stores written before it and stores written after it are compared by `verify` and
+/// `replay`.
 @Suite struct AggregatesJSONTests {
     @Test func matchesTheEncodableText() throws {
         let samples: [[String: AggregateRecord]] = [
@@ -23,6 +24,9 @@ import Testing
         ]
         for aggregates in samples {
             #expect(AggregatesJSON.text(aggregates) == (try StoredJSON.encode(aggregates)))
+            for record in aggregates.values {
+                #expect(AggregatesJSON.messagesText(record.messages) == (try StoredJSON.encode(record.messages)))
+            }
         }
     }
 
@@ -43,7 +47,14 @@ import Testing
             #"{"k":{"messages":["a"],"extra":[1,{"x":null}],"lastTimestamp":"2026-11-26T15:08:07Z"}}"#,
         ]
         for text in texts {
-            #expect(try AggregatesJSON.read(text) == StoredJSON.decode([String: AggregateRecord].self, text), "\(text)")
+            var copy = text
+            let scanned = copy.withUTF8 { bytes -> [String: AggregateRecord]? in
+                var scanner = JSONScanner(bytes)
+                guard let records = AggregatesJSON.scan(&scanner), scanner.atEnd() else { return nil }
+                return records
+            }
+            // What the scanner reads it reads as the decoder does; what it leaves, the decoder reads instead.
+            if let scanned { #expect(try scanned == StoredJSON.decode([String: AggregateRecord].self, text), "\(text)") }
         }
         // The written text is scanned, not handed back to the decoder.
         var text = written
@@ -52,7 +63,22 @@ import Testing
             return AggregatesJSON.scan(&scanner)?.count
         } == 2)
         for bad in [#"{"k":{"messages":null,"lastTimestamp":"2026-11-26T15:08:07Z"}}"#, #"{"k":{"messages":[]}}"#, "{", ""] {
-            #expect(throws: (any Error).self, "\(bad)") { try AggregatesJSON.read(bad) }
+            var copy = bad
+            #expect(copy.withUTF8 { bytes in
+                var scanner = JSONScanner(bytes)
+                return AggregatesJSON.scan(&scanner)
+            } == nil, "\(bad)")
+        }
+    }
+
+    /// A row's messages read as the decoder reads them, and anything but an array of strings is refused.
+    @Test func readsMessagesAsDecodingDoes() throws {
+        let written = AggregatesJSON.messagesText(["Scaled up", "quote \" backslash \\", "ünïcödé ✓", "tab\t\u{01}"])
+        for text in [written, "[]", #" [ "a" , "b" ] "#, #"["\u00e9", "\/"]"#] {
+            #expect(try AggregatesJSON.messages(text) == StoredJSON.decode([String].self, text), "\(text)")
+        }
+        for bad in ["null", "[1]", "[", "", #"{"a":"b"}"#] {
+            #expect(throws: (any Error).self, "\(bad)") { try AggregatesJSON.messages(bad) }
         }
     }
 }

@@ -51,10 +51,7 @@ extension StreamSnapshots {
         out += #"],"version":"#.utf8
         out += String(stream.version).utf8
         out.append(UInt8(ascii: "}"))
-        // The correlator state's text is the `streams` row the commit has just written.
-        let aggregates = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT aggregates FROM streams WHERE stream_id = ?"), arguments: [id]) ?? "{}"
-        return (String(decoding: out, as: UTF8.self), kubeEventsText(stream, aggregates: aggregates))
+        return (String(decoding: out, as: UTF8.self), kubeEventsText(stream, aggregates: AggregatesJSON.text(stream.aggregates)))
     }
 
     /// `{"name":object,...}` from rows of (name, object) in name order.
@@ -74,7 +71,7 @@ extension StreamSnapshots {
 
     /// ``KubeEventState``'s canonical text, from the hand-written forms of its parts.
     ///
-    /// - Parameter aggregates: ``AggregatesJSON/text(_:)`` of the stream's aggregates, as its row holds it.
+    /// - Parameter aggregates: ``AggregatesJSON/text(_:)`` of the stream's aggregates.
     private static func kubeEventsText(_ stream: DeploymentStream, aggregates: String) -> String {
         var out: [UInt8] = []
         out += #"{"aggregates":"#.utf8

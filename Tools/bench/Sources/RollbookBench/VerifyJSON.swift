@@ -39,8 +39,8 @@ enum VerifyJSON {
             for text in try String.fetchAll(db, sql: "SELECT object FROM pods") { try check(Pod.self, text, "pod") }
             for text in try String.fetchAll(db, sql: "SELECT object FROM k8s_events") { try check(KubeEvent.self, text, "event") }
             for text in try String.fetchAll(db, sql: "SELECT object FROM revisions") { try check(RevisionRecord.self, text, "revision") }
-            for text in try String.fetchAll(db, sql: "SELECT aggregates FROM streams WHERE stream_id LIKE 'deployment/%'") {
-                try check([String: AggregateRecord].self, text, "aggregates")
+            for text in try String.fetchAll(db, sql: "SELECT messages FROM stream_aggregates") {
+                try check([String].self, text, "aggregate messages")
             }
         }
         return ["checked": checked, "mismatches": mismatches]

@@ -1,5 +1,6 @@
 import Cluster
 import GRDB
+import GRDBSQLite
 import KubeModel
 
 extension StreamSnapshots {
@@ -9,8 +10,7 @@ extension StreamSnapshots {
     /// A snapshot holds every object of its stream (~70 KB of JSON at 1M events), and encoding them all was
     /// as much work as the rest of a commit. The rows already hold the canonical text of each object
     /// (`StoredJSON.encode`), written when the object last changed, and the canonical form sorts object keys
-    /// as SQLite's `ORDER BY name` (binary) does for these ASCII names. The Kubernetes Events part is written
-    /// from the state: its hand-written text is cheap. Debug builds check every such snapshot against
+    /// as SQLite's `ORDER BY name` (binary) does for these ASCII names. Debug builds check every such snapshot against
     /// ``texts(_:)``, and `StreamSnapshotTests` against a rebuild.
     static func textsFromRows(_ stream: DeploymentStream, in db: Database) throws -> (objects: String, kubeEvents: String) {
         let id = stream.id.rawValue
@@ -51,43 +51,39 @@ extension StreamSnapshots {
         out += #"],"version":"#.utf8
         out += String(stream.version).utf8
         out.append(UInt8(ascii: "}"))
-        return (String(decoding: out, as: UTF8.self), kubeEventsText(stream, aggregates: AggregatesJSON.text(stream.aggregates)))
+        return (String(decoding: out, as: UTF8.self), try kubeEventsText(stream, in: db))
     }
 
-    /// `{"name":object,...}` from rows of (name, object) in name order.
+    /// `{"name":object,...}` from rows of (name, object) in name order, the objects' bytes copied as they are.
     private static func appendObjects(sql: String, _ id: String, to out: inout [UInt8], in db: Database) throws {
         out.append(UInt8(ascii: "{"))
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [id])
         var first = true
-        while let row = try rows.next() {
+        try db.eachRow(sql, binding: [.text(id)]) { row in
+            // Both columns are NOT NULL.
+            guard let name = sqlite3_column_text(row, 0) else { return }
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
-            JSONCodec.quote(row[0], into: &out)
+            JSONCodec.quote(String(cString: name), into: &out)
             out.append(UInt8(ascii: ":"))
-            out += (row[1] as String).utf8
+            if let object = sqlite3_column_text(row, 1) {
+                out.append(contentsOf: UnsafeBufferPointer(start: object, count: Int(sqlite3_column_bytes(row, 1))))
+            }
         }
         out.append(UInt8(ascii: "}"))
     }
 
-    /// ``KubeEventState``'s canonical text, from the hand-written forms of its parts.
-    ///
-    /// - Parameter aggregates: ``AggregatesJSON/text(_:)`` of the stream's aggregates.
-    private static func kubeEventsText(_ stream: DeploymentStream, aggregates: String) -> String {
+    /// ``KubeEventState``'s canonical text: the correlator's records written by hand, each Event's JSON from its
+    /// row (encoding a busy stream's hundreds of Events again was a fifth of an append's snapshot work).
+    private static func kubeEventsText(_ stream: DeploymentStream, in db: Database) throws -> String {
         var out: [UInt8] = []
         out += #"{"aggregates":"#.utf8
-        out += aggregates.utf8
+        out += AggregatesJSON.text(stream.aggregates).utf8
         out += #","eventSequence":"#.utf8
         out += String(stream.eventSequence).utf8
-        out += #","events":{"#.utf8
-        var first = true
-        for name in stream.events.keys.sorted() {
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            JSONCodec.quote(name, into: &out)
-            out.append(UInt8(ascii: ":"))
-            out += StoredJSON.encode(stream.events[name]!).utf8
-        }
-        out += "}}".utf8
+        out += #","events":"#.utf8
+        try appendObjects(
+            sql: "SELECT name, object FROM k8s_events WHERE stream_id = ? ORDER BY name", stream.id.rawValue, to: &out, in: db)
+        out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }
 }

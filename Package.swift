@@ -44,12 +44,12 @@ let package = Package(
         // Deterministic Deployment / ReplicaSet controllers and the simulated kubelet.
         .target(name: "Controllers", dependencies: ["KubeModel", "Cluster"], swiftSettings: swiftSettings),
         // The system zlib: stream snapshots are stored deflated.
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CDeflate", providers: [.apt(["libdeflate-dev"])]),
         // Everything SQL: the append-only log, projections, migrations. The only GRDB user.
         .target(
             name: "Store",
             dependencies: [
-                "Cluster", "KubeModel", "CZlib",
+                "Cluster", "KubeModel", "CDeflate",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -4,7 +4,7 @@
 #
 #   Tools/bench/run.sh [--scale 10k|100k|1m] [--runs N] [--reuse] [--only append,rebuild,pit,current]
 #
-# Needs: Swift 6.3, cc, libsqlite3-dev, zlib1g-dev, the sqlite3 CLI, python3 (eventsourcing is pip-installed into
+# Needs: Swift 6.3, cc, libsqlite3-dev, libdeflate-dev, the sqlite3 CLI, python3 (eventsourcing is pip-installed into
 # Tools/bench/.venv). Generated stores go to $BENCH_WORK (default Tools/bench/.work); the 1m scale needs
 # about 3 GB there.
 set -euo pipefail
@@ -13,7 +13,7 @@ cd "$here"
 
 need=()
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
-dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+dpkg -s libdeflate-dev >/dev/null 2>&1 || need+=(libdeflate-dev)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 if ((${#need[@]})); then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"

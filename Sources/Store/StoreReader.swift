@@ -50,12 +50,16 @@ public struct StoreReader {
             stream.podSequence = row["pod_sequence"]
             stream.eventSequence = row["event_sequence"]
         }
-        let aggregates = try Row.fetchCursor(
+        // `events` and `aggregates` are filled apart and set once: an observed property set key by key from
+        // another module is copied whole each time (a busy stream's load took ~65 M instructions, most of it that).
+        var aggregates: [String: AggregateRecord] = [:]
+        let rows = try Row.fetchCursor(
             statement("SELECT key, last_timestamp, messages FROM stream_aggregates WHERE stream_id = ?"), arguments: arguments)
-        while let row = try aggregates.next() {
-            stream.aggregates[row[0]] = AggregateRecord(
+        while let row = try rows.next() {
+            aggregates[row[0]] = AggregateRecord(
                 messages: try AggregatesJSON.messages(row[2]), lastTimestamp: Timestamp(rfc3339: row[1]) ?? Timestamp(seconds: 0))
         }
+        stream.aggregates = aggregates
         let timers = try Row.fetchAll(
             statement("SELECT container, due_at, attempt FROM container_timers WHERE stream_id = ?"), arguments: arguments)
         for row in timers {
@@ -70,10 +74,12 @@ public struct StoreReader {
             let pod = try StoredJSON.decode(Pod.self, text)
             stream.pods[pod.name] = pod
         }
+        var events: [String: KubeEvent] = [:]
         for var text in try String.fetchAll(statement("SELECT object FROM k8s_events WHERE stream_id = ?"), arguments: arguments) {
             let event = try text.withUTF8 { try KubeEvent(stored: $0) }
-            stream.events[event.name] = event
+            events[event.name] = event
         }
+        stream.events = events
         stream.revisions = try String.fetchAll(
             statement("SELECT object FROM revisions WHERE stream_id = ? ORDER BY seq"), arguments: arguments
         ).map { try StoredJSON.decode(RevisionRecord.self, $0) }

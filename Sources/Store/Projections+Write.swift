@@ -112,11 +112,8 @@ enum ProjectionWriter {
             guard let event = stream.events[name] else { continue }
             try upsert(event, json: StoredJSON.encode(event), stream: id, in: db)
         }
-        let rows = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT count(*) FROM k8s_events WHERE stream_id = ?"), arguments: [id]) ?? 0
-        guard rows > stream.events.count else { return }
-        for (name, rowID) in try names("k8s_events", id, in: db) where stream.events[name] == nil {
-            try db.cachedStatement(sql: "DELETE FROM k8s_events WHERE rowid = ?").execute(arguments: [rowID])
+        try deleteForgotten("k8s_events", key: "name", of: id, keeping: stream.events.count, in: db) {
+            stream.events[$0] != nil
         }
     }
 
@@ -145,14 +142,24 @@ enum ProjectionWriter {
         for (key, record) in stream.aggregates where record.lastTimestamp >= since {
             try upsertAggregate(id, key, record, in: db)
         }
+        try deleteForgotten("stream_aggregates", key: "key", of: id, keeping: stream.aggregates.count, in: db) {
+            stream.aggregates[$0] != nil
+        }
+    }
+
+    /// Deletes a stream's rows in `table` whose `key` the stream no longer has, once the rows it kept are written.
+    /// Only forgetting removes what these rows hold, so the rows are read only when they outnumber the `kept`.
+    private static func deleteForgotten(
+        _ table: String, key: String, of stream: String, keeping kept: Int, in db: Database, has: (String) -> Bool
+    ) throws {
         let rows = try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT count(*) FROM stream_aggregates WHERE stream_id = ?"), arguments: [id]) ?? 0
-        guard rows > stream.aggregates.count else { return }
+            db.cachedStatement(sql: "SELECT count(*) FROM \(table) WHERE stream_id = ?"), arguments: [stream]) ?? 0
+        guard rows > kept else { return }
         let keys = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT key FROM stream_aggregates WHERE stream_id = ?"), arguments: [id])
-        for key in keys where stream.aggregates[key] == nil {
-            try db.cachedStatement(sql: "DELETE FROM stream_aggregates WHERE stream_id = ? AND key = ?")
-                .execute(arguments: [id, key])
+            db.cachedStatement(sql: "SELECT \(key) FROM \(table) WHERE stream_id = ?"), arguments: [stream])
+        for name in keys where !has(name) {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ? AND \(key) = ?")
+                .execute(arguments: [stream, name])
         }
     }
 

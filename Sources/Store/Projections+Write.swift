@@ -112,7 +112,7 @@ enum ProjectionWriter {
             guard let event = stream.events[name] else { continue }
             try upsert(event, json: StoredJSON.encode(event), stream: id, in: db)
         }
-        try deleteForgotten("k8s_events", key: "name", of: id, keeping: stream.events.count, in: db) {
+        try deleteForgotten("k8s_events", key: "name", row: "rowid", of: id, keeping: stream.events.count, in: db) {
             stream.events[$0] != nil
         }
     }
@@ -142,24 +142,28 @@ enum ProjectionWriter {
         for (key, record) in stream.aggregates where record.lastTimestamp >= since {
             try upsertAggregate(id, key, record, in: db)
         }
-        try deleteForgotten("stream_aggregates", key: "key", of: id, keeping: stream.aggregates.count, in: db) {
+        try deleteForgotten(
+            "stream_aggregates", key: "key", row: "key", of: id, keeping: stream.aggregates.count, in: db
+        ) {
             stream.aggregates[$0] != nil
         }
     }
 
     /// Deletes a stream's rows in `table` whose `key` the stream no longer has, once the rows it kept are written.
     /// Only forgetting removes what these rows hold, so the rows are read only when they outnumber the `kept`.
+    /// Each is deleted by `row`, a column that seeks it directly (`rowid`, or a WITHOUT ROWID table's key).
     private static func deleteForgotten(
-        _ table: String, key: String, of stream: String, keeping kept: Int, in db: Database, has: (String) -> Bool
+        _ table: String, key: String, row: String, of stream: String, keeping kept: Int, in db: Database,
+        has: (String) -> Bool
     ) throws {
         let rows = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT count(*) FROM \(table) WHERE stream_id = ?"), arguments: [stream]) ?? 0
         guard rows > kept else { return }
-        let keys = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT \(key) FROM \(table) WHERE stream_id = ?"), arguments: [stream])
-        for name in keys where !has(name) {
-            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ? AND \(key) = ?")
-                .execute(arguments: [stream, name])
+        let found = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(key), \(row) FROM \(table) WHERE stream_id = ?"), arguments: [stream])
+        for found in found where !has(found[0]) {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE stream_id = ? AND \(row) = ?")
+                .execute(arguments: [stream, found[1] as DatabaseValue])
         }
     }
 

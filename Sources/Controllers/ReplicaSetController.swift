@@ -26,8 +26,12 @@ extension Reconciler {
     /// (left by `delete rs --cascade=orphan`, say, before the Deployment made the ReplicaSet again).
     private mutating func adoptOrphanPods(of name: String) {
         guard let rs = stream.replicaSets[name], rs.metadata.deletionTimestamp == nil, let uid = rs.metadata.uid else { return }
-        for pod in stream.pods.values.sorted(by: { $0.name < $1.name })
-        where pod.metadata.controllerRef == nil && pod.isActive && rs.spec.selector.matches(pod.metadata.labels ?? [:]) {
+        // Filtered before sorting: orphans are rare, and sorting every Pod of the stream (whole values) on each of
+        // the controller's passes was 3% of a command.
+        let orphans = stream.pods.values.filter {
+            $0.metadata.controllerRef == nil && $0.isActive && rs.spec.selector.matches($0.metadata.labels ?? [:])
+        }
+        for pod in orphans.sorted(by: { $0.name < $1.name }) {
             let owner = OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: uid)
             emit(.podAdopted(Adoption(name: pod.name, owner: owner)), actor: Actor.replicaSetController)
         }

@@ -1,50 +1,22 @@
 import Cluster
 import KubeModel
 
-/// A stream's correlator state as text, written by hand: whole in a snapshot's Kubernetes Events part, and each
-/// record's messages in its `stream_aggregates` row.
+/// The correlator's records as text, by hand: each record's messages in its `stream_aggregates` row (a
+/// snapshot's whole-state text is assembled from those rows, `StreamSnapshots.textsFromRows`), and the reading of
+/// a snapshot's records without a `JSONValue` tree.
 ///
-/// Through `Encodable` the state was a sixth of a commit's instructions when every commit wrote it whole, and
-/// through a `JSONValue` tree still a tenth (a dictionary per record). It is written here with the same sorted keys
-/// and escaping, so the text is byte-for-byte `StoredJSON.encode(aggregates)`'s (a test holds the two together).
+/// Through `Encodable` the state was a sixth of a commit's instructions when every commit wrote it whole. The
+/// text written here has `StoredJSON.encode`'s escaping, byte for byte (a test holds the two together).
 enum AggregatesJSON {
-    static func text(_ aggregates: [String: AggregateRecord]) -> String {
-        var out: [UInt8] = []
-        write(aggregates, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func write(_ aggregates: [String: AggregateRecord], into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        var first = true
-        for key in aggregates.keys.sorted() {
-            let record = aggregates[key]!
-            if !first { out.append(UInt8(ascii: ",")) }
-            first = false
-            JSONCodec.quote(key, into: &out)
-            out += #":{"lastTimestamp":"#.utf8
-            JSONCodec.quote(record.lastTimestamp.description, into: &out)
-            out += #","messages":"#.utf8
-            write(record.messages, into: &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(UInt8(ascii: "}"))
-    }
-
     /// A record's messages as the JSON array of its `stream_aggregates.messages` column.
     static func messagesText(_ messages: [String]) -> String {
-        var out: [UInt8] = []
-        write(messages, into: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func write(_ messages: [String], into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
+        var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, message) in messages.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONCodec.quote(message, into: &out)
         }
         out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -60,8 +32,8 @@ extension AggregatesJSON {
         return try scanned ?? StoredJSON.decode([String].self, text)
     }
 
-    /// Reads the text ``text(_:)`` writes (or any JSON `StoredJSON.decode` reads as the same records) without a
-    /// ``JSONValue`` tree: nil for anything unusual, and the caller decodes it the ordinary way.
+    /// Reads a snapshot's records (canonical JSON, or any JSON `StoredJSON.decode` reads as the same records)
+    /// without a ``JSONValue`` tree: nil for anything unusual, and the caller decodes it the ordinary way.
     ///
     /// A stream's correlator state is a third of its snapshot's Kubernetes Events part; parsed into a tree, it
     /// was a fifth of a point-in-time read of one Deployment.

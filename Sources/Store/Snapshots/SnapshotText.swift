@@ -72,7 +72,7 @@ extension StreamSnapshots {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// ``AggregatesJSON/text(_:)`` of the stream's correlator records, from their rows in key order (the
+    /// The canonical JSON of the stream's correlator records, from their rows in key order (the
     /// table's own order, binary, which is the keys' sorted order for these ASCII keys).
     private static func appendAggregates(_ id: String, to out: inout [UInt8], in db: Database) throws {
         out.append(UInt8(ascii: "{"))

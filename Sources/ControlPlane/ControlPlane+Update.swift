@@ -7,9 +7,12 @@ extension ControlPlane {
     /// `PATCH` of a Deployment: the patch applies to the stored object, and the result is stored as an
     /// update (see ``replaceDeployment(namespace:name:with:)``).
     ///
+    /// - Parameter dryRun: A server-side dry run: nothing is stored, and the answer is what would have been.
     /// - Returns: The Deployment as stored once the command (and the controllers it woke) committed.
-    public func patchDeployment(namespace: String, name: String, patch: ObjectPatch) throws -> Deployment {
-        try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate) { live in
+    public func patchDeployment(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
+        -> Deployment
+    {
+        try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun) { live in
             do {
                 return try patch.applied(to: live)
             } catch {
@@ -35,7 +38,8 @@ extension ControlPlane {
     /// `rollout undo` ``ClusterEvent/deploymentRolledBack(_:)``; anything else is
     /// ``ClusterEvent/deploymentConfigured(_:)``. An update that changes nothing records nothing.
     func updateDeployment(
-        namespace: String, name: String, rollback: Bool, _ change: (JSONValue) throws -> JSONValue
+        namespace: String, name: String, rollback: Bool, dryRun: Bool = false,
+        _ change: (JSONValue) throws -> JSONValue
     ) throws -> Deployment {
         let id = StreamID.deployment(namespace: namespace, name: name)
         var answer: Deployment?
@@ -67,7 +71,9 @@ extension ControlPlane {
             if !errors.isEmpty { throw CommandError.invalid(name, errors) }
             let event = UpdateIntent.event(
                 from: live, to: updated, rollback: rollback, replicaSets: stream.ownedReplicaSets)
-            return (event, ())
+            guard dryRun else { return (event, ()) }
+            answer = event.flatMap { preview($0, on: stream) } ?? live
+            return (nil, ())
         }
         // The API server answers with what it stored, before any controller acted on it.
         if let answer { return answer }

@@ -80,6 +80,8 @@ public enum RevisionLedger {
         guard let origin else { return "<unknown>" }
         if origin.argv.first == "rewind" { return "rewind" }
         switch origin.userEventType {
+        case "DeploymentConfigured" where origin.argv.starts(with: ["set", "env"]): return "set env"
+        case "DeploymentConfigured" where origin.argv.first == "patch": return "patch"
         case "DeploymentCreated", "DeploymentConfigured": return "apply"
         case "DeploymentImageSet": return "set image"
         case "DeploymentRolledBack": return "undo"

@@ -11,7 +11,7 @@ struct Get: RunnableCommand {
             + FilenameOption.options(in: \.files)
             + PointInTimeOption.options(in: \.pointInTime)
             + [
-            .option(\.output, "output", short: "o", help: "Output format: wide, yaml, json or name."),
+            .option(\.output, "output", short: "o", help: "Output format: wide, yaml, json, name, jsonpath=…, custom-columns=… or go-template=…."),
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
             .flag(\.allNamespaces, "all-namespaces", short: "A", help: "List across all namespaces."),
             .flag(\.showLabels, "show-labels", help: "Show all labels as the last column."),

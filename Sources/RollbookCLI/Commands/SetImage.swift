@@ -4,7 +4,9 @@ import Printers
 
 enum SetCommand {
     static var node: CommandNode {
-        .group("set", abstract: "Set specific features on objects.", subcommands: [Subcommand("image") { Image.spec.node }])
+        .group("set", abstract: "Set specific features on objects.", subcommands: [
+            Subcommand("image") { Image.spec.node }, Subcommand("env") { Env.spec.node },
+        ])
     }
 
     struct Image: RunnableCommand {

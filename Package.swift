@@ -110,7 +110,7 @@ let package = Package(
             dependencies: [
                 "Store", "Cluster", "ControlPlane", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
-        .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "KubeModel", "Printers", "Store", "TestSupport"]),
+        .testTarget(name: "ControlPlaneTests", dependencies: ["ControlPlane", "Cluster", "KubeModel", "Printers", "Store", "TestSupport"]),
         .testTarget(
             name: "RollbookCLITests",
             dependencies: [

@@ -148,7 +148,8 @@ extension ControlPlane {
         updated.admit()
         let errors = updated.validate(old: live)
         if !errors.isEmpty { throw CommandError.invalid(manifest.name, errors) }
-        if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
+        // A template stored before a default existed differs from the manifest by that default alone: no change.
+        if updated.spec == live.defaulted.spec && updated.metadata.labels == live.metadata.labels
             && updated.metadata.annotations == live.metadata.annotations
         {
             return (nil, ApplyResult(name: manifest.name, outcome: .unchanged))

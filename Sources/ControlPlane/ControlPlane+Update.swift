@@ -102,9 +102,11 @@ extension ControlPlane {
 
 /// Which user event an update amounts to.
 enum UpdateIntent {
-    static func event(from live: Deployment, to updated: Deployment, rollback: Bool, replicaSets: [ReplicaSet])
+    static func event(from stored: Deployment, to updated: Deployment, rollback: Bool, replicaSets: [ReplicaSet])
         -> ClusterEvent?
     {
+        // Compared with the defaults of today, so a template stored before one existed does not differ by it.
+        let live = stored.defaulted
         let sameLabels = (live.metadata.labels ?? [:]) == (updated.metadata.labels ?? [:])
         let liveAnnotations = live.metadata.annotations ?? [:]
         let newAnnotations = updated.metadata.annotations ?? [:]

@@ -15,6 +15,13 @@ extension Deployment {
         if spec.progressDeadlineSeconds == nil { spec.progressDeadlineSeconds = 600 }
         spec.template.spec.applyDefaults()
     }
+
+    /// The Deployment with today's defaults applied (a no-op for one admitted since they were added).
+    public var defaulted: Deployment {
+        var copy = self
+        copy.applyDefaults()
+        return copy
+    }
 }
 
 extension PodSpec {
@@ -29,6 +36,7 @@ extension PodSpec {
         if let initContainers = raw["initContainers"]?.arrayValue {
             raw["initContainers"] = .array(initContainers.map { .object(Container(raw: $0.objectValue ?? [:]).defaulted().raw) })
         }
+        if case .array(let volumes)? = raw["volumes"] { raw["volumes"] = .array(volumes.map(NestedDefaults.volume)) }
     }
 }
 
@@ -59,6 +67,11 @@ extension Container {
             copy.raw["terminationMessagePath"] = .string("/dev/termination-log")
         }
         if copy.raw["terminationMessagePolicy"].isUnsetString { copy.raw["terminationMessagePolicy"] = .string("File") }
+        if case .array(let env)? = copy.raw["env"] { copy.raw["env"] = .array(env.map(NestedDefaults.envVar)) }
+        for key in ["livenessProbe", "readinessProbe", "startupProbe"] {
+            if let probe = copy.raw[key] { copy.raw[key] = NestedDefaults.probe(probe) }
+        }
+        if let lifecycle = copy.raw["lifecycle"] { copy.raw["lifecycle"] = NestedDefaults.lifecycle(lifecycle) }
         return copy
     }
 }

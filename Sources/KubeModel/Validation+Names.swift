@@ -194,3 +194,8 @@ enum NameRules {
         isLowerAlphanumeric(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 }
+
+/// `validation.IsValidLabelValue` for clients (`kubectl label` checks values before sending anything).
+public enum LabelValueRule {
+    public static func errors(_ value: String) -> [String] { NameRules.labelValue(value) }
+}

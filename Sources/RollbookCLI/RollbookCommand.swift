@@ -12,6 +12,7 @@ public enum RollbookCommand {
             Subcommand("get") { Get.spec.node }, Subcommand("describe") { Describe.spec.node },
             Subcommand("rollout") { Rollout.node }, Subcommand("set") { SetCommand.node },
             Subcommand("scale") { Scale.spec.node }, Subcommand("annotate") { Annotate.spec.node },
+            Subcommand("label") { Label.spec.node },
             Subcommand("patch") { Patch.spec.node }, Subcommand("delete") { Delete.spec.node },
             Subcommand("images") { Images.node }, Subcommand("replay") { Replay.spec.node },
             Subcommand("diff") { Diff.spec.node }, Subcommand("rewind") { Rewind.spec.node },

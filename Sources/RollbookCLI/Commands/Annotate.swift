@@ -68,14 +68,16 @@ struct Annotate: RunnableCommand {
     }
 
     /// `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` and `k-` pairs, never mixed.
-    static func resourcesAndPairs(_ arguments: [String]) throws -> (resources: [String], pairs: [String]) {
+    static func resourcesAndPairs(_ arguments: [String], noun: String = "annotation") throws
+        -> (resources: [String], pairs: [String])
+    {
         var resources: [String] = [], pairs: [String] = []
         for argument in arguments {
             let isPair = (argument.contains("=") && argument.first != "=") || (argument.hasSuffix("-") && argument != "-")
             if isPair {
                 pairs.append(argument)
             } else if !pairs.isEmpty {
-                throw CommandError.client("all resources must be specified before annotation changes: \(argument)")
+                throw CommandError.client("all resources must be specified before \(noun) changes: \(argument)")
             } else {
                 resources.append(argument)
             }

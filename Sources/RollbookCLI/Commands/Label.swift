@@ -1,0 +1,137 @@
+import ControlPlane
+import KubeModel
+
+/// `kubectl label` (pkg/cmd/label/label.go) for Deployments: a merge patch of `metadata.labels`. The
+/// Deployment's labels are its own; its selector and pod template, so its Pods, stay as they are.
+struct Label: RunnableCommand {
+    static let spec = CommandSpec<Label>(
+        "label", abstract: "Update the labels on a Deployment.",
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
+            + [
+            .flag(\.overwrite, "overwrite", help: "Allow labels to be overwritten."),
+            .flag(\.all, "all", help: "Label every Deployment in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Label the Deployments matching this selector."),
+            .flag(\.list, "list", help: "List the current labels instead of changing them."),
+            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+            .option(\.output, "output", short: "o", help: "Print the labeled objects: json, yaml, name, jsonpath=… or go-template=…."),
+        ],
+        arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
+        make: Label.init)
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var arguments: [String] = []
+    var overwrite = false
+    var all = false
+    var selector: String?
+    var list = false
+    var dryRun = "none"
+    var output: String?
+
+    func run() throws {
+        // label.go Complete, then Validate, in their order.
+        let (named, pairs) = try Annotate.resourcesAndPairs(arguments, noun: "label")
+        let (set, remove) = try Self.parse(pairs)
+        let strategy = try DryRunStrategy(flag: dryRun)
+        if list && output != nil { throw CommandError.client("--list and --output may not be specified together") }
+        var printer = try TypedOutput(output)
+        if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
+        let resources = try files.resources(named, command: "label")
+        if resources.isEmpty {
+            throw CommandError.client("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if set.isEmpty && remove.isEmpty && !list { throw CommandError.client("at least one label update is required") }
+        let plane = try globals.controlPlane()
+        let namespace = globals.resolvedNamespace.name
+        _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
+        let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
+        let single = !all && selector == nil && targets.names.count + targets.missing.count == 1
+        var errors: [CommandError] = []
+        for name in targets.names {
+            do {
+                guard let live = try plane.deploymentStream(namespace: namespace, name: name).deployment else { continue }
+                if list {
+                    Output.out(Self.listing(live, single: single))
+                    continue
+                }
+                if strategy != .client {
+                    for key in remove where live.metadata.labels?[key] == nil { Output.out("label \"\(key)\" not found.\n") }
+                }
+                let (labels, message) = try Self.relabel(live, set: set, remove: remove, overwrite: overwrite)
+                var object = ObjectListing.Object.deployment(live).json
+                if strategy == .client {
+                    object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
+                } else {
+                    var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
+                    for key in remove where set[key] == nil { patch[key] = .null }
+                    let answer = try plane.patchDeployment(
+                        namespace: namespace, name: name,
+                        patch: .merge(.object(["metadata": .object(["labels": .object(patch)])])),
+                        dryRun: strategy == .server)
+                    object = ObjectListing.Object.deployment(answer).json
+                }
+                Output.out(try printer.text(
+                    object, as: nil, resource: "deployment.apps/\(name)", operation: strategy.operation(message)))
+            } catch let error as CommandError {
+                errors.append(error)
+            }
+        }
+        try DeploymentTargets.report(errors + targets.notFound)
+    }
+
+    /// `parseLabels`: `k=v` sets (the value checked as a label value), `k-` removes.
+    static func parse(_ pairs: [String]) throws -> (set: [String: String], remove: [String]) {
+        var set: [String: String] = [:], remove: [String] = []
+        for pair in pairs {
+            if pair.contains("=") {
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+                guard parts.count == 2 else { throw CommandError.client("invalid label spec: \(pair)") }
+                let problems = LabelValueRule.errors(parts[1])
+                if !problems.isEmpty {
+                    throw CommandError.client("invalid label value: \(goQuoted(pair)): \(problems.joined(separator: ";"))")
+                }
+                set[parts[0]] = parts[1]
+            } else if pair.hasSuffix("-") {
+                remove.append(String(pair.dropLast()))
+            } else {
+                throw CommandError.client("unknown label spec: \(pair)")
+            }
+        }
+        if remove.contains(where: { set[$0] != nil }) {
+            throw CommandError.client("can not both modify and remove a label in the same command")
+        }
+        return (set, remove)
+    }
+
+    /// `labelFunc` and `updateDataChangeMsg`: the new labels, and `labeled`, `not labeled`, or `unlabeled` when
+    /// the object shrank without `--overwrite`. Without `--overwrite` any label named that exists is refused.
+    static func relabel(_ live: Deployment, set: [String: String], remove: [String], overwrite: Bool) throws
+        -> (labels: [String: String], message: String)
+    {
+        let old = live.metadata.labels ?? [:]
+        if !overwrite {
+            let clashes = set.keys.sorted().compactMap { key in
+                old[key].map { "'\(key)' already has a value (\($0)), and --overwrite is false" }
+            }
+            if clashes.count == 1 { throw CommandError.client(clashes[0]) }
+            // An aggregate: CheckErr prints each on its own line, bare (in Go's random map order; sorted here).
+            if clashes.count > 1 { throw CommandError(clashes.joined(separator: "\n")) }
+        }
+        var labels = old.merging(set) { $1 }
+        for key in remove { labels[key] = nil }
+        guard labels != old else { return (labels, "not labeled") }
+        let size = { (labels: [String: String]) in labels.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 } }
+        let shrank = size(labels) < size(old) || (!old.isEmpty && labels.isEmpty)
+        return (labels, !overwrite && shrank ? "unlabeled" : "labeled")
+    }
+
+    /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object unless one
+    /// object was named.
+    static func listing(_ deployment: Deployment, single: Bool) -> String {
+        var text = single ? "" : "Listing labels for Deployment.apps/\(deployment.name):\n"
+        for (key, value) in (deployment.metadata.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
+            text += (single ? "" : " ") + "\(key)=\(value)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,42 @@
+import Testing
+import TestSupport
+
+/// `kubectl label` (pkg/cmd/label/label.go) on Deployments. The golden was diffed with kubectl v1.32 running the
+/// same commands against `rollbook serve` on a twin store: identical except where kubectl walks a Go map (several
+/// `--overwrite` refusals, `--list`), whose random order Rollbook sorts.
+@Suite(.serialized)
+struct LabelTests {
+    // Without --overwrite any label named that exists is refused, even with its own value; removing without
+    // --overwrite says "unlabeled"; a missing label to remove is reported and the patch goes on ("not labeled").
+    @Test func labelTranscript() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (1, "label deploy/web tier=front"),
+            (2, "label deploy/web tier=front"),
+            (2, "label deploy/web tier=back --overwrite"),
+            (3, "label deploy/web --list"),
+            (4, "label deploy/web tier-"),
+            (4, "label deploy/web tier-"),
+            (5, "label deploy/web a=1 b=2 --dry-run=client"),
+            (5, "label deploy/web a=1 --dry-run=server -o jsonpath={.metadata.labels}"),
+            (6, "label deploy/web a=1 -o name"),
+            (6, "label deploy/web 'bad key=1'"),
+            (6, "label deploy/web k=bad/value"),
+            (6, "label deploy/web k=a=b"),
+            (6, "label deploy/web k"),
+            (6, "label deploy/web k=1 k-"),
+            (6, "label deploy/web --list -o yaml"),
+            (6, "label deploy/web --all -l app=web x=1"),
+            (6, "label deploy x=1"),
+            (6, "label deploy/web z=1 other"),
+            (7, "label deploy/web deploy/missing z=1"),
+            (8, "label deploy/web c=3 a- --overwrite"),
+            (9, "label deploy -l app=web q=1"),
+            (9, "label deploy --all --list"),
+            (10, "get deploy --show-labels"),
+            (10, "rollout history deploy/web"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/label.txt")
+    }
+}

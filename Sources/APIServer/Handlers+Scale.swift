@@ -40,8 +40,15 @@ extension Handlers {
         }
         let plane = self.plane
         let namespace = live.namespace
+        let dryRun = try isDryRun()
         try await backend.run {
-            try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil)
+            try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun)
+        }
+        guard !dryRun else {
+            // What would have been stored: the count changed, the resourceVersion not.
+            var answer = live
+            answer.spec.replicas = replicas
+            return .json(Handlers.scale(of: answer))
         }
         return .json(Handlers.scale(of: try await deployment(namespace: namespace, name: live.name)))
     }

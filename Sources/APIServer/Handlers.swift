@@ -90,21 +90,25 @@ struct Handlers {
     }
 
     func patch(namespace: String, name: String) async throws -> Response {
-        try refuseDryRun()
+        let dryRun = try isDryRun()
         let patch = try objectPatch()
         let plane = self.plane
-        let stored = try await backend.run { try plane.patchDeployment(namespace: namespace, name: name, patch: patch) }
+        let stored = try await backend.run {
+            try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
+        }
         return .json(WatchedObject.deployment(stored).json)
     }
 
     func replace(namespace: String, name: String) async throws -> Response {
-        try refuseDryRun()
+        let dryRun = try isDryRun()
         let body = try api.jsonBody()
         if let given = body["metadata"]?["name"]?.stringValue, given != name {
             throw APIError(.badRequest("the name of the object (\(given)) does not match the name on the URL (\(name))"))
         }
         let plane = self.plane
-        let stored = try await backend.run { try plane.replaceDeployment(namespace: namespace, name: name, with: body) }
+        let stored = try await backend.run {
+            try plane.replaceDeployment(namespace: namespace, name: name, with: body, dryRun: dryRun)
+        }
         return .json(WatchedObject.deployment(stored).json)
     }
 
@@ -164,7 +168,18 @@ struct Handlers {
         }
     }
 
-    /// `dryRun=All` would need the command to run without committing; refused rather than ignored.
+    /// `dryRun=All` on an update: the change is decided and answered, nothing is stored. `All` is the one value
+    /// the API server accepts.
+    func isDryRun() throws -> Bool {
+        guard let dryRun = api.query["dryRun"], !dryRun.isEmpty else { return false }
+        guard dryRun == "All" else {
+            throw APIError(.badRequest("Invalid dryRun value: \"\(dryRun)\": supported values: \"All\""))
+        }
+        return true
+    }
+
+    /// `dryRun=All` on a create or delete would need the command to run without committing; refused rather than
+    /// ignored.
     private func refuseDryRun() throws {
         if let dryRun = api.query["dryRun"], !dryRun.isEmpty {
             throw APIError(.badRequest("dryRun is not supported by rollbook serve"))

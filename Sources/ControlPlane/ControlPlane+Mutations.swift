@@ -61,14 +61,15 @@ extension ControlPlane {
         }
     }
 
-    /// `kubectl annotate deployment/NAME k=v k2-`.
+    /// `kubectl annotate deployment/NAME k=v k2-`; a `dryRun` appends nothing.
     /// - Returns: The Deployment as the PATCH answered it (the live one when nothing changed).
     @discardableResult
     public func annotate(
-        namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool
+        namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool,
+        dryRun: Bool = false
     ) throws -> Deployment? {
         var answer: Deployment?
-        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             answer = d
             if !overwrite {
                 let clashes = set.filter { key, value in
@@ -94,7 +95,10 @@ extension ControlPlane {
             updated.metadata.annotations = annotations.isEmpty ? nil : annotations
             let errors = updated.validate(old: d)
             if !errors.isEmpty { throw CommandError.invalid(name, errors) }
-            return (.deploymentAnnotated(Annotated(set: changed, removed: removed)), ())
+            let event = ClusterEvent.deploymentAnnotated(Annotated(set: changed, removed: removed))
+            guard dryRun else { return (event, ()) }
+            answer = preview(event, on: stream)
+            return (nil, ())
         }
         return answer
     }

@@ -22,8 +22,10 @@ extension ControlPlane {
     }
 
     /// `PUT` of a Deployment: the body replaces labels, annotations and spec.
-    public func replaceDeployment(namespace: String, name: String, with body: JSONValue) throws -> Deployment {
-        try updateDeployment(namespace: namespace, name: name, rollback: false) { _ in body }
+    public func replaceDeployment(namespace: String, name: String, with body: JSONValue, dryRun: Bool = false) throws
+        -> Deployment
+    {
+        try updateDeployment(namespace: namespace, name: name, rollback: false, dryRun: dryRun) { _ in body }
     }
 
     /// Stores `change(live)` the way the API server's update does: a `resourceVersion` in the result must

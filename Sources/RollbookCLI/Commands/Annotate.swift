@@ -11,6 +11,7 @@ struct Annotate: RunnableCommand {
             .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Annotate the Deployments matching this selector."),
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
+            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
@@ -22,6 +23,7 @@ struct Annotate: RunnableCommand {
     var all = false
     var selector: String?
     var list = false
+    var dryRun = "none"
     var output: String?
 
     func run() throws {
@@ -39,6 +41,7 @@ struct Annotate: RunnableCommand {
                 "can not both modify and remove the following annotation(s) in the same command: "
                     + clashes.joined(separator: ", "))
         }
+        let strategy = try DryRunStrategy(flag: dryRun)
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
@@ -56,10 +59,19 @@ struct Annotate: RunnableCommand {
         var errors: [CommandError] = []
         for name in names {
             do {
-                let answer = try plane.annotate(namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite)
+                // A client dry run changes the object it read, here; a server one asks for the answer only.
+                var answer = try plane.annotate(
+                    namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
+                    dryRun: strategy != .none)
+                if strategy == .client, var read = try plane.deploymentStream(namespace: namespace, name: name).deployment {
+                    var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }
+                    for key in remove { annotations[key] = nil }
+                    read.metadata.annotations = annotations.isEmpty ? nil : annotations
+                    answer = read
+                }
                 Output.out(try printer.text(
                     answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
-                    resource: "deployment.apps/\(name)", operation: "annotated"))
+                    resource: "deployment.apps/\(name)", operation: strategy.operation("annotated")))
             } catch let error as CommandError {
                 errors.append(error)
             }

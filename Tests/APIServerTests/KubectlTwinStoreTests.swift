@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// kubectl through `rollbook serve` on one store, `rollbook` on a twin store: every command must print the same
+/// stdout and stderr and exit the same. The golden holds kubectl's transcript.
+@Suite(
+    .serialized,
+    .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping the twin-store tests"))
+struct KubectlTwinStoreTests {
+    static let now = "2026-11-26T15:00:00Z"
+
+    static let manifest = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, labels: {app: web}}
+        spec:
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.25
+                env:
+                - {name: A, value: "1"}
+                - {name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+                readinessProbe: {httpGet: {port: 80}}
+              - name: side
+                image: busybox:1.36
+
+        """
+
+    /// `set env`, `label`, `annotate` and the server dry runs of every verb that PATCHes (serve answers
+    /// `dryRun=All` and stores nothing), then what is stored.
+    static let commands: [[String]] = [
+        ["set", "env", "deploy/web", "--list"],
+        ["set", "env", "deploy/web", "B=2", "A-", "-c", "ng*"],
+        ["set", "env", "deploy/web", "--overwrite=false", "B=3"],
+        ["set", "env", "deploy/web", "Q=1", "--dry-run=server", "-o", "jsonpath={.spec.template.spec.containers[0].env}"],
+        ["set", "env", "deploy/web", "-c", "nope", "Q=1"],
+        ["label", "deploy/web", "tier=front"],
+        ["label", "deploy/web", "tier=back"],
+        ["label", "deploy/web", "tier-"],
+        ["label", "deploy/web", "t=1", "--dry-run=server"],
+        ["annotate", "deploy/web", "a=b", "--dry-run=server", "-o", "jsonpath={.metadata.annotations.a}"],
+        ["scale", "deploy/web", "--replicas=5", "--dry-run=server"],
+        ["set", "image", "deploy/web", "nginx=nginx:1.26", "--dry-run=server"],
+        ["rollout", "undo", "deploy/web", "--dry-run=server"],
+        ["get", "deploy", "web", "-o",
+         "jsonpath={.spec.replicas} {.metadata.labels} {.spec.template.spec.containers[0].env} {.spec.template.spec.containers[0].readinessProbe}"],
+        ["rollout", "history", "deploy/web"],
+    ]
+
+    @Test func setEnvLabelAndServerDryRunsMatchKubectl() throws {
+        let served = try TemporaryDirectory(), local = try TemporaryDirectory()
+        defer {
+            served.remove()
+            local.remove()
+        }
+        var clis: [CLIRunner] = []
+        for dir in [served, local] {
+            try Self.manifest.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
+            let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+            _ = try cli.run(["images", "load", "nginx:1.25", "nginx:1.26", "busybox:1.36"], now: Self.now)
+            #expect(try cli.run(["apply", "-f", "web.yaml"], now: Self.now).exitCode == 0)
+            clis.append(cli)
+        }
+        let server = try ServeProcess(
+            binary: clis[0].binary, store: clis[0].store, arguments: ["--allow-anonymous"], now: Self.now,
+            directory: served.url)
+        defer { server.stop() }
+        let kubectl = try Kubectl(server: server.url, token: nil, directory: served.url)
+        var transcript = ""
+        for command in Self.commands {
+            var theirs = try kubectl.run(command)
+            theirs.stderr = Transcripts.withoutKlog(theirs.stderr)
+            let ours = try clis[1].run(command, now: Self.now)
+            let line = command.joined(separator: " ")
+            #expect(ours.stdout == theirs.stdout, "stdout of \(line)")
+            #expect(ours.stderr == theirs.stderr, "stderr of \(line)")
+            #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
+            transcript += theirs.transcript(of: "kubectl " + line)
+        }
+        try expectGolden(transcript, named: "kubectl-twin/set-env-label-dry-runs.txt")
+    }
+}

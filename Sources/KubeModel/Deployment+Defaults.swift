@@ -63,6 +63,7 @@ extension Container {
             })
         }
         if copy.raw["resources"].isUnset { copy.raw["resources"] = .object([:]) }
+        if let resources = copy.raw["resources"] { copy.raw["resources"] = NestedDefaults.resources(resources) }
         if copy.raw["terminationMessagePath"].isUnsetString {
             copy.raw["terminationMessagePath"] = .string("/dev/termination-log")
         }

@@ -36,6 +36,17 @@ enum NestedDefaults {
         return handler
     }
 
+    /// `SetDefaults_ResourceList` for `limits` and `requests`: each quantity rounded up to milli-units and stored in
+    /// canonical form (a number becomes a string: `cpu: 0.5` is `"500m"`). What does not parse is left to validation.
+    static func resources(_ value: JSONValue) -> JSONValue {
+        guard case .object(var resources) = value else { return value }
+        for key in ["limits", "requests"] {
+            guard case .object(let list)? = resources[key] else { continue }
+            resources[key] = .object(list.mapValues { quantity in Quantity.canonical(quantity).map(JSONValue.string) ?? quantity })
+        }
+        return .object(resources)
+    }
+
     /// An `env` entry: a field selector's `apiVersion` is v1, a resource selector's `divisor` the zero quantity
     /// Go always writes.
     static func envVar(_ value: JSONValue) -> JSONValue {

@@ -80,7 +80,8 @@ public enum RevisionLedger {
         guard let origin else { return "<unknown>" }
         if origin.argv.first == "rewind" { return "rewind" }
         switch origin.userEventType {
-        case "DeploymentConfigured" where origin.argv.starts(with: ["set", "env"]): return "set env"
+        case "DeploymentConfigured" where origin.argv.first == "set" && origin.argv.count > 1:
+            return "set \(origin.argv[1])"
         case "DeploymentConfigured" where origin.argv.first == "patch": return "patch"
         case "DeploymentCreated", "DeploymentConfigured": return "apply"
         case "DeploymentImageSet": return "set image"

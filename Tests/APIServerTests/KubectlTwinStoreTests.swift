@@ -32,8 +32,8 @@ struct KubectlTwinStoreTests {
 
         """
 
-    /// `set env`, `label`, `annotate` and the server dry runs of every verb that PATCHes (serve answers
-    /// `dryRun=All` and stores nothing), then what is stored.
+    /// `set env`, `label`, `annotate`, `set resources` and the server dry runs of every verb that PATCHes (serve
+    /// answers `dryRun=All` and stores nothing), then what is stored.
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
         ["set", "env", "deploy/web", "B=2", "A-", "-c", "ng*"],
@@ -48,12 +48,22 @@ struct KubectlTwinStoreTests {
         ["scale", "deploy/web", "--replicas=5", "--dry-run=server"],
         ["set", "image", "deploy/web", "nginx=nginx:1.26", "--dry-run=server"],
         ["rollout", "undo", "deploy/web", "--dry-run=server"],
+        ["set", "resources", "deploy/web", "--limits=cpu=200m,memory=512Mi"],
+        ["set", "resources", "deploy/web", "--limits=cpu=200m,memory=512Mi"],
+        ["set", "resources", "deploy/web", "-c", "side", "--requests=cpu=0.5", "--limits=memory=1024Mi"],
+        ["set", "resources", "deploy/web", "--limits=cpu=1Zi"],
+        ["set", "resources", "deploy/web", "--limits=cpu"],
+        ["set", "resources", "deploy/web", "-c", "nope", "--limits=cpu=1"],
+        ["set", "resources", "deploy/web"],
+        ["set", "resources", "deploy/web", "--limits=cpu=300m", "--dry-run=server", "-o",
+         "jsonpath={.spec.template.spec.containers[0].resources}"],
+        ["get", "deploy", "web", "-o", "jsonpath={.spec.template.spec.containers[*].resources}"],
         ["get", "deploy", "web", "-o",
          "jsonpath={.spec.replicas} {.metadata.labels} {.spec.template.spec.containers[0].env} {.spec.template.spec.containers[0].readinessProbe}"],
         ["rollout", "history", "deploy/web"],
     ]
 
-    @Test func setEnvLabelAndServerDryRunsMatchKubectl() throws {
+    @Test func setEnvLabelResourcesAndServerDryRunsMatchKubectl() throws {
         let served = try TemporaryDirectory(), local = try TemporaryDirectory()
         defer {
             served.remove()
@@ -83,6 +93,6 @@ struct KubectlTwinStoreTests {
             #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
             transcript += theirs.transcript(of: "kubectl " + line)
         }
-        try expectGolden(transcript, named: "kubectl-twin/set-env-label-dry-runs.txt")
+        try expectGolden(transcript, named: "kubectl-twin/set-env-label-resources-dry-runs.txt")
     }
 }

@@ -109,3 +109,29 @@ struct SetEnvTests {
         .object(["name": .string(name), "value": .string(value)])
     }
 }
+
+/// `kubectl set resources` (pkg/cmd/set/set_resources.go); the same commands but `--record` are diffed with
+/// kubectl through serve in KubectlTwinStoreTests.
+@Suite(.serialized)
+struct SetResourcesTests {
+    @Test func setResourcesTranscript() throws {
+        let script = ScenarioScript(files: ["web.yaml": SetEnvTests.twoContainers], steps: [
+            (0, "images load nginx:1.25 busybox:1.36"),
+            (0, "apply -f web.yaml"),
+            (1, "set resources deploy/web --limits=cpu=200m,memory=512Mi"),
+            (1, "set resources deploy/web --limits=cpu=200m,memory=512Mi"),
+            (2, "set resources deploy/web -c side --requests=cpu=0.5 --limits=memory=1024Mi"),
+            (3, "set resources deploy/web --limits=cpu=abc"),
+            (3, "set resources deploy/missing --limits=cpu=1"),
+            (3, "set resources deploy --all -l app=web --limits=cpu=1"),
+            (3, "set resources --limits=cpu=1"),
+            (4, "set resources deploy/web --limits=cpu=300m --dry-run=client -o jsonpath={.spec.template.spec.containers[0].resources}"),
+            (5, "set resources deploy --all --requests=memory=64Mi -c ng*"),
+            (6, "set resources deploy/web --limits=cpu=400m --record"),
+            (7, "get deploy web -o jsonpath={.spec.template.spec.containers[*].resources}"),
+            (7, "rollout history deploy/web"),
+            (7, "rollout history deploy/web --all"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/set-resources.txt")
+    }
+}

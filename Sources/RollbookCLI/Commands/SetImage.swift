@@ -6,6 +6,7 @@ enum SetCommand {
     static var node: CommandNode {
         .group("set", abstract: "Set specific features on objects.", subcommands: [
             Subcommand("image") { Image.spec.node }, Subcommand("env") { Env.spec.node },
+            Subcommand("resources") { Resources.spec.node },
         ])
     }
 
@@ -165,10 +166,12 @@ enum SetCommand {
 /// name, the positional arguments, then every flag as ` --name=value` in parse order. Rollbook's own
 /// `--store` and `--as` are left out: they are not kubectl flags and would leak local paths into history.
 enum RecordFlag {
-    /// The flags of `set image` that take a value, by every spelling, with the name kubectl records.
+    /// The flags of `set image` and `set resources` that take a value, by every spelling, with the name kubectl
+    /// records.
     static let valued: [String: String] = [
         "--store": "store", "--as": "as", "-n": "namespace", "--namespace": "namespace", "-o": "output",
         "--output": "output", "-f": "filename", "--filename": "filename", "-l": "selector", "--selector": "selector",
+        "-c": "containers", "--containers": "containers", "--limits": "limits", "--requests": "requests",
     ]
     /// Flags whose value is optional (pflag's NoOptDefVal): alone they record that default, and never take the next
     /// argument.

@@ -1,0 +1,164 @@
+import ControlPlane
+import KubeModel
+import Printers
+
+extension SetCommand {
+    /// `kubectl set resources` (pkg/cmd/set/set_resources.go) for Deployments: the limits and requests given
+    /// replace those keys in every container `-c` selects (init containers too); a change is a new rollout.
+    struct Resources: RunnableCommand {
+        static let spec = CommandSpec<Resources>(
+            "resources", abstract: "Update resource requests/limits on a pod template.",
+            options: GlobalOptions.options(in: \.globals)
+                + FilenameOption.options(in: \.files)
+                + [
+                .option(\.limits, "limits", help: "The resource limits for the containers, e.g. 'cpu=100m,memory=256Mi'."),
+                .option(\.requests, "requests", help: "The resource requests for the containers, e.g. 'cpu=100m,memory=256Mi'."),
+                .option(\.containers, "containers", short: "c", help: "The names of containers in the selected pod templates to change - may use wildcards."),
+                .flag(\.all, "all", help: "Update every Deployment in the namespace."),
+                .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
+                .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
+                .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+                .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+                .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
+            ],
+            arguments: .list(\.arguments, "deployment/NAME"),
+            make: Resources.init)
+        var globals = GlobalOptions()
+        var files = FilenameOption()
+        var arguments: [String] = []
+        var limits = ""
+        var requests = ""
+        var containers = "*"
+        var all = false
+        var selector: String?
+        var local = false
+        var dryRun = "none"
+        var record = false
+        var output: String?
+
+        func run() throws {
+            if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }
+            // set_resources.go Complete (the objects are found first), then Validate, then Run.
+            let strategy = try DryRunStrategy(flag: dryRun)
+            var printer = try TypedOutput(output)
+            if local && !arguments.isEmpty { throw CommandError.client(SetCommand.Image.localResourceError) }
+            let objects = try local ? localObjects() : storeObjects()
+            if local && strategy == .server {
+                throw CommandError.client("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+            }
+            if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
+            if limits.isEmpty && requests.isEmpty {
+                throw CommandError.client("you must specify an update to requests or limits (in the form of --requests/--limits)")
+            }
+            let change = (limits: try Self.resourceList(limits), requests: try Self.resourceList(requests))
+            let cause = record ? RecordFlag.changeCause() : nil
+            let operation = strategy.operation("resource requirements updated")
+            var errors: [String] = []
+            let plane = local ? nil : try globals.controlPlane()
+            for (name, object) in objects {
+                var changed = object
+                let found = Self.apply(change, to: &changed, pattern: containers)
+                if !found { errors.append("error: unable to find container named \(containers)") }
+                if let cause {
+                    var annotations = changed["metadata"]?["annotations"]?.objectValue ?? [:]
+                    annotations[AnnotationKey.changeCause] = .string(cause)
+                    changed["metadata"]?["annotations"] = .object(annotations)
+                }
+                guard found, changed != object else { continue }
+                let resource = "deployment.apps/\(name)"
+                guard let plane, strategy != .client else {
+                    Output.out(try printer.text(changed, as: .deployment, resource: resource, operation: operation))
+                    continue
+                }
+                do {
+                    let answer = try plane.patchDeployment(
+                        namespace: globals.resolvedNamespace.name, name: name, patch: .merge(Self.patch(changed)),
+                        dryRun: strategy == .server)
+                    Output.out(try printer.text(
+                        ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
+                        operation: operation))
+                } catch let error as CommandError {
+                    errors.append("error: failed to patch resources update to pod template \(error.status?.message ?? error.text)")
+                }
+            }
+            guard errors.isEmpty else {
+                for text in errors { Output.err(text + "\n") }
+                throw ExitCode(1)
+            }
+        }
+
+        /// The Deployments named, selected or in `-f`, as the store holds them; any missing one ends the command.
+        private func storeObjects() throws -> [(name: String, object: JSONValue)] {
+            let resources = try files.resources(arguments, command: "set resources")
+            guard !resources.isEmpty || all || selector != nil else { throw MissingResource.argumentOrFilename.error }
+            let plane = try globals.controlPlane()
+            let namespace = globals.resolvedNamespace.name
+            _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
+            let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
+            if let missing = targets.notFound.first { throw missing }
+            return try targets.names.compactMap { name in
+                try plane.deploymentStream(namespace: namespace, name: name).deployment.map {
+                    (name, ObjectListing.Object.deployment($0).json)
+                }
+            }
+        }
+
+        private func localObjects() throws -> [(name: String, object: JSONValue)] {
+            guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
+            return try ManifestFiles.load(files.filenames, command: "set resources", exists: { _, _ in false })
+                .map { ($0.object.deployment.name, $0.raw) }
+        }
+
+        /// `populateResourceListV1`: `name=quantity` pairs split on commas, each quantity parsed.
+        static func resourceList(_ spec: String) throws -> [(name: String, quantity: String)] {
+            guard !spec.isEmpty else { return [] }
+            return try spec.split(separator: ",", omittingEmptySubsequences: false).map { statement in
+                let parts = statement.split(separator: "=", omittingEmptySubsequences: false)
+                guard parts.count == 2 else {
+                    throw CommandError.client("Invalid argument syntax \(statement), expected <resource>=<value>")
+                }
+                guard let quantity = Quantity(parsing: String(parts[1])) else {
+                    throw CommandError.client(
+                        "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+                }
+                return (String(parts[0]), quantity.description)
+            }
+        }
+
+        /// Sets the limits and requests on every selected container and init container; false when none matched.
+        static func apply(
+            _ change: (limits: [(name: String, quantity: String)], requests: [(name: String, quantity: String)]),
+            to object: inout JSONValue, pattern: String
+        ) -> Bool {
+            var found = false
+            for key in ["containers", "initContainers"] {
+                guard var list = object["spec"]?["template"]?["spec"]?[key]?.arrayValue else { continue }
+                for index in list.indices where ContainerPattern.matches(list[index]["name"]?.stringValue ?? "", pattern) {
+                    found = true
+                    var resources = list[index]["resources"]?.objectValue ?? [:]
+                    for (field, pairs) in [("limits", change.limits), ("requests", change.requests)] where !pairs.isEmpty {
+                        var values = resources[field]?.objectValue ?? [:]
+                        for pair in pairs { values[pair.name] = .string(pair.quantity) }
+                        resources[field] = .object(values)
+                    }
+                    list[index]["resources"] = .object(resources)
+                }
+                object["spec"]?["template"]?["spec"]?[key] = .array(list)
+            }
+            return found
+        }
+
+        /// A merge patch carrying the changed container lists whole (and the change-cause, with `--record`).
+        static func patch(_ object: JSONValue) -> JSONValue {
+            var podSpec: [String: JSONValue] = [:]
+            for key in ["containers", "initContainers"] {
+                if let list = object["spec"]?["template"]?["spec"]?[key] { podSpec[key] = list }
+            }
+            var patch: [String: JSONValue] = ["spec": .object(["template": .object(["spec": .object(podSpec)])])]
+            if let cause = object["metadata"]?["annotations"]?[AnnotationKey.changeCause] {
+                patch["metadata"] = .object(["annotations": .object([AnnotationKey.changeCause: cause])])
+            }
+            return .object(patch)
+        }
+    }
+}

@@ -32,8 +32,8 @@ struct KubectlTwinStoreTests {
 
         """
 
-    /// `set env`, `label`, `annotate`, `set resources` and the server dry runs of every verb that PATCHes (serve
-    /// answers `dryRun=All` and stores nothing), then what is stored.
+    /// `set env`, `label`, `annotate`, `set resources`, `replace` and the server dry runs of every verb that
+    /// updates (serve answers `dryRun=All` and stores nothing), then what is stored.
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
         ["set", "env", "deploy/web", "B=2", "A-", "-c", "ng*"],
@@ -58,12 +58,17 @@ struct KubectlTwinStoreTests {
         ["set", "resources", "deploy/web", "--limits=cpu=300m", "--dry-run=server", "-o",
          "jsonpath={.spec.template.spec.containers[0].resources}"],
         ["get", "deploy", "web", "-o", "jsonpath={.spec.template.spec.containers[*].resources}"],
+        ["replace", "-f", "scaled.yaml", "--dry-run=server", "-o", "jsonpath={.spec.replicas}"],
+        ["replace", "-f", "scaled.yaml"],
+        ["replace", "-f", "other.yaml"],
+        ["replace"],
+        ["get", "deploy", "web", "-o", "jsonpath={.spec.replicas} {.metadata.annotations}"],
         ["get", "deploy", "web", "-o",
          "jsonpath={.spec.replicas} {.metadata.labels} {.spec.template.spec.containers[0].env} {.spec.template.spec.containers[0].readinessProbe}"],
         ["rollout", "history", "deploy/web"],
     ]
 
-    @Test func setEnvLabelResourcesAndServerDryRunsMatchKubectl() throws {
+    @Test func updatingVerbsAndServerDryRunsMatchKubectl() throws {
         let served = try TemporaryDirectory(), local = try TemporaryDirectory()
         defer {
             served.remove()
@@ -72,6 +77,10 @@ struct KubectlTwinStoreTests {
         var clis: [CLIRunner] = []
         for dir in [served, local] {
             try Self.manifest.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
+            try Self.manifest.replacingOccurrences(of: "replicas: 2", with: "replicas: 3")
+                .write(toFile: dir.path("scaled.yaml"), atomically: true, encoding: .utf8)
+            try Self.manifest.replacingOccurrences(of: "name: web,", with: "name: other,")
+                .write(toFile: dir.path("other.yaml"), atomically: true, encoding: .utf8)
             let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
             _ = try cli.run(["images", "load", "nginx:1.25", "nginx:1.26", "busybox:1.36"], now: Self.now)
             #expect(try cli.run(["apply", "-f", "web.yaml"], now: Self.now).exitCode == 0)
@@ -93,6 +102,6 @@ struct KubectlTwinStoreTests {
             #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
             transcript += theirs.transcript(of: "kubectl " + line)
         }
-        try expectGolden(transcript, named: "kubectl-twin/set-env-label-resources-dry-runs.txt")
+        try expectGolden(transcript, named: "kubectl-twin/updating-verbs.txt")
     }
 }

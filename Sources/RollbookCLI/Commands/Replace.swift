@@ -1,0 +1,58 @@
+import ControlPlane
+import KubeModel
+import Manifests
+
+/// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments: each object of the files replaces the
+/// stored one's labels, annotations and spec, as a PUT does. Annotations the file lacks go, the
+/// `last-applied-configuration` of `apply` among them. `--force` (delete and create) is not there.
+struct Replace: RunnableCommand {
+    static let spec = CommandSpec<Replace>(
+        "replace", abstract: "Replace Deployments by file name or stdin.",
+        options: GlobalOptions.options(in: \.globals)
+            + [
+            .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
+            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be replaced."),
+            .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
+        ],
+        make: Replace.init)
+    var globals = GlobalOptions()
+    var filenames: [String] = []
+    var dryRun = "none"
+    var output: String?
+
+    func run() throws {
+        let strategy = try DryRunStrategy(flag: dryRun)
+        var printer = try TypedOutput(output)
+        let plane = try globals.controlPlane()
+        let documents = try ManifestFiles.load(filenames, command: "replace") { _, _ in true }
+        var errors: [CommandError] = []
+        for document in documents {
+            let name = document.object.deployment.name
+            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            do {
+                let answer: JSONValue
+                if strategy == .client {
+                    answer = document.raw
+                } else {
+                    let stored = try plane.replaceDeployment(
+                        namespace: namespace, name: name, with: document.raw, dryRun: strategy == .server)
+                    answer = ObjectListing.Object.deployment(stored).json
+                }
+                Output.out(try printer.text(
+                    answer, as: nil, resource: "deployment.apps/\(name)", operation: strategy.operation("replaced")))
+            } catch let error as CommandError {
+                errors.append(Self.fromSource(error, document.source))
+            }
+        }
+        try DeploymentTargets.report(errors)
+    }
+
+    /// `AddSourceToErr("replacing", …)`: a server error names the file; an Invalid one prints from its causes,
+    /// which the file does not reach.
+    static func fromSource(_ error: CommandError, _ source: String) -> CommandError {
+        guard let status = error.status, status.reason != "Invalid" else { return error }
+        var wrapped = error
+        wrapped.text = "Error from server (\(status.reason)): error when replacing \(goQuoted(source)): \(status.message)"
+        return wrapped
+    }
+}

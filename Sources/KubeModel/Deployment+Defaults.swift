@@ -37,6 +37,13 @@ extension PodSpec {
             raw["initContainers"] = .array(initContainers.map { .object(Container(raw: $0.objectValue ?? [:]).defaulted().raw) })
         }
         if case .array(let volumes)? = raw["volumes"] { raw["volumes"] = .array(volumes.map(NestedDefaults.volume)) }
+        // The v1 conversion: `serviceAccount` is the deprecated alias, filled from `serviceAccountName` (which wins).
+        let account = [raw["serviceAccountName"], raw["serviceAccount"]].lazy.compactMap { $0?.stringValue }
+            .first { !$0.isEmpty }
+        if let account {
+            raw["serviceAccountName"] = .string(account)
+            raw["serviceAccount"] = .string(account)
+        }
     }
 }
 

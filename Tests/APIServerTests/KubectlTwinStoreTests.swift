@@ -32,7 +32,7 @@ struct KubectlTwinStoreTests {
 
         """
 
-    /// `set env`, `label`, `annotate`, `set resources`, `replace` and the server dry runs of every verb that
+    /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace` and the server dry runs of every verb that
     /// updates (serve answers `dryRun=All` and stores nothing), then what is stored.
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
@@ -58,6 +58,14 @@ struct KubectlTwinStoreTests {
         ["set", "resources", "deploy/web", "--limits=cpu=300m", "--dry-run=server", "-o",
          "jsonpath={.spec.template.spec.containers[0].resources}"],
         ["get", "deploy", "web", "-o", "jsonpath={.spec.template.spec.containers[*].resources}"],
+        ["set", "serviceaccount", "deploy/web", "builder"],
+        ["set", "serviceaccount", "deploy/web", "builder"],
+        ["set", "serviceaccount", "deploy/web", "other", "--dry-run=server", "-o",
+         "jsonpath={.spec.template.spec.serviceAccountName}"],
+        ["set", "serviceaccount", "deploy/web", "Bad_Name"],
+        ["set", "serviceaccount"],
+        ["get", "deploy", "web", "-o",
+         "jsonpath={.spec.template.spec.serviceAccountName} {.spec.template.spec.serviceAccount}"],
         ["replace", "-f", "scaled.yaml", "--dry-run=server", "-o", "jsonpath={.spec.replicas}"],
         ["replace", "-f", "scaled.yaml"],
         ["replace", "-f", "other.yaml"],

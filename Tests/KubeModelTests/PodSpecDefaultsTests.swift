@@ -54,4 +54,17 @@ import Testing
         again.applyDefaults()
         #expect(again == spec)
     }
+
+    /// The v1 conversion writes `serviceAccount`, the deprecated alias, from `serviceAccountName`, which wins; the
+    /// alias alone names the account.
+    @Test(arguments: [
+        (#"{"serviceAccountName":"a"}"#, "a"), (#"{"serviceAccount":"b"}"#, "b"),
+        (#"{"serviceAccountName":"a","serviceAccount":"b"}"#, "a"), (#"{"serviceAccountName":"","serviceAccount":"b"}"#, "b"),
+    ])
+    func serviceAccountAlias(json: String, account: String) throws {
+        var spec = PodSpec(raw: try JSONCodec.parse(json).objectValue ?? [:])
+        spec.applyDefaults()
+        #expect(spec.raw["serviceAccountName"] == .string(account))
+        #expect(spec.raw["serviceAccount"] == .string(account))
+    }
 }

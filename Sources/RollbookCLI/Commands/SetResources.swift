@@ -42,7 +42,10 @@ extension SetCommand {
             let strategy = try DryRunStrategy(flag: dryRun)
             var printer = try TypedOutput(output)
             if local && !arguments.isEmpty { throw CommandError.client(SetCommand.Image.localResourceError) }
-            let objects = try local ? localObjects() : storeObjects()
+            let objects = try local
+                ? SetTargets.local(files: files, command: "set resources")
+                : SetTargets.stored(
+                    arguments, files: files, all: all, selector: selector, globals: globals, command: "set resources")
             if local && strategy == .server {
                 throw CommandError.client("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
             }
@@ -59,11 +62,7 @@ extension SetCommand {
                 var changed = object
                 let found = Self.apply(change, to: &changed, pattern: containers)
                 if !found { errors.append("error: unable to find container named \(containers)") }
-                if let cause {
-                    var annotations = changed["metadata"]?["annotations"]?.objectValue ?? [:]
-                    annotations[AnnotationKey.changeCause] = .string(cause)
-                    changed["metadata"]?["annotations"] = .object(annotations)
-                }
+                if let cause { SetTargets.record(cause, in: &changed) }
                 guard found, changed != object else { continue }
                 let resource = "deployment.apps/\(name)"
                 guard let plane, strategy != .client else {
@@ -72,7 +71,7 @@ extension SetCommand {
                 }
                 do {
                     let answer = try plane.patchDeployment(
-                        namespace: globals.resolvedNamespace.name, name: name, patch: .merge(Self.patch(changed)),
+                        namespace: globals.resolvedNamespace.name, name: name, patch: .merge(SetTargets.patch(changed, fields: ["containers", "initContainers"])),
                         dryRun: strategy == .server)
                     Output.out(try printer.text(
                         ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
@@ -85,28 +84,6 @@ extension SetCommand {
                 for text in errors { Output.err(text + "\n") }
                 throw ExitCode(1)
             }
-        }
-
-        /// The Deployments named, selected or in `-f`, as the store holds them; any missing one ends the command.
-        private func storeObjects() throws -> [(name: String, object: JSONValue)] {
-            let resources = try files.resources(arguments, command: "set resources")
-            guard !resources.isEmpty || all || selector != nil else { throw MissingResource.argumentOrFilename.error }
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-            let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
-            if let missing = targets.notFound.first { throw missing }
-            return try targets.names.compactMap { name in
-                try plane.deploymentStream(namespace: namespace, name: name).deployment.map {
-                    (name, ObjectListing.Object.deployment($0).json)
-                }
-            }
-        }
-
-        private func localObjects() throws -> [(name: String, object: JSONValue)] {
-            guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-            return try ManifestFiles.load(files.filenames, command: "set resources", exists: { _, _ in false })
-                .map { ($0.object.deployment.name, $0.raw) }
         }
 
         /// `populateResourceListV1`: `name=quantity` pairs split on commas, each quantity parsed.
@@ -146,19 +123,6 @@ extension SetCommand {
                 object["spec"]?["template"]?["spec"]?[key] = .array(list)
             }
             return found
-        }
-
-        /// A merge patch carrying the changed container lists whole (and the change-cause, with `--record`).
-        static func patch(_ object: JSONValue) -> JSONValue {
-            var podSpec: [String: JSONValue] = [:]
-            for key in ["containers", "initContainers"] {
-                if let list = object["spec"]?["template"]?["spec"]?[key] { podSpec[key] = list }
-            }
-            var patch: [String: JSONValue] = ["spec": .object(["template": .object(["spec": .object(podSpec)])])]
-            if let cause = object["metadata"]?["annotations"]?[AnnotationKey.changeCause] {
-                patch["metadata"] = .object(["annotations": .object([AnnotationKey.changeCause: cause])])
-            }
-            return .object(patch)
         }
     }
 }

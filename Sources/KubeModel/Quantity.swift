@@ -69,7 +69,7 @@ public struct Quantity: Sendable, Hashable {
     /// The canonical text of a quantity written as a string or a JSON number; nil when it is no quantity.
     public static func canonical(_ value: JSONValue) -> String? {
         switch value {
-        case .string(let text): Quantity(parsing: text)?.description
+        case .string(let text): Quantity(parsing: text.trimmingCharacters(in: .whitespaces))?.description
         case .int(let number): Quantity(parsing: String(number))?.description
         case .double(let number): Quantity(parsing: number.description)?.description
         default: nil
@@ -132,5 +132,46 @@ extension Quantity: CustomStringConvertible {
             value = product
         }
         return value
+    }
+}
+
+extension Quantity {
+    /// `Quantity.UnmarshalJSON`'s error for a JSON value, nil when it reads as a quantity: the JSON text (quotes
+    /// dropped, spaces trimmed) must fit `parseQuantityString`'s grammar (else `ErrFormatWrong`) and end in a
+    /// suffix `interpret` knows (else `ErrSuffix`).
+    public static func unmarshalError(_ value: JSONValue) -> String? {
+        let text: String
+        switch value {
+        case .null: return nil
+        case .string(let string): text = string.trimmingCharacters(in: .whitespaces)
+        case .int(let number): text = String(number)
+        case .double(let number): text = number.description
+        case .bool(let flag): text = flag ? "true" : "false"
+        case .array, .object: text = "{"
+        }
+        let formatWrong = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+        guard let suffix = suffix(of: text) else { return formatWrong }
+        return knownSuffix(suffix) ? nil : "unable to parse quantity's suffix"
+    }
+
+    /// The suffix `parseQuantityString` splits off, nil when the text does not fit its grammar.
+    private static func suffix(of text: String) -> Substring? {
+        var rest = Substring(text)
+        guard !rest.isEmpty else { return nil }
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        rest = rest.drop { $0.isASCII && $0.isNumber }
+        if rest.first == "." { rest = rest.dropFirst().drop { $0.isASCII && $0.isNumber } }
+        let suffix = rest
+        rest = rest.drop { "eEinumkKMGTP".contains($0) }
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        rest = rest.drop { $0.isASCII && $0.isNumber }
+        return rest.isEmpty ? suffix : nil
+    }
+
+    /// `quantitySuffixer.interpret`: the SI and binary suffixes, or `e`/`E` and an integer exponent.
+    private static func knownSuffix(_ suffix: Substring) -> Bool {
+        if decimalSuffixes[String(suffix)] != nil || binarySuffixes.contains(String(suffix)) { return true }
+        guard let first = suffix.first, first == "e" || first == "E", suffix.count > 1 else { return false }
+        return Int(suffix.dropFirst()) != nil
     }
 }

@@ -27,3 +27,20 @@ struct QuantityTests {
         #expect(Quantity.canonical(.bool(true)) == nil)
     }
 }
+
+/// `Quantity.UnmarshalJSON`'s refusals, which the API server reports as `cannot be handled as a Deployment: …`.
+struct QuantityDecodingTests {
+    static let formatWrong = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
+
+    @Test func valuesItRefusesAndTakes() {
+        #expect(Quantity.unmarshalError(.string("abc")) == Self.formatWrong)
+        #expect(Quantity.unmarshalError(.string("1Zi")) == Self.formatWrong, "Z is not a suffix letter")
+        #expect(Quantity.unmarshalError(.string("1kk")) == "unable to parse quantity's suffix")
+        #expect(Quantity.unmarshalError(.bool(true)) == Self.formatWrong)
+        #expect(Quantity.unmarshalError(.string("")) == Self.formatWrong)
+        #expect(Quantity.unmarshalError(.string(" 2Gi ")) == nil, "trimmed first")
+        #expect(Quantity.canonical(.string(" 2Gi ")) == "2Gi")
+        #expect(Quantity.unmarshalError(.double(0.5)) == nil)
+        #expect(Quantity.unmarshalError(.string("1e-3")) == nil)
+    }
+}

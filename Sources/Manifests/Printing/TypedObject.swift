@@ -74,7 +74,7 @@ public enum TypedObject: Sendable {
         case .structure(let structure): return completed(.object([:]), as: .structure(structure))
         case .opaque: return .object([:])
         case .intOrString: return .int(0)
-        case .time, .map, .slice, .anything: return .null
+        case .time, .map, .slice, .anything, .quantity: return .null
         }
     }
 }

@@ -14,6 +14,8 @@ indirect enum GoType: Sendable {
     case time
     /// `intstr.IntOrString`: a string or an int32, read by a custom unmarshaller.
     case intOrString
+    /// `resource.Quantity`: a string or a number, read by a custom unmarshaller that parses it.
+    case quantity
     /// A map with string keys; values are checked when `value` is given.
     case map(String, value: GoType?)
     case slice(GoType)
@@ -30,6 +32,7 @@ indirect enum GoType: Sendable {
         case .integer(let bits): return "int\(bits)"
         case .time: return "v1.Time"
         case .intOrString: return "intstr.IntOrString"
+        case .quantity: return "resource.Quantity"
         case .map(let name, _): return name
         case .slice(let element): return "[]" + element.goName
         case .structure(let structure): return structure.goName

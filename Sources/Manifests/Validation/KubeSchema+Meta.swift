@@ -4,7 +4,7 @@
 /// model are `opaque` and accepted whole.
 enum KubeSchema {
     static let stringMap = GoType.map("map[string]string", value: .string())
-    static let resourceList = GoType.map("v1.ResourceList", value: nil)
+    static let resourceList = GoType.map("v1.ResourceList", value: .quantity)
     static let strings = GoType.slice(.string())
 
     /// metav1.ObjectMeta (`clusterName` is gone since v1.25).

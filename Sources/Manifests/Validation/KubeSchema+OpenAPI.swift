@@ -37,6 +37,7 @@ public enum OpenAPISchemas {
         case .integer(let bits): return .object(["type": .string("integer"), "format": .string("int\(bits)")])
         case .time: return .object(["type": .string("string"), "format": .string("date-time")])
         case .intOrString: return .object(["x-kubernetes-int-or-string": .bool(true)])
+        case .quantity: return .object([:])
         case .map(_, let value):
             return .object([
                 "type": .string("object"),

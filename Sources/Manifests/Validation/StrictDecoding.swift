@@ -71,6 +71,9 @@ enum StrictDecoding {
                 }
                 if let error = GoTimeParse.error(for: text) { throw Abort(message: error) }
                 return
+            case .quantity:
+                if let problem = Quantity.unmarshalError(value) { throw Abort(message: problem) }
+                return
             case .intOrString:
                 switch value {
                 case .string: return

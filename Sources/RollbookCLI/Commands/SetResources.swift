@@ -54,35 +54,12 @@ extension SetCommand {
                 throw CommandError.client("you must specify an update to requests or limits (in the form of --requests/--limits)")
             }
             let change = (limits: try Self.resourceList(limits), requests: try Self.resourceList(requests))
-            let cause = record ? RecordFlag.changeCause() : nil
-            let operation = strategy.operation("resource requirements updated")
-            var errors: [String] = []
-            let plane = local ? nil : try globals.controlPlane()
-            for (name, object) in objects {
-                var changed = object
-                let found = Self.apply(change, to: &changed, pattern: containers)
-                if !found { errors.append("error: unable to find container named \(containers)") }
-                if let cause { SetTargets.record(cause, in: &changed) }
-                guard found, changed != object else { continue }
-                let resource = "deployment.apps/\(name)"
-                guard let plane, strategy != .client else {
-                    Output.out(try printer.text(changed, as: .deployment, resource: resource, operation: operation))
-                    continue
-                }
-                do {
-                    let answer = try plane.patchDeployment(
-                        namespace: globals.resolvedNamespace.name, name: name, patch: .merge(SetTargets.patch(changed, fields: ["containers", "initContainers"])),
-                        dryRun: strategy == .server)
-                    Output.out(try printer.text(
-                        ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
-                        operation: operation))
-                } catch let error as CommandError {
-                    errors.append("error: failed to patch resources update to pod template \(error.status?.message ?? error.text)")
-                }
-            }
-            guard errors.isEmpty else {
-                for text in errors { Output.err(text + "\n") }
-                throw ExitCode(1)
+            let update = SetUpdate(
+                plane: local ? nil : try globals.controlPlane(), namespace: globals.resolvedNamespace.name,
+                strategy: strategy, operation: "resource requirements updated",
+                fields: ["containers", "initContainers"], failure: "failed to patch resources update to pod template")
+            try update.run(objects, cause: record ? RecordFlag.changeCause() : nil, printer: &printer) { object in
+                Self.apply(change, to: &object, pattern: containers) ? nil : "error: unable to find container named \(containers)"
             }
         }
 

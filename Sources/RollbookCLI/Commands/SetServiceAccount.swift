@@ -38,35 +38,15 @@ extension SetCommand {
                 ? SetTargets.local(files: files, command: "set serviceaccount")
                 : SetTargets.stored(
                     resources, files: files, all: all, selector: nil, globals: globals, command: "set serviceaccount")
-            let cause = record ? RecordFlag.changeCause() : nil
-            let operation = strategy.operation("serviceaccount updated")
-            let plane = local ? nil : try globals.controlPlane()
-            var errors: [String] = []
-            for (name, object) in objects {
-                var changed = object
-                changed["spec"]?["template"]?["spec"]?["serviceAccountName"] = .string(account)
-                if let cause { SetTargets.record(cause, in: &changed) }
-                // Unlike the other set verbs, this one patches (and prints) even when nothing changes.
-                let resource = "deployment.apps/\(name)"
-                guard let plane, strategy != .client else {
-                    Output.out(try printer.text(changed, as: .deployment, resource: resource, operation: operation))
-                    continue
-                }
-                do {
-                    let answer = try plane.patchDeployment(
-                        namespace: globals.resolvedNamespace.name, name: name,
-                        patch: .merge(SetTargets.patch(changed, fields: ["serviceAccountName"])),
-                        dryRun: strategy == .server)
-                    Output.out(try printer.text(
-                        ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
-                        operation: operation))
-                } catch let error as CommandError {
-                    errors.append("error: failed to patch ServiceAccountName \(error.status?.message ?? error.text)")
-                }
-            }
-            guard errors.isEmpty else {
-                for text in errors { Output.err(text + "\n") }
-                throw ExitCode(1)
+            var update = SetUpdate(
+                plane: local ? nil : try globals.controlPlane(), namespace: globals.resolvedNamespace.name,
+                strategy: strategy, operation: "serviceaccount updated", fields: ["serviceAccountName"],
+                failure: "failed to patch ServiceAccountName")
+            // Unlike the other set verbs, this one patches (and prints) even when nothing changes.
+            update.skipsUnchanged = false
+            try update.run(objects, cause: record ? RecordFlag.changeCause() : nil, printer: &printer) { object in
+                object["spec"]?["template"]?["spec"]?["serviceAccountName"] = .string(account)
+                return nil
             }
         }
     }

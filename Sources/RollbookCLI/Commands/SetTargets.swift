@@ -50,3 +50,57 @@ enum SetTargets {
         object["metadata"]?["annotations"] = .object(annotations)
     }
 }
+
+/// The loop every `set` verb but `env` runs (set_*.go's Run): change each object here, then print it (`--local`,
+/// a client dry run) or patch the store with the changed pod-spec fields and print the answer. Errors are
+/// collected and printed at the end, one per line, for exit code 1.
+struct SetUpdate {
+    var plane: ControlPlane?
+    var namespace: String
+    var strategy: DryRunStrategy
+    /// `resource requirements updated`, before the dry-run suffix.
+    var operation: String
+    /// The pod-spec fields the patch carries whole.
+    var fields: [String]
+    /// What kubectl puts before a failed patch's message.
+    var failure: String
+    /// False for `set serviceaccount`, which patches and prints even when nothing changed.
+    var skipsUnchanged = true
+
+    /// - Parameter edit: Changes one object; returns an error text when it cannot (the object is then left).
+    func run(
+        _ objects: [(name: String, object: JSONValue)], cause: String?, printer: inout TypedOutput,
+        edit: (inout JSONValue) -> String?
+    ) throws {
+        var errors: [String] = []
+        let operation = strategy.operation(self.operation)
+        for (name, object) in objects {
+            var changed = object
+            if let problem = edit(&changed) {
+                errors.append(problem)
+                continue
+            }
+            if let cause { SetTargets.record(cause, in: &changed) }
+            if skipsUnchanged && changed == object { continue }
+            let resource = "deployment.apps/\(name)"
+            guard let plane, strategy != .client else {
+                Output.out(try printer.text(changed, as: .deployment, resource: resource, operation: operation))
+                continue
+            }
+            do {
+                let answer = try plane.patchDeployment(
+                    namespace: namespace, name: name, patch: .merge(SetTargets.patch(changed, fields: fields)),
+                    dryRun: strategy == .server)
+                Output.out(try printer.text(
+                    ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
+                    operation: operation))
+            } catch let error as CommandError {
+                errors.append("error: \(failure) \(error.status?.message ?? error.text)")
+            }
+        }
+        guard errors.isEmpty else {
+            for text in errors { Output.err(text + "\n") }
+            throw ExitCode(1)
+        }
+    }
+}

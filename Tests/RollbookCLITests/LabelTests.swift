@@ -36,6 +36,7 @@ struct LabelTests {
             (9, "label deploy --all --list"),
             (10, "get deploy --show-labels"),
             (10, "rollout history deploy/web"),
+            (11, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/label.txt")
     }

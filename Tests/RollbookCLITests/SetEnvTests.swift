@@ -70,6 +70,7 @@ struct SetEnvTests {
             (10, "get deploy web -o jsonpath={.spec.template.spec.containers[*].env}"),
             (11, "rollout history deploy/web"),
             (11, "rollout history deploy/web --all"),
+            (12, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/set-env.txt")
     }
@@ -131,6 +132,7 @@ struct SetResourcesTests {
             (7, "get deploy web -o jsonpath={.spec.template.spec.containers[*].resources}"),
             (7, "rollout history deploy/web"),
             (7, "rollout history deploy/web --all"),
+            (8, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/set-resources.txt")
     }

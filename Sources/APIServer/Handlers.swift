@@ -78,13 +78,15 @@ struct Handlers {
     // MARK: - Writes
 
     func create(namespace: String) async throws -> Response {
-        try refuseDryRun()
+        let dryRun = try isDryRun()
         let deployment = try ControlPlane.decodeStrictly(try api.jsonBody())
         if let own = deployment.metadata.namespace, !own.isEmpty, own != namespace {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
         }
         let plane = self.plane
-        let answers = try await backend.run { try plane.create([(deployment: deployment, source: nil)], namespace: namespace) }
+        let answers = try await backend.run {
+            try plane.create([(deployment: deployment, source: nil)], namespace: namespace, dryRun: dryRun)
+        }
         guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, deployment.name)) }
         return .json(WatchedObject.deployment(created).json, status: 201)
     }
@@ -116,8 +118,9 @@ struct Handlers {
     /// dependents (without their owner reference), anything else cascades in the background; `preconditions` must
     /// match the stored object. A ReplicaSet or Pod a Deployment still wants is made again by its controller.
     func delete(namespace: String, name: String) async throws -> Response {
-        try refuseDryRun()
         let options = api.body.isEmpty ? JSONValue.object([:]) : try api.jsonBody()
+        // kubectl sends a delete's dry run in the body's DeleteOptions, not the query.
+        let dryRun = try isDryRun() || options["dryRun"]?.arrayValue?.contains(.string("All")) == true
         let policy = options["propagationPolicy"]?.stringValue ?? api.query["propagationPolicy"]
         let cascade = policy == "Orphan" ? "orphan" : "background"
         let (_, object) = try await find(namespace: namespace, name: name)
@@ -135,11 +138,14 @@ struct Handlers {
             throw APIError(.conflict(resource.qualifiedName, name))
         }
         let plane = self.plane
-        try await backend.run {
-            switch object {
-            case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: cascade)
-            case .pod: try plane.deletePod(namespace: namespace, name: name)
-            default: try plane.delete(namespace: namespace, name: name, cascade: cascade)
+        // A dry run has found the object and checked the preconditions: the answer is the same, nothing goes.
+        if !dryRun {
+            try await backend.run {
+                switch object {
+                case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: cascade)
+                case .pod: try plane.deletePod(namespace: namespace, name: name)
+                default: try plane.delete(namespace: namespace, name: name, cascade: cascade)
+                }
             }
         }
         return .json(.object([
@@ -168,7 +174,7 @@ struct Handlers {
         }
     }
 
-    /// `dryRun=All` on an update: the change is decided and answered, nothing is stored. `All` is the one value
+    /// `dryRun=All`: the write is decided, checked and answered, and nothing is stored. `All` is the one value
     /// the API server accepts.
     func isDryRun() throws -> Bool {
         guard let dryRun = api.query["dryRun"], !dryRun.isEmpty else { return false }
@@ -176,13 +182,5 @@ struct Handlers {
             throw APIError(.badRequest("Invalid dryRun value: \"\(dryRun)\": supported values: \"All\""))
         }
         return true
-    }
-
-    /// `dryRun=All` on a create or delete would need the command to run without committing; refused rather than
-    /// ignored.
-    private func refuseDryRun() throws {
-        if let dryRun = api.query["dryRun"], !dryRun.isEmpty {
-            throw APIError(.badRequest("dryRun is not supported by rollbook serve"))
-        }
     }
 }

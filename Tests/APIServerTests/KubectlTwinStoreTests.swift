@@ -32,8 +32,9 @@ struct KubectlTwinStoreTests {
 
         """
 
-    /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace` and the server dry runs of every verb that
-    /// updates (serve answers `dryRun=All` and stores nothing), then what is stored.
+    /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace`, and the server dry runs of
+    /// every verb that writes (serve answers `dryRun=All`, for a delete in its DeleteOptions, and stores nothing),
+    /// then what is stored.
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
         ["set", "env", "deploy/web", "B=2", "A-", "-c", "ng*"],
@@ -73,6 +74,12 @@ struct KubectlTwinStoreTests {
         ["get", "deploy", "web", "-o", "jsonpath={.spec.replicas} {.metadata.annotations}"],
         ["get", "deploy", "web", "-o",
          "jsonpath={.spec.replicas} {.metadata.labels} {.spec.template.spec.containers[0].env} {.spec.template.spec.containers[0].readinessProbe}"],
+        ["create", "-f", "other.yaml", "--dry-run=server"],
+        ["create", "-f", "other.yaml", "--dry-run=client"],
+        ["create", "-f", "web.yaml", "--dry-run=server"],
+        ["delete", "deploy", "web", "--dry-run=server"],
+        ["delete", "-f", "web.yaml", "--dry-run=server"],
+        ["get", "deploy", "-o", "name"],
         ["rollout", "history", "deploy/web"],
     ]
 

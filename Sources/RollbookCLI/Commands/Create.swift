@@ -16,24 +16,38 @@ enum Create {
             options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+                .option(\.dryRun, "dry-run", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
         var filenames: [String] = []
+        var dryRun = "none"
         var output: String?
 
         func run() throws {
+            let strategy = try DryRunStrategy(flag: dryRun)
             var printer = try TypedOutput(output)
             let plane = try globals.controlPlane()
             let documents = try ManifestFiles.load(filenames, command: "create") { _, _ in false }
+            let operation = strategy.operation("created")
+            // A client dry run prints the objects as the files hold them, asking the server nothing.
+            if strategy == .client {
+                for document in documents {
+                    Output.out(try printer.text(
+                        document.raw, as: nil, resource: "deployment.apps/\(document.object.deployment.name)",
+                        operation: operation))
+                }
+                return
+            }
             let answers = try plane.create(
-                documents.map { ($0.object.deployment, $0.source) }, namespace: globals.resolvedNamespace.name)
+                documents.map { ($0.object.deployment, $0.source) }, namespace: globals.resolvedNamespace.name,
+                dryRun: strategy == .server)
             // create.go prints each object as the server answered the create.
             for answer in answers {
                 Output.out(try printer.text(
                     ObjectListing.Object.deployment(answer).json, as: nil, resource: "deployment.apps/\(answer.name)",
-                    operation: "created"))
+                    operation: operation))
             }
         }
     }

@@ -79,7 +79,7 @@ struct Handlers {
 
     func create(namespace: String) async throws -> Response {
         let dryRun = try isDryRun()
-        let deployment = try ControlPlane.decodeStrictly(try api.jsonBody())
+        let deployment = try ControlPlane.decodeStrictly(try createBody())
         if let own = deployment.metadata.namespace, !own.isEmpty, own != namespace {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
         }
@@ -156,6 +156,17 @@ struct Handlers {
                 "uid": .string(live.uid ?? ""),
             ]),
         ]))
+    }
+
+    /// A create's body: JSON, or the protobuf kubectl's typed client sends (`kubectl create deployment`).
+    private func createBody() throws -> JSONValue {
+        let mediaType = api.contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard mediaType == ProtobufDeployment.mediaType else { return try api.jsonBody() }
+        do {
+            return try ProtobufDeployment.json(from: Array(api.body))
+        } catch {
+            throw APIError(.badRequest(error.message))
+        }
     }
 
     /// The patch a PATCH body and its content type make.

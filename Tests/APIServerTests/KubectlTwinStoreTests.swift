@@ -32,8 +32,8 @@ struct KubectlTwinStoreTests {
 
         """
 
-    /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace`, and the server dry runs of
-    /// every verb that writes (serve answers `dryRun=All`, for a delete in its DeleteOptions, and stores nothing),
+    /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace`, `create deployment` (whose
+    /// body kubectl sends as protobuf), and the server dry runs of every verb that writes (serve answers `dryRun=All`, for a delete in its DeleteOptions, and stores nothing),
     /// then what is stored.
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
@@ -74,6 +74,11 @@ struct KubectlTwinStoreTests {
         ["get", "deploy", "web", "-o", "jsonpath={.spec.replicas} {.metadata.annotations}"],
         ["get", "deploy", "web", "-o",
          "jsonpath={.spec.replicas} {.metadata.labels} {.spec.template.spec.containers[0].env} {.spec.template.spec.containers[0].readinessProbe}"],
+        ["create", "deployment", "made", "--image=nginx:1.25", "--replicas=3", "--port=8080"],
+        ["create", "deployment", "made", "--image=nginx:1.25"],
+        ["create", "deployment", "Bad_Name", "--image=nginx:1.25"],
+        ["create", "deployment", "probe", "--image=nginx:1.25", "--dry-run=server", "-o", "jsonpath={.spec.replicas}"],
+        ["get", "deploy", "made", "-o", "jsonpath={.spec.replicas} {.spec.template.spec.containers}"],
         ["create", "-f", "other.yaml", "--dry-run=server"],
         ["create", "-f", "other.yaml", "--dry-run=client"],
         ["create", "-f", "web.yaml", "--dry-run=server"],

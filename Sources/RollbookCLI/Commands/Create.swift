@@ -1,4 +1,5 @@
 import ControlPlane
+import KubeModel
 import Manifests
 
 /// `create -f FILE` itself, or `create deployment NAME`: kubectl's `create` is both a command and a group.
@@ -62,7 +63,7 @@ enum Create {
                 .option(\.replicas, "replicas", help: "Number of replicas to create."),
                 .option(\.port, "port", help: "The containerPort that this deployment exposes."),
                 .option(\.dryRun, "dry-run", help: "none, client (print, create nothing) or server."),
-                .option(\.output, "output", short: "o", help: "name; yaml or json with --dry-run=client."),
+                .option(\.output, "output", short: "o", help: "Print the created object: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             arguments: .one(\.name, "NAME"),
             afterTerminator: \Deployment.command,
@@ -86,15 +87,21 @@ enum Create {
                 name: name, images: image, replicas: replicas, port: port >= 0 ? port : nil, command: command)
             let namespace = globals.resolvedNamespace
             var printer = try TypedOutput(output)
-            if printer.printsObjects && strategy != .client {
-                throw CommandError.client("rollbook prints the created object (-o \(output!)) only with --dry-run=client")
-            }
-            // A client dry run never reaches the server; a server one is checked and stored nowhere.
+            // A client dry run never reaches the server and prints the object it built; otherwise the answer of
+            // the create (a server dry run checks everything and stores nothing) is printed.
+            var object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
             if strategy != .client {
-                try globals.controlPlane().create(
-                    [(deployment, nil)], namespace: namespace.name, dryRun: strategy == .server)
+                let answers: [KubeModel.Deployment]
+                do {
+                    answers = try globals.controlPlane().create(
+                        [(deployment, nil)], namespace: namespace.name, dryRun: strategy == .server)
+                } catch let error as CommandError {
+                    // The typed client's error, wrapped by create_deployment.go.
+                    guard let status = error.status else { throw error }
+                    throw CommandError.client("failed to create deployment: \(status.message)")
+                }
+                object = answers.first.map { ObjectListing.Object.deployment($0).json } ?? object
             }
-            let object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
             Output.out(try printer.text(
                 object, as: .deployment, resource: "deployment.apps/\(name)", operation: strategy.operation("created")))
         }

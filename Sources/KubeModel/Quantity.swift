@@ -140,16 +140,15 @@ extension Quantity {
     /// dropped, spaces trimmed) must fit `parseQuantityString`'s grammar (else `ErrFormatWrong`) and end in a
     /// suffix `interpret` knows (else `ErrSuffix`).
     public static func unmarshalError(_ value: JSONValue) -> String? {
+        let formatWrong = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
         let text: String
         switch value {
         case .null: return nil
         case .string(let string): text = string.trimmingCharacters(in: .whitespaces)
         case .int(let number): text = String(number)
         case .double(let number): text = number.description
-        case .bool(let flag): text = flag ? "true" : "false"
-        case .array, .object: text = "{"
+        case .bool, .array, .object: return formatWrong
         }
-        let formatWrong = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
         guard let suffix = suffix(of: text) else { return formatWrong }
         return knownSuffix(suffix) ? nil : "unable to parse quantity's suffix"
     }

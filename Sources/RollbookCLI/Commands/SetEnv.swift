@@ -65,11 +65,13 @@ extension SetCommand {
             if let prefix { changes.set = changes.set.map { (prefix + $0.name, $0.value) } }
             let edit = EnvEdit(changes: changes, pattern: containers, overwrite: overwrite, list: list)
             let mentioned = !env.isEmpty || !envArguments.isEmpty
-            if local {
-                try updateFiles(edit, printer: &printer, operation: strategy.operation("env updated"))
-            } else {
-                try updateStore(resources, edit, strategy: strategy, printer: &printer, mentioned: mentioned)
-            }
+            let objects = try local
+                ? SetTargets.local(files: files, command: "set env")
+                : SetTargets.stored(
+                    resources, files: files, all: all, selector: selector, globals: globals, command: "set env")
+            try update(
+                objects, edit, plane: local ? nil : try globals.controlPlane(), strategy: strategy, printer: &printer,
+                mentioned: mentioned)
         }
 
         /// `SplitEnvironmentFromResources`: resources first, then `KEY=VALUE` and `KEY-` arguments.
@@ -104,42 +106,16 @@ extension SetCommand {
             String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
 
-        /// `--local`: the objects of `-f`, changed and printed; nothing is read from or written to the store.
-        private func updateFiles(_ edit: EnvEdit, printer: inout TypedOutput, operation: String) throws {
-            guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-            var errors: [String] = []
-            for document in try ManifestFiles.load(files.filenames, command: "set env", exists: { _, _ in false }) {
-                let name = document.object.deployment.name
-                let result = edit.apply(to: document.raw, name: name)
-                if let problem = result.problem {
-                    errors.append("error: deployments/\(name) \(problem)")
-                    continue
-                }
-                if list { continue }
-                guard let changed = result.changed else { continue }
-                Output.out(try printer.text(
-                    changed, as: .deployment, resource: "deployment.apps/\(name)", operation: operation))
-            }
-            try Self.report(list ? [] : errors)
-        }
-
-        /// The Deployments of the store, each read, changed here, and patched (or with a dry run only printed).
-        private func updateStore(
-            _ resources: [String], _ edit: EnvEdit, strategy: DryRunStrategy, printer: inout TypedOutput,
-            mentioned: Bool
+        /// RunEnv: every object is changed here first (printing `--list`), then each changed one is printed
+        /// (`--local`, a client dry run) or patched, its answer printed. `plane` is nil for `--local`.
+        private func update(
+            _ objects: [(name: String, object: JSONValue)], _ edit: EnvEdit, plane: ControlPlane?,
+            strategy: DryRunStrategy, printer: inout TypedOutput, mentioned: Bool
         ) throws {
-            let plane = try globals.controlPlane()
-            let namespace = globals.resolvedNamespace.name
-            let arguments = try files.resources(resources, command: "set env")
-            _ = try ResourceArguments.groups(arguments, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-            let targets = try DeploymentTargets(arguments, selector: selector, namespace: namespace, in: plane)
-            // The resource builder's errors end the command before anything is patched.
-            if let missing = targets.notFound.first { throw missing }
             var changed: [(name: String, object: JSONValue)] = []
             var errors: [String] = []
-            for name in targets.names {
-                guard let live = try plane.deploymentStream(namespace: namespace, name: name).deployment else { continue }
-                let result = edit.apply(to: ObjectListing.Object.deployment(live).json, name: name)
+            for (name, object) in objects {
+                let result = edit.apply(to: object, name: name)
                 if let problem = result.problem {
                     errors.append("error: deployments/\(name) \(problem)")
                 } else if let object = result.changed {
@@ -150,24 +126,23 @@ extension SetCommand {
             if list { return }
             let operation = strategy.operation("env updated")
             for (name, object) in changed {
-                if strategy == .client {
-                    Output.out(try printer.text(object, as: .deployment, resource: "deployment.apps/\(name)", operation: operation))
+                let resource = "deployment.apps/\(name)"
+                guard let plane, strategy != .client else {
+                    Output.out(try printer.text(object, as: .deployment, resource: resource, operation: operation))
                     continue
                 }
-                let containers = object["spec"]?["template"]?["spec"]?["containers"] ?? .array([])
-                let patch = JSONValue.object(["spec": .object(["template": .object(["spec": .object(["containers": containers])])])])
                 let answer: Deployment
                 do {
                     answer = try plane.patchDeployment(
-                        namespace: namespace, name: name, patch: .merge(patch), dryRun: strategy == .server)
+                        namespace: globals.resolvedNamespace.name, name: name,
+                        patch: .merge(SetTargets.patch(object, fields: ["containers"])), dryRun: strategy == .server)
                 } catch let error as CommandError {
                     errors.append("error: failed to patch env update to pod template: \(error.status?.message ?? error.text)")
                     continue
                 }
                 guard mentioned else { throw CommandError.client("at least one environment variable must be provided") }
                 Output.out(try printer.text(
-                    ObjectListing.Object.deployment(answer).json, as: .deployment, resource: "deployment.apps/\(name)",
-                    operation: operation))
+                    ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource, operation: operation))
             }
             try Self.report(errors)
         }

@@ -55,11 +55,16 @@ struct GoStruct: Sendable {
     /// The string, bool and integer fields declared as pointers: `omitempty` keeps their zero (`replicas: 0`),
     /// where it drops a plain field's.
     var pointers: Set<String>
+    /// How server-side field tracking treats each slice field (`+listType`); a slice not named here is atomic.
+    var lists: [String: ListType]
+    /// `+structType=atomic`: field tracking owns the struct whole, never field by field (a label selector).
+    var atomic: Bool
 
     /// - Parameter fields: In declaration order (a dictionary literal keeps its order here).
     init(
         name: String, package: String = "v1", fields: KeyValuePairs<String, GoType>,
-        written: [String: EmptyField] = [:], pointers: Set<String> = []
+        written: [String: EmptyField] = [:], pointers: Set<String> = [], lists: [String: ListType] = [:],
+        atomic: Bool = false
     ) {
         self.name = name
         self.package = package
@@ -67,6 +72,8 @@ struct GoStruct: Sendable {
         self.order = fields.map(\.key)
         self.written = written
         self.pointers = pointers
+        self.lists = lists
+        self.atomic = atomic
     }
 
     /// Whether `encoding/json` leaves this value of the field out: `omitempty` on a nil, an empty slice or map, or
@@ -85,6 +92,14 @@ struct GoStruct: Sendable {
     }
 
     var goName: String { "\(package).\(name)" }
+}
+
+/// A slice's `+listType`, as k8s.io/api declares it for server-side field tracking.
+enum ListType: Sendable {
+    /// `+listType=map`: items are told apart by the values of these fields (`+listMapKey`).
+    case map(keys: [String])
+    /// `+listType=set`: items are told apart by their own (scalar) value.
+    case set
 }
 
 /// How Go writes a field that holds its zero value and is written anyway.

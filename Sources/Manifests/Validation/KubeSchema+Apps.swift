@@ -52,7 +52,7 @@ extension KubeSchema {
             "unavailableReplicas": .integer(bits: 32),
             "conditions": .slice(.structure(deploymentCondition)),
             "collisionCount": .integer(bits: 32),
-        ], pointers: ["collisionCount"])
+        ], pointers: ["collisionCount"], lists: ["conditions": .map(keys: ["type"])])
 
     static let deploymentCondition = GoStruct(
         name: "DeploymentCondition",
@@ -99,7 +99,7 @@ extension KubeSchema {
             "observedGeneration": .integer(bits: 64),
             "conditions": .slice(.structure(replicaSetCondition)),
         ],
-        written: ["replicas": .zero])
+        written: ["replicas": .zero], lists: ["conditions": .map(keys: ["type"])])
 
     static let replicaSetCondition = GoStruct(
         name: "ReplicaSetCondition",

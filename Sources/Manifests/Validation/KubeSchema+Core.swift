@@ -61,7 +61,14 @@ extension KubeSchema {
             "resourceClaims": .slice(.opaque("v1.PodResourceClaim")),
             "resources": .structure(resourceRequirements),
         ],
-        written: ["containers": .null], pointers: ["terminationGracePeriodSeconds", "activeDeadlineSeconds", "automountServiceAccountToken", "shareProcessNamespace", "priority", "runtimeClassName", "enableServiceLinks", "preemptionPolicy", "setHostnameAsFQDN", "hostUsers"])
+        written: ["containers": .null],
+        pointers: ["terminationGracePeriodSeconds", "activeDeadlineSeconds", "automountServiceAccountToken", "shareProcessNamespace", "priority", "runtimeClassName", "enableServiceLinks", "preemptionPolicy", "setHostnameAsFQDN", "hostUsers"],
+        lists: [
+            "volumes": .map(keys: ["name"]), "initContainers": .map(keys: ["name"]), "containers": .map(keys: ["name"]),
+            "ephemeralContainers": .map(keys: ["name"]), "imagePullSecrets": .map(keys: ["name"]),
+            "hostAliases": .map(keys: ["ip"]), "topologySpreadConstraints": .map(keys: ["topologyKey", "whenUnsatisfiable"]),
+            "schedulingGates": .map(keys: ["name"]), "resourceClaims": .map(keys: ["name"]),
+        ])
 
     /// core/v1.Container, every field of v1.32.
     static let container = GoStruct(
@@ -92,7 +99,11 @@ extension KubeSchema {
             "stdinOnce": .bool,
             "tty": .bool,
         ],
-        written: ["name": .zero, "resources": .zero], pointers: ["restartPolicy"])
+        written: ["name": .zero, "resources": .zero], pointers: ["restartPolicy"],
+        lists: [
+            "ports": .map(keys: ["containerPort", "protocol"]), "env": .map(keys: ["name"]),
+            "volumeMounts": .map(keys: ["mountPath"]), "volumeDevices": .map(keys: ["devicePath"]),
+        ])
 
     static let containerPort = GoStruct(
         name: "ContainerPort",
@@ -141,7 +152,8 @@ extension KubeSchema {
             "limits": resourceList,
             "requests": resourceList,
             "claims": .slice(.opaque("v1.ResourceClaim")),
-        ])
+        ],
+        lists: ["claims": .map(keys: ["name"])])
 
     /// core/v1.Probe; the handler fields come from the inlined ProbeHandler.
     static let probe = GoStruct(

@@ -27,7 +27,8 @@ enum KubeSchema {
             "finalizers": strings,
             "managedFields": .slice(.opaque("v1.ManagedFieldsEntry")),
         ],
-        written: ["creationTimestamp": .null], pointers: ["deletionGracePeriodSeconds"])
+        written: ["creationTimestamp": .null], pointers: ["deletionGracePeriodSeconds"],
+        lists: ["ownerReferences": .map(keys: ["uid"]), "finalizers": .set])
 
     static let ownerReference = GoStruct(
         name: "OwnerReference",
@@ -46,7 +47,8 @@ enum KubeSchema {
         fields: [
             "matchLabels": stringMap,
             "matchExpressions": .slice(.structure(labelSelectorRequirement)),
-        ])
+        ],
+        atomic: true)
 
     static let labelSelectorRequirement = GoStruct(
         name: "LabelSelectorRequirement",

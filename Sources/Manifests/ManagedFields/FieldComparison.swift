@@ -1,0 +1,146 @@
+import KubeModel
+
+/// What an update added, changed and removed, field by field: structured-merge-diff's `TypedValue.Compare`,
+/// walking the two objects as the API server's typed structs hold them.
+///
+/// Its rules decide what a manager comes to own: a leaf (scalar, atomic list or struct, or a map or list empty on
+/// both sides) is compared whole; a node that appears or disappears is itself added or removed besides its
+/// children, which is why `fieldsV1` writes `".": {}` for a labels map or a container its manager created.
+struct FieldComparison {
+    var added = FieldSet()
+    var modified = FieldSet()
+    var removed = FieldSet()
+
+    init(from old: JSONValue, to new: JSONValue, as type: GoType) {
+        var path: [FieldPathElement] = []
+        compare(old, new, type, list: nil, at: &path)
+    }
+
+    /// Everything the update set: what its manager takes from others and comes to own.
+    var changed: FieldSet { modified.union(added) }
+
+    /// The three sets without the paths the server owns, which no manager ever does (`fieldmanager`'s
+    /// stripMeta: kind, apiVersion, and the name, uid, resourceVersion... of the metadata).
+    func strippingServerFields() -> FieldComparison {
+        var result = self
+        for keyPath in [\FieldComparison.added, \.modified, \.removed] {
+            result[keyPath: keyPath] = result[keyPath: keyPath].strippingServerFields()
+        }
+        return result
+    }
+
+    func removing(fields: [String]) -> FieldComparison {
+        var result = self
+        for keyPath in [\FieldComparison.added, \.modified, \.removed] {
+            result[keyPath: keyPath] = result[keyPath: keyPath].removing(fields: fields)
+        }
+        return result
+    }
+
+    private mutating func compare(
+        _ lhs: JSONValue?, _ rhs: JSONValue?, _ type: GoType, list: ListType?, at path: inout [FieldPathElement]
+    ) {
+        var leaf = false
+        switch Shape(type.resolved, list: list, value: rhs ?? lhs) {
+        case .leaf:
+            leaf = true
+        case .fields(let fieldType, let lists, let atomic):
+            let left = lhs?.objectValue ?? [:], right = rhs?.objectValue ?? [:]
+            if atomic || (left.isEmpty && right.isEmpty) {
+                leaf = true
+            } else {
+                for key in Set(left.keys).union(right.keys) {
+                    path.append(.field(key))
+                    compare(left[key], right[key], fieldType(key), list: lists[key], at: &path)
+                    path.removeLast()
+                }
+            }
+        case .items(let listType):
+            let left = lhs?.arrayValue ?? [], right = rhs?.arrayValue ?? []
+            if left.isEmpty && right.isEmpty {
+                leaf = true
+            } else {
+                let rightItems = Dictionary(right.map { (Self.element(of: $0, in: listType), $0) }) { _, last in last }
+                var seen = Set<FieldPathElement>()
+                for item in left {
+                    let element = Self.element(of: item, in: listType)
+                    seen.insert(element)
+                    path.append(element)
+                    compare(item, rightItems[element], type.elementType, list: nil, at: &path)
+                    path.removeLast()
+                }
+                for item in right where !seen.contains(Self.element(of: item, in: listType)) {
+                    path.append(Self.element(of: item, in: listType))
+                    compare(nil, item, type.elementType, list: nil, at: &path)
+                    path.removeLast()
+                }
+            }
+        }
+        if leaf {
+            if lhs == nil {
+                added.insert(path[...])
+            } else if rhs == nil {
+                removed.insert(path[...])
+            } else if lhs != rhs {
+                modified.insert(path[...])
+            }
+        } else if lhs == nil {
+            added.insert(path[...])
+        } else if rhs == nil {
+            removed.insert(path[...])
+        }
+    }
+
+    private static func element(of item: JSONValue, in listType: ListType) -> FieldPathElement {
+        switch listType {
+        case .set:
+            return .value(item)
+        case .map(let keys):
+            let object = item.objectValue ?? [:]
+            return .key(keys.sorted().compactMap { key in object[key].map { .init(name: key, value: $0) } })
+        }
+    }
+
+    /// How the walk treats a node: from its Go type, or from its value where the schema does not list it.
+    private enum Shape {
+        case leaf
+        case fields((String) -> GoType, lists: [String: ListType], atomic: Bool)
+        case items(ListType)
+
+        init(_ type: GoType, list: ListType?, value: JSONValue?) {
+            switch type {
+            case .structure(let structure):
+                self = .fields({ structure.fields[$0] ?? .anything }, lists: structure.lists, atomic: structure.atomic)
+            case .map(_, let valueType):
+                self = .fields({ _ in valueType ?? .anything }, lists: [:], atomic: false)
+            case .slice:
+                self = list.map(Shape.items) ?? .leaf
+            case .opaque, .anything:
+                // Unlisted structs are walked field by field, their lists owned whole.
+                if case .object = value { self = .fields({ _ in .anything }, lists: [:], atomic: false) } else { self = .leaf }
+            case .string, .bool, .integer, .time, .intOrString, .quantity:
+                self = .leaf
+            }
+        }
+    }
+}
+
+private extension GoType {
+    var elementType: GoType { if case .slice(let element) = self { element } else { .anything } }
+}
+
+extension FieldSet {
+    /// Without the fields the server sets on every object (see ``FieldComparison/strippingServerFields()``).
+    func strippingServerFields() -> FieldSet {
+        var result = removing(fields: ["apiVersion", "kind"])
+        if var metadata = result.children[.field("metadata")] {
+            metadata.member = false
+            metadata = metadata.removing(fields: [
+                "name", "namespace", "creationTimestamp", "selfLink", "uid", "clusterName", "generation", "managedFields",
+                "resourceVersion",
+            ])
+            result.children[.field("metadata")] = metadata.isEmpty ? nil : metadata
+        }
+        return result
+    }
+}

@@ -40,7 +40,16 @@ struct Handlers {
         {
             return .json(table)
         }
-        return .json(object.json)
+        guard resource.name == "deployments" else { return .json(object.json) }
+        // kube-apiserver serves every object with its managed fields (kubectl drops them unless
+        // --show-managed-fields); a list leaves them out here, as rebuilding them reads each stream's writes.
+        let plane = self.plane
+        let fields = try await backend.run {
+            try plane.read { try DeploymentFieldManagers.managedFields(namespace: namespace, name: name, reader: $0) }
+        }
+        var json = object.json
+        if let fields { json["metadata"]?["managedFields"] = fields }
+        return .json(json)
     }
 
     /// The objects of this resource in `namespace` (every namespace for nil), sorted by namespace and name,

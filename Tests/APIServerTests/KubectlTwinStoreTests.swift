@@ -34,7 +34,8 @@ struct KubectlTwinStoreTests {
 
     /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace`, `create deployment` (whose
     /// body kubectl sends as protobuf), and the server dry runs of every verb that writes (serve answers `dryRun=All`, for a delete in its DeleteOptions, and stores nothing),
-    /// then what is stored.
+    /// then what is stored, and the managed fields each write left (kubectl's `fieldManager`s through serve, the
+    /// ones Rollbook's verbs stand for on the twin).
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
         ["set", "env", "deploy/web", "B=2", "A-", "-c", "ng*"],
@@ -86,6 +87,8 @@ struct KubectlTwinStoreTests {
         ["delete", "-f", "web.yaml", "--dry-run=server"],
         ["get", "deploy", "-o", "name"],
         ["rollout", "history", "deploy/web"],
+        ["get", "deploy", "web", "--show-managed-fields", "-o", "yaml"],
+        ["get", "deploy", "made", "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}"],
     ]
 
     @Test func updatingVerbsAndServerDryRunsMatchKubectl() throws {

@@ -21,6 +21,7 @@ struct Get: RunnableCommand {
             .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as a successful get."),
             .option(\.fieldSelector, "field-selector", help: "Field selector (e.g. status.phase=Running)."),
             .option(\.sortBy, "sort-by", help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp)."),
+            .flag(\.showManagedFields, "show-managed-fields", help: "Keep the managedFields when printing objects in JSON or YAML format."),
         ],
         arguments: .list(\.resources, "TYPE [NAME...] or TYPE/NAME..."),
         make: Get.init)
@@ -39,6 +40,7 @@ struct Get: RunnableCommand {
     var ignoreNotFound = false
     var fieldSelector: String?
     var sortBy: String?
+    var showManagedFields = false
     var tableOptions: TableOptions {
         TableOptions(
             showLabels: showLabels, noHeaders: noHeaders,
@@ -69,6 +71,7 @@ struct Get: RunnableCommand {
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         if let sorter { listing.objects = try sorter.sorted(listing.objects) }
+        if showManagedFields { try listing.addManagedFields(from: source) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }
@@ -110,7 +113,8 @@ extension Get {
             var listing = try ObjectListing.fetch(
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output,
                 labels: showLabels || !labelColumns.isEmpty)
-            everything += listing.objects.map(\.json)
+            if showManagedFields { try listing.addManagedFields(from: source) }
+            everything += listing.objects.map(listing.json)
             if format.printsOneList { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: format, showNamespace: allNamespaces, now: source.now,
@@ -179,6 +183,28 @@ struct ObjectListing {
 
     var objects: [Object]
     var missing: [CommandError]
+    /// Deployments' `metadata.managedFields` by `namespace/name`, for `--show-managed-fields` (kubectl drops them
+    /// otherwise).
+    var managedFields: [String: JSONValue] = [:]
+
+    /// The object as the API server serves it, with its managed fields when they were asked for.
+    func json(_ object: Object) -> JSONValue {
+        var json = object.json
+        if case .deployment(let d) = object, let fields = managedFields["\(d.namespace)/\(d.name)"] {
+            json["metadata"]?["managedFields"] = fields
+        }
+        return json
+    }
+
+    /// Rebuilds each Deployment's managed fields from the log (ReplicaSets and Pods have none in Rollbook).
+    mutating func addManagedFields(from source: ReadSource) throws {
+        for case .deployment(let deployment) in objects {
+            managedFields["\(deployment.namespace)/\(deployment.name)"] = try source.read { reader in
+                try DeploymentFieldManagers.managedFields(
+                    namespace: deployment.namespace, name: deployment.name, reader: reader)
+            }
+        }
+    }
 
     /// - Parameter output: The `-o` the objects are for: objects cut down to what a table prints will do for a
     ///   table (see ``StateReading/deploymentSummaries(namespace:labels:wide:)``, and its ReplicaSet twin).
@@ -220,12 +246,12 @@ struct ObjectListing {
     ) throws -> String {
         switch output {
         case .customColumns(let spec):
-            return try CustomColumns(spec).render(objects.map(\.json), noHeaders: options.noHeaders)
+            return try CustomColumns(spec).render(objects.map(json), noHeaders: options.noHeaders)
         case .name:
             return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
         case .yaml, .json, .jsonPath, .template:
             if objects.isEmpty && singleObject { return "" }
-            return try Self.printed(singleObject ? objects[0].json : ObjectPrinter.list(objects.map(\.json)), as: output)
+            return try Self.printed(singleObject ? json(objects[0]) : ObjectPrinter.list(objects.map(json)), as: output)
         case .table(let wide):
             switch kind {
             case .deployment:

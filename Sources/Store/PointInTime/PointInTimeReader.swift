@@ -116,6 +116,10 @@ public struct PointInTimeReader: StateReading {
         try AuditQueries(db: db, upTo: point.sequence).replicaSetChanges(in: stream)
     }
 
+    public func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite] {
+        try AuditQueries(db: db, upTo: point.sequence).deploymentWrites(in: stream)
+    }
+
     /// The objects of every Deployment stream of the namespace, folded. Objects keep the namespace their
     /// stream is named for, so filtering streams is filtering objects.
     private func streams(namespace: String?) throws -> [DeploymentStream] {

@@ -35,6 +35,8 @@ public protocol StateReading {
     func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance]
     /// Every deletion and annotation change of a stream's ReplicaSets, oldest first.
     func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange]
+    /// Every event that wrote the stream's Deployment, oldest first (see ``DeploymentWrite``).
+    func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite]
 }
 
 extension StateReading {
@@ -58,5 +60,9 @@ extension StoreReader: StateReading {
 
     public func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {
         try AuditQueries(db: db, upTo: nil).replicaSetChanges(in: stream)
+    }
+
+    public func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite] {
+        try AuditQueries(db: db, upTo: nil).deploymentWrites(in: stream)
     }
 }

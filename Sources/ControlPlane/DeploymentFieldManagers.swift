@@ -1,0 +1,72 @@
+import Cluster
+import Foundation
+import KubeModel
+import Manifests
+import Store
+
+/// A Deployment's `metadata.managedFields`, rebuilt from the log: every write to it, in order, through the
+/// field manager kube-apiserver runs, under the manager name the writer would have sent.
+///
+/// The log keeps the writes, not the field sets, so the sets are derived when asked for (`get
+/// --show-managed-fields`), as of any point, and cost nothing on the write path.
+public enum DeploymentFieldManagers {
+    /// The `managedFields` of the Deployment as the reader sees it; nil when there is none.
+    public static func managedFields(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
+        var fields = ManagedFields(kind: .deployment)
+        var state = DeploymentStream(namespace: namespace, name: name)
+        for write in try reader.deploymentWrites(in: .deployment(namespace: namespace, name: name)) {
+            state.apply(write.event, sequence: write.sequence, at: write.time)
+            guard let deployment = state.deployment else {
+                fields.reset()
+                continue
+            }
+            if case .deploymentCreated = write.event { fields.reset() }
+            fields.update(to: try JSONValue(encoding: deployment), by: manager(of: write), at: write.time)
+        }
+        return state.deployment == nil || fields.isEmpty ? nil : fields.json
+    }
+
+    /// Who kube-apiserver would name as the writer: the controller writes through the status subresource
+    /// (`UpdateStatus`, the revision annotation included); a command sends the `fieldManager` kubectl's verb
+    /// sends, or none, and then the server takes the user agent's program name.
+    static func manager(of write: DeploymentWrite) -> ManagedFields.Manager {
+        switch write.event {
+        case .deploymentStatusUpdated, .deploymentRevisionSet:
+            return .init(name: "kube-controller-manager", subresource: "status")
+        default:
+            return write.argv.count > 1 && ["POST", "PUT", "PATCH"].contains(write.argv[0])
+                ? requestManager(write.argv) : commandManager(write.argv)
+        }
+    }
+
+    /// A request `rollbook serve` answered, recorded as `[METHOD, target, user-agent=…]`.
+    private static func requestManager(_ argv: [String]) -> ManagedFields.Manager {
+        let target = argv[1]
+        let components = URLComponents(string: target)
+        let named = components?.queryItems?.first { $0.name == "fieldManager" }?.value
+        let agent = argv.dropFirst(2).first { $0.hasPrefix("user-agent=") }?.dropFirst("user-agent=".count)
+        let name = named ?? agent.map { String($0.prefix { $0 != "/" }) } ?? ""
+        let path = components?.path ?? target
+        let subresource = ["scale", "status"].first { path.hasSuffix("/" + $0) }
+        return .init(name: name, subresource: subresource)
+    }
+
+    /// A Rollbook command: the `--field-manager` default of the kubectl verb it mirrors.
+    private static func commandManager(_ argv: [String]) -> ManagedFields.Manager {
+        switch (argv.first ?? "", argv.dropFirst().first ?? "") {
+        case ("apply", _): return .init(name: "kubectl-client-side-apply")
+        case ("create", _): return .init(name: "kubectl-create")
+        case ("replace", _): return .init(name: "kubectl-replace")
+        case ("set", _): return .init(name: "kubectl-set")
+        case ("annotate", _): return .init(name: "kubectl-annotate")
+        case ("label", _): return .init(name: "kubectl-label")
+        case ("patch", _): return .init(name: "kubectl-patch")
+        case ("edit", _): return .init(name: "kubectl-edit")
+        // `rollout undo` patches without a field manager (polymorphichelpers), as `scale` does through /scale.
+        case ("rollout", "undo"): return .init(name: "kubectl")
+        case ("rollout", _): return .init(name: "kubectl-rollout")
+        case ("scale", _): return .init(name: "kubectl", subresource: "scale")
+        default: return .init(name: "rollbook")
+        }
+    }
+}

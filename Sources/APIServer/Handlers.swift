@@ -45,7 +45,7 @@ struct Handlers {
         // --show-managed-fields); a list leaves them out here, as rebuilding them reads each stream's writes.
         let plane = self.plane
         let fields = try await backend.run {
-            try plane.read { try DeploymentFieldManagers.managedFields(namespace: namespace, name: name, reader: $0) }
+            try plane.read { try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: $0) }
         }
         var json = object.json
         if let fields { json["metadata"]?["managedFields"] = fields }

@@ -40,6 +40,8 @@ struct FieldComparison {
     private mutating func compare(
         _ lhs: JSONValue?, _ rhs: JSONValue?, _ type: GoType, list: ListType?, at path: inout [FieldPathElement]
     ) {
+        // Nothing under two equal values changed (most of an object, at most writes).
+        if let lhs, let rhs, lhs == rhs { return }
         var leaf = false
         switch Shape(type.resolved, list: list, value: rhs ?? lhs) {
         case .leaf:

@@ -40,7 +40,8 @@ enum KubeSchema {
             "controller": .bool,
             "blockOwnerDeletion": .bool,
         ],
-        written: ["apiVersion": .zero, "kind": .zero, "name": .zero, "uid": .zero], pointers: ["controller", "blockOwnerDeletion"])
+        written: ["apiVersion": .zero, "kind": .zero, "name": .zero, "uid": .zero], pointers: ["controller", "blockOwnerDeletion"],
+        atomic: true)
 
     static let labelSelector = GoStruct(
         name: "LabelSelector",

@@ -171,6 +171,15 @@ struct ObjectListing {
             }
         }
 
+        /// Tells objects apart across kinds and namespaces.
+        var key: String {
+            switch self {
+            case .deployment(let d): "deployment/\(d.namespace)/\(d.name)"
+            case .replicaSet(let rs): "replicaset/\(rs.metadata.namespace ?? "default")/\(rs.name)"
+            case .pod(let pod): "pod/\(pod.metadata.namespace ?? "default")/\(pod.name)"
+            }
+        }
+
         /// The object as the API server serves it: its stored typed struct, encoded.
         var json: JSONValue {
             switch self {
@@ -183,25 +192,29 @@ struct ObjectListing {
 
     var objects: [Object]
     var missing: [CommandError]
-    /// Deployments' `metadata.managedFields` by `namespace/name`, for `--show-managed-fields` (kubectl drops them
+    /// `metadata.managedFields` by object (``Object/key``), for `--show-managed-fields` (kubectl drops them
     /// otherwise).
     var managedFields: [String: JSONValue] = [:]
 
     /// The object as the API server serves it, with its managed fields when they were asked for.
     func json(_ object: Object) -> JSONValue {
         var json = object.json
-        if case .deployment(let d) = object, let fields = managedFields["\(d.namespace)/\(d.name)"] {
-            json["metadata"]?["managedFields"] = fields
-        }
+        if let fields = managedFields[object.key] { json["metadata"]?["managedFields"] = fields }
         return json
     }
 
-    /// Rebuilds each Deployment's managed fields from the log (ReplicaSets and Pods have none in Rollbook).
+    /// Rebuilds each Deployment's and ReplicaSet's managed fields from the log (Pods have none in Rollbook).
     mutating func addManagedFields(from source: ReadSource) throws {
-        for case .deployment(let deployment) in objects {
-            managedFields["\(deployment.namespace)/\(deployment.name)"] = try source.read { reader in
-                try DeploymentFieldManagers.managedFields(
-                    namespace: deployment.namespace, name: deployment.name, reader: reader)
+        for object in objects {
+            managedFields[object.key] = try source.read { reader -> JSONValue? in
+                switch object {
+                case .deployment(let d):
+                    try FieldManagerHistory.deployment(namespace: d.namespace, name: d.name, reader: reader)
+                case .replicaSet(let rs):
+                    try FieldManagerHistory.replicaSet(
+                        namespace: rs.metadata.namespace ?? "default", name: rs.name, reader: reader)
+                case .pod: nil
+                }
             }
         }
     }

@@ -116,8 +116,8 @@ public struct PointInTimeReader: StateReading {
         try AuditQueries(db: db, upTo: point.sequence).replicaSetChanges(in: stream)
     }
 
-    public func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite] {
-        try AuditQueries(db: db, upTo: point.sequence).deploymentWrites(in: stream)
+    public func writes(to kind: WrittenKind, in stream: StreamID) throws -> [ObjectWrite] {
+        try AuditQueries(db: db, upTo: point.sequence).writes(to: kind, in: stream)
     }
 
     /// The objects of every Deployment stream of the namespace, folded. Objects keep the namespace their

@@ -35,8 +35,8 @@ public protocol StateReading {
     func provenance(of sequences: [Int64]) throws -> [Int64: EventProvenance]
     /// Every deletion and annotation change of a stream's ReplicaSets, oldest first.
     func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange]
-    /// Every event that wrote the stream's Deployment, oldest first (see ``DeploymentWrite``).
-    func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite]
+    /// Every event that wrote the stream's objects of a kind, oldest first (see ``ObjectWrite``).
+    func writes(to kind: WrittenKind, in stream: StreamID) throws -> [ObjectWrite]
 }
 
 extension StateReading {
@@ -62,7 +62,7 @@ extension StoreReader: StateReading {
         try AuditQueries(db: db, upTo: nil).replicaSetChanges(in: stream)
     }
 
-    public func deploymentWrites(in stream: StreamID) throws -> [DeploymentWrite] {
-        try AuditQueries(db: db, upTo: nil).deploymentWrites(in: stream)
+    public func writes(to kind: WrittenKind, in stream: StreamID) throws -> [ObjectWrite] {
+        try AuditQueries(db: db, upTo: nil).writes(to: kind, in: stream)
     }
 }

@@ -4,35 +4,58 @@ import KubeModel
 import Manifests
 import Store
 
-/// A Deployment's `metadata.managedFields`, rebuilt from the log: every write to it, in order, through the
+/// Objects' `metadata.managedFields`, rebuilt from the log: every write to the object, in order, through the
 /// field manager kube-apiserver runs, under the manager name the writer would have sent.
 ///
 /// The log keeps the writes, not the field sets, so the sets are derived when asked for (`get
-/// --show-managed-fields`), as of any point, and cost nothing on the write path.
-public enum DeploymentFieldManagers {
+/// --show-managed-fields`), as of any point, and cost nothing on the write path. Pods have none: their status
+/// is not in Rollbook's schema field by field.
+public enum FieldManagerHistory {
     /// The `managedFields` of the Deployment as the reader sees it; nil when there is none.
-    public static func managedFields(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
-        var fields = ManagedFields(kind: .deployment)
-        var state = DeploymentStream(namespace: namespace, name: name)
-        for write in try reader.deploymentWrites(in: .deployment(namespace: namespace, name: name)) {
+    public static func deployment(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
+        try replay(.deployment, in: .deployment(namespace: namespace, name: name), reader: reader) { $0.deployment }
+    }
+
+    /// The `managedFields` of the ReplicaSet as the reader sees it; nil when there is none.
+    public static func replicaSet(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
+        guard let stream = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
+        return try replay(.replicaSet, in: stream, reader: reader) { $0.replicaSets[name] }
+    }
+
+    /// Folds the stream's writes to one object, feeding each change of it to the field manager: a write that
+    /// leaves it gone forgets it, so one created again under the name starts afresh.
+    private static func replay<Object: Encodable & Equatable>(
+        _ kind: WrittenKind, in stream: StreamID, reader: any StateReading, object: (DeploymentStream) -> Object?
+    ) throws -> JSONValue? {
+        guard let key = stream.deploymentKey else { return nil }
+        var fields = ManagedFields(kind: kind == .deployment ? .deployment : .replicaSet)
+        var state = DeploymentStream(namespace: key.namespace, name: key.name)
+        for write in try reader.writes(to: kind, in: stream) {
+            let before = object(state)
             state.apply(write.event, sequence: write.sequence, at: write.time)
-            guard let deployment = state.deployment else {
+            guard let after = object(state) else {
                 fields.reset()
                 continue
             }
-            if case .deploymentCreated = write.event { fields.reset() }
-            fields.update(to: try JSONValue(encoding: deployment), by: manager(of: write), at: write.time)
+            if before == nil { fields.reset() }
+            if after != before {
+                fields.update(to: try JSONValue(encoding: after), by: manager(of: write), at: write.time)
+            }
         }
-        return state.deployment == nil || fields.isEmpty ? nil : fields.json
+        return object(state) == nil || fields.isEmpty ? nil : fields.json
     }
 
-    /// Who kube-apiserver would name as the writer: the controller writes through the status subresource
-    /// (`UpdateStatus`, the revision annotation included); a command sends the `fieldManager` kubectl's verb
+    /// Who kube-apiserver would name as the writer: the controllers write status through the status subresource
+    /// (`UpdateStatus`, a Deployment's revision annotation included); a command sends the `fieldManager` kubectl's verb
     /// sends, or none, and then the server takes the user agent's program name.
-    static func manager(of write: DeploymentWrite) -> ManagedFields.Manager {
+    static func manager(of write: ObjectWrite) -> ManagedFields.Manager {
         switch write.event {
-        case .deploymentStatusUpdated, .deploymentRevisionSet:
+        case .deploymentStatusUpdated, .deploymentRevisionSet, .replicaSetStatusUpdated:
             return .init(name: "kube-controller-manager", subresource: "status")
+        // The ReplicaSet's other writers (the Deployment controller, the garbage collector) run in it too.
+        case .replicaSetCreated, .replicaSetScaled, .replicaSetAnnotated, .replicaSetOrphaned, .replicaSetAdopted,
+            .deploymentDeleted:
+            return .init(name: "kube-controller-manager")
         default:
             return write.argv.count > 1 && ["POST", "PUT", "PATCH"].contains(write.argv[0])
                 ? requestManager(write.argv) : commandManager(write.argv)

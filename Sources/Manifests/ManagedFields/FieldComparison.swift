@@ -21,19 +21,15 @@ struct FieldComparison {
 
     /// The three sets without the paths the server owns, which no manager ever does (`fieldmanager`'s
     /// stripMeta: kind, apiVersion, and the name, uid, resourceVersion... of the metadata).
-    func strippingServerFields() -> FieldComparison {
-        var result = self
-        for keyPath in [\FieldComparison.added, \.modified, \.removed] {
-            result[keyPath: keyPath] = result[keyPath: keyPath].strippingServerFields()
-        }
-        return result
-    }
+    func strippingServerFields() -> FieldComparison { mapSets { $0.strippingServerFields() } }
 
-    func removing(fields: [String]) -> FieldComparison {
+    func removing(fields: [String]) -> FieldComparison { mapSets { $0.removing(fields: fields) } }
+
+    private func mapSets(_ transform: (FieldSet) -> FieldSet) -> FieldComparison {
         var result = self
-        for keyPath in [\FieldComparison.added, \.modified, \.removed] {
-            result[keyPath: keyPath] = result[keyPath: keyPath].removing(fields: fields)
-        }
+        result.added = transform(added)
+        result.modified = transform(modified)
+        result.removed = transform(removed)
         return result
     }
 

@@ -73,13 +73,17 @@ struct AuditQueries {
         var answer: [Int64: EventProvenance] = [:]
         for sequence in Set(sequences) {
             guard let row = try Row.fetchOne(statement, arguments: [bound, sequence, bound]) else { continue }
-            let argvText: String? = row["argv"]
-            let argv = argvText.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? []
             answer[sequence] = EventProvenance(
-                actor: row["command_actor"] ?? row["event_actor"], commandID: row["command_id"], argv: argv,
+                actor: row["command_actor"] ?? row["event_actor"], commandID: row["command_id"], argv: Self.argv(row),
                 userEventType: row["user_type"])
         }
         return answer
+    }
+
+    /// The `argv` column of a `commands` row (a JSON array), empty when the row or the column is missing.
+    static func argv(_ row: Row) -> [String] {
+        let text: String? = row["argv"]
+        return text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? []
     }
 
     func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {

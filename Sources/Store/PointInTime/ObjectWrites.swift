@@ -1,5 +1,4 @@
 import Cluster
-import Foundation
 import GRDB
 import KubeModel
 
@@ -51,9 +50,8 @@ extension AuditQueries {
             arguments: [stream.rawValue, upTo ?? Int64.max]
         ).map { row in
             let decoded = try EventFold.decode(row)
-            let argvText: String? = row["argv"]
-            let argv = argvText.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String] } ?? []
-            return ObjectWrite(sequence: decoded.sequence, event: decoded.event, time: decoded.time, argv: argv)
+            return ObjectWrite(
+                sequence: decoded.sequence, event: decoded.event, time: decoded.time, argv: AuditQueries.argv(row))
         }
     }
 }

@@ -78,9 +78,11 @@ struct Handlers {
         case "replicasets": return try reader.replicaSets(namespace: namespace).map(WatchedObject.replicaSet)
         case "pods": return try reader.pods(namespace: namespace).map(WatchedObject.pod)
         default:
-            return try reader.deploymentStreams(namespace: namespace).flatMap { id in
-                try reader.stream(id).events.values.sorted { $0.name < $1.name }.map(WatchedObject.event)
-            }
+            // etcd's key order: namespace, then name (a stream's Events are not all named for its Deployment).
+            return try reader.deploymentStreams(namespace: namespace)
+                .flatMap { try reader.stream($0).events.values }
+                .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+                .map(WatchedObject.event)
         }
     }
 

@@ -8,7 +8,10 @@ struct FieldQuery {
 
     init(_ text: String, kind: ResourceKind, labelSelector: String?) throws {
         func refusal(_ reason: String) -> CommandError {
-            let resource = kind == .pod ? "/v1, Resource=pods" : "apps/v1, Resource=\(kind == .deployment ? "deployments" : "replicasets")"
+            let resource = switch kind {
+            case .pod, .event: "/v1, Resource=\(kind == .pod ? "pods" : "events")"
+            case .deployment, .replicaSet: "apps/v1, Resource=\(kind == .deployment ? "deployments" : "replicasets")"
+            }
             return CommandError(
                 "Error from server (BadRequest): Unable to find \"\(resource)\" that match label selector "
                     + "\"\(labelSelector ?? "")\", field selector \"\(text)\": \(reason)")
@@ -21,7 +24,9 @@ struct FieldQuery {
             else { throw refusal("invalid selector: '\(text)'; can't understand '\(part)'") }
             let field = String(part[..<range.lowerBound])
             guard Self.fields(of: kind).contains(field) else { throw refusal("field label not supported: \(field)") }
-            return (field.split(separator: ".").map(String.init), String(part[range.upperBound...]), negated)
+            // An Event's `source` selects by its component (the field-label conversion's `source.component`).
+            let path = kind == .event && field == "source" ? ["source", "component"] : field.split(separator: ".").map(String.init)
+            return (path, String(part[range.upperBound...]), negated)
         }
     }
 
@@ -35,6 +40,12 @@ struct FieldQuery {
             return common.union([
                 "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "status.phase",
                 "status.podIP",
+            ])
+        case .event:
+            return common.union([
+                "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+                "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason",
+                "reportingComponent", "source", "type",
             ])
         }
     }

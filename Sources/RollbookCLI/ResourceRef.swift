@@ -2,7 +2,8 @@ import ControlPlane
 
 /// The kinds Rollbook serves, with kubectl's names and short names.
 enum ResourceKind: String, Sendable {
-    case deployment, replicaSet, pod
+    /// `event` is core/v1's Event: the Kubernetes Events the controllers and the kubelet record, which `get` lists.
+    case deployment, replicaSet, pod, event
 
     init(parsing text: String) throws {
         // The RESTMapper takes a resource, a kind or a short name, alone or with `.apps` or `.v1.apps`.
@@ -18,6 +19,7 @@ enum ResourceKind: String, Sendable {
         case "deployments", "deployment", "deploy": self = .deployment
         case "replicasets", "replicaset", "rs": self = .replicaSet
         case "pods", "pod", "po": self = .pod
+        case "events", "event", "ev": self = .event
         default: throw CommandError.client("the server doesn't have a resource type \"\(text)\"")
         }
     }
@@ -28,7 +30,18 @@ enum ResourceKind: String, Sendable {
         case .deployment: Resource.deployments
         case .replicaSet: Resource.replicaSets
         case .pod: Resource.pods
+        case .event: "events"
         }
+    }
+
+    /// The refusal of a verb that only reads Events could use: they are records the controllers and the kubelet
+    /// made, kept in the log until they expire.
+    func refusingEvents(_ verb: String) throws {
+        if self == .event { throw Self.eventsRefusal(verb) }
+    }
+
+    static func eventsRefusal(_ verb: String) -> CommandError {
+        .client("\(verb) does not take events: Rollbook keeps them as recorded until they expire (list them with \"get events\")")
     }
 
     /// `deployment.apps`, as the name printer writes it.
@@ -37,6 +50,7 @@ enum ResourceKind: String, Sendable {
         case .deployment: "deployment.apps"
         case .replicaSet: "replicaset.apps"
         case .pod: "pod"
+        case .event: "event"
         }
     }
 }

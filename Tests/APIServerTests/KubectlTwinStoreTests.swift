@@ -34,7 +34,8 @@ struct KubectlTwinStoreTests {
 
     /// `set env`, `label`, `annotate`, `set resources`, `set serviceaccount`, `replace`, `create deployment` (whose
     /// body kubectl sends as protobuf), and the server dry runs of every verb that writes (serve answers `dryRun=All`, for a delete in its DeleteOptions, and stores nothing),
-    /// then what is stored, and the managed fields each write left (kubectl's `fieldManager`s through serve, the
+    /// then what is stored, the Kubernetes Events (`get events`, with the Event field selectors), and the managed
+    /// fields each write left (kubectl's `fieldManager`s through serve, the
     /// ones Rollbook's verbs stand for on the twin).
     static let commands: [[String]] = [
         ["set", "env", "deploy/web", "--list"],
@@ -89,6 +90,18 @@ struct KubectlTwinStoreTests {
         ["rollout", "history", "deploy/web"],
         ["get", "deploy", "web", "--show-managed-fields", "-o", "yaml"],
         ["get", "deploy", "made", "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}"],
+        ["get", "events"],
+        ["get", "ev", "-o", "wide", "--field-selector", "involvedObject.kind=Deployment"],
+        ["get", "events", "-A", "--field-selector", "source=deployment-controller,type=Normal"],
+        ["get", "events", "--field-selector", "reason=Killing", "-o", "name"],
+        ["get", "events", "-o", "jsonpath={.items[0].involvedObject}"],
+        ["get", "events", "nosuch"],
+        ["get", "events", "--field-selector", "bogus=1"],
+        // Only the table printer says "No resources found"; custom columns print their header over no rows.
+        ["get", "deploy", "-n", "empty", "-o", "name"],
+        ["get", "deploy", "-n", "empty", "-o", "yaml"],
+        ["get", "rs", "-n", "empty", "-o", "custom-columns=NAME:.metadata.name,UID:.metadata.uid"],
+        ["get", "pods", "-n", "empty", "-o", "wide"],
     ]
 
     @Test func updatingVerbsAndServerDryRunsMatchKubectl() throws {

@@ -27,3 +27,16 @@ extension TableRows {
         ]
     }
 }
+
+/// `kubectl get events` (`printEvent`): the columns above, the wide ones with `-o wide`.
+public func eventsTable(
+    _ events: [KubeEvent], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions()
+) -> String {
+    let columns = TableRows.eventColumns.headers(wide: wide)
+    var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
+    for event in events {
+        let cells = TableRows.event(event, now: now)
+        table.addRow(namespace: event.namespace, wide ? cells : [0, 1, 2, 3, 6].map { cells[$0] }, labels: nil)
+    }
+    return table.render()
+}

@@ -62,6 +62,12 @@ public struct TableOptions: Sendable, Equatable {
 
 /// `-o custom-columns`: the headers as given, then one row per object.
 public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: Bool) -> String {
+    // Unlike a table, custom columns print their header over no rows at all.
+    if rows.isEmpty && !noHeaders {
+        var writer = TabWriter.table
+        writer.write(headers.joined(separator: "\t") + "\n")
+        return writer.finish()
+    }
     var table = TablePrinter(columns: headers, showNamespace: false, options: TableOptions(noHeaders: noHeaders))
     for row in rows { table.addRow(namespace: nil, row) }
     return table.render()

@@ -86,6 +86,7 @@ struct Delete: RunnableCommand {
         let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: selecting)
         var found = 0
         var failed = false
+        for group in groups { try group.kind.refusingEvents("delete") }
         for var group in groups {
             if selecting { group.names = try selectedNames(group.kind, plane: plane) }
             found += group.names.count
@@ -107,12 +108,14 @@ struct Delete: RunnableCommand {
                 case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
                 case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
                 case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
+                case .event: false
                 }
             }
             if !found { throw CommandError.notFound(kind.resource, name) }
         case (.none, .deployment): try plane.delete(namespace: namespace, name: name, cascade: mode)
         case (.none, .replicaSet): try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)
         case (.none, .pod): try plane.deletePod(namespace: namespace, name: name)
+        case (.none, .event): throw ResourceKind.eventsRefusal("delete")
         }
     }
 
@@ -125,6 +128,7 @@ struct Delete: RunnableCommand {
             case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
             case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
             case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+            case .event: []
             }
         }
         return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()

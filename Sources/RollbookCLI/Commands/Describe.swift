@@ -23,6 +23,7 @@ struct Describe: RunnableCommand {
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
         let request = try ResourceArguments(resources, whenEmpty: .type(verb: "describe"))
+        try request.kind.refusingEvents("describe")
         let query = try LabelQuery.parsing(selector)
         let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
@@ -90,6 +91,8 @@ struct Describe: RunnableCommand {
             let stream = try source.read { try $0.stream(id) }
             guard let pod = stream.pods[name] else { throw CommandError.notFound(kind.resource, name) }
             return describePod(pod, events: stream.events(about: pod.metadata.uid), now: source.now)
+        case .event:
+            throw ResourceKind.eventsRefusal("describe")
         }
     }
 }

@@ -122,6 +122,8 @@ struct Events: RunnableCommand {
         case .deployment:
             filter.streams = [stream]
             return nil
+        case .event:
+            throw ResourceKind.eventsRefusal("events --for")
         case .replicaSet, .pod:
             let wanted = (kind == .pod ? "pod/" : "replicaset/") + parts[1]
             return { event in

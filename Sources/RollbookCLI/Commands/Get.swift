@@ -2,6 +2,7 @@ import ControlPlane
 import KubeModel
 import Manifests
 import Printers
+import Store
 
 struct Get: RunnableCommand {
     static let spec = CommandSpec<Get>(
@@ -83,7 +84,7 @@ struct Get: RunnableCommand {
         let text = try listing.render(
             kind: request.kind, output: format, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
-        if listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
+        if format.isTable && listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
         Output.out(text)
@@ -124,7 +125,7 @@ extension Get {
         if format.printsOneList {
             return Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
         }
-        if tables.isEmpty {
+        if tables.isEmpty && format.isTable {
             Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
         }
         Output.out(tables.joined(separator: output == "name" ? "" : "\n"))
@@ -144,6 +145,9 @@ extension ObjectListing.Object {
         case .pod(var pod):
             pod.metadata.name = name
             return .pod(pod)
+        case .event(var event):
+            event.name = name
+            return .event(event)
         }
     }
 }
@@ -154,12 +158,14 @@ struct ObjectListing {
         case deployment(Deployment)
         case replicaSet(ReplicaSet)
         case pod(Pod)
+        case event(KubeEvent)
 
         var name: String {
             switch self {
             case .deployment(let d): d.name
             case .replicaSet(let rs): rs.name
             case .pod(let pod): pod.name
+            case .event(let event): event.name
             }
         }
 
@@ -168,6 +174,7 @@ struct ObjectListing {
             case .deployment(let d): d.metadata.labels ?? [:]
             case .replicaSet(let rs): rs.metadata.labels ?? [:]
             case .pod(let pod): pod.metadata.labels ?? [:]
+            case .event: [:]
             }
         }
 
@@ -177,6 +184,7 @@ struct ObjectListing {
             case .deployment(let d): "deployment/\(d.namespace)/\(d.name)"
             case .replicaSet(let rs): "replicaset/\(rs.metadata.namespace ?? "default")/\(rs.name)"
             case .pod(let pod): "pod/\(pod.metadata.namespace ?? "default")/\(pod.name)"
+            case .event(let event): "event/\(event.namespace)/\(event.name)"
             }
         }
 
@@ -186,6 +194,7 @@ struct ObjectListing {
             case .deployment(let d): TypedObject.deployment.completed((try? JSONValue(encoding: d)) ?? .null)
             case .replicaSet(let rs): TypedObject.replicaSet.completed((try? JSONValue(encoding: rs)) ?? .null)
             case .pod(let pod): TypedObject.pod.completed((try? JSONValue(encoding: pod)) ?? .null)
+            case .event(let event): event.servedJSON
             }
         }
     }
@@ -213,7 +222,7 @@ struct ObjectListing {
                 case .replicaSet(let rs):
                     try FieldManagerHistory.replicaSet(
                         namespace: rs.metadata.namespace ?? "default", name: rs.name, reader: reader)
-                case .pod: nil
+                case .pod, .event: nil
                 }
             }
         }
@@ -236,6 +245,7 @@ struct ObjectListing {
                 try reader.replicaSetSummaries(namespace: namespace, labels: withLabels, wide: wide).map(Object.replicaSet)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)
+            case .event: try kubeEvents(namespace: namespace, in: reader).map(Object.event)
             }
         }
         if names.isEmpty {
@@ -251,6 +261,14 @@ struct ObjectListing {
             }
         }
         return ObjectListing(objects: objects, missing: missing)
+    }
+
+    /// The Kubernetes Events of every Deployment stream of the namespace (all for nil), in the API server's list
+    /// order: by namespace, then name.
+    static func kubeEvents(namespace: String?, in reader: any StateReading) throws -> [KubeEvent] {
+        try reader.deploymentStreams(namespace: namespace)
+            .flatMap { try reader.stream($0).events.values }
+            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
     }
 
     func render(
@@ -276,6 +294,9 @@ struct ObjectListing {
             case .pod:
                 return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
                                  wide: wide, showNamespace: showNamespace, now: now, options: options)
+            case .event:
+                return eventsTable(objects.compactMap { if case .event(let event) = $0 { event } else { nil } },
+                                   wide: wide, showNamespace: showNamespace, now: now, options: options)
             }
         }
     }

@@ -32,6 +32,10 @@ enum GetOutput {
     }
 
     /// Whether a listing of several kinds prints one `List` of all the objects rather than a table per kind.
+    /// kubectl's human-readable printer: only it says "No resources found" for an empty listing (the others print
+    /// an empty List, a bare header, or nothing).
+    var isTable: Bool { if case .table = self { true } else { false } }
+
     var printsOneList: Bool {
         switch self {
         case .yaml, .json, .jsonPath, .template: true

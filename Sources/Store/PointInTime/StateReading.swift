@@ -20,6 +20,8 @@ public protocol StateReading {
     func images() throws -> [NodeState.LoadedImage]
     /// The simulated node: its image cache and blocked images.
     func node() throws -> NodeState
+    /// The Deployment streams with at least one event, sorted, optionally in one namespace.
+    func deploymentStreams(namespace: String?) throws -> [StreamID]
     /// The whole state of one Deployment stream (an empty stream if it has no events).
     func stream(_ id: StreamID) throws -> DeploymentStream
     /// At least the Deployment and ReplicaSets of a stream, for reads that show nothing else (`rollout

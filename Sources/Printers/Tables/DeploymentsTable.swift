@@ -4,7 +4,8 @@ public import KubeModel
 /// `CONTAINERS IMAGES SELECTOR`. `showNamespace` adds the leading `NAMESPACE` column of `-A`;
 /// `options` add the `LABELS` column of `--show-labels` or drop the header row (`--no-headers`).
 public func deploymentsTable(
-    _ deployments: [Deployment], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions()
+    _ deployments: [Deployment], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
+    watch: WatchAlignment? = nil
 ) -> String {
     let columns = TableRows.deploymentColumns.headers(wide: wide)
     var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
@@ -13,5 +14,5 @@ public func deploymentsTable(
             namespace: deployment.namespace, Array(TableRows.deployment(deployment, now: now).prefix(columns.count)),
             labels: deployment.metadata.labels)
     }
-    return table.render()
+    return table.render(watch: watch)
 }

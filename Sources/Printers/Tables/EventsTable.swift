@@ -30,7 +30,8 @@ extension TableRows {
 
 /// `kubectl get events` (`printEvent`): the columns above, the wide ones with `-o wide`.
 public func eventsTable(
-    _ events: [KubeEvent], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions()
+    _ events: [KubeEvent], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
+    watch: WatchAlignment? = nil
 ) -> String {
     let columns = TableRows.eventColumns.headers(wide: wide)
     var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
@@ -38,5 +39,5 @@ public func eventsTable(
         let cells = TableRows.event(event, now: now)
         table.addRow(namespace: event.namespace, wide ? cells : [0, 1, 2, 3, 6].map { cells[$0] }, labels: nil)
     }
-    return table.render()
+    return table.render(watch: watch)
 }

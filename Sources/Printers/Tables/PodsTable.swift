@@ -4,7 +4,8 @@ public import KubeModel
 /// `IP NODE NOMINATED NODE READINESS GATES`. `showNamespace` adds the leading `NAMESPACE` column;
 /// `options` add the `LABELS` column of `--show-labels` or drop the header row (`--no-headers`).
 public func podsTable(
-    _ pods: [Pod], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions()
+    _ pods: [Pod], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
+    watch: WatchAlignment? = nil
 ) -> String {
     let columns = TableRows.podColumns.headers(wide: wide)
     var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
@@ -13,5 +14,5 @@ public func podsTable(
             namespace: pod.metadata.namespace ?? "default", Array(TableRows.pod(pod, now: now).prefix(columns.count)),
             labels: pod.metadata.labels)
     }
-    return table.render()
+    return table.render(watch: watch)
 }

@@ -24,16 +24,17 @@ struct TablePrinter {
     }
 
     /// The table text; empty when there are no rows (kubectl then says "No resources found" on stderr).
-    func render() -> String {
+    /// - Parameter watch: The lines a watch printed before, which these are aligned with.
+    func render(watch: WatchAlignment? = nil) -> String {
         guard !rows.isEmpty else { return "" }
         // formatLabelHeaders: a label column is headed by its key's last segment, upper-cased.
         let labelHeaders = options.labelColumns.map { String($0.split(separator: "/", omittingEmptySubsequences: false).last ?? "").uppercased() }
         let header = (showNamespace ? ["NAMESPACE"] : []) + columns + labelHeaders + (options.showLabels ? ["LABELS"] : [])
+        let lines = (options.noHeaders ? [] : [header.joined(separator: "\t")])
+            + rows.map { $0.map(Self.cellText).joined(separator: "\t") }
+        if let watch { return watch.align(lines) }
         var writer = TabWriter.table
-        if !options.noHeaders { writer.write(header.joined(separator: "\t") + "\n") }
-        for row in rows {
-            writer.write(row.map(Self.cellText).joined(separator: "\t") + "\n")
-        }
+        for line in lines { writer.write(line + "\n") }
         return writer.finish()
     }
 
@@ -71,4 +72,27 @@ public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: B
     var table = TablePrinter(columns: headers, showNamespace: false, options: TableOptions(noHeaders: noHeaders))
     for row in rows { table.addRow(namespace: nil, row) }
     return table.render()
+}
+
+/// `kubectl get -w`: each event's line is written at once, padded to the widest cell each column has held since
+/// the watch began (its header included), so columns only ever widen. Lines already written stay as they were.
+public final class WatchAlignment {
+    /// The widest cell seen in each column: aligning new lines under them gives every earlier width.
+    private var widest: [Substring] = []
+
+    public init() {}
+
+    func align(_ lines: [String]) -> String {
+        var writer = TabWriter.table
+        if !widest.isEmpty { writer.write(widest.joined(separator: "\t") + "\n") }
+        for line in lines { writer.write(line + "\n") }
+        var text = writer.finish()
+        if !widest.isEmpty { text = String(text.drop { $0 != "\n" }.dropFirst()) }
+        for line in lines {
+            for (index, cell) in line.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+                if index >= widest.count { widest.append(cell) } else if cell.count > widest[index].count { widest[index] = cell }
+            }
+        }
+        return text
+    }
 }

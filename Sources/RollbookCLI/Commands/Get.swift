@@ -22,6 +22,9 @@ struct Get: RunnableCommand {
             .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as a successful get."),
             .option(\.fieldSelector, "field-selector", help: "Field selector (e.g. status.phase=Running)."),
             .option(\.sortBy, "sort-by", help: "Sort by a JSONPath field (e.g. .metadata.creationTimestamp)."),
+            .flag(\.watch, "watch", short: "w", help: "After listing the requested objects, watch for changes."),
+            .flag(\.watchOnly, "watch-only", help: "Watch for changes to the requested objects, without listing them first."),
+            .option(\.requestTimeout, "request-timeout", help: "How long a watch lasts before it ends; 0 means never (e.g. 5s, 2m)."),
             .flag(\.showManagedFields, "show-managed-fields", help: "Keep the managedFields when printing objects in JSON or YAML format."),
         ],
         arguments: .list(\.resources, "TYPE [NAME...] or TYPE/NAME..."),
@@ -42,6 +45,9 @@ struct Get: RunnableCommand {
     var fieldSelector: String?
     var sortBy: String?
     var showManagedFields = false
+    var watch = false
+    var watchOnly = false
+    var requestTimeout = "0"
     var tableOptions: TableOptions {
         TableOptions(
             showLabels: showLabels, noHeaders: noHeaders,
@@ -67,6 +73,7 @@ struct Get: RunnableCommand {
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
         let sorter = try sortBy.map(SortBy.init)
+        if watch || watchOnly { return try runWatch(request, format: format, query: query, fields: fields) }
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
@@ -271,9 +278,10 @@ struct ObjectListing {
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
     }
 
+    /// - Parameter watch: For `get -w`: the earlier lines the table's are aligned with.
     func render(
         kind: ResourceKind, output: GetOutput, showNamespace: Bool, now: Timestamp, singleObject: Bool,
-        options: TableOptions = TableOptions()
+        options: TableOptions = TableOptions(), watch: WatchAlignment? = nil
     ) throws -> String {
         switch output {
         case .customColumns(let spec):
@@ -287,16 +295,16 @@ struct ObjectListing {
             switch kind {
             case .deployment:
                 return deploymentsTable(objects.compactMap { if case .deployment(let d) = $0 { d } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
             case .replicaSet:
                 return replicaSetsTable(objects.compactMap { if case .replicaSet(let rs) = $0 { rs } else { nil } },
-                                        wide: wide, showNamespace: showNamespace, now: now, options: options)
+                                        wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
             case .pod:
                 return podsTable(objects.compactMap { if case .pod(let pod) = $0 { pod } else { nil } },
-                                 wide: wide, showNamespace: showNamespace, now: now, options: options)
+                                 wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
             case .event:
                 return eventsTable(objects.compactMap { if case .event(let event) = $0 { event } else { nil } },
-                                   wide: wide, showNamespace: showNamespace, now: now, options: options)
+                                   wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
             }
         }
     }

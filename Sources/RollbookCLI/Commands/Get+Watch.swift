@@ -1,0 +1,104 @@
+import ControlPlane
+import Foundation
+import KubeModel
+import Manifests
+import Printers
+import Store
+
+extension Get {
+    /// `get -w`: the listing (unless `--watch-only`), then every change after it, read from the log as it grows,
+    /// one object per line as kubectl prints a watch. Each poll lets simulated time catch up first, as any read
+    /// does, so a rollout moves on while it is watched. Ends after `--request-timeout` (never for `0`).
+    func runWatch(_ request: ResourceArguments, format: GetOutput, query: LabelQuery?, fields: FieldQuery?) throws {
+        guard pointInTime.at == nil else {
+            throw CommandError.client("--watch cannot be combined with --at: the past does not change")
+        }
+        guard let limit = Duration.parse(requestTimeout) else {
+            throw CommandError.client(
+                "invalid argument \"\(requestTimeout)\" for \"--request-timeout\" flag: time: invalid duration \"\(requestTimeout)\"")
+        }
+        let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
+        var printer = WatchPrinter(kind: request.kind, format: format, showNamespace: allNamespaces, options: tableOptions)
+        let wanted: (ObjectListing.Object) -> Bool = { object in
+            (request.names.isEmpty || request.names.contains(object.name)) && (query?.matches(object.labels) ?? true)
+                && (fields?.matches(object.json) ?? true)
+        }
+        let plane = try globals.controlPlane()
+        // The head first: a change between it and the listing is printed twice, never lost.
+        let head = try plane.read { try $0.headSequence() }
+        if !watchOnly {
+            let listing = try ObjectListing.fetch(
+                .live(plane), kind: request.kind, namespace: namespace, names: [], query: nil, output: "json")
+            try printer.print(listing.objects.filter(wanted), now: plane.now)
+        }
+        var feed = ChangeFeed(store: plane.store, resource: request.kind.watched, namespace: namespace, after: head)
+        let started = Date()
+        while limit == 0 || Date().timeIntervalSince(started) < limit {
+            let poll = try globals.controlPlane()
+            try poll.read { _ in }
+            let now = poll.now
+            while case let changes = try feed.next(), !changes.isEmpty {
+                try printer.print(changes.map(\.object.listed).filter(wanted), now: now)
+            }
+            Thread.sleep(forTimeInterval: min(0.2, max(0.01, limit == 0 ? 0.2 : limit - Date().timeIntervalSince(started))))
+        }
+    }
+}
+
+/// Prints a watch as kubectl does: the table's header once, with the first rows, and every later line aligned
+/// with all the lines before it (``WatchAlignment``); YAML documents after the first start with `---`.
+struct WatchPrinter {
+    let kind: ResourceKind
+    let format: GetOutput
+    let showNamespace: Bool
+    var options: TableOptions
+    private let alignment = WatchAlignment()
+    private var printed = 0
+
+    init(kind: ResourceKind, format: GetOutput, showNamespace: Bool, options: TableOptions) {
+        self.kind = kind
+        self.format = format
+        self.showNamespace = showNamespace
+        self.options = options
+    }
+
+    mutating func print(_ objects: [ObjectListing.Object], now: Timestamp) throws {
+        guard !objects.isEmpty else { return }
+        if case .table = format {
+            Output.out(try ObjectListing(objects: objects, missing: []).render(
+                kind: kind, output: format, showNamespace: showNamespace, now: now, singleObject: false,
+                options: options, watch: alignment))
+            options.noHeaders = true
+            return
+        }
+        for object in objects {
+            if case .yaml = format, printed > 0 { Output.out("---\n") }
+            Output.out(try ObjectListing(objects: [object], missing: []).render(
+                kind: kind, output: format, showNamespace: showNamespace, now: now, singleObject: true,
+                options: options))
+            printed += 1
+        }
+    }
+}
+
+extension ResourceKind {
+    var watched: WatchedResource {
+        switch self {
+        case .deployment: .deployments
+        case .replicaSet: .replicaSets
+        case .pod: .pods
+        case .event: .events
+        }
+    }
+}
+
+extension WatchedObject {
+    var listed: ObjectListing.Object {
+        switch self {
+        case .deployment(let d): .deployment(d)
+        case .replicaSet(let rs): .replicaSet(rs)
+        case .pod(let pod): .pod(pod)
+        case .event(let event): .event(event)
+        }
+    }
+}

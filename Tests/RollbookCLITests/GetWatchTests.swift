@@ -32,10 +32,12 @@ struct GetWatchTests {
             }
             transcript += result.transcript(of: watch.joined(separator: " "))
         }
-        let errors = try cli.run(["get", "deploy", "-w", "--at", "1"], now: Self.now)
-        transcript += errors.transcript(of: "get deploy -w --at 1")
-        let timeout = try cli.run(["get", "deploy", "-w", "--request-timeout=soon"], now: Self.now)
-        transcript += timeout.transcript(of: "get deploy -w --request-timeout=soon")
+        for refused in [
+            ["get", "deploy", "-w", "--at", "1"], ["get", "deploy", "-w", "--request-timeout=soon"],
+            ["get", "deploy,rs", "-w"], ["get", "deploy", "nosuch", "-w"],
+        ] {
+            transcript += try cli.run(refused, now: Self.now).transcript(of: refused.joined(separator: " "))
+        }
         try expectGolden(transcript, named: "fidelity/get-watch.txt")
     }
 

@@ -26,10 +26,13 @@ extension Get {
         let plane = try globals.controlPlane()
         // The head first: a change between it and the listing is printed twice, never lost.
         let head = try plane.read { try $0.headSequence() }
-        if !watchOnly {
-            let listing = try ObjectListing.fetch(
-                .live(plane), kind: request.kind, namespace: namespace, names: [], query: nil, output: "json")
-            try printer.print(listing.objects.filter(wanted), now: plane.now)
+        let listing = try ObjectListing.fetch(
+            .live(plane), kind: request.kind, namespace: namespace, names: request.names, query: nil, output: "json")
+        if let missing = listing.missing.first { throw missing }
+        if !watchOnly { try printer.print(listing.objects.filter(wanted), now: plane.now) }
+        // kubectl lists several named objects, then refuses to watch them.
+        if request.names.count > 1 {
+            throw CommandError.client("you may only watch a single resource or type of resource at a time")
         }
         var feed = ChangeFeed(store: plane.store, resource: request.kind.watched, namespace: namespace, after: head)
         let started = Date()

@@ -103,6 +103,7 @@ extension Get {
     /// `get deploy,rs,pods`: one table per kind, names prefixed with the kind, blank lines between tables;
     /// `-o yaml|json` gives one List of everything.
     func runSeveralKinds(_ kindNames: [String]) throws {
+        if watch || watchOnly { throw CommandError.client("you may only specify a single resource type") }
         if resources.count > 1 { throw CommandError.client("names cannot be given for several resource types at once") }
         // A kind named twice (`deploy,all`) is listed once, where it first appears.
         var kinds: [ResourceKind] = []

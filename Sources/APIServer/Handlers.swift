@@ -32,20 +32,14 @@ struct Handlers {
     }
 
     func get(namespace: String, name: String) async throws -> Response {
-        let (head, object) = try await find(namespace: namespace, name: name)
+        let wantsTable = ServerTable.requestedVersion(api.accept) != nil
+        let (head, object, fields) = try await find(namespace: namespace, name: name, managedFields: !wantsTable)
         if let version = ServerTable.requestedVersion(api.accept),
             let table = ServerTable.table(
                 resource, [object], now: backend.now, resourceVersion: head, version: version,
                 includeObject: api.query["includeObject"])
         {
             return .json(table)
-        }
-        guard resource.name == "deployments" else { return .json(object.json) }
-        // kube-apiserver serves every object with its managed fields (kubectl drops them unless
-        // --show-managed-fields); a list leaves them out here, as rebuilding them reads each stream's writes.
-        let plane = self.plane
-        let fields = try await backend.run {
-            try plane.read { try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: $0) }
         }
         var json = object.json
         if let fields { json["metadata"]?["managedFields"] = fields }
@@ -59,9 +53,37 @@ struct Handlers {
         let resource = self.resource
         return try await backend.run {
             try plane.read { reader in
-                (try reader.headSequence(), try Handlers.objects(resource, namespace: namespace, in: reader))
+                (try reader.headSequence(), try Handlers.objects(resource, namespace: namespace, in: reader, now: plane.now))
             }
         }
+    }
+
+    /// One object, with the log position it reflects and, when asked, its managed fields from the same read.
+    /// kube-apiserver serves every object with them (kubectl drops them unless --show-managed-fields); lists leave
+    /// them out here, as rebuilding them replays each object's writes, and Pods have none in Rollbook.
+    func find(
+        namespace: String, name: String, managedFields: Bool
+    ) async throws -> (Int64, WatchedObject, JSONValue?) {
+        let plane = self.plane
+        let resource = self.resource
+        let (head, objects, fields) = try await backend.run {
+            try plane.read { reader -> (Int64, [WatchedObject], JSONValue?) in
+                let objects = try Handlers.objects(resource, namespace: namespace, in: reader, now: plane.now)
+                var fields: JSONValue?
+                if managedFields, objects.contains(where: { $0.name == name }) {
+                    switch resource.name {
+                    case "deployments": fields = try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
+                    case "replicasets": fields = try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
+                    default: break
+                    }
+                }
+                return (try reader.headSequence(), objects, fields)
+            }
+        }
+        guard let object = objects.first(where: { $0.name == name }) else {
+            throw APIError(.notFound(resource.qualifiedName, name))
+        }
+        return (head, object, fields)
     }
 
     func find(namespace: String, name: String) async throws -> (Int64, WatchedObject) {
@@ -72,17 +94,15 @@ struct Handlers {
         return (head, object)
     }
 
-    static func objects(_ resource: ServedResource, namespace: String?, in reader: StoreReader) throws -> [WatchedObject] {
+    static func objects(
+        _ resource: ServedResource, namespace: String?, in reader: StoreReader, now: Timestamp
+    ) throws -> [WatchedObject] {
         switch resource.name {
         case "deployments": return try reader.deployments(namespace: namespace).map(WatchedObject.deployment)
         case "replicasets": return try reader.replicaSets(namespace: namespace).map(WatchedObject.replicaSet)
         case "pods": return try reader.pods(namespace: namespace).map(WatchedObject.pod)
         default:
-            // etcd's key order: namespace, then name (a stream's Events are not all named for its Deployment).
-            return try reader.deploymentStreams(namespace: namespace)
-                .flatMap { try reader.stream($0).events.values }
-                .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
-                .map(WatchedObject.event)
+            return try reader.kubeEvents(namespace: namespace, now: now).map(WatchedObject.event)
         }
     }
 

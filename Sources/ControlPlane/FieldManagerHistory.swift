@@ -66,7 +66,8 @@ public enum FieldManagerHistory {
     private static func requestManager(_ argv: [String]) -> ManagedFields.Manager {
         let target = argv[1]
         let components = URLComponents(string: target)
-        let named = components?.queryItems?.first { $0.name == "fieldManager" }?.value
+        // An empty fieldManager is none: the server then takes the user agent's.
+        let named = components?.queryItems?.first { $0.name == "fieldManager" }?.value.flatMap { $0.isEmpty ? nil : $0 }
         let agent = argv.dropFirst(2).first { $0.hasPrefix("user-agent=") }?.dropFirst("user-agent=".count)
         let name = named ?? agent.map { String($0.prefix { $0 != "/" }) } ?? ""
         let path = components?.path ?? target
@@ -76,7 +77,8 @@ public enum FieldManagerHistory {
 
     /// A Rollbook command: the `--field-manager` default of the kubectl verb it mirrors.
     private static func commandManager(_ argv: [String]) -> ManagedFields.Manager {
-        switch (argv.first ?? "", argv.dropFirst().first ?? "") {
+        let words = CommandWords.verbs(argv)
+        switch (words.first ?? "", words.dropFirst().first ?? "") {
         case ("apply", _): return .init(name: "kubectl-client-side-apply")
         case ("create", _): return .init(name: "kubectl-create")
         case ("replace", _): return .init(name: "kubectl-replace")

@@ -78,11 +78,12 @@ public enum RevisionLedger {
     /// The verb of the command behind a revision, from the user event it appended.
     static func how(_ origin: EventProvenance?) -> String {
         guard let origin else { return "<unknown>" }
-        if origin.argv.first == "rewind" { return "rewind" }
+        let words = CommandWords.verbs(origin.argv)
+        if words.first == "rewind" { return "rewind" }
         switch origin.userEventType {
-        case "DeploymentConfigured" where origin.argv.first == "set" && origin.argv.count > 1:
-            return "set \(origin.argv[1])"
-        case "DeploymentConfigured" where origin.argv.first == "patch": return "patch"
+        case "DeploymentConfigured" where words.first == "set" && words.count > 1:
+            return "set \(words[1])"
+        case "DeploymentConfigured" where words.first == "patch": return "patch"
         case "DeploymentCreated", "DeploymentConfigured": return "apply"
         case "DeploymentImageSet": return "set image"
         case "DeploymentRolledBack": return "undo"

@@ -23,10 +23,13 @@ struct GlobalOptions: OptionGroup {
 
     /// Opens the store and the control plane for one command.
     func controlPlane() throws -> ControlPlane {
-        let path = store ?? Environment.storePath
-        let sqlite = try SQLiteStore(path: path)
-        return ControlPlane(store: sqlite, now: try Environment.now(), actor: actor ?? Environment.actor,
-                            argv: Array(CommandLine.arguments.dropFirst()))
+        try controlPlane(on: try SQLiteStore(path: store ?? Environment.storePath))
+    }
+
+    /// A control plane on a store this command has already opened, at the clock's time now.
+    func controlPlane(on store: SQLiteStore) throws -> ControlPlane {
+        ControlPlane(store: store, now: try Environment.now(), actor: actor ?? Environment.actor,
+                     argv: Array(CommandLine.arguments.dropFirst()))
     }
 }
 

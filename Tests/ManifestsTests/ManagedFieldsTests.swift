@@ -99,4 +99,21 @@ struct ManagedFieldsTests {
             #"kubectl/scale@2026-11-26T15:00:00Z {"f:spec":{"f:replicas":{}}}"#,
         ])
     }
+
+    // Past ten Update entries the oldest are merged into `ancient-changes`, which takes the time of the last one
+    // merged (capmanagers.go): eleven managers leave ten entries, the first two merged.
+    @Test func elevenManagersLeaveTenEntries() throws {
+        var fields = ManagedFields(kind: .deployment)
+        var labels: [String] = []
+        for index in 0..<11 {
+            labels.append(#""l\#(index)":"v""#)
+            fields.update(
+                to: try deployment(spec: "{}", metadata: #"{"name":"web","labels":{\#(labels.joined(separator: ","))}}"#),
+                by: .init(name: "m\(index)"), at: Timestamp(seconds: t0.seconds + Int64(index)))
+        }
+        let entries = fieldsV1(fields)
+        #expect(entries.count == 10)
+        #expect(entries.first == #"ancient-changes@2026-11-26T15:00:01Z {"f:metadata":{"f:labels":{".":{},"f:l0":{},"f:l1":{}}}}"#)
+        #expect(entries.last == #"m10@2026-11-26T15:00:10Z {"f:metadata":{"f:labels":{"f:l10":{}}}}"#)
+    }
 }

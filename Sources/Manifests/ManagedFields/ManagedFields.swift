@@ -54,9 +54,47 @@ public struct ManagedFields: Sendable {
             let left = entry.fields.subtracting(taken).subtracting(comparison.removed)
             entries[other] = left.isEmpty ? nil : Entry(fields: left, time: entry.time)
         }
-        guard !taken.isEmpty else { return }
-        let previous = entries[manager]?.fields ?? FieldSet()
-        entries[manager] = Entry(fields: taken.union(previous), time: time)
+        if !taken.isEmpty {
+            let previous = entries[manager]?.fields ?? FieldSet()
+            entries[manager] = Entry(fields: taken.union(previous), time: time)
+        }
+        capUpdateManagers()
+    }
+
+    /// kube-apiserver keeps at most ten Update entries (capmanagers.go): past that, the oldest are merged into one
+    /// `ancient-changes` entry, which takes the time of the last one merged.
+    private mutating func capUpdateManagers() {
+        guard entries.count > Self.maxUpdateManagers else { return }
+        let oldestFirst = entries.keys.sorted { left, right in
+            let (l, r) = (entries[left]!.time, entries[right]!.time)
+            return l != r ? l < r : identifier(left) < identifier(right)
+        }
+        let bucket = Manager(name: "ancient-changes")
+        var first: Manager?
+        var length = entries.count
+        for manager in oldestFirst where length > Self.maxUpdateManagers {
+            guard let entry = entries[manager] else { continue }
+            guard let firstManager = first else {
+                first = manager
+                continue
+            }
+            if entries[bucket] == nil {
+                entries[bucket] = entries.removeValue(forKey: firstManager)
+            }
+            entries[bucket] = Entry(fields: entry.fields.union(entries[bucket]!.fields), time: entry.time)
+            entries[manager] = nil
+            length -= 1
+        }
+    }
+
+    private static let maxUpdateManagers = 10
+
+    /// `BuildManagerIdentifier`'s JSON, by which the cap orders entries of the same second.
+    private func identifier(_ manager: Manager) -> String {
+        var text = #"{"manager":"# + GoJSONWriter.compact(.string(manager.name)) + #","operation":"Update","apiVersion":"#
+            + GoJSONWriter.compact(.string(apiVersion))
+        if let subresource = manager.subresource { text += #","subresource":"# + GoJSONWriter.compact(.string(subresource)) }
+        return text + "}"
     }
 
     /// Forgets the object: it was deleted, and one created under the same name starts afresh.

@@ -13,9 +13,11 @@ extension Get {
         guard pointInTime.at == nil else {
             throw CommandError.client("--watch cannot be combined with --at: the past does not change")
         }
-        guard let limit = Duration.parse(requestTimeout) else {
+        // clientcmd.ParseTimeout: whole seconds, or a Go duration.
+        guard let limit = Int(requestTimeout).flatMap({ $0 >= 0 ? TimeInterval($0) : nil }) ?? Duration.parse(requestTimeout)
+        else {
             throw CommandError.client(
-                "invalid argument \"\(requestTimeout)\" for \"--request-timeout\" flag: time: invalid duration \"\(requestTimeout)\"")
+                "Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)")
         }
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         var printer = WatchPrinter(kind: request.kind, format: format, showNamespace: allNamespaces, options: tableOptions)
@@ -29,7 +31,7 @@ extension Get {
         let listing = try ObjectListing.fetch(
             .live(plane), kind: request.kind, namespace: namespace, names: request.names, query: nil, output: "json")
         if let missing = listing.missing.first { throw missing }
-        if !watchOnly { try printer.print(listing.objects.filter(wanted), now: plane.now) }
+        if !watchOnly { try printer.print(listing.objects.filter(wanted), now: plane.now, listing: true) }
         // kubectl lists several named objects, then refuses to watch them.
         if request.names.count > 1 {
             throw CommandError.client("you may only watch a single resource or type of resource at a time")
@@ -37,19 +39,19 @@ extension Get {
         var feed = ChangeFeed(store: plane.store, resource: request.kind.watched, namespace: namespace, after: head)
         let started = Date()
         while limit == 0 || Date().timeIntervalSince(started) < limit {
-            let poll = try globals.controlPlane()
-            try poll.read { _ in }
-            let now = poll.now
-            while case let changes = try feed.next(), !changes.isEmpty {
-                try printer.print(changes.map(\.object.listed).filter(wanted), now: now)
+            // The same store each time, at the clock's time now: the read lets simulated time catch up.
+            let poll = try globals.controlPlane(on: plane.store)
+            let head = try poll.read { try $0.headSequence() }
+            while feed.position < head {
+                try printer.print(try feed.next().map(\.object.listed).filter(wanted), now: poll.now, listing: false)
             }
             Thread.sleep(forTimeInterval: min(0.2, max(0.01, limit == 0 ? 0.2 : limit - Date().timeIntervalSince(started))))
         }
     }
 }
 
-/// Prints a watch as kubectl does: the table's header once, with the first rows, and every later line aligned
-/// with all the lines before it (``WatchAlignment``); YAML documents after the first start with `---`.
+/// Prints a watch as kubectl does: the header once, with the first lines; a table's later lines aligned with all
+/// the lines before them (``WatchAlignment``); YAML documents after the first start with `---`.
 struct WatchPrinter {
     let kind: ResourceKind
     let format: GetOutput
@@ -65,14 +67,23 @@ struct WatchPrinter {
         self.options = options
     }
 
-    mutating func print(_ objects: [ObjectListing.Object], now: Timestamp) throws {
+    /// - Parameter listing: The objects are the listing, which prints as one table; every later object is an
+    ///   event of its own, flushed alone.
+    mutating func print(_ objects: [ObjectListing.Object], now: Timestamp, listing: Bool) throws {
         guard !objects.isEmpty else { return }
-        if case .table = format {
-            Output.out(try ObjectListing(objects: objects, missing: []).render(
-                kind: kind, output: format, showNamespace: showNamespace, now: now, singleObject: false,
-                options: options, watch: alignment))
-            options.noHeaders = true
+        switch format {
+        case .table, .customColumns:
+            // A table's lines line up with every line before them; custom columns' only with their own event's.
+            let watch: WatchAlignment? = if case .table = format { alignment } else { nil }
+            for batch in listing ? [objects] : objects.map({ [$0] }) {
+                Output.out(try ObjectListing(objects: batch, missing: []).render(
+                    kind: kind, output: format, showNamespace: showNamespace, now: now, singleObject: false,
+                    options: options, watch: watch))
+                options.noHeaders = true
+            }
             return
+        default:
+            break
         }
         for object in objects {
             if case .yaml = format, printed > 0 { Output.out("---\n") }

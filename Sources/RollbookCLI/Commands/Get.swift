@@ -79,7 +79,7 @@ struct Get: RunnableCommand {
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         if let sorter { listing.objects = try sorter.sorted(listing.objects) }
-        if showManagedFields { try listing.addManagedFields(from: source) }
+        if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }
@@ -122,13 +122,16 @@ extension Get {
             var listing = try ObjectListing.fetch(
                 source, kind: kind, namespace: namespace, names: [], query: query, output: output,
                 labels: showLabels || !labelColumns.isEmpty)
-            if showManagedFields { try listing.addManagedFields(from: source) }
+            if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
             everything += listing.objects.map(listing.json)
             if format.printsOneList { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }
             let text = try listing.render(kind: kind, output: format, showNamespace: allNamespaces, now: source.now,
                                           singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
+        }
+        if case .customColumns(let spec) = format {
+            return Output.out(try CustomColumns(spec).render(everything, noHeaders: noHeaders))
         }
         if format.printsOneList {
             return Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
@@ -253,7 +256,7 @@ struct ObjectListing {
                 try reader.replicaSetSummaries(namespace: namespace, labels: withLabels, wide: wide).map(Object.replicaSet)
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)
-            case .event: try kubeEvents(namespace: namespace, in: reader).map(Object.event)
+            case .event: try reader.kubeEvents(namespace: namespace, now: source.now).map(Object.event)
             }
         }
         if names.isEmpty {
@@ -269,14 +272,6 @@ struct ObjectListing {
             }
         }
         return ObjectListing(objects: objects, missing: missing)
-    }
-
-    /// The Kubernetes Events of every Deployment stream of the namespace (all for nil), in the API server's list
-    /// order: by namespace, then name.
-    static func kubeEvents(namespace: String?, in reader: any StateReading) throws -> [KubeEvent] {
-        try reader.deploymentStreams(namespace: namespace)
-            .flatMap { try reader.stream($0).events.values }
-            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
     }
 
     /// - Parameter watch: For `get -w`: the earlier lines the table's are aligned with.

@@ -31,15 +31,19 @@ enum GetOutput {
         }
     }
 
-    /// Whether a listing of several kinds prints one `List` of all the objects rather than a table per kind.
     /// kubectl's human-readable printer: only it says "No resources found" for an empty listing (the others print
     /// an empty List, a bare header, or nothing).
     var isTable: Bool { if case .table = self { true } else { false } }
 
+    /// Whether the output shows the objects' fields (so `--show-managed-fields` has something to show).
+    var printsObjects: Bool { printsOneList }
+
+    /// Whether a listing of several kinds prints one `List` of all the objects (custom columns: one table of its
+    /// items, under one header) rather than a table per kind.
     var printsOneList: Bool {
         switch self {
-        case .yaml, .json, .jsonPath, .template: true
-        case .table, .name, .customColumns: false
+        case .yaml, .json, .jsonPath, .template, .customColumns: true
+        case .table, .name: false
         }
     }
 }

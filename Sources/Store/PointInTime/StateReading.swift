@@ -42,6 +42,16 @@ public protocol StateReading {
 }
 
 extension StateReading {
+    /// The Kubernetes Events of every Deployment stream of the namespace (all for nil) that the API server's TTL
+    /// keeps at `now`, in its list order: by namespace, then name. A stream forgets expired Events only when it
+    /// records another, so the TTL is applied here too.
+    public func kubeEvents(namespace: String?, now: Timestamp) throws -> [KubeEvent] {
+        try deploymentStreams(namespace: namespace)
+            .flatMap { try stream($0).events.values }
+            .filter { $0.lastTimestamp.seconds + Timestamp.eventTTLSeconds >= now.seconds }
+            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    }
+
     public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream { try stream(id) }
 
     public func deploymentExists(_ id: StreamID) throws -> Bool { try deploymentAndReplicaSets(id).deployment != nil }

@@ -102,6 +102,9 @@ struct KubectlTwinStoreTests {
         ["get", "deploy", "-n", "empty", "-o", "yaml"],
         ["get", "rs", "-n", "empty", "-o", "custom-columns=NAME:.metadata.name,UID:.metadata.uid"],
         ["get", "pods", "-n", "empty", "-o", "wide"],
+        // Custom columns print one table for several kinds (printGeneric's List), under one header.
+        ["get", "deploy,rs", "-o", "custom-columns=NAME:.metadata.name,KIND:.kind"],
+        ["get", "deploy,rs", "-n", "empty", "-o", "custom-columns=NAME:.metadata.name"],
     ]
 
     @Test func updatingVerbsAndServerDryRunsMatchKubectl() throws {

@@ -10,6 +10,13 @@ public struct ObjectWrite: Sendable {
     public var time: Timestamp
     /// The command line as recorded (``EventProvenance/argv``); empty if unknown.
     public var argv: [String]
+
+    public init(sequence: Int64, event: ClusterEvent, time: Timestamp, argv: [String]) {
+        self.sequence = sequence
+        self.event = event
+        self.time = time
+        self.argv = argv
+    }
 }
 
 /// The kind of object whose writes ``StateReading/writes(to:in:)`` reads.

@@ -43,7 +43,7 @@ extension Get {
             let poll = try globals.controlPlane(on: plane.store)
             let head = try poll.read { try $0.headSequence() }
             while feed.position < head {
-                try printer.print(try feed.next().map(\.object.listed).filter(wanted), now: poll.now, listing: false)
+                try printer.print(try feed.next().map(\.object).filter(wanted), now: poll.now, listing: false)
             }
             Thread.sleep(forTimeInterval: min(0.2, max(0.01, limit == 0 ? 0.2 : limit - Date().timeIntervalSince(started))))
         }
@@ -102,17 +102,6 @@ extension ResourceKind {
         case .replicaSet: .replicaSets
         case .pod: .pods
         case .event: .events
-        }
-    }
-}
-
-extension WatchedObject {
-    var listed: ObjectListing.Object {
-        switch self {
-        case .deployment(let d): .deployment(d)
-        case .replicaSet(let rs): .replicaSet(rs)
-        case .pod(let pod): .pod(pod)
-        case .event(let event): .event(event)
         }
     }
 }

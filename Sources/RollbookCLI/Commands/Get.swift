@@ -143,7 +143,19 @@ extension Get {
     }
 }
 
-extension ObjectListing.Object {
+extension WatchedObject {
+    /// Tells objects apart across kinds and namespaces.
+    var key: String { "\(kindName)/\(namespace)/\(name)" }
+
+    private var kindName: String {
+        switch self {
+        case .deployment: "deployment"
+        case .replicaSet: "replicaset"
+        case .pod: "pod"
+        case .event: "event"
+        }
+    }
+
     /// The same object under another name: how the table shows `deployment.apps/web` for several kinds.
     func renamed(_ name: String) -> ObjectListing.Object {
         switch self {
@@ -165,50 +177,8 @@ extension ObjectListing.Object {
 
 /// The objects a `get` asked for, in kubectl's order, plus NotFound errors for missing names.
 struct ObjectListing {
-    enum Object {
-        case deployment(Deployment)
-        case replicaSet(ReplicaSet)
-        case pod(Pod)
-        case event(KubeEvent)
-
-        var name: String {
-            switch self {
-            case .deployment(let d): d.name
-            case .replicaSet(let rs): rs.name
-            case .pod(let pod): pod.name
-            case .event(let event): event.name
-            }
-        }
-
-        var labels: [String: String] {
-            switch self {
-            case .deployment(let d): d.metadata.labels ?? [:]
-            case .replicaSet(let rs): rs.metadata.labels ?? [:]
-            case .pod(let pod): pod.metadata.labels ?? [:]
-            case .event: [:]
-            }
-        }
-
-        /// Tells objects apart across kinds and namespaces.
-        var key: String {
-            switch self {
-            case .deployment(let d): "deployment/\(d.namespace)/\(d.name)"
-            case .replicaSet(let rs): "replicaset/\(rs.metadata.namespace ?? "default")/\(rs.name)"
-            case .pod(let pod): "pod/\(pod.metadata.namespace ?? "default")/\(pod.name)"
-            case .event(let event): "event/\(event.namespace)/\(event.name)"
-            }
-        }
-
-        /// The object as the API server serves it: its stored typed struct, encoded.
-        var json: JSONValue {
-            switch self {
-            case .deployment(let d): TypedObject.deployment.completed((try? JSONValue(encoding: d)) ?? .null)
-            case .replicaSet(let rs): TypedObject.replicaSet.completed((try? JSONValue(encoding: rs)) ?? .null)
-            case .pod(let pod): TypedObject.pod.completed((try? JSONValue(encoding: pod)) ?? .null)
-            case .event(let event): event.servedJSON
-            }
-        }
-    }
+    /// An object as a list or a watch delivers it (shared with `rollbook serve`).
+    typealias Object = WatchedObject
 
     var objects: [Object]
     var missing: [CommandError]

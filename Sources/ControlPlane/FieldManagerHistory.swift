@@ -13,36 +13,43 @@ import Store
 public enum FieldManagerHistory {
     /// The `managedFields` of the Deployment as the reader sees it; nil when there is none.
     public static func deployment(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
-        try replay(.deployment, in: .deployment(namespace: namespace, name: name), reader: reader) { $0.deployment }
+        try replay(.deployment, in: .deployment(namespace: namespace, name: name), reader: reader) { state in
+            state.deployment.map { [$0.name: $0] } ?? [:]
+        }[name]
     }
 
     /// The `managedFields` of the ReplicaSet as the reader sees it; nil when there is none.
     public static func replicaSet(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
         guard let stream = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
-        return try replay(.replicaSet, in: stream, reader: reader) { $0.replicaSets[name] }
+        return try replicaSets(in: stream, reader: reader)[name]
     }
 
-    /// Folds the stream's writes to one object, feeding each change of it to the field manager: a write that
-    /// leaves it gone forgets it, so one created again under the name starts afresh.
+    /// The `managedFields` of every ReplicaSet of a Deployment stream, by name, from one replay of its writes.
+    public static func replicaSets(in stream: StreamID, reader: any StateReading) throws -> [String: JSONValue] {
+        try replay(.replicaSet, in: stream, reader: reader) { $0.replicaSets }
+    }
+
+    /// Folds the stream's writes, feeding each change of each object to that object's field manager: a write that
+    /// leaves an object gone forgets it, so one created again under the name starts afresh.
     private static func replay<Object: Encodable & Equatable>(
-        _ kind: WrittenKind, in stream: StreamID, reader: any StateReading, object: (DeploymentStream) -> Object?
-    ) throws -> JSONValue? {
-        guard let key = stream.deploymentKey else { return nil }
-        var fields = ManagedFields(kind: kind == .deployment ? .deployment : .replicaSet)
+        _ kind: WrittenKind, in stream: StreamID, reader: any StateReading,
+        objects: (DeploymentStream) -> [String: Object]
+    ) throws -> [String: JSONValue] {
+        guard let key = stream.deploymentKey else { return [:] }
+        var fields: [String: ManagedFields] = [:]
         var state = DeploymentStream(namespace: key.namespace, name: key.name)
+        var current: [String: Object] = [:]
         for write in try reader.writes(to: kind, in: stream) {
-            let before = object(state)
+            let before = current
             state.apply(write.event, sequence: write.sequence, at: write.time)
-            guard let after = object(state) else {
-                fields.reset()
-                continue
-            }
-            if before == nil { fields.reset() }
-            if after != before {
-                fields.update(to: try JSONValue(encoding: after), by: manager(of: write), at: write.time)
+            current = objects(state)
+            for name in before.keys where current[name] == nil { fields[name] = nil }
+            for (name, after) in current where after != before[name] {
+                if before[name] == nil { fields[name] = ManagedFields(kind: kind == .deployment ? .deployment : .replicaSet) }
+                fields[name]?.update(to: try JSONValue(encoding: after), by: manager(of: write), at: write.time)
             }
         }
-        return object(state) == nil || fields.isEmpty ? nil : fields.json
+        return fields.filter { !$0.value.isEmpty }.mapValues(\.json)
     }
 
     /// Who kube-apiserver would name as the writer: the controllers write status through the status subresource

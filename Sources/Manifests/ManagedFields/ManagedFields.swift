@@ -97,12 +97,6 @@ public struct ManagedFields: Sendable {
         return text + "}"
     }
 
-    /// Forgets the object: it was deleted, and one created under the same name starts afresh.
-    public mutating func reset() {
-        entries = [:]
-        live = nil
-    }
-
     /// The `managedFields` list, in the server's order: by operation, time, manager, then subresource.
     public var json: JSONValue {
         let sorted = entries.sorted { left, right in

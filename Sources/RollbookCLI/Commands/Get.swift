@@ -1,3 +1,4 @@
+import Cluster
 import ControlPlane
 import KubeModel
 import Manifests
@@ -194,18 +195,30 @@ struct ObjectListing {
     }
 
     /// Rebuilds each Deployment's and ReplicaSet's managed fields from the log (Pods have none in Rollbook).
+    /// A stream's ReplicaSets are rebuilt together, from one replay of its writes.
     mutating func addManagedFields(from source: ReadSource) throws {
-        for object in objects {
-            managedFields[object.key] = try source.read { reader -> JSONValue? in
+        let objects = self.objects
+        managedFields = try source.read { reader in
+            var fields: [String: JSONValue] = [:]
+            var replicaSets: [StreamID: [String: JSONValue]] = [:]
+            for object in objects {
                 switch object {
                 case .deployment(let d):
-                    try FieldManagerHistory.deployment(namespace: d.namespace, name: d.name, reader: reader)
+                    fields[object.key] = try FieldManagerHistory.deployment(
+                        namespace: d.namespace, name: d.name, reader: reader)
                 case .replicaSet(let rs):
-                    try FieldManagerHistory.replicaSet(
-                        namespace: rs.metadata.namespace ?? "default", name: rs.name, reader: reader)
-                case .pod, .event: nil
+                    guard let stream = try reader.streamID(ofReplicaSet: rs.name, namespace: object.namespace) else {
+                        continue
+                    }
+                    if replicaSets[stream] == nil {
+                        replicaSets[stream] = try FieldManagerHistory.replicaSets(in: stream, reader: reader)
+                    }
+                    fields[object.key] = replicaSets[stream]?[rs.name]
+                case .pod, .event:
+                    continue
                 }
             }
+            return fields
         }
     }
 

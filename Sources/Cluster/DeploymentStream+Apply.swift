@@ -197,4 +197,8 @@ extension DeploymentStream {
 extension KubeEvent {
     /// The last second the Event is kept: after it, the API server's TTL has removed it.
     var expiry: Int64 { lastTimestamp.seconds + Timestamp.eventTTLSeconds }
+
+    /// Whether the API server still has the Event at `now`. A stream forgets an expired Event only when it records
+    /// another, so reads ask this too.
+    public func isKept(at now: Timestamp) -> Bool { expiry >= now.seconds }
 }

@@ -63,8 +63,9 @@ public struct DeploymentStream: Sendable, Hashable, Codable {
 
     /// Events about one object in the API server's order (by name, which is by creation); `describe`
     /// then sorts them by lastTimestamp.
-    public func events(about uid: String?) -> [KubeEvent] {
-        events.values.filter { $0.involvedObject.uid == uid }.sorted { $0.name < $1.name }
+    /// The Events about one object that the API server's TTL still keeps at `now`, by name.
+    public func events(about uid: String?, keptAt now: Timestamp) -> [KubeEvent] {
+        events.values.filter { $0.involvedObject.uid == uid && $0.isKept(at: now) }.sorted { $0.name < $1.name }
     }
 }
 

@@ -21,7 +21,9 @@ public enum FieldManagerHistory {
     /// The `managedFields` of the ReplicaSet as the reader sees it; nil when there is none.
     public static func replicaSet(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
         guard let stream = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
-        return try replicaSets(in: stream, reader: reader)[name]
+        return try replay(.replicaSet, in: stream, reader: reader) { state in
+            state.replicaSets[name].map { [name: $0] } ?? [:]
+        }[name]
     }
 
     /// The `managedFields` of every ReplicaSet of a Deployment stream, by name, from one replay of its writes.

@@ -54,13 +54,13 @@ struct CustomColumns {
         return "{\(inner)}"
     }
 
-    func render(_ objects: [JSONValue], noHeaders: Bool) -> String {
+    func render(_ objects: [JSONValue], noHeaders: Bool, watch: WatchAlignment? = nil) -> String {
         let rows = objects.map { object in
             columns.map { column -> String in
                 let values = column.path.values(in: object)
                 return values.isEmpty ? "<none>" : values.map(JSONPath.goValueText).joined(separator: ",")
             }
         }
-        return customColumnsTable(headers: columns.map(\.header), rows: rows, noHeaders: noHeaders)
+        return customColumnsTable(headers: columns.map(\.header), rows: rows, noHeaders: noHeaders, watch: watch)
     }
 }

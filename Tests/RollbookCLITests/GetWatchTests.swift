@@ -4,8 +4,9 @@ import Testing
 
 /// `get -w`: the listing, then a line per change another command makes while the watch runs. Each form was
 /// diffed with kubectl v1.32's `get -w` through `rollbook serve` on the same store: tables (whose columns only
-/// widen: a later line is aligned with every line before it), `--watch-only` (the header comes with the first
-/// line), `-o name`, `-o yaml` (`---` between documents), `-o jsonpath` with `-l`.
+/// widen: a later line is aligned with every line before it), custom columns (the same, header once),
+/// `--watch-only` (the header comes with the first line), `-o name`, `-o yaml` (`---` between documents),
+/// `-o jsonpath` with `-l`.
 @Suite(.serialized)
 struct GetWatchTests {
     static let now = "2026-11-26T15:00:00Z"
@@ -21,6 +22,7 @@ struct GetWatchTests {
             ["get", "deploy", "-w", "--request-timeout=2s"],
             ["get", "pods", "--watch-only", "--request-timeout=3s"],
             ["get", "deploy", "web", "-w", "-o", "name", "--request-timeout=2s"],
+            ["get", "deploy", "-w", "-o", "custom-columns=NAME:.metadata.name,REPLICAS:.spec.replicas", "--request-timeout=2s"],
             ["get", "deploy", "-l", "app=web", "-w", "-o", "jsonpath={.status.readyReplicas}/{.spec.replicas} ",
              "--request-timeout=2s"],
         ].enumerated() {

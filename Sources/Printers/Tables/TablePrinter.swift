@@ -62,7 +62,9 @@ public struct TableOptions: Sendable, Equatable {
 }
 
 /// `-o custom-columns`: the headers as given, then one row per object.
-public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: Bool) -> String {
+public func customColumnsTable(
+    headers: [String], rows: [[String]], noHeaders: Bool, watch: WatchAlignment? = nil
+) -> String {
     // Unlike a table, custom columns print their header over no rows at all.
     if rows.isEmpty && !noHeaders {
         var writer = TabWriter.table
@@ -71,7 +73,7 @@ public func customColumnsTable(headers: [String], rows: [[String]], noHeaders: B
     }
     var table = TablePrinter(columns: headers, showNamespace: false, options: TableOptions(noHeaders: noHeaders))
     for row in rows { table.addRow(namespace: nil, row) }
-    return table.render()
+    return table.render(watch: watch)
 }
 
 /// `kubectl get -w`: each event's line is written at once, padded to the widest cell each column has held since

@@ -75,7 +75,7 @@ struct Describe: RunnableCommand {
             let newRS = owned.first { $0.spec.template.equalIgnoringHash(d.spec.template) }
             let old = owned.filter { $0.name != newRS?.name }
             return describeDeployment(
-                d, oldReplicaSets: old, newReplicaSet: newRS, events: stream.events(about: d.metadata.uid), now: source.now)
+                d, oldReplicaSets: old, newReplicaSet: newRS, events: stream.events(about: d.metadata.uid, keptAt: source.now), now: source.now)
         case .replicaSet:
             guard let id = try source.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
@@ -83,14 +83,14 @@ struct Describe: RunnableCommand {
             let stream = try source.read { try $0.stream(id) }
             guard let rs = stream.replicaSets[name] else { throw CommandError.notFound(kind.resource, name) }
             return describeReplicaSet(
-                rs, pods: stream.pods(of: rs), events: stream.events(about: rs.metadata.uid), now: source.now)
+                rs, pods: stream.pods(of: rs), events: stream.events(about: rs.metadata.uid, keptAt: source.now), now: source.now)
         case .pod:
             guard let id = try source.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
             }
             let stream = try source.read { try $0.stream(id) }
             guard let pod = stream.pods[name] else { throw CommandError.notFound(kind.resource, name) }
-            return describePod(pod, events: stream.events(about: pod.metadata.uid), now: source.now)
+            return describePod(pod, events: stream.events(about: pod.metadata.uid, keptAt: source.now), now: source.now)
         case .event:
             throw ResourceKind.eventsRefusal("describe")
         }

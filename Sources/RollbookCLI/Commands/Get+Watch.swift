@@ -50,8 +50,8 @@ extension Get {
     }
 }
 
-/// Prints a watch as kubectl does: the header once, with the first lines; a table's later lines aligned with all
-/// the lines before them (``WatchAlignment``); YAML documents after the first start with `---`.
+/// Prints a watch as kubectl does: the header once, with the first lines; a table's or custom columns' later lines
+/// aligned with all the lines before them (``WatchAlignment``); YAML documents after the first start with `---`.
 struct WatchPrinter {
     let kind: ResourceKind
     let format: GetOutput
@@ -73,12 +73,11 @@ struct WatchPrinter {
         guard !objects.isEmpty else { return }
         switch format {
         case .table, .customColumns:
-            // A table's lines line up with every line before them; custom columns' only with their own event's.
-            let watch: WatchAlignment? = if case .table = format { alignment } else { nil }
+            // kubectl's watch writes every event into one tab writer that remembers its widths.
             for batch in listing ? [objects] : objects.map({ [$0] }) {
                 Output.out(try ObjectListing(objects: batch, missing: []).render(
                     kind: kind, output: format, showNamespace: showNamespace, now: now, singleObject: false,
-                    options: options, watch: watch))
+                    options: options, watch: alignment))
                 options.noHeaders = true
             }
             return

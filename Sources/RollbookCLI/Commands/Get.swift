@@ -70,11 +70,11 @@ struct Get: RunnableCommand {
                     + "jsonpath-file,name,template,templatefile,wide,yaml")
         }
         let query = try LabelQuery.parsing(selector)
-        let source = try globals.readSource(pointInTime)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
         let sorter = try sortBy.map(SortBy.init)
         if watch || watchOnly { return try runWatch(request, format: format, query: query, fields: fields) }
+        let source = try globals.readSource(pointInTime)
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
@@ -264,7 +264,7 @@ struct ObjectListing {
     ) throws -> String {
         switch output {
         case .customColumns(let spec):
-            return try CustomColumns(spec).render(objects.map(json), noHeaders: options.noHeaders)
+            return try CustomColumns(spec).render(objects.map(json), noHeaders: options.noHeaders, watch: watch)
         case .name:
             return objects.map { "\(kind.qualifiedKind)/\($0.name)\n" }.joined()
         case .yaml, .json, .jsonPath, .template:

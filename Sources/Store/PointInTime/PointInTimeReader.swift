@@ -116,6 +116,8 @@ public struct PointInTimeReader: StateReading {
         try AuditQueries(db: db, upTo: point.sequence).replicaSetChanges(in: stream)
     }
 
+    public func eventStreams(namespace: String?) throws -> [StreamID] { try deploymentStreams(namespace: namespace) }
+
     public func writes(to kind: WrittenKind, in stream: StreamID) throws -> [ObjectWrite] {
         try AuditQueries(db: db, upTo: point.sequence).writes(to: kind, in: stream)
     }

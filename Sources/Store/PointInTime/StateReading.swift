@@ -20,8 +20,9 @@ public protocol StateReading {
     func images() throws -> [NodeState.LoadedImage]
     /// The simulated node: its image cache and blocked images.
     func node() throws -> NodeState
-    /// The Deployment streams with at least one event, sorted, optionally in one namespace.
-    func deploymentStreams(namespace: String?) throws -> [StreamID]
+    /// The Deployment streams that may hold Kubernetes Events, sorted, optionally in one namespace: a deleted
+    /// Deployment's too, whose Events outlive it until their TTL.
+    func eventStreams(namespace: String?) throws -> [StreamID]
     /// The whole state of one Deployment stream (an empty stream if it has no events).
     func stream(_ id: StreamID) throws -> DeploymentStream
     /// At least the Deployment and ReplicaSets of a stream, for reads that show nothing else (`rollout
@@ -42,13 +43,12 @@ public protocol StateReading {
 }
 
 extension StateReading {
-    /// The Kubernetes Events of every Deployment stream of the namespace (all for nil) that the API server's TTL
-    /// keeps at `now`, in its list order: by namespace, then name. A stream forgets expired Events only when it
-    /// records another, so the TTL is applied here too.
+    /// The Kubernetes Events of the namespace (all for nil) that the API server's TTL keeps at `now`, in its list
+    /// order: by namespace, then name.
     public func kubeEvents(namespace: String?, now: Timestamp) throws -> [KubeEvent] {
-        try deploymentStreams(namespace: namespace)
+        try eventStreams(namespace: namespace)
             .flatMap { try stream($0).events.values }
-            .filter { $0.lastTimestamp.seconds + Timestamp.eventTTLSeconds >= now.seconds }
+            .filter { $0.isKept(at: now) }
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
     }
 
@@ -72,6 +72,15 @@ extension StoreReader: StateReading {
 
     public func replicaSetChanges(in stream: StreamID) throws -> [ReplicaSetChange] {
         try AuditQueries(db: db, upTo: nil).replicaSetChanges(in: stream)
+    }
+
+    public func eventStreams(namespace: String?) throws -> [StreamID] {
+        // Stream ids sort as text; names hold no "/", and "0" is the character after "/".
+        let prefix = namespace.map { "deployment/\($0)/" } ?? "deployment/"
+        return try String.fetchAll(
+            db, sql: "SELECT stream_id FROM streams WHERE stream_id >= ? AND stream_id < ? ORDER BY stream_id",
+            arguments: [prefix, String(prefix.dropLast()) + "0"]
+        ).map(StreamID.init(rawValue:))
     }
 
     public func writes(to kind: WrittenKind, in stream: StreamID) throws -> [ObjectWrite] {

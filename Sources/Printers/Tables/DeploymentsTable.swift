@@ -7,12 +7,7 @@ public func deploymentsTable(
     _ deployments: [Deployment], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
     watch: WatchAlignment? = nil
 ) -> String {
-    let columns = TableRows.deploymentColumns.headers(wide: wide)
-    var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
-    for deployment in deployments {
-        table.addRow(
-            namespace: deployment.namespace, Array(TableRows.deployment(deployment, now: now).prefix(columns.count)),
-            labels: deployment.metadata.labels)
-    }
-    return table.render(watch: watch)
+    TableRows.deploymentColumns.render(
+        deployments, wide: wide, showNamespace: showNamespace, options: options, watch: watch
+    ) { ($0.namespace, TableRows.deployment($0, now: now), $0.metadata.labels) }
 }

@@ -33,11 +33,7 @@ public func eventsTable(
     _ events: [KubeEvent], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
     watch: WatchAlignment? = nil
 ) -> String {
-    let columns = TableRows.eventColumns.headers(wide: wide)
-    var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
-    for event in events {
-        let cells = TableRows.event(event, now: now)
-        table.addRow(namespace: event.namespace, wide ? cells : [0, 1, 2, 3, 6].map { cells[$0] }, labels: nil)
+    TableRows.eventColumns.render(events, wide: wide, showNamespace: showNamespace, options: options, watch: watch) {
+        ($0.namespace, TableRows.event($0, now: now), nil)
     }
-    return table.render(watch: watch)
 }

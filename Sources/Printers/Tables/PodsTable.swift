@@ -7,12 +7,7 @@ public func podsTable(
     _ pods: [Pod], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
     watch: WatchAlignment? = nil
 ) -> String {
-    let columns = TableRows.podColumns.headers(wide: wide)
-    var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
-    for pod in pods {
-        table.addRow(
-            namespace: pod.metadata.namespace ?? "default", Array(TableRows.pod(pod, now: now).prefix(columns.count)),
-            labels: pod.metadata.labels)
+    TableRows.podColumns.render(pods, wide: wide, showNamespace: showNamespace, options: options, watch: watch) {
+        ($0.metadata.namespace ?? "default", TableRows.pod($0, now: now), $0.metadata.labels)
     }
-    return table.render(watch: watch)
 }

@@ -7,12 +7,7 @@ public func replicaSetsTable(
     _ replicaSets: [ReplicaSet], wide: Bool, showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions(),
     watch: WatchAlignment? = nil
 ) -> String {
-    let columns = TableRows.replicaSetColumns.headers(wide: wide)
-    var table = TablePrinter(columns: columns, showNamespace: showNamespace, options: options)
-    for replicaSet in replicaSets {
-        table.addRow(
-            namespace: replicaSet.metadata.namespace ?? "default",
-            Array(TableRows.replicaSet(replicaSet, now: now).prefix(columns.count)), labels: replicaSet.metadata.labels)
-    }
-    return table.render(watch: watch)
+    TableRows.replicaSetColumns.render(
+        replicaSets, wide: wide, showNamespace: showNamespace, options: options, watch: watch
+    ) { ($0.metadata.namespace ?? "default", TableRows.replicaSet($0, now: now), $0.metadata.labels) }
 }

@@ -38,4 +38,18 @@ extension Array where Element == TableColumn {
     func headers(wide: Bool) -> [String] {
         filter { wide || $0.priority == 0 }.map(\.header)
     }
+
+    /// One object's table: the cells of the columns shown (a row holds a cell per column, wide ones included,
+    /// wherever the printer puts them), with the namespace and labels the options ask for.
+    func render<Object>(
+        _ objects: [Object], wide: Bool, showNamespace: Bool, options: TableOptions, watch: WatchAlignment?,
+        row: (Object) -> (namespace: String, cells: [String], labels: [String: String]?)
+    ) -> String {
+        var table = TablePrinter(columns: headers(wide: wide), showNamespace: showNamespace, options: options)
+        for object in objects {
+            let (namespace, cells, labels) = row(object)
+            table.addRow(namespace: namespace, zip(self, cells).filter { wide || $0.0.priority == 0 }.map(\.1), labels: labels)
+        }
+        return table.render(watch: watch)
+    }
 }

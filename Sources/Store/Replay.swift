@@ -36,9 +36,10 @@ extension SQLiteStore {
                 var marks: [TimeMark] = []
                 for pass in ReplayPass.passes(events: total, perPass: eventsPerPass) {
                     var fold = ReplayFold()
-                    marks += try fold.fold(db, pass: pass, done: &done, total: total) {
-                        progress(ReplayProgress(phase: "replaying", done: $0, total: $1))
-                    }
+                    marks += try fold.fold(
+                        db, pass: pass, done: &done, total: total,
+                        keep: { for row in $0 { try ProjectionWriter.insert(row, in: db) } },
+                        progress: { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) })
                     try EncodedStream.inOrder(try fold.finish()) { try ProjectionWriter.save($0, in: db) }
                     if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
                 }

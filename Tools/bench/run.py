@@ -209,7 +209,8 @@ class Suite:
 
     def rebuild(self):
         runs = self.args.runs
-        rates, rss, scans, ratios, peer_rates, peer_rss, peer_ratios = [], [], [], [], [], [], []
+        rates, rss, scans, ratios, peer_rates, peer_rss = [], [], [], [], [], []
+        folds, fold_ratios, whole_ratios = [], [], []
         for r in range(runs):
             log(f"rebuild run {r + 1}/{runs} ...")
             copy = os.path.join(self.tmp, "rebuild.db")
@@ -227,7 +228,11 @@ class Suite:
             p = json_run([self.args.python, self.args.peer, "replay", self.peer_db])
             peer_rates.append(p["eventsPerSecond"])
             peer_rss.append(p["maxRSSKiB"] / 1024)
-            peer_ratios.append((self.events / wall) / p["eventsPerSecond"])
+            # On the peer's terms: every aggregate rebuilt in memory inside a running process, nothing written.
+            f = json_run([self.bench, "aggregates", "--store", self.store])
+            folds.append(f["eventsPerSecond"])
+            fold_ratios.append(f["eventsPerSecond"] / p["eventsPerSecond"])
+            whole_ratios.append((self.events / wall) / p["eventsPerSecond"])
         self.line("rebuild (rollbook replay)", statistics.median(rates), "events/s", "raw C full read of the log",
                   statistics.median(scans), statistics.median(ratios),
                   note=f"peak RSS {statistics.median(rss):.0f} MiB (target < 150 MiB at 1M); whole process",
@@ -235,9 +240,12 @@ class Suite:
         pa, par, ra = self.peer_append
         self.line("peer append", ra, "events/s", "eventsourcing 9.5 SQLite, same tx", pa, par,
                   note="synchronous=FULL, WAL, one aggregate per stream", target=">= 1.5")
-        self.line("peer replay", statistics.median(rates), "events/s", "eventsourcing 9.5 repository.get",
-                  statistics.median(peer_rates), statistics.median(peer_ratios),
-                  note=f"peer peak RSS {statistics.median(peer_rss):.0f} MiB", target=">= 5")
+        self.line("peer replay", statistics.median(folds), "events/s", "eventsourcing 9.5 repository.get",
+                  statistics.median(peer_rates), statistics.median(fold_ratios),
+                  note=f"both in process, every aggregate rebuilt in memory from its events; the whole "
+                       f"`rollbook replay` process (projections written and committed) "
+                       f"{statistics.median(whole_ratios):.2f}x; peer peak RSS {statistics.median(peer_rss):.0f} MiB",
+                  target=">= 5")
 
     def point_in_time(self):
         log("point-in-time reads ...")

@@ -15,8 +15,8 @@ struct ReplayFold {
     private(set) var node = NodeState()
     private static let nodeStream = Array(StreamID.node.rawValue.utf8)
 
-    /// Folds the events of `db`'s log that belong to `pass`, and inserts the revision rows they assign. A
-    /// second thread reads and decodes the next batch of events while this one folds the previous (decoding is
+    /// Folds the events of `db`'s log that belong to `pass`, and hands `keep` the revision rows they assign,
+    /// a batch at a time, holding the connection (a replay inserts them). A second thread reads and decodes the next batch of events while this one folds the previous (decoding is
     /// pure; folding is in order); both use `db`'s connection, one at a time.
     ///
     /// The revision rows of a batch are inserted after it: taking the connection for each one made the two
@@ -28,6 +28,7 @@ struct ReplayFold {
     /// - Returns: The log's time marks, found by the first pass (empty for the others).
     mutating func fold(
         _ db: Database, pass: ReplayPass, done: inout Int64, total: Int64,
+        keep: (_ revisions: [RevisionRow]) throws -> Void,
         progress: (_ done: Int64, _ total: Int64) -> Void
     ) throws -> [TimeMark] {
         let queue = DispatchQueue(label: "rollbook.replay.decode", qos: .userInitiated)
@@ -53,7 +54,7 @@ struct ReplayFold {
             guard !revisions.isEmpty else { continue }
             connection.lock()
             defer { connection.unlock() }
-            for row in revisions { try ProjectionWriter.insert(row, in: db) }
+            try keep(revisions)
             revisions.removeAll(keepingCapacity: true)
         }
         // The reading thread is done with the reader once the reads queued behind the last batch have answered.

@@ -11,6 +11,7 @@ import Store
 //   rollbook-bench commands --store S --count N [--seed K]       more commands on a generated store
 //   rollbook-bench append --from S --into T                      the log re-appended through the store API
 //   rollbook-bench pit --store S [--samples N] [--seed K]        point-in-time reads in process
+//   rollbook-bench aggregates --store S                          every stream folded from its first event
 
 func option(_ name: String, _ arguments: [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
@@ -107,12 +108,15 @@ do {
         var bench = PointInTimeBench(store: store, fleet: try loadFleet(path), rng: SeededRandom(seed: seed))
         emit(try bench.run(samples: Int(option("--samples", arguments) ?? "200") ?? 200,
                            clusterSamples: Int(option("--cluster-samples", arguments) ?? "5") ?? 5))
+    case "aggregates":
+        let path = required("--store", arguments)
+        emit(try AggregateReplay.run(store: try SQLiteStore(path: path, readOnly: true)))
     case "verify-json":
         var config = Configuration()
         config.readonly = true
         emit(try VerifyJSON.run(try DatabaseQueue(path: required("--store", arguments), configuration: config)))
     default:
-        FileHandle.standardError.write(Data("usage: rollbook-bench generate|commands|append|pit|verify-json ...\n".utf8))
+        FileHandle.standardError.write(Data("usage: rollbook-bench generate|commands|append|pit|aggregates|verify-json ...\n".utf8))
         exit(64)
     }
 } catch {

@@ -77,8 +77,8 @@ enum ContainerRules {
 }
 
 extension Container {
-    /// `validateContainerCommon`, limited to name, image, terminationMessagePolicy, ports, env names and
-    /// imagePullPolicy. A blank image passes here: upstream only rejects surrounding whitespace for Pods.
+    /// `validateContainerCommon`, limited to name, image, terminationMessagePolicy, ports, env names,
+    /// imagePullPolicy and resource quantities. A blank image passes here: upstream only rejects surrounding whitespace for Pods.
     func commonValidationErrors(at path: String) -> [FieldError] {
         var errors: [FieldError] = []
         if name.isEmpty {
@@ -91,6 +91,7 @@ extension Container {
         errors += portErrors(at: path + ".ports")
         errors += envErrors(at: path + ".env")
         errors += enumErrors("imagePullPolicy", allowed: ["Always", "IfNotPresent", "Never"], at: path)
+        errors += resourceErrors(at: path + ".resources")
         return errors
     }
 

@@ -39,7 +39,7 @@ extension PodTemplateSpec {
 
 extension PodSpec {
     /// `ValidatePodSpec`, in upstream order, for the fields this simulator models. Volumes, security contexts,
-    /// affinity, tolerations, DNS config, probes and resources are not checked (see docs/notes/validation.md).
+    /// affinity, tolerations, DNS config, probes and resource names are not checked (see docs/notes/validation.md).
     func validationErrors(at path: String) -> [FieldError] {
         var errors: [FieldError] = []
         if raw["terminationGracePeriodSeconds"].isUnset {

@@ -107,6 +107,42 @@ struct ContainerValidationTests {
             $0.setContainer("restartPolicy", .string("Always"))
         },
 
+        // MARK: - Resources (ValidateResourceRequirements)
+        ValidationCase("a request above its limit", [
+            "\(path)[0].resources.requests: Invalid value: \"200m\": must be less than or equal to cpu limit of 100m",
+        ]) {
+            $0.setContainer("resources", resources(limits: ["cpu": "100m"], requests: ["cpu": "200m"]))
+        },
+        ValidationCase("limits and requests compare by value, whatever the suffix", []) {
+            $0.setContainer("resources", resources(limits: ["cpu": "1", "memory": "1Gi"],
+                                                   requests: ["cpu": "1000m", "memory": "1000M"]))
+        },
+        ValidationCase("a request without a limit may be anything non-negative", []) {
+            $0.setContainer("resources", resources(limits: ["memory": "64Mi"], requests: ["cpu": "64"]))
+        },
+        ValidationCase("negative quantities", [
+            "\(path)[0].resources.limits[memory]: Invalid value: \"-1Mi\": must be greater than or equal to 0",
+            "\(path)[0].resources.requests[cpu]: Invalid value: \"-100m\": must be greater than or equal to 0",
+        ]) {
+            $0.setContainer("resources", resources(limits: ["memory": "-1Mi"], requests: ["cpu": "-0.1"]))
+        },
+        ValidationCase("extended resources are not overcommitted", [
+            "\(path)[0].resources.limits: Required value: Limit must be set for non overcommitable resources",
+            "\(path)[0].resources.requests: Invalid value: \"1\": must be equal to example.com/gpu limit of 2",
+        ]) {
+            $0.setContainer("resources", resources(limits: ["example.com/gpu": "2"],
+                                                   requests: ["example.com/gpu": "1", "example.com/fpga": "1"]))
+        },
+        ValidationCase("init containers' resources too", [
+            "spec.template.spec.initContainers[0].resources.requests: Invalid value: \"2Gi\": must be less than or "
+                + "equal to memory limit of 1Gi",
+        ]) {
+            $0.setPod("initContainers", .array([.object([
+                "name": .string("init"), "image": .string("busybox"),
+                "resources": resources(limits: ["memory": "1Gi"], requests: ["memory": "2Gi"]),
+            ])]))
+        },
+
         // MARK: - Init containers
         ValidationCase("init container restartPolicy is Always or unset", [
             "spec.template.spec.initContainers[0].restartPolicy: Unsupported value: \"Never\": supported values: "
@@ -130,6 +166,11 @@ struct ContainerValidationTests {
             ])]))
         },
     ]
+
+    static func resources(limits: [String: String], requests: [String: String]) -> JSONValue {
+        .object(["limits": .object(limits.mapValues(JSONValue.string)),
+                 "requests": .object(requests.mapValues(JSONValue.string))])
+    }
 
     @Test(arguments: cases)
     func reportsTheUpstreamMessage(_ rule: ValidationCase) {

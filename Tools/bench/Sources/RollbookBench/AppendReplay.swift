@@ -60,10 +60,10 @@ struct AppendReplay {
                     node.version += 1
                     nodeChanged = true
                 } else if let key = id.deploymentKey {
-                    var stream = streams[id] ?? DeploymentStream(namespace: key.namespace, name: key.name)
-                    stream.apply(event, sequence: seq, at: time)
-                    stream.version += 1
-                    streams[id] = stream
+                    // Mutated in place: a copy out of the dictionary and back copied its Events at every event.
+                    streams[id, default: DeploymentStream(namespace: key.namespace, name: key.name)]
+                        .apply(event, sequence: seq, at: time)
+                    streams[id]?.version += 1
                     if !touched.contains(id) { touched.append(id) }
                 }
                 pending.append(PendingEvent(

@@ -1,0 +1,66 @@
+import Foundation
+
+extension Quantity: Comparable {
+    /// `Quantity.Cmp`: by value, whatever the suffix (`1Gi` > `1G`, `500m` == `0.5`).
+    public static func < (a: Quantity, b: Quantity) -> Bool { a.decimalValue < b.decimalValue }
+
+    var isNegative: Bool { mantissa < 0 }
+
+    private var decimalValue: Decimal {
+        Decimal(sign: .plus, exponent: exponent, significand: Decimal(mantissa))
+    }
+}
+
+extension Container {
+    /// `ValidateResourceRequirements` for the quantities: none negative, and a request no larger than its limit.
+    /// Extended resources (a domain other than `kubernetes.io`) and huge pages cannot be overcommitted, so they
+    /// must request exactly their limit, and set one. Resource names themselves are not checked.
+    ///
+    /// Upstream walks Go maps (a random order); this walks limits, then requests, by name.
+    func resourceErrors(at path: String) -> [FieldError] {
+        let resources = raw["resources"]
+        let limits = Container.quantities(resources?["limits"]), requests = Container.quantities(resources?["requests"])
+        var errors: [FieldError] = []
+        for (name, quantity) in limits where quantity.isNegative {
+            errors.append(Container.negative(quantity, at: "\(path).limits[\(name)]"))
+        }
+        for (name, quantity) in requests {
+            if quantity.isNegative { errors.append(Container.negative(quantity, at: "\(path).requests[\(name)]")) }
+            let overcommits = Container.canOvercommit(name)
+            if let limit = limits.first(where: { $0.name == name })?.quantity {
+                if quantity != limit && !overcommits {
+                    errors.append(FieldError(.invalid, path + ".requests", value: goQuoted(quantity.description),
+                                             detail: "must be equal to \(name) limit of \(limit)"))
+                } else if quantity > limit {
+                    errors.append(FieldError(.invalid, path + ".requests", value: goQuoted(quantity.description),
+                                             detail: "must be less than or equal to \(name) limit of \(limit)"))
+                }
+            } else if !overcommits {
+                errors.append(FieldError(.required, path + ".limits",
+                                         detail: "Limit must be set for non overcommitable resources"))
+            }
+        }
+        return errors
+    }
+
+    /// The quantities of a resource list, by name; values that are no quantity were refused when decoded.
+    private static func quantities(_ list: JSONValue?) -> [(name: String, quantity: Quantity)] {
+        guard case .object(let entries)? = list else { return [] }
+        return entries.keys.sorted().compactMap { name in
+            guard let text = entries[name].flatMap(Quantity.canonical), let quantity = Quantity(parsing: text) else {
+                return nil
+            }
+            return (name, quantity)
+        }
+    }
+
+    private static func negative(_ quantity: Quantity, at path: String) -> FieldError {
+        FieldError(.invalid, path, value: goQuoted(quantity.description), detail: "must be greater than or equal to 0")
+    }
+
+    /// `IsOvercommitAllowed`: a native resource (no domain, or a `kubernetes.io` one) that is not huge pages.
+    private static func canOvercommit(_ name: String) -> Bool {
+        let native = !name.contains("/") || name.contains("kubernetes.io/")
+        return native && !name.hasPrefix("hugepages-")
+    }
+}

@@ -48,7 +48,7 @@ extension Reconciler {
         var meta = ObjectMeta(
             name: name, namespace: rs.metadata.namespace, labels: rs.spec.template.metadata.labels,
             annotations: rs.spec.template.metadata.annotations)
-        meta.generateName = Reconciler.podNamePrefix(rs.name)
+        meta.generateName = rs.name + "-"   // getPodsPrefix; only the generated name is cut (SimpleNameGenerator)
         meta.uid = Identifiers.uid("pod/\(rs.metadata.namespace ?? "")/\(name)/\(sequenceAfterPending)")
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
@@ -88,9 +88,16 @@ extension Reconciler {
         }
         let ra = a.maxRestarts, rb = b.maxRestarts
         if ra != rb { return ra > rb }
-        let ca = a.metadata.creationTimestamp ?? Timestamp(seconds: 0)
-        let cb = b.metadata.creationTimestamp ?? Timestamp(seconds: 0)
-        if ca != cb { return ca > cb }
+        // Newer before older, on the same log2 scale of age as ready times (LogarithmicScaleDown, on since 1.22):
+        // pods created close together fall in one bucket and go by UID.
+        let ca = a.metadata.creationTimestamp, cb = b.metadata.creationTimestamp
+        if ca != cb {
+            guard let ca, let cb else { return ca == nil }
+            let rank = logarithmicRank(ca) - logarithmicRank(cb)
+            if rank == 0 { return (a.metadata.uid ?? "") < (b.metadata.uid ?? "") }
+            return rank < 0
+        }
+        // Upstream leaves equals in the lister's order, which is random; the UID is as good and deterministic.
         return (a.metadata.uid ?? "") < (b.metadata.uid ?? "")
     }
 

@@ -54,6 +54,7 @@ struct KubectlTwinStoreTests {
         ["set", "resources", "deploy/web", "--limits=cpu=200m,memory=512Mi"],
         ["set", "resources", "deploy/web", "--limits=cpu=200m,memory=512Mi"],
         ["set", "resources", "deploy/web", "-c", "side", "--requests=cpu=0.5", "--limits=memory=1024Mi"],
+        ["set", "resources", "deploy/web", "-c", "side", "--requests=cpu=0.1", "--limits=memory=1024Mi"],
         ["set", "resources", "deploy/web", "--limits=cpu=1Zi"],
         ["set", "resources", "deploy/web", "--limits=cpu"],
         ["set", "resources", "deploy/web", "-c", "nope", "--limits=cpu=1"],

@@ -12,16 +12,16 @@ struct Scenario {
     init(replicas: Int, image: String = "nginx:1.0", surge: IntOrString? = nil, unavailable: IntOrString? = nil,
          recreate: Bool = false, revisionHistoryLimit: Int? = nil, minReadySeconds: Int? = nil,
          images: [String] = ["nginx:1.0", "nginx:2.0", "nginx:3.0"], loaded: [ImageLoaded] = [],
-         blocked: [String] = [])
+         blocked: [String] = [], name: String = "web")
     {
         var node = NodeState()
         for image in images { node.apply(.imageLoaded(ImageLoaded(image: image)), at: Scenario.start) }
         for image in loaded { node.apply(.imageLoaded(image), at: Scenario.start) }
         for image in blocked { node.apply(.imageBlocked(ImageRef(image: image)), at: Scenario.start) }
         clock = Scenario.start
-        let stream = DeploymentStream(namespace: "default", name: "web")
+        let stream = DeploymentStream(namespace: "default", name: name)
         reconciler = Reconciler(stream: stream, node: node, now: clock, nextSequence: 1)
-        var meta = ObjectMeta(name: "web", namespace: "default", labels: ["app": "web"])
+        var meta = ObjectMeta(name: name, namespace: "default", labels: ["app": "web"])
         meta.uid = "uid-web"
         meta.generation = 1
         meta.creationTimestamp = clock

@@ -121,7 +121,8 @@ struct SetResourcesTests {
             (0, "apply -f web.yaml"),
             (1, "set resources deploy/web --limits=cpu=200m,memory=512Mi"),
             (1, "set resources deploy/web --limits=cpu=200m,memory=512Mi"),
-            (2, "set resources deploy/web -c side --requests=cpu=0.5 --limits=memory=1024Mi"),
+            (2, "set resources deploy/web -c side --requests=cpu=0.5 --limits=memory=1024Mi"),   // above its cpu limit
+            (2, "set resources deploy/web -c side --requests=cpu=0.1 --limits=memory=1024Mi"),
             (3, "set resources deploy/web --limits=cpu=abc"),
             (3, "set resources deploy/missing --limits=cpu=1"),
             (3, "set resources deploy --all -l app=web --limits=cpu=1"),

@@ -68,15 +68,8 @@ extension ControlPlane {
                     "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
             }
             if d.spec.template.equalIgnoringHash(template) { return (nil, .skipped(toRevision: toRevision)) }
-            var annotations: [String: String] = [:]
-            for (key, value) in d.metadata.annotations ?? [:] where AnnotationKey.skipped.contains(key) {
-                annotations[key] = value
-            }
-            for (key, value) in target.metadata.annotations ?? [:] where !AnnotationKey.skipped.contains(key) {
-                annotations[key] = value
-            }
-            let event = ClusterEvent.deploymentRolledBack(
-                RolledBack(toRevision: target.revision ?? 0, template: template, annotations: annotations))
+            let event = ClusterEvent.deploymentRolledBack(RolledBack(
+                toRevision: target.revision ?? 0, template: template, annotations: d.annotationsRollingBack(to: target)))
             return (serverDryRun ? nil : event, .rolledBack)
         }
     }

@@ -19,6 +19,10 @@ extension Reconciler {
             syncScaleAndStatus()
             return
         }
+        if let revision = rollbackTo {
+            rollback(to: revision)
+            return
+        }
         if isScalingEvent() {
             syncScaleAndStatus()
             return

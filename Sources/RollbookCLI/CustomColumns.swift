@@ -14,7 +14,8 @@ struct CustomColumns {
         guard let output else { return nil }
         if output.hasPrefix("custom-columns=") { return String(output.dropFirst("custom-columns=".count)) }
         guard output.hasPrefix("custom-columns-file=") else { return nil }
-        return try fileSpec(TemplateOutput.file(String(output.dropFirst("custom-columns-file=".count))))
+        // customcolumn_flags.go words this one "template", the template flags "--template".
+        return try fileSpec(TemplateOutput.file(String(output.dropFirst("custom-columns-file=".count)), flag: "template"))
     }
 
     /// `NewCustomColumnsPrinterFromTemplate`: a line of headers, then a line of field specs, split on whitespace.

@@ -66,6 +66,15 @@ enum MissingResource {
 
     var error: CommandError {
         switch self {
+        case .type(let verb) where verb == "get":
+            // get.go prints the hint itself, then returns a usage error (without the `explain` line, which
+            // it adds only when the CLI has that command).
+            CommandError("""
+                You must specify the type of resource to get. Use "rollbook api-resources" for a complete list of supported resources.
+
+                error: Required resource not specified.
+                See 'rollbook get -h' for help and examples
+                """)
         case .type(let verb):
             .client("You must specify the type of resource to \(verb). Use \"rollbook api-resources\" for a complete list of supported resources.")
         case .rollout: .client("required resource not specified")

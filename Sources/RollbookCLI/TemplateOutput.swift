@@ -24,9 +24,9 @@ enum TemplateOutput {
     }
 
     /// The text of a `-o …-file=PATH` template, or kubectl's error for a file it cannot read.
-    static func file(_ path: String) throws -> String {
+    static func file(_ path: String, flag: String = "--template") throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError.client("error reading --template \(path), open \(path): no such file or directory")
+            throw CommandError.client("error reading \(flag) \(path), open \(path): no such file or directory")
         }
         return String(decoding: data, as: UTF8.self)
     }

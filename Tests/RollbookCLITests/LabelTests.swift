@@ -14,6 +14,8 @@ struct LabelTests {
             (0, "create deployment web --image=web:1.0"),
             (1, "label deploy/web tier=front"),
             (2, "label deploy/web tier=front"),
+            (2, "label deploy/web tier=front c=3"),
+            (2, "label deploy/web tier=other c=3"),
             (2, "label deploy/web tier=back --overwrite"),
             (3, "label deploy/web --list"),
             (4, "label deploy/web tier-"),

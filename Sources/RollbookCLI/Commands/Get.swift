@@ -13,7 +13,8 @@ struct Get: RunnableCommand {
             + FilenameOption.options(in: \.files)
             + PointInTimeOption.options(in: \.pointInTime)
             + [
-            .option(\.output, "output", short: "o", help: "Output format: wide, yaml, json, name, jsonpath=…, custom-columns=… or go-template=…."),
+            .option(\.outputFlag, "output", short: "o", help: "Output format: wide, yaml, json, name, jsonpath=…, custom-columns=… or go-template=…."),
+            .option(\.template, "template", help: "The template for -o go-template or -o jsonpath (alone: go-template)."),
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
             .flag(\.allNamespaces, "all-namespaces", short: "A", help: "List across all namespaces."),
             .flag(\.showLabels, "show-labels", help: "Show all labels as the last column."),
@@ -35,7 +36,10 @@ struct Get: RunnableCommand {
     var files = FilenameOption()
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
-    var output: String?
+    var outputFlag: String?
+    var template: String?
+    /// `-o`, with `--template` filled in where the format names no template of its own.
+    var output: String? { OutputTemplate.folded(outputFlag, template: template) }
     var selector: String?
     var allNamespaces = false
     var showLabels = false
@@ -63,6 +67,8 @@ struct Get: RunnableCommand {
             })
         }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
+        try checkShowLabels()
+        try OutputTemplate.check(output)
         guard let format = try GetOutput(output) else {
             throw CommandError.client(
                 "unable to match a printer suitable for the output format \"\(output ?? "")\", allowed formats are: "
@@ -101,11 +107,19 @@ struct Get: RunnableCommand {
 }
 
 extension Get {
+    /// Labels are a table's column: any other `-o` refuses `--show-labels`, naming the format as given.
+    func checkShowLabels() throws {
+        guard showLabels, let output, output != "wide" else { return }
+        throw CommandError.client("--show-labels option cannot be used with \(output) printer")
+    }
+
     /// `get deploy,rs,pods`: one table per kind, names prefixed with the kind, blank lines between tables;
     /// `-o yaml|json` gives one List of everything.
     func runSeveralKinds(_ kindNames: [String]) throws {
         if watch || watchOnly { throw CommandError.client("you may only specify a single resource type") }
         if resources.count > 1 { throw CommandError.client("names cannot be given for several resource types at once") }
+        try checkShowLabels()
+        try OutputTemplate.check(output)
         // A kind named twice (`deploy,all`) is listed once, where it first appears.
         var kinds: [ResourceKind] = []
         for name in kindNames {

@@ -110,8 +110,9 @@ struct Label: RunnableCommand {
     {
         let old = live.metadata.labels ?? [:]
         if !overwrite {
+            // The value the label already has is no clash (label.go compares values).
             let clashes = set.keys.sorted().compactMap { key in
-                old[key].map { "'\(key)' already has a value (\($0)), and --overwrite is false" }
+                old[key].flatMap { $0 == set[key] ? nil : "'\(key)' already has a value (\($0)), and --overwrite is false" }
             }
             if clashes.count == 1 { throw CommandError.client(clashes[0]) }
             // An aggregate: CheckErr prints each on its own line, bare (in Go's random map order; sorted here).

@@ -1,0 +1,27 @@
+import Testing
+import TestSupport
+
+/// `get`'s output flags as kubectl v1.32 checks them (compared with kubectl through `rollbook serve` on a twin
+/// store): `--template` alone or after a bare template format, template formats given no template, custom columns
+/// given none, an unreadable columns file, `--show-labels` with any output but a table, and no type at all.
+struct GetOutputFlagsTests {
+    @Test func outputFlagsAreCheckedAsKubectlChecksThem() throws {
+        var steps: [(Int, String)] = [
+            (0, "images load nginx:1.25"),
+            (0, "create deployment web --image=nginx:1.25"),
+            (1, "get deploy web --template={{.metadata.name}}:"),
+            (1, "get deploy web -o go-template --template={{.spec.replicas}}"),
+            (1, "get deploy web -o jsonpath= --template={.metadata.name}"),
+        ]
+        for output in ["jsonpath", "jsonpath=", "jsonpath-as-json", "go-template", "template=", "go-template-file",
+                       "custom-columns", "custom-columns=", "custom-columns-file=/nonexistent/columns",
+                       "jsonpath-file=/nonexistent/path"] {
+            steps.append((1, "get deploy web -o \(output)"))
+        }
+        for output in ["yaml", "name", "'jsonpath={.metadata.name}'", "wide"] {
+            steps.append((1, "get deploy --show-labels -o \(output)"))
+        }
+        steps += [(1, "get deploy,rs --show-labels -o json"), (1, "get"), (1, "get --show-labels -o yaml")]
+        try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/get-output-flags.txt")
+    }
+}

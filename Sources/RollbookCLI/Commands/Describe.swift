@@ -22,6 +22,8 @@ struct Describe: RunnableCommand {
     var selector: String?
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .type(verb: "describe"), selecting: true)
+        if Set(groups.map(\.kind)).count > 1 { return try describeSeveralKinds(groups) }
         let request = try ResourceArguments(resources, whenEmpty: .type(verb: "describe"))
         try request.kind.refusingEvents("describe")
         let query = try LabelQuery.parsing(selector)
@@ -52,6 +54,33 @@ struct Describe: RunnableCommand {
             } catch let error as CommandError {
                 Output.err(error.text + "\n")
                 failed = true
+            }
+        }
+        Output.out(texts.joined(separator: "\n\n"))
+        if failed { throw ExitCode(1) }
+    }
+
+    /// `describe deploy/web rs/web-1` or `describe deploy,rs [NAME...]`: every object in the order named, each kind
+    /// without names standing for all of its objects, separated as one kind's are.
+    private func describeSeveralKinds(_ groups: [ResourceArguments]) throws {
+        let query = try LabelQuery.parsing(selector)
+        let source = try globals.readSource(pointInTime)
+        let namespace = globals.resolvedNamespace.name
+        var texts: [String] = []
+        var failed = false
+        for group in groups {
+            try group.kind.refusingEvents("describe")
+            let names = group.names.isEmpty
+                ? try ObjectListing.fetch(source, kind: group.kind, namespace: namespace, names: [], query: query)
+                    .objects.map(\.name)
+                : group.names
+            for name in names {
+                do {
+                    texts.append(try describe(group.kind, name: name, namespace: namespace, source: source))
+                } catch let error as CommandError {
+                    Output.err(error.text + "\n")
+                    failed = true
+                }
             }
         }
         Output.out(texts.joined(separator: "\n\n"))

@@ -60,12 +60,7 @@ struct Get: RunnableCommand {
     }
 
     func run() throws {
-        if let first = resources.first, first.contains(",") || first.lowercased() == "all", !first.contains("/") {
-            // The `all` category stands for the kinds Rollbook serves, in discovery's order.
-            return try runSeveralKinds(first.split(separator: ",").flatMap { kind in
-                kind.lowercased() == "all" ? ["pods", "deployments", "replicasets"] : [String(kind)]
-            })
-        }
+        if let groups = try severalKinds() { return try runSeveralKinds(groups) }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
         try checkShowLabels()
         try OutputTemplate.check(output)
@@ -113,19 +108,40 @@ extension Get {
         throw CommandError.client("--show-labels option cannot be used with \(output) printer")
     }
 
-    /// `get deploy,rs,pods`: one table per kind, names prefixed with the kind, blank lines between tables;
-    /// `-o yaml|json` gives one List of everything.
-    func runSeveralKinds(_ kindNames: [String]) throws {
+    /// The kinds and names of a `get` of several types (`MultipleTypesRequested`), nil for one type:
+    /// `TYPE1,TYPE2 [NAME...]` (`all` standing for every kind Rollbook serves, in discovery's order; a kind named
+    /// twice listed once, where it first appears), or `TYPE/NAME` pairs of more than one type, a group for each run
+    /// of one type, in the order given.
+    func severalKinds() throws -> [ResourceArguments]? {
+        guard let first = resources.first else { return nil }
+        if first.contains("/") {
+            let groups = try ResourceArguments.groups(resources, whenEmpty: .type(verb: "get"), selecting: true)
+            guard Set(groups.map(\.kind)).count > 1 else { return nil }
+            var runs: [ResourceArguments] = []
+            for group in groups {
+                if runs.last?.kind == group.kind { runs[runs.count - 1].names += group.names } else { runs.append(group) }
+            }
+            return runs
+        }
+        guard first.contains(",") || first.lowercased() == "all" else { return nil }
+        var groups: [ResourceArguments] = []
+        for name in first.split(separator: ",") {
+            for kindName in name.lowercased() == "all" ? ["pods", "deployments", "replicasets"] : [String(name)] {
+                var group = try ResourceArguments([kindName], whenEmpty: .type(verb: "get"))
+                guard !groups.contains(where: { $0.kind == group.kind }) else { continue }
+                group.names = Array(resources.dropFirst())
+                groups.append(group)
+            }
+        }
+        return groups
+    }
+
+    /// `get deploy,rs,pods` and `get deploy/a rs/b`: a table per group, names prefixed with the kind, a blank line
+    /// between tables when they have headers; `-o yaml|json` gives one List of everything.
+    func runSeveralKinds(_ groups: [ResourceArguments]) throws {
         if watch || watchOnly { throw CommandError.client("you may only specify a single resource type") }
-        if resources.count > 1 { throw CommandError.client("names cannot be given for several resource types at once") }
         try checkShowLabels()
         try OutputTemplate.check(output)
-        // A kind named twice (`deploy,all`) is listed once, where it first appears.
-        var kinds: [ResourceKind] = []
-        for name in kindNames {
-            let kind = try ResourceKind(parsing: name)
-            if !kinds.contains(kind) { kinds.append(kind) }
-        }
         let query = try LabelQuery.parsing(selector)
         // An -o `get` does not know prints the tables here, as it always has.
         let format = try GetOutput(output) ?? .table(wide: false)
@@ -133,10 +149,13 @@ extension Get {
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         var tables: [String] = []
         var everything: [JSONValue] = []
-        for kind in kinds {
+        var missing: [CommandError] = []
+        for group in groups {
+            let kind = group.kind
             var listing = try ObjectListing.fetch(
-                source, kind: kind, namespace: namespace, names: [], query: query, output: output,
+                source, kind: kind, namespace: namespace, names: group.names, query: query, output: output,
                 labels: showLabels || !labelColumns.isEmpty)
+            missing += listing.missing
             if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
             everything += listing.objects.map(listing.json)
             if format.printsOneList { continue }
@@ -145,16 +164,19 @@ extension Get {
                                           singleObject: false, options: tableOptions)
             if !text.isEmpty { tables.append(text) }
         }
+        if ignoreNotFound { missing = [] }
+        for error in missing { Output.err(error.text + "\n") }
         if case .customColumns(let spec) = format {
-            return Output.out(try CustomColumns(spec).render(everything, noHeaders: noHeaders))
+            Output.out(try CustomColumns(spec).render(everything, noHeaders: noHeaders))
+        } else if format.printsOneList {
+            Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
+        } else {
+            if tables.isEmpty && format.isTable && missing.isEmpty && !ignoreNotFound {
+                Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
+            }
+            Output.out(tables.joined(separator: output == "name" || noHeaders ? "" : "\n"))
         }
-        if format.printsOneList {
-            return Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
-        }
-        if tables.isEmpty && format.isTable {
-            Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
-        }
-        Output.out(tables.joined(separator: output == "name" ? "" : "\n"))
+        if !missing.isEmpty { throw ExitCode(1) }
     }
 }
 

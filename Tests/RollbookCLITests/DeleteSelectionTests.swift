@@ -41,6 +41,8 @@ struct DeleteSelectionTests {
             (8, "delete deployments,widgets --all"),
             (8, "delete deployment/web rs"),
             (8, "delete deploy,deploy nope"),
+            (8, "delete deployment/nope rs/nope --ignore-not-found"),
+            (8, "delete deployments -l app=nope --ignore-not-found"),
             (9, "verify"),
         ])
         try expectGolden(try script.run(), named: "fidelity/delete-several-types.txt")

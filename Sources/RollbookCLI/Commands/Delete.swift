@@ -16,6 +16,7 @@ struct Delete: RunnableCommand {
             .option(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
             .option(\.output, "output", short: "o", help: "name: print resource/name for each object deleted."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: print, delete nothing."),
+            .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as deleted: no error."),
         ],
         arguments: .list(\.resources, "deployment NAME... or deployment/NAME..."),
         make: Delete.init)
@@ -30,6 +31,7 @@ struct Delete: RunnableCommand {
     var wait = "true"
     var output: String?
     var dryRun = "none"
+    var ignoreNotFound = false
     private var strategy: DryRunStrategy { (try? DryRunStrategy(flag: dryRun)) ?? .none }
 
     /// The grace period delete.go settles on: `--grace-period=0` alone becomes 1, `--force` alone 0.
@@ -71,7 +73,8 @@ struct Delete: RunnableCommand {
             do {
                 try delete(.deployment, name, namespace: namespace, mode: mode, plane: plane)
                 printDeleted("deployment.apps", name)
-            } catch is CommandError {
+            } catch let error as CommandError {
+                if ignoring(error) { continue }
                 failed = true
                 Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": deployments.apps \"\(name)\" not found\n")
             }
@@ -144,10 +147,16 @@ struct Delete: RunnableCommand {
                 try delete(group.kind, name, namespace: namespace, mode: mode, plane: plane)
                 printDeleted(group.kind.qualifiedKind, name)
             } catch let error as CommandError {
+                if ignoring(error) { continue }
                 failed = true
                 Output.err(error.text + "\n")
             }
         }
         return failed
+    }
+
+    /// `--ignore-not-found`: a name with no object is passed over in silence.
+    private func ignoring(_ error: CommandError) -> Bool {
+        ignoreNotFound && error.status?.reason == "NotFound"
     }
 }

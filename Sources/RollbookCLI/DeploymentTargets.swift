@@ -12,16 +12,21 @@ struct DeploymentTargets {
     var missing: [String]
 
     /// - Parameters:
-    ///   - exists: Whether the named Deployment exists; asked only for names given (one stream each: listing the
-    ///     namespace to check one name cost `rollout history --at` a fold of every stream in it).
+    ///   - exists: Whether the named object of that kind exists; asked only for names given (one stream each:
+    ///     listing the namespace to check one name cost `rollout history --at` a fold of every stream in it).
     ///   - deployments: Every Deployment of the namespace; asked only with a type alone or `-l`.
+    ///   - refusal: What a rollout verb says of objects of another kind (nil: that none are Deployments).
     init(
-        _ arguments: [String], selector: String?, exists: (String) throws -> Bool,
-        all deployments: () throws -> [Deployment]
+        _ arguments: [String], selector: String?, exists: (ResourceKind, String) throws -> Bool,
+        all deployments: () throws -> [Deployment], refusal: RolloutRefusal? = nil
     ) throws {
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
         guard parsed.kind == .deployment else {
-            throw CommandError.client("no objects passed to this command are Deployments")
+            guard let refusal, parsed.kind != .event, !parsed.names.isEmpty else {
+                throw CommandError.client("no objects passed to this command are Deployments")
+            }
+            let errors = try refusal.errors(parsed.kind, names: parsed.names) { try exists(parsed.kind, $0) }
+            throw CommandError(errors.map(\.text).joined(separator: "\n"))
         }
         let query = try LabelQuery.parsing(selector)
         if parsed.names.isEmpty {
@@ -29,23 +34,31 @@ struct DeploymentTargets {
             missing = []
         } else {
             var known: [String: Bool] = [:]
-            for name in parsed.names where known[name] == nil { known[name] = try exists(name) }
+            for name in parsed.names where known[name] == nil { known[name] = try exists(.deployment, name) }
             names = parsed.names.filter { known[$0] == true }
             missing = parsed.names.filter { known[$0] != true }
         }
     }
 
     /// The targets of a verb that writes, read from the live store.
-    init(_ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane) throws {
+    init(
+        _ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane,
+        refusal: RolloutRefusal? = nil
+    ) throws {
         try self.init(
             arguments, selector: selector,
-            exists: { name in try plane.read { try Self.exists(name, namespace: namespace, in: $0) } },
-            all: { try plane.read { try $0.deployments(namespace: namespace) } })
+            exists: { kind, name in try plane.read { try RolloutRefusal.exists(kind, name, namespace: namespace, in: $0) } },
+            all: { try plane.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
     }
 
-    /// Whether a Deployment exists in `reader`'s state, reading its stream alone.
-    static func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
-        try reader.deploymentExists(.deployment(namespace: namespace, name: name))
+    /// The targets of a verb that reads, from `source` (the live store or a point in time).
+    init(
+        _ arguments: [String], selector: String?, namespace: String, in source: ReadSource, refusal: RolloutRefusal
+    ) throws {
+        try self.init(
+            arguments, selector: selector,
+            exists: { kind, name in try source.read { try RolloutRefusal.exists(kind, name, namespace: namespace, in: $0) } },
+            all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
     }
 
     /// The NotFound errors for ``missing``.

@@ -8,7 +8,8 @@ import Testing
         var asked: [String] = []
         let targets = try DeploymentTargets(
             ["deployment/web", "deployment/gone", "deployment/web"], selector: nil,
-            exists: { name in
+            exists: { kind, name in
+                #expect(kind == .deployment)
                 asked.append(name)
                 return name == "web"
             },

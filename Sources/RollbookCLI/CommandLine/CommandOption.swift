@@ -1,3 +1,5 @@
+import KubeModel
+
 /// One flag of a command, pflag-style: a long name, maybe a one-letter shorthand, and whether it takes a value.
 struct OptionInfo: Sendable {
     let long: String
@@ -80,6 +82,17 @@ struct CommandOption<C>: Sendable {
         let info = info(long, short, valueName: "int", help: help)
         return Self(info: info, apply: { $0[keyPath: path] = try Self.integer($1, info) },
                     defaultText: { $0[keyPath: path].map(String.init) ?? "-1" })
+    }
+
+    /// A Go `time.Duration` (`5s`, `2m30s`), checked as pflag parses it; stored as given.
+    static func duration(_ path: any Field<C, String>, _ long: String, help: String) -> Self {
+        let info = info(long, nil, valueName: "duration", help: help)
+        return Self(info: info, apply: { command, text in
+            guard Duration.parse(text) != nil else {
+                throw UsageError.invalidValue(text, info, "time: invalid duration \(goQuoted(text))")
+            }
+            command[keyPath: path] = text
+        }, defaultText: { "\($0[keyPath: path])" })
     }
 
     /// A boolean flag: `--name`, `--name=true|false` (any spelling Go's `strconv.ParseBool` takes).

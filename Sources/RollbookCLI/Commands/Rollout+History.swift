@@ -41,9 +41,8 @@ extension Rollout {
                 return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
             }
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try source.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try source.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: source,
+                refusal: .historyViewer)
             if let missing = targets.notFound.first { throw missing }
             for name in targets.names { try history(of: name, source: source, namespace: namespace) }
         }

@@ -80,7 +80,8 @@ extension Rollout {
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane)
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane,
+                refusal: .rollbacker)
             var errors = targets.notFound
             for name in targets.names {
                 do {
@@ -125,7 +126,7 @@ extension Rollout {
     struct Status: RolloutVerb {
         static let spec = CommandSpec<Status>.rollout("status", abstract: "Show the status of the rollout.", pointInTime: \Status.pointInTime, options: [
             .option(\.revision, "revision", help: "Pin to a specific revision for showing its status. Defaults to 0 (last revision)."),
-            .option(\.timeout, "timeout", help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m)."),
+            .duration(\.timeout, "timeout", help: "The length of time to wait before ending watch, zero means never (e.g. 5s, 2m)."),
             .flag(\.watch, "watch", short: "w", help: "Watch the status of the rollout until it's done."),
         ])
         var globals = GlobalOptions()
@@ -138,15 +139,12 @@ extension Rollout {
         var watch = true
 
         func run() throws {
-            guard let limit = Duration.parse(timeout) else {
-                throw CommandError.client("invalid argument \"\(timeout)\" for \"--timeout\" flag: time: invalid duration \"\(timeout)\"")
-            }
+            let limit = Duration.parse(timeout) ?? 0   // checked when the flag was parsed
             let namespace = globals.resolvedNamespace.name
             let source = try globals.readSource(pointInTime)
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector,
-                exists: { name in try source.read { try DeploymentTargets.exists(name, namespace: namespace, in: $0) } },
-                all: { try source.read { try $0.deployments(namespace: namespace) } })
+                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: source,
+                refusal: .statusViewer)
             if let missing = targets.notFound.first { throw missing }
             if targets.names.isEmpty { return Output.err("No resources found in \(namespace) namespace.\n") }
             // Each Deployment is watched until it is done, one after the other.
@@ -243,7 +241,9 @@ extension Rollout {
         _ = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let targets = try DeploymentTargets(arguments, selector: selector, namespace: namespace, in: plane)
+        let gerund = ["paused": "pausing", "resumed": "resuming", "restarted": "restarting"][operation] ?? operation
+        let targets = try DeploymentTargets(
+            arguments, selector: selector, namespace: namespace, in: plane, refusal: .unsupported(gerund: gerund))
         if targets.names.isEmpty && targets.missing.isEmpty {
             return Output.err("No resources found in \(namespace) namespace.\n")
         }

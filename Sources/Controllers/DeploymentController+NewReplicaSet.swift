@@ -74,6 +74,14 @@ extension Reconciler {
         var selector = d.spec.selector ?? LabelSelector()
         selector.matchLabels = (selector.matchLabels ?? [:]).merging([AnnotationKey.podTemplateHash: hash]) { $1 }
         let name = "\(d.name)-\(hash)"
+        // A Deployment name of 243 characters or more leaves no room for the hash: the API server refuses the
+        // ReplicaSet (a DNS subdomain has at most 253), and the sync stops there.
+        if name.count > 253 {
+            replicaSetCreateFailed(
+                name, "ReplicaSet.apps \"\(name)\" is invalid: metadata.name: Invalid value: \"\(name)\": "
+                    + "must be no more than 253 characters")
+            return nil
+        }
         var meta = ObjectMeta(name: name, namespace: d.namespace, labels: template.metadata.labels)
         meta.uid = Identifiers.uid("replicaset/\(d.namespace)/\(name)/\(sequenceAfterPending)")
         meta.generation = 1
@@ -106,6 +114,26 @@ extension Reconciler {
             emit(.deploymentStatusUpdated(StatusUpdated(status: status)), actor: Actor.deploymentController)
         }
         return name
+    }
+}
+
+extension Reconciler {
+    /// `getNewReplicaSet` when the create fails: Progressing False `ReplicaSetCreateError` (with a deadline) and a
+    /// Warning Event. Upstream retries with backoff and records the Event at each try; here the failure is
+    /// recorded once, until something changes (the sync would otherwise never settle).
+    private mutating func replicaSetCreateFailed(_ name: String, _ error: String) {
+        let message = "Failed to create new replica set \"\(name)\": \(error)"
+        let reason = "ReplicaSetCreateError"
+        if deployment.hasProgressDeadline {
+            var status = deployment.status
+            status.set(DeploymentCondition(
+                type: ConditionType.progressing, status: "False", reason: reason, message: message, at: now))
+            guard status != deployment.status else { return }
+            emit(.deploymentStatusUpdated(StatusUpdated(status: status)), actor: Actor.deploymentController)
+        } else if stream.events.values.contains(where: { $0.reason == reason && $0.message == message }) {
+            return
+        }
+        recordDeploymentEvent(type: "Warning", reason: reason, message: message)
     }
 }
 

@@ -14,7 +14,9 @@ extension Reconciler {
             return
         }
         if newName == nil { (newName, oldNames) = replicaSetsAndSyncRevision(createIfMissing: true) }
-        if let newName { _ = scaleReplicaSetAndRecordEvent(newName, to: deployment.spec.desiredReplicas) }
+        // A create that failed ends the sync, as its error does upstream.
+        guard let newName else { return }
+        _ = scaleReplicaSetAndRecordEvent(newName, to: deployment.spec.desiredReplicas)
         if deployment.isComplete(status: deployment.status) { cleanupDeployment(oldRSs: oldNames) }
         syncRolloutStatus(newRS: newName, oldRSs: oldNames)
     }

@@ -15,6 +15,8 @@ extension Reconciler {
     /// says why not; either way the annotation goes, in the same update.
     mutating func rollback(to revision: Int) {
         let (newRS, oldRSs) = replicaSetsAndSyncRevision(createIfMissing: true)
+        // A new ReplicaSet that could not be created ends the sync; the annotation stays for the next one.
+        guard newRS != nil else { return }
         let all = (oldRSs + [newRS].compactMap { $0 }).compactMap { stream.replicaSets[$0] }
         var target = revision
         if target == 0 {

@@ -48,7 +48,8 @@ extension Reconciler {
         var meta = ObjectMeta(
             name: name, namespace: rs.metadata.namespace, labels: rs.spec.template.metadata.labels,
             annotations: rs.spec.template.metadata.annotations)
-        meta.generateName = rs.name + "-"   // getPodsPrefix; only the generated name is cut (SimpleNameGenerator)
+        // getPodsPrefix: the dash only while the prefix is a valid name; only the generated name is cut.
+        meta.generateName = rs.name.count < 253 ? rs.name + "-" : rs.name
         meta.uid = Identifiers.uid("pod/\(rs.metadata.namespace ?? "")/\(name)/\(sequenceAfterPending)")
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]

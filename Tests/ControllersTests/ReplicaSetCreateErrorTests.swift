@@ -1,0 +1,39 @@
+import Cluster
+import Controllers
+import KubeModel
+import Testing
+
+/// `getNewReplicaSet` when the API server refuses the new ReplicaSet: a Deployment name of 243 characters or more
+/// leaves its ReplicaSet's name (name, dash, hash) over the 253 a DNS subdomain allows.
+struct ReplicaSetCreateErrorTests {
+    @Test func aNameTooLongForItsReplicaSetFailsTheRollout() throws {
+        let name = String(repeating: "a", count: 250)
+        var scenario = Scenario(replicas: 2, name: name)
+        scenario.settle()
+        #expect(scenario.stream.replicaSets.isEmpty && scenario.stream.pods.isEmpty)
+        let progressing = try #require(scenario.deployment.status.condition(ConditionType.progressing))
+        #expect(progressing.status == "False" && progressing.reason == "ReplicaSetCreateError")
+        let rsName = "\(name)-\(TemplateHash.compute(scenario.deployment.spec.template, collisionCount: nil))"
+        let message = "Failed to create new replica set \"\(rsName)\": ReplicaSet.apps \"\(rsName)\" is invalid: "
+            + "metadata.name: Invalid value: \"\(rsName)\": must be no more than 253 characters"
+        #expect(progressing.message == message)
+        let warnings = scenario.stream.events.values.filter { $0.reason == "ReplicaSetCreateError" }
+        #expect(warnings.map(\.message) == [message] && warnings.map(\.type) == ["Warning"])
+
+        // Later syncs fail the same way and change nothing.
+        let mark = scenario.mark
+        scenario.advance(60)
+        scenario.settle()
+        #expect(scenario.mark == mark)
+    }
+
+    @Test func aNameThatLeavesRoomForTheHashRollsOut() throws {
+        var scenario = Scenario(replicas: 1, name: String(repeating: "a", count: 242))
+        scenario.settle()
+        #expect(scenario.stream.replicaSets.count == 1)
+        let rs = try #require(scenario.stream.replicaSets.values.first)
+        #expect(rs.name.count == 253)
+        // `<name>-` would be 254 characters, no valid prefix: getPodsPrefix drops the dash.
+        #expect(scenario.stream.pods.values.first?.metadata.generateName == rs.name)
+    }
+}

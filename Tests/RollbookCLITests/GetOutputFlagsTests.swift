@@ -3,7 +3,8 @@ import TestSupport
 
 /// `get`'s output flags as kubectl v1.32 checks them (compared with kubectl through `rollbook serve` on a twin
 /// store): `--template` alone or after a bare template format, template formats given no template, custom columns
-/// given none, an unreadable columns file, `--show-labels` with any output but a table, and no type at all.
+/// given none, an unreadable columns file, `--show-labels` with any output but a table, no type at all, and a
+/// `--sort-by` field no object has.
 struct GetOutputFlagsTests {
     @Test func outputFlagsAreCheckedAsKubectlChecksThem() throws {
         var steps: [(Int, String)] = [
@@ -22,6 +23,11 @@ struct GetOutputFlagsTests {
             steps.append((1, "get deploy --show-labels -o \(output)"))
         }
         steps += [(1, "get deploy,rs --show-labels -o json"), (1, "get"), (1, "get --show-labels -o yaml")]
+        // A sort field no object has: kubectl's table printer fails with two rows or more, and get ignores it.
+        steps += [
+            (2, "create deployment two --image=nginx:1.25"), (2, "get deploy --sort-by=.nope"),
+            (2, "get deploy --sort-by=.nope -o name"), (2, "get deploy web --sort-by=.nope"),
+        ]
         try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/get-output-flags.txt")
     }
 }

@@ -80,7 +80,15 @@ struct Get: RunnableCommand {
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
-        if let sorter { listing.objects = try sorter.sorted(listing.objects) }
+        if let sorter {
+            do {
+                listing.objects = try sorter.sorted(listing.objects)
+            } catch is CommandError where format.isTable {
+                // kubectl sorts a table in its printer, and get ignores that printer's error: no rows, and
+                // "No resources found" below. (The other outputs sort before printing and report it.)
+                listing.objects = []
+            }
+        }
         if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing

@@ -43,14 +43,19 @@ extension ControlPlane {
         return changed ? answer : nil
     }
 
-    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M]`; a `dryRun` appends nothing.
-    public func scale(namespace: String, name: String, replicas: Int, currentReplicas: Int?, dryRun: Bool = false)
-        throws
-    {
+    /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M] [--resource-version=V]` (scale.go's
+    /// preconditions, checked against the scale subresource in that order); a `dryRun` appends nothing.
+    public func scale(
+        namespace: String, name: String, replicas: Int, currentReplicas: Int?, resourceVersion: String? = nil,
+        dryRun: Bool = false
+    ) throws {
         try mutateDeployment(namespace: namespace, name: name) { d, _ in
             let current = d.spec.desiredReplicas
             if let expected = currentReplicas, expected != current {
                 throw CommandError.client("Expected replicas to be \(expected), was \(current)")
+            }
+            if let expected = resourceVersion, let actual = d.metadata.resourceVersion, expected != actual {
+                throw CommandError.client("Expected resource version to be \(expected), was \(actual)")
             }
             if replicas > Int(Int32.max) {
                 throw CommandError.invalid(name, [FieldError(.invalid, "spec.replicas", value: String(replicas),

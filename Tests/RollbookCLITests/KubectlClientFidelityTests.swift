@@ -65,6 +65,11 @@ struct KubectlClientFidelityTests {
             (8, "scale deployment nope other --replicas=2"),
             (9, "scale deployment nope web --replicas=4"),
             (10, "get deployments"),
+            (10, "scale deployment/web --replicas=2 --resource-version=1"),
+            (10, "scale deployment web web --replicas=2 --resource-version=1"),
+            (10, "scale deployment/web --replicas=2 --timeout=abc"),
+            (10, "get deploy web -o jsonpath={.metadata.resourceVersion}"),
+            (11, "scale deployment/web --replicas=2 --resource-version=43 --timeout=5s"),
         ])
         try expectGolden(try script.run(), named: "fidelity/scale-errors.txt")
     }

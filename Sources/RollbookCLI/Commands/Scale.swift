@@ -9,6 +9,8 @@ struct Scale: RunnableCommand {
             + [
             .option(\.replicas, "replicas", help: "The new desired number of replicas. Required."),
             .option(\.currentReplicas, "current-replicas", help: "Precondition for current size."),
+            .option(\.resourceVersion, "resource-version", help: "Precondition for the current resource version (one Deployment only)."),
+            .duration(\.timeout, "timeout", help: "Accepted for kubectl compatibility: the new size is reached in simulated time."),
             .option(\.selector, "selector", short: "l", help: "Scale the Deployments matching this selector."),
             .flag(\.all, "all", help: "Scale every Deployment in the namespace."),
             .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be scaled."),
@@ -21,6 +23,8 @@ struct Scale: RunnableCommand {
     var resource: [String] = []
     var replicas: Int?
     var currentReplicas = -1
+    var resourceVersion = ""
+    var timeout = "0s"
     var selector: String?
     var all = false
     var dryRun = "none"
@@ -40,6 +44,9 @@ struct Scale: RunnableCommand {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let names = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
+        if !resourceVersion.isEmpty && names.count > 1 {
+            throw CommandError.client("cannot use --resource-version with multiple resources")
+        }
         // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
         // scale.go prints these objects as it read them, before scaling.
         let read = Dictionary(try plane.read { try $0.deployments(namespace: namespace) }.map { ($0.name, $0) }) { a, _ in a }
@@ -55,7 +62,8 @@ struct Scale: RunnableCommand {
             if strategy != .client {
                 try plane.scale(
                     namespace: namespace, name: name, replicas: replicas,
-                    currentReplicas: currentReplicas >= 0 ? currentReplicas : nil, dryRun: strategy == .server)
+                    currentReplicas: currentReplicas >= 0 ? currentReplicas : nil,
+                    resourceVersion: resourceVersion.isEmpty ? nil : resourceVersion, dryRun: strategy == .server)
             }
             Output.out(try printer.text(
                 read[name].map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,

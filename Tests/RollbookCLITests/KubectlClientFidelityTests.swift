@@ -141,7 +141,8 @@ struct KubectlClientFidelityTests {
     }
 
     // pkg/cmd/set/set_image.go: --all and -l select Deployments; each object's error is collected and the
-    // others still change; nothing selected prints nothing (test/cmd/apps.sh "set image deployments --all").
+    // others still change; nothing selected prints nothing (test/cmd/apps.sh "set image deployments --all");
+    // several names, and a missing one.
     @Test func setImageOnSeveralDeployments() throws {
         let script = ScenarioScript(files: [:], steps: [
             (0, "images load web:1.0 web:2.0"),
@@ -153,6 +154,14 @@ struct KubectlClientFidelityTests {
             (8, "set image deployments --all nope=web:2.0"),
             (9, "set image deployments -l app=zzz web=web:2.0"),
             (10, "get deployments -o wide"),
+            // Names: Complete visits them all (a missing one fails it, before Validate looks at the images).
+            (11, "set image deployment web api web=web:1.0"),
+            (12, "set image deployment web nope web=web:2.0"),
+            (12, "set image deployment web nope"),
+            (12, "set image deployment web"),
+            (12, "set image deployment/web web"),
+            (12, "set image deployment web=web:2.0"),
+            (13, "get deployments -o wide"),
         ])
         try expectGolden(try script.run(), named: "fidelity/set-image-all.txt")
     }

@@ -61,12 +61,15 @@ enum SetCommand {
             if resourceArguments.isEmpty && files.filenames.isEmpty && !all && selector == nil {
                 throw MissingResource.argumentOrFilename.error
             }
+            // Complete visits the objects (a missing one fails it) before Validate looks at the images.
+            let plane = local ? nil : try globals.controlPlane()
+            let names = try plane.map { try targets(files.resources(resourceArguments, command: "set image"), plane: $0) }
             try validate(pairs: pairs, strategy: strategy)
             var errors: [String] = []
-            if local {
-                try updateFiles(pairs: pairs, printer: &printer, operation: strategy.operation("image updated"), errors: &errors)
+            if let plane, let names {
+                try updateStore(names, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
             } else {
-                try updateStore(resourceArguments, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
+                try updateFiles(pairs: pairs, printer: &printer, operation: strategy.operation("image updated"), errors: &errors)
             }
             guard errors.isEmpty else {
                 for text in errors { Output.err(text + "\n") }
@@ -117,16 +120,14 @@ enum SetCommand {
 
         /// The Deployments of the store: patched, or with `--dry-run=client` only read and changed here.
         private func updateStore(
-            _ resourceArguments: [String], pairs: [(container: String, image: String)], strategy: DryRunStrategy,
-            printer: inout TypedOutput, errors: inout [String]
+            _ names: [String], plane: ControlPlane, pairs: [(container: String, image: String)],
+            strategy: DryRunStrategy, printer: inout TypedOutput, errors: inout [String]
         ) throws {
             let cause = record ? RecordFlag.changeCause() : nil
-            let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
             let operation = strategy.operation("image updated")
             // set_image.go collects each object's error and goes on with the others.
-            let resources = try files.resources(resourceArguments, command: "set image")
-            for name in try targets(resources, plane: plane, namespace: namespace) {
+            for name in names {
                 do {
                     // A client dry run never reaches the server, but still asks it for the object.
                     let answer = try plane.setImage(
@@ -148,9 +149,19 @@ enum SetCommand {
             }
         }
 
-        /// The Deployment named, or every one selected by `--all` / `-l` (by name, as the API lists them).
-        private func targets(_ arguments: [String], plane: ControlPlane, namespace: String) throws -> [String] {
-            guard all || selector != nil else { return [try ResourceArguments.deployment(arguments)] }
+        /// The Deployments named (all of them found, or their NotFound errors), or every one selected by `--all`
+        /// / `-l` (by name, as the API lists them).
+        private func targets(_ arguments: [String], plane: ControlPlane) throws -> [String] {
+            let namespace = globals.resolvedNamespace.name
+            guard all || selector != nil else {
+                let parsed = try ResourceArguments(arguments, whenEmpty: .argumentOrFilename)
+                if parsed.kind == .deployment && parsed.names.isEmpty {
+                    throw CommandError.client("resource(s) were provided, but no name was specified")
+                }
+                let targets = try DeploymentTargets(arguments, selector: nil, namespace: namespace, in: plane)
+                try DeploymentTargets.report(targets.notFound)
+                return targets.names
+            }
             if let first = arguments.first, try ResourceKind(parsing: first) != .deployment {
                 throw CommandError.client("no objects passed to this command are Deployments")
             }

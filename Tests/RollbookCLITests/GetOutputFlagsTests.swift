@@ -12,7 +12,15 @@ struct GetOutputFlagsTests {
             (0, "create deployment web --image=nginx:1.25"),
             (1, "get deploy web --template={{.metadata.name}}:"),
             (1, "get deploy web -o go-template --template={{.spec.replicas}}"),
+            (1, "get deploy web -o jsonpath --template={.metadata.name}"),
+            (1, "get deploy web -o custom-columns --template=NAME:.metadata.name"),
+            (1, "get deploy web --show-labels --template={{.metadata.name}}"),
+            // A format given with `=` and --template too matches no printer.
             (1, "get deploy web -o jsonpath= --template={.metadata.name}"),
+            (1, "get deploy web -o go-template={{.metadata.name}} --template={{.kind}}"),
+            (1, "get deploy web -o jsonpath --template={.metadata.name} --show-labels"),
+            // The objects are read before the printer is made.
+            (1, "get deploy nope -o jsonpath"),
         ]
         for output in ["jsonpath", "jsonpath=", "jsonpath-as-json", "go-template", "template=", "go-template-file",
                        "custom-columns", "custom-columns=", "custom-columns-file=/nonexistent/columns",

@@ -63,22 +63,23 @@ struct Get: RunnableCommand {
         if let groups = try severalKinds() { return try runSeveralKinds(groups) }
         let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
         try checkShowLabels()
-        try OutputTemplate.check(output)
-        guard let format = try GetOutput(output) else {
-            throw CommandError.client(
-                "unable to match a printer suitable for the output format \"\(output ?? "")\", allowed formats are: "
-                    + "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
-                    + "jsonpath-file,name,template,templatefile,wide,yaml")
-        }
         let query = try LabelQuery.parsing(selector)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
         let sorter = try sortBy.map(SortBy.init)
-        if watch || watchOnly { return try runWatch(request, format: format, query: query, fields: fields) }
+        if watch || watchOnly { return try runWatch(request, format: try printFormat(), query: query, fields: fields) }
         let source = try globals.readSource(pointInTime)
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
+        // The printer is made once the objects are read: a lone missing name is NotFound, not a template error.
+        let format: GetOutput
+        do {
+            format = try printFormat()
+        } catch is CommandError where listing.objects.isEmpty && !listing.missing.isEmpty && !ignoreNotFound {
+            for missing in listing.missing { Output.err(missing.text + "\n") }
+            throw ExitCode(1)
+        }
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
         if let sorter {
             do {
@@ -110,10 +111,18 @@ struct Get: RunnableCommand {
 }
 
 extension Get {
-    /// Labels are a table's column: any other `-o` refuses `--show-labels`, naming the format as given.
+    /// Labels are a table's column: any other `-o` refuses `--show-labels`, naming the format as given (a
+    /// `--template` alone leaves `-o` empty, and is no refusal).
     func checkShowLabels() throws {
-        guard showLabels, let output, output != "wide" else { return }
-        throw CommandError.client("--show-labels option cannot be used with \(output) printer")
+        guard showLabels, let outputFlag, outputFlag != "wide" else { return }
+        throw CommandError.client("--show-labels option cannot be used with \(outputFlag) printer")
+    }
+
+    /// The printer `-o` and `--template` ask for, or kubectl's error for them.
+    func printFormat() throws -> GetOutput {
+        try OutputTemplate.check(outputFlag, template: template)
+        guard let format = try GetOutput(output) else { throw OutputTemplate.unmatched(output ?? "") }
+        return format
     }
 
     /// The kinds and names of a `get` of several types (`MultipleTypesRequested`), nil for one type:
@@ -149,7 +158,7 @@ extension Get {
     func runSeveralKinds(_ groups: [ResourceArguments]) throws {
         if watch || watchOnly { throw CommandError.client("you may only specify a single resource type") }
         try checkShowLabels()
-        try OutputTemplate.check(output)
+        try OutputTemplate.check(outputFlag, template: template)
         let query = try LabelQuery.parsing(selector)
         // An -o `get` does not know prints the tables here, as it always has.
         let format = try GetOutput(output) ?? .table(wide: false)

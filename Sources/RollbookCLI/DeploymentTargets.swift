@@ -25,8 +25,7 @@ struct DeploymentTargets {
             guard let refusal, parsed.kind != .event, !parsed.names.isEmpty else {
                 throw CommandError.client("no objects passed to this command are Deployments")
             }
-            let errors = try refusal.errors(parsed.kind, names: parsed.names) { try exists(parsed.kind, $0) }
-            throw CommandError(errors.map(\.text).joined(separator: "\n"))
+            throw try refusal.error(parsed.kind, names: parsed.names) { try exists(parsed.kind, $0) }
         }
         let query = try LabelQuery.parsing(selector)
         if parsed.names.isEmpty {

@@ -14,25 +14,38 @@ enum RolloutRefusal {
     /// `replicasets.apps "web-1" pausing is not supported` (`pausing`, `resuming`, `restarting`)
     case unsupported(gerund: String)
 
-    /// The errors for `names` of `kind` (not a Deployment), given which of them exist.
-    func errors(_ kind: ResourceKind, names: [String], exists: (String) throws -> Bool) throws -> [CommandError] {
+    /// The error for `names` of `kind` (not a Deployment), given which of them exist. The viewers and the
+    /// rollbacker answer object by object in the order named, NotFound among them; pause, resume and restart get
+    /// the builder's NotFound errors first. Several errors print as CheckErr prints an aggregate: each message
+    /// bare (pause's own messages begin with `error: `), one per line.
+    func error(_ kind: ResourceKind, names: [String], exists: (String) throws -> Bool) throws -> CommandError {
         let groupKind = kind == .pod ? "Pod" : kind == .replicaSet ? "ReplicaSet.apps" : "Event"
-        // The builder's NotFound errors come before the objects' own, in the order named.
-        var missing: [CommandError] = [], refused: [CommandError] = []
+        var missing: [CommandError] = [], answers: [CommandError] = []
         for name in names {
             guard try exists(name) else {
-                missing.append(CommandError.notFound(kind.resource, name))
-                if case .unsupported = self { continue } else { return missing }
+                if isPerObject {
+                    missing.append(CommandError.notFound(kind.resource, name))
+                } else {
+                    answers.append(CommandError.notFound(kind.resource, name))
+                }
+                continue
             }
             switch self {
-            case .statusViewer: return [.client("no status viewer has been implemented for \(groupKind)")]
-            case .historyViewer: return [.client("no history viewer has been implemented for \"\(groupKind)\"")]
-            case .rollbacker: return [.client("no rollbacker has been implemented for \"\(groupKind)\"")]
-            case .unsupported(let gerund): refused.append(.client("\(kind.resource) \"\(name)\" \(gerund) is not supported"))
+            case .statusViewer: answers.append(.client("no status viewer has been implemented for \(groupKind)"))
+            case .historyViewer: answers.append(.client("no history viewer has been implemented for \"\(groupKind)\""))
+            case .rollbacker: answers.append(.client("no rollbacker has been implemented for \"\(groupKind)\""))
+            case .unsupported(let gerund):
+                answers.append(CommandError("error: \(kind.resource) \"\(name)\" \(gerund) is not supported"))
             }
         }
-        return missing + refused
+        let errors = missing + answers
+        if errors.count == 1 { return errors[0] }
+        return CommandError(errors.map { error in
+            !isPerObject && error.text.hasPrefix("error: ") ? String(error.text.dropFirst("error: ".count)) : error.text
+        }.joined(separator: "\n"))
     }
+
+    private var isPerObject: Bool { if case .unsupported = self { true } else { false } }
 
     /// Whether an object of `kind` named `name` exists in `reader`'s state.
     static func exists(_ kind: ResourceKind, _ name: String, namespace: String, in reader: any StateReading) throws -> Bool {

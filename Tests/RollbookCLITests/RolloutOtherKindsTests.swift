@@ -16,6 +16,11 @@ struct RolloutOtherKindsTests {
             }
         }
         steps += [(1, "rollout pause rs web-68bf9f694d nope"), (1, "rollout status deploy/web --timeout=abc")]
+        // Viewers and the rollbacker answer each object in the order named, NotFound among them.
+        for verb in ["status", "history", "undo"] {
+            steps.append((1, "rollout \(verb) rs web-68bf9f694d nope"))
+            steps.append((1, "rollout \(verb) rs nope web-68bf9f694d"))
+        }
         try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/rollout-other-kinds.txt")
     }
 }

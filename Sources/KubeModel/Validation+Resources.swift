@@ -1,8 +1,12 @@
 import Foundation
 
-extension Quantity: Comparable {
-    /// `Quantity.Cmp`: by value, whatever the suffix (`1Gi` > `1G`, `500m` == `0.5`).
-    public static func < (a: Quantity, b: Quantity) -> Bool { a.decimalValue < b.decimalValue }
+extension Quantity {
+    /// `Quantity.Cmp`: by value, whatever the suffix or form (`1Gi` > `1G`, `2Mi` == `2097152`). (`==` compares the
+    /// stored form.)
+    func compare(_ other: Quantity) -> ComparisonResult {
+        let a = decimalValue, b = other.decimalValue
+        return a < b ? .orderedAscending : b < a ? .orderedDescending : .orderedSame
+    }
 
     var isNegative: Bool { mantissa < 0 }
 
@@ -28,10 +32,11 @@ extension Container {
             if quantity.isNegative { errors.append(Container.negative(quantity, at: "\(path).requests[\(name)]")) }
             let overcommits = Container.canOvercommit(name)
             if let limit = limits.first(where: { $0.name == name })?.quantity {
-                if quantity != limit && !overcommits {
+                let order = quantity.compare(limit)
+                if order != .orderedSame && !overcommits {
                     errors.append(FieldError(.invalid, path + ".requests", value: goQuoted(quantity.description),
                                              detail: "must be equal to \(name) limit of \(limit)"))
-                } else if quantity > limit {
+                } else if order == .orderedDescending {
                     errors.append(FieldError(.invalid, path + ".requests", value: goQuoted(quantity.description),
                                              detail: "must be less than or equal to \(name) limit of \(limit)"))
                 }

@@ -120,6 +120,10 @@ struct ContainerValidationTests {
         ValidationCase("a request without a limit may be anything non-negative", []) {
             $0.setContainer("resources", resources(limits: ["memory": "64Mi"], requests: ["cpu": "64"]))
         },
+        ValidationCase("an extended resource's request equals its limit by value, not by form", []) {
+            $0.setContainer("resources", resources(limits: ["example.com/mem": "2097152"],
+                                                   requests: ["example.com/mem": "2Mi"]))
+        },
         ValidationCase("negative quantities", [
             "\(path)[0].resources.limits[memory]: Invalid value: \"-1Mi\": must be greater than or equal to 0",
             "\(path)[0].resources.requests[cpu]: Invalid value: \"-100m\": must be greater than or equal to 0",

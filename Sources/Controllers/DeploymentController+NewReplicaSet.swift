@@ -118,9 +118,10 @@ extension Reconciler {
 }
 
 extension Reconciler {
-    /// `getNewReplicaSet` when the create fails: Progressing False `ReplicaSetCreateError` (with a deadline) and a
-    /// Warning Event. Upstream retries with backoff and records the Event at each try; here the failure is
-    /// recorded once, until something changes (the sync would otherwise never settle).
+    /// `getNewReplicaSet` when the create fails: Progressing False `ReplicaSetCreateError` (with a deadline; an
+    /// existing one of that reason keeps its message, as SetDeploymentCondition does) and a Warning Event. Upstream
+    /// retries with backoff and records the Warning at each try; here at the first try with that message (the
+    /// sync would otherwise never settle).
     private mutating func replicaSetCreateFailed(_ name: String, _ error: String) {
         let message = "Failed to create new replica set \"\(name)\": \(error)"
         let reason = "ReplicaSetCreateError"
@@ -128,11 +129,11 @@ extension Reconciler {
             var status = deployment.status
             status.set(DeploymentCondition(
                 type: ConditionType.progressing, status: "False", reason: reason, message: message, at: now))
-            guard status != deployment.status else { return }
-            emit(.deploymentStatusUpdated(StatusUpdated(status: status)), actor: Actor.deploymentController)
-        } else if stream.events.values.contains(where: { $0.reason == reason && $0.message == message }) {
-            return
+            if status != deployment.status {
+                emit(.deploymentStatusUpdated(StatusUpdated(status: status)), actor: Actor.deploymentController)
+            }
         }
+        guard !stream.events.values.contains(where: { $0.reason == reason && $0.message == message }) else { return }
         recordDeploymentEvent(type: "Warning", reason: reason, message: message)
     }
 }

@@ -25,6 +25,13 @@ struct ReplicaSetCreateErrorTests {
         scenario.advance(60)
         scenario.settle()
         #expect(scenario.mark == mark)
+
+        // A new template fails under a new name: a Warning of its own; the condition keeps its first message.
+        scenario.setImage("nginx:2.0")
+        scenario.settle()
+        let again = scenario.stream.events.values.filter { $0.reason == "ReplicaSetCreateError" }
+        #expect(again.count == 2 && scenario.stream.replicaSets.isEmpty)
+        #expect(scenario.deployment.status.condition(ConditionType.progressing)?.message == message)
     }
 
     @Test func aNameThatLeavesRoomForTheHashRollsOut() throws {

@@ -20,6 +20,8 @@ struct SeveralKindsByNameTests {
             (5, "get deploy/web \(rs) -o 'jsonpath={.items[*].metadata.name}'"),
             (5, "get deploy,rs web"),
             (5, "describe deploy/web \(rs) rs/nope"),
+            (5, "describe deploy/web rs/nope"),
+            (5, "describe deploy,rs -l app=zzz"),
         ])
         try expectGolden(try script.run(), named: "fidelity/several-kinds-by-name.txt")
     }

@@ -67,7 +67,7 @@ struct Describe: RunnableCommand {
         let source = try globals.readSource(pointInTime)
         let namespace = globals.resolvedNamespace.name
         var texts: [String] = []
-        var failed = false
+        var errors: [CommandError] = []
         for group in groups {
             try group.kind.refusingEvents("describe")
             let names = group.names.isEmpty
@@ -78,13 +78,17 @@ struct Describe: RunnableCommand {
                 do {
                     texts.append(try describe(group.kind, name: name, namespace: namespace, source: source))
                 } catch let error as CommandError {
-                    Output.err(error.text + "\n")
-                    failed = true
+                    errors.append(error)
                 }
             }
         }
+        // With exactly two arguments a NotFound sends describe.go to DescribeMatchingResources(args[0], args[1]),
+        // which finds nothing named with the second as a prefix and returns the error alone.
+        if resources.count == 2 && files.filenames.isEmpty && !errors.isEmpty { texts = [] }
+        for error in errors { Output.err(error.text + "\n") }
+        if texts.isEmpty && errors.isEmpty { return Output.err("No resources found in \(namespace) namespace.\n") }
         Output.out(texts.joined(separator: "\n\n"))
-        if failed { throw ExitCode(1) }
+        if !errors.isEmpty { throw ExitCode(1) }
     }
 
     /// `DescribeMatchingResources`: `describe TYPE NAME` with no object of that name describes every one

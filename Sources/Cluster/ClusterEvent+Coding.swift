@@ -86,7 +86,7 @@ extension ClusterEvent {
         case .replicaSetAdopted(let p), .podAdopted(let p): try JSONCodec.encode(p)
         case .podCreated(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
-        // The most frequent payload; its hand-written form is the same text (KubeEventScanningTests).
+        // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
         case .kubeEventRecorded(let p): p.canonicalJSON
         }
     }

@@ -65,6 +65,9 @@ public enum FieldManagerHistory {
         case .replicaSetCreated, .replicaSetScaled, .replicaSetAnnotated, .replicaSetOrphaned, .replicaSetAdopted,
             .deploymentDeleted:
             return .init(name: "kube-controller-manager")
+        // The Deployment controller's own updates (the rollback annotation's rollback) are plain Updates.
+        case _ where write.actor == Actor.deploymentController:
+            return .init(name: "kube-controller-manager")
         default:
             return write.argv.count > 1 && ["POST", "PUT", "PATCH"].contains(write.argv[0])
                 ? requestManager(write.argv) : commandManager(write.argv)

@@ -68,7 +68,8 @@ extension Reconciler {
             source: Actor.scheduler)
     }
 
-    /// `getPodsPrefix`: the ReplicaSet name and a dash, cut to 58 characters so names stay within 63.
+    /// The prefix of a generated pod name: `getPodsPrefix`'s ReplicaSet name and dash, cut to 58 characters by the
+    /// API server's name generator (SimpleNameGenerator) so names stay within 63.
     static func podNamePrefix(_ rsName: String) -> String {
         let prefix = rsName + "-"
         return prefix.count > 58 ? String(prefix.prefix(58)) : prefix

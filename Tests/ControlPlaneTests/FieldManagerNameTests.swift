@@ -8,9 +8,11 @@ import Testing
 /// The manager a write is recorded under: the `fieldManager` the kubectl verb sends, found wherever the global
 /// flags stand; through serve, the request's own `fieldManager`, else its user agent's program.
 struct FieldManagerNameTests {
-    private func manager(_ argv: [String], _ event: ClusterEvent = .deploymentPaused(Empty())) -> String {
+    private func manager(
+        _ argv: [String], _ event: ClusterEvent = .deploymentPaused(Empty()), actor: String = "alice"
+    ) -> String {
         let name = FieldManagerHistory.manager(
-            of: ObjectWrite(sequence: 1, event: event, time: Timestamp(seconds: 0), argv: argv))
+            of: ObjectWrite(sequence: 1, event: event, time: Timestamp(seconds: 0), argv: argv, actor: actor))
         return name.name + (name.subresource.map { "/" + $0 } ?? "")
     }
 
@@ -23,6 +25,16 @@ struct FieldManagerNameTests {
         #expect(manager(["rewind", "deploy/web", "--to-revision=1"]) == "rollbook")
         #expect(manager(["set", "image", "deploy/web"], .deploymentStatusUpdated(StatusUpdated(status: DeploymentStatus())))
                 == "kube-controller-manager/status")
+    }
+
+    /// The controller's own updates of a Deployment (rolling back for the deprecated annotation) are its writes,
+    /// whichever command's catch-up ran it.
+    @Test func theDeploymentControllersUpdatesAreItsOwn() {
+        let cleared = ClusterEvent.deploymentAnnotated(Annotated(set: [:], removed: [AnnotationKey.rollbackTo]))
+        #expect(manager(["annotate", "deploy/web", "deprecated.deployment.rollback.to=1"], cleared)
+                == "kubectl-annotate")
+        #expect(manager(["annotate", "deploy/web", "deprecated.deployment.rollback.to=1"], cleared,
+                        actor: Actor.deploymentController) == "kube-controller-manager")
     }
 
     @Test func requestsAreNamedByTheirFieldManagerElseTheirUserAgent() {

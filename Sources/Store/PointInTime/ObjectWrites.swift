@@ -10,12 +10,15 @@ public struct ObjectWrite: Sendable {
     public var time: Timestamp
     /// The command line as recorded (``EventProvenance/argv``); empty if unknown.
     public var argv: [String]
+    /// Who appended the event: the user, or the controller that took the step.
+    public var actor: String
 
-    public init(sequence: Int64, event: ClusterEvent, time: Timestamp, argv: [String]) {
+    public init(sequence: Int64, event: ClusterEvent, time: Timestamp, argv: [String], actor: String) {
         self.sequence = sequence
         self.event = event
         self.time = time
         self.argv = argv
+        self.actor = actor
     }
 }
 
@@ -49,7 +52,7 @@ extension AuditQueries {
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT e.seq, e.stream_id, e.type, e.schema_version, e.occurred_at, e.payload, c.argv
+                SELECT e.seq, e.stream_id, e.type, e.schema_version, e.occurred_at, e.payload, e.actor, c.argv
                 FROM events e LEFT JOIN commands c ON c.command_id = e.command_id
                 WHERE e.stream_id = ? AND e.type IN (\(types)) AND e.seq <= ?
                 ORDER BY e.seq
@@ -58,7 +61,8 @@ extension AuditQueries {
         ).map { row in
             let decoded = try EventFold.decode(row)
             return ObjectWrite(
-                sequence: decoded.sequence, event: decoded.event, time: decoded.time, argv: AuditQueries.argv(row))
+                sequence: decoded.sequence, event: decoded.event, time: decoded.time, argv: AuditQueries.argv(row),
+                actor: row["actor"])
         }
     }
 }

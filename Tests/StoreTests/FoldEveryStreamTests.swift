@@ -4,7 +4,7 @@ import GRDB
 import Testing
 import TestSupport
 
-/// The in-memory fold of every stream (the benchmark's replay on the peer's terms) must rebuild each stream as
+/// The in-memory folds of every stream (the benchmark's replay on the peer's terms) must rebuild each stream as
 /// folding it alone from its first event does, in one pass or several, and count every event of the log.
 struct FoldEveryStreamTests {
     @Test(arguments: [ReplayPass.eventsPerPass, 500])
@@ -27,4 +27,19 @@ struct FoldEveryStreamTests {
         #expect(Set(visited) == Set(StreamSnapshotTests.streams))
         #expect(visited.count == StreamSnapshotTests.streams.count)
     }
+
+    /// The strict fold (every event decoded and applied, stream by stream) takes in every event of the log.
+    @Test func theStrictFoldTakesInEveryEvent() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try StreamSnapshotTests.makeStore(dir)
+        let head = try store.read { try $0.headSequence() }
+        let ids = try store.queue.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT stream_id FROM events").map(StreamID.init(rawValue:))
+        }
+        #expect(ids.count == StreamSnapshotTests.streams.count + 1, "the node's stream too")
+        #expect(try store.foldEachStreamFromItsFirstEvent(ids) == head)
+        #expect(try store.foldEachStreamFromItsFirstEvent(Array(ids.prefix(1))) < head)
+    }
 }
+

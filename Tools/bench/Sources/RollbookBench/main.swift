@@ -110,7 +110,7 @@ do {
                            clusterSamples: Int(option("--cluster-samples", arguments) ?? "5") ?? 5))
     case "aggregates":
         let path = required("--store", arguments)
-        emit(try AggregateReplay.run(store: try SQLiteStore(path: path, readOnly: true)))
+        emit(try AggregateReplay.run(store: try SQLiteStore(path: path, readOnly: true), path: path))
     case "verify-json":
         var config = Configuration()
         config.readonly = true

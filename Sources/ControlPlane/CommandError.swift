@@ -25,6 +25,12 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
             status: .notFound(resource, name))
     }
 
+    /// A write that named a `resourceVersion` the object has moved past.
+    public static func conflict(_ resource: String, _ name: String) -> CommandError {
+        let status = ServerStatus.conflict(resource, name)
+        return CommandError("Error from server (Conflict): \(status.message)", status: status)
+    }
+
     public static func invalid(_ name: String, _ errors: [FieldError]) -> CommandError {
         CommandError(
             validationErrorMessage(kind: "Deployment", name: name, errors: errors),

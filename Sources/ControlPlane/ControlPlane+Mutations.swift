@@ -66,16 +66,20 @@ extension ControlPlane {
         }
     }
 
-    /// `kubectl annotate deployment/NAME k=v k2-`; a `dryRun` appends nothing.
+    /// `kubectl annotate deployment/NAME k=v k2-`; a `dryRun` appends nothing. A `resourceVersion` the
+    /// Deployment has moved past is a Conflict, as the patch carrying it gets from the server.
     /// - Returns: The Deployment as the PATCH answered it (the live one when nothing changed).
     @discardableResult
     public func annotate(
         namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool,
-        dryRun: Bool = false
+        resourceVersion: String? = nil, dryRun: Bool = false
     ) throws -> Deployment? {
         var answer: Deployment?
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             answer = d
+            if let resourceVersion, resourceVersion != d.metadata.resourceVersion {
+                throw CommandError.conflict(Resource.deployments, name)
+            }
             if !overwrite {
                 let clashes = set.filter { key, value in
                     // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.

@@ -50,8 +50,7 @@ extension ControlPlane {
             if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
                 version != live.metadata.resourceVersion
             {
-                let status = ServerStatus.conflict(Resource.deployments, name)
-                throw CommandError("Error from server (Conflict): \(status.message)", status: status)
+                throw CommandError.conflict(Resource.deployments, name)
             }
             var updated = try ControlPlane.decodeStrictly(requested)
             if updated.name.isEmpty { updated.metadata.name = name }

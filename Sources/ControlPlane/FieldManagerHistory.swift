@@ -87,8 +87,14 @@ public enum FieldManagerHistory {
         return .init(name: name, subresource: subresource)
     }
 
-    /// A Rollbook command: the `--field-manager` default of the kubectl verb it mirrors.
+    /// A Rollbook command: its `--field-manager`, else that flag's default for the kubectl verb it mirrors.
     private static func commandManager(_ argv: [String]) -> ManagedFields.Manager {
+        if let index = argv.lastIndex(where: { $0 == "--field-manager" || $0.hasPrefix("--field-manager=") }) {
+            let flag = argv[index]
+            let name = flag.hasPrefix("--field-manager=")
+                ? String(flag.dropFirst("--field-manager=".count)) : index + 1 < argv.count ? argv[index + 1] : ""
+            if !name.isEmpty { return .init(name: name) }
+        }
         let words = CommandWords.verbs(argv)
         switch (words.first ?? "", words.dropFirst().first ?? "") {
         case ("apply", _): return .init(name: "kubectl-client-side-apply")

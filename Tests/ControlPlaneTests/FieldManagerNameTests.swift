@@ -23,6 +23,8 @@ struct FieldManagerNameTests {
         #expect(manager(["rollout", "--as=alice", "restart", "deploy/web"]) == "kubectl-rollout")
         #expect(manager(["scale", "deploy/web", "--replicas=3"]) == "kubectl/scale")
         #expect(manager(["rewind", "deploy/web", "--to-revision=1"]) == "rollbook")
+        #expect(manager(["label", "deploy/web", "a=1", "--field-manager=ops"]) == "ops")
+        #expect(manager(["annotate", "--field-manager", "ops", "deploy/web", "a=1"]) == "ops")
         #expect(manager(["set", "image", "deploy/web"], .deploymentStatusUpdated(StatusUpdated(status: DeploymentStatus())))
                 == "kube-controller-manager/status")
     }

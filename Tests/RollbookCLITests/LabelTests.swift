@@ -37,6 +37,15 @@ struct LabelTests {
             (9, "label deploy -l app=web q=1"),
             (9, "label deploy --all --list"),
             (10, "get deploy --show-labels"),
+            // --resource-version: in the patch, the server's precondition; one object only. --field-manager names the
+            // writer in managedFields.
+            (10, "label deploy/web r=1 --resource-version=1"),
+            (10, "label deploy/web deploy/web r=1 --resource-version=1"),
+            (10, "annotate deploy/web r=1 --resource-version=1"),
+            (10, "annotate deploy --all r=1 --resource-version=1"),
+            (10, "get deploy web -o jsonpath={.metadata.resourceVersion}"),
+            (10, "label deploy/web r=1 --resource-version=24 --field-manager=ops"),
+            (10, "get deploy web --show-managed-fields -o jsonpath={.metadata.managedFields[*].manager}"),
             (10, "rollout history deploy/web"),
             (11, "verify"),
         ])

@@ -11,6 +11,8 @@ struct Annotate: RunnableCommand {
             .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Annotate the Deployments matching this selector."),
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
+            .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
+            .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
             .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
@@ -23,6 +25,8 @@ struct Annotate: RunnableCommand {
     var all = false
     var selector: String?
     var list = false
+    var resourceVersion = ""
+    var fieldManager = "kubectl-annotate"
     var dryRun = "none"
     var output: String?
 
@@ -51,6 +55,9 @@ struct Annotate: RunnableCommand {
         }
         let given = all || selector != nil ? nil : try DeploymentTargets(resource, selector: nil, namespace: namespace, in: plane)
         let names = try given?.names ?? targets(resource, plane: plane, namespace: namespace)
+        if !resourceVersion.isEmpty, given.map({ $0.names.count + $0.missing.count }) != 1 {
+            throw CommandError.client("--resource-version may only be used with a single resource")
+        }
         if list {
             let single = given.map { $0.names.count + $0.missing.count == 1 } ?? false
             try listAnnotations(names, single: single, plane: plane, namespace: namespace)
@@ -62,6 +69,7 @@ struct Annotate: RunnableCommand {
                 // A client dry run changes the object it read, here; a server one asks for the answer only.
                 var answer = try plane.annotate(
                     namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
+                    resourceVersion: resourceVersion.isEmpty || strategy == .client ? nil : resourceVersion,
                     dryRun: strategy != .none)
                 if strategy == .client, var read = try plane.deploymentStream(namespace: namespace, name: name).deployment {
                     var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }

@@ -13,6 +13,8 @@ struct Label: RunnableCommand {
             .flag(\.all, "all", help: "Label every Deployment in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Label the Deployments matching this selector."),
             .flag(\.list, "list", help: "List the current labels instead of changing them."),
+            .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
+            .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
             .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the labeled objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
@@ -25,6 +27,8 @@ struct Label: RunnableCommand {
     var all = false
     var selector: String?
     var list = false
+    var resourceVersion = ""
+    var fieldManager = "kubectl-label"
     var dryRun = "none"
     var output: String?
 
@@ -46,6 +50,9 @@ struct Label: RunnableCommand {
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
         let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
         let single = !all && selector == nil && targets.names.count + targets.missing.count == 1
+        if !resourceVersion.isEmpty && !single {
+            throw CommandError.client("--resource-version may only be used with a single resource")
+        }
         var errors: [CommandError] = []
         for name in targets.names {
             do {
@@ -64,9 +71,11 @@ struct Label: RunnableCommand {
                 } else {
                     var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
                     for key in remove where set[key] == nil { patch[key] = .null }
+                    // label.go puts --resource-version in the patch: the server's precondition.
+                    var metadata: [String: JSONValue] = ["labels": .object(patch)]
+                    if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
                     let answer = try plane.patchDeployment(
-                        namespace: namespace, name: name,
-                        patch: .merge(.object(["metadata": .object(["labels": .object(patch)])])),
+                        namespace: namespace, name: name, patch: .merge(.object(["metadata": .object(metadata)])),
                         dryRun: strategy == .server)
                     object = ObjectListing.Object.deployment(answer).json
                 }

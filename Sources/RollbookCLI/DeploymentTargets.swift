@@ -46,7 +46,7 @@ struct DeploymentTargets {
     ) throws {
         try self.init(
             arguments, selector: selector,
-            exists: { kind, name in try plane.read { try RolloutRefusal.exists(kind, name, namespace: namespace, in: $0) } },
+            exists: { kind, name in try plane.read { try kind.exists(name, namespace: namespace, in: $0) } },
             all: { try plane.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
     }
 
@@ -56,7 +56,7 @@ struct DeploymentTargets {
     ) throws {
         try self.init(
             arguments, selector: selector,
-            exists: { kind, name in try source.read { try RolloutRefusal.exists(kind, name, namespace: namespace, in: $0) } },
+            exists: { kind, name in try source.read { try kind.exists(name, namespace: namespace, in: $0) } },
             all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
     }
 

@@ -46,10 +46,12 @@ enum RolloutRefusal {
     }
 
     private var isPerObject: Bool { if case .unsupported = self { true } else { false } }
+}
 
-    /// Whether an object of `kind` named `name` exists in `reader`'s state.
-    static func exists(_ kind: ResourceKind, _ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
-        switch kind {
+extension ResourceKind {
+    /// Whether an object of this kind named `name` exists in `reader`'s state (one stream read at most).
+    func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
+        switch self {
         case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
         case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
         case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil

@@ -106,14 +106,7 @@ struct Delete: RunnableCommand {
         switch (strategy, kind) {
         case (.client, _): return
         case (.server, _):
-            let found = try plane.read { reader -> Bool in
-                switch kind {
-                case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
-                case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
-                case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
-                case .event: false
-                }
-            }
+            let found = try plane.read { try kind.exists(name, namespace: namespace, in: $0) }
             if !found { throw CommandError.notFound(kind.resource, name) }
         case (.none, .deployment): try plane.delete(namespace: namespace, name: name, cascade: mode)
         case (.none, .replicaSet): try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)

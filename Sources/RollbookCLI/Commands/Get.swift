@@ -103,7 +103,7 @@ struct Get: RunnableCommand {
             kind: request.kind, output: format, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
         if format.isTable && listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound {
-            Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
+            reportNoResources(in: namespace)
         }
         Output.out(text)
         if !missing.isEmpty { throw ExitCode(1) }
@@ -116,6 +116,11 @@ extension Get {
     func checkShowLabels() throws {
         guard showLabels, let outputFlag, outputFlag != "wide" else { return }
         throw CommandError.client("--show-labels option cannot be used with \(outputFlag) printer")
+    }
+
+    /// What kubectl's table printer says of an empty listing, on stderr.
+    func reportNoResources(in namespace: String?) {
+        Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
     }
 
     /// The printer `-o` and `--template` ask for, or kubectl's error for them.
@@ -189,7 +194,7 @@ extension Get {
             Output.out(try ObjectListing.printed(ObjectPrinter.list(everything), as: format))
         } else {
             if tables.isEmpty && format.isTable && missing.isEmpty && !ignoreNotFound {
-                Output.err(allNamespaces ? "No resources found\n" : "No resources found in \(namespace ?? "default") namespace.\n")
+                reportNoResources(in: namespace)
             }
             Output.out(tables.joined(separator: output == "name" || noHeaders ? "" : "\n"))
         }

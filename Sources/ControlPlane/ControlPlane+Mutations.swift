@@ -77,9 +77,6 @@ extension ControlPlane {
         var answer: Deployment?
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             answer = d
-            if let resourceVersion, resourceVersion != d.metadata.resourceVersion {
-                throw CommandError.conflict(Resource.deployments, name)
-            }
             if !overwrite {
                 let clashes = set.filter { key, value in
                     // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.
@@ -92,6 +89,10 @@ extension ControlPlane {
                         "--overwrite is false but found the following declared annotation(s): "
                             + list.joined(separator: "; "))
                 }
+            }
+            // kubectl checks the clash itself; the version is the server's precondition on the patch.
+            if let resourceVersion, resourceVersion != d.metadata.resourceVersion {
+                throw CommandError.conflict(Resource.deployments, name)
             }
             var changed: [String: String] = [:]
             for (key, value) in set where d.metadata[annotation: key] != value { changed[key] = value }

@@ -93,7 +93,8 @@ public enum FieldManagerHistory {
             let flag = argv[index]
             let name = flag.hasPrefix("--field-manager=")
                 ? String(flag.dropFirst("--field-manager=".count)) : index + 1 < argv.count ? argv[index + 1] : ""
-            if !name.isEmpty { return .init(name: name) }
+            // An empty one is not sent: the server takes the user agent's program.
+            return .init(name: name.isEmpty ? "kubectl" : name)
         }
         let words = CommandWords.verbs(argv)
         switch (words.first ?? "", words.dropFirst().first ?? "") {

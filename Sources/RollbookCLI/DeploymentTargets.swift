@@ -27,6 +27,10 @@ struct DeploymentTargets {
             }
             throw try refusal.error(parsed.kind, names: parsed.names) { try exists(parsed.kind, $0) }
         }
+        // The resource builder's rule: names and a selector do not mix.
+        if !parsed.names.isEmpty && selector != nil {
+            throw CommandError.client("name cannot be provided when a selector is specified")
+        }
         let query = try LabelQuery.parsing(selector)
         if parsed.names.isEmpty {
             names = try deployments().filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()

@@ -25,6 +25,7 @@ struct FieldManagerNameTests {
         #expect(manager(["rewind", "deploy/web", "--to-revision=1"]) == "rollbook")
         #expect(manager(["label", "deploy/web", "a=1", "--field-manager=ops"]) == "ops")
         #expect(manager(["annotate", "--field-manager", "ops", "deploy/web", "a=1"]) == "ops")
+        #expect(manager(["label", "deploy/web", "a=1", "--field-manager="]) == "kubectl")
         #expect(manager(["set", "image", "deploy/web"], .deploymentStatusUpdated(StatusUpdated(status: DeploymentStatus())))
                 == "kube-controller-manager/status")
     }

@@ -21,6 +21,9 @@ struct GetOutputFlagsTests {
             (1, "get deploy web -o jsonpath --template={.metadata.name} --show-labels"),
             // The objects are read before the printer is made.
             (1, "get deploy nope -o jsonpath"),
+            (1, "get deploy nope nope2 -o jsonpath"),
+            (1, "get deploy nope --ignore-not-found -o go-template"),
+            (1, "get deploy -l app=zz --ignore-not-found -o jsonpath= --template=x"),
         ]
         for output in ["jsonpath", "jsonpath=", "jsonpath-as-json", "go-template", "template=", "go-template-file",
                        "custom-columns", "custom-columns=", "custom-columns-file=/nonexistent/columns",

@@ -46,6 +46,13 @@ struct LabelTests {
             (10, "get deploy web -o jsonpath={.metadata.resourceVersion}"),
             (10, "label deploy/web r=1 --resource-version=24 --field-manager=ops"),
             (10, "get deploy web --show-managed-fields -o jsonpath={.metadata.managedFields[*].manager}"),
+            // kubectl checks an annotation clash before the server checks the version; a client dry run prints the
+            // version given; names and a selector do not mix; names win over --all.
+            (10, "annotate deploy/web deployment.kubernetes.io/revision=9 --resource-version=1"),
+            (10, "label deploy/web s=1 --resource-version=1 --dry-run=client -o jsonpath={.metadata.resourceVersion}"),
+            (10, "label deploy web s=1 -l app=web"),
+            (10, "annotate deploy web s=1 -l app=web"),
+            (10, "annotate deploy web s=1 --all --dry-run=server"),
             (10, "rollout history deploy/web"),
             (11, "verify"),
         ])

@@ -50,10 +50,12 @@ struct Annotate: RunnableCommand {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         // Names given are visited in order, the missing ones reported at the end (ContinueOnError).
-        if !all && selector == nil, try ResourceArguments(resource, whenEmpty: .rollout).names.isEmpty {
+        let hasNames = try !ResourceArguments(resource, whenEmpty: .rollout).names.isEmpty
+        if !all && selector == nil && !hasNames {
             throw CommandError.client("resource(s) were provided, but no name was specified")
         }
-        let given = all || selector != nil ? nil : try DeploymentTargets(resource, selector: nil, namespace: namespace, in: plane)
+        // Names win over --all (ResourceTypeOrNameArgs); with a selector they are refused.
+        let given = hasNames ? try DeploymentTargets(resource, selector: selector, namespace: namespace, in: plane) : nil
         let names = try given?.names ?? targets(resource, plane: plane, namespace: namespace)
         if !resourceVersion.isEmpty, given.map({ $0.names.count + $0.missing.count }) != 1 {
             throw CommandError.client("--resource-version may only be used with a single resource")
@@ -75,6 +77,8 @@ struct Annotate: RunnableCommand {
                     var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }
                     for key in remove { annotations[key] = nil }
                     read.metadata.annotations = annotations.isEmpty ? nil : annotations
+                    // updateAnnotations writes --resource-version into the object it prints.
+                    if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
                     answer = read
                 }
                 Output.out(try printer.text(

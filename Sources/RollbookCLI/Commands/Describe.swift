@@ -56,6 +56,8 @@ struct Describe: RunnableCommand {
                 failed = true
             }
         }
+        // Two arguments and a NotFound: DescribeMatchingResources prints the error alone (see below).
+        if failed && resources.count == 2 && files.filenames.isEmpty { texts = [] }
         Output.out(texts.joined(separator: "\n\n"))
         if failed { throw ExitCode(1) }
     }

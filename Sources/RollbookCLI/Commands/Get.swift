@@ -72,12 +72,14 @@ struct Get: RunnableCommand {
         var listing = try ObjectListing.fetch(
             source, kind: request.kind, namespace: namespace, names: request.names, query: query,
             output: sorter == nil && fields == nil ? output : "json", labels: showLabels || !labelColumns.isEmpty)
-        // The printer is made once the objects are read: a lone missing name is NotFound, not a template error.
+        // The printer is made once the objects are read (printGeneric): with none read, --ignore-not-found prints
+        // nothing, and a single name given is NotFound, before any error of the printer's.
         let format: GetOutput
         do {
             format = try printFormat()
-        } catch is CommandError where listing.objects.isEmpty && !listing.missing.isEmpty && !ignoreNotFound {
-            for missing in listing.missing { Output.err(missing.text + "\n") }
+        } catch is CommandError where listing.objects.isEmpty && (ignoreNotFound || request.names.count == 1) {
+            for missing in ignoreNotFound ? [] : listing.missing { Output.err(missing.text + "\n") }
+            if ignoreNotFound { return }
             throw ExitCode(1)
         }
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }

@@ -68,6 +68,8 @@ struct Label: RunnableCommand {
                 var object = ObjectListing.Object.deployment(live).json
                 if strategy == .client {
                     object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
+                    // labelFunc writes --resource-version into the object it prints.
+                    if !resourceVersion.isEmpty { object["metadata"]?["resourceVersion"] = .string(resourceVersion) }
                 } else {
                     var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
                     for key in remove where set[key] == nil { patch[key] = .null }

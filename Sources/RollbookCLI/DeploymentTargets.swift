@@ -16,16 +16,28 @@ struct DeploymentTargets {
     ///     listing the namespace to check one name cost `rollout history --at` a fold of every stream in it).
     ///   - deployments: Every Deployment of the namespace; asked only with a type alone or `-l`.
     ///   - refusal: What a rollout verb says of objects of another kind (nil: that none are Deployments).
+    ///   - others: The objects of another kind, with their labels; asked only for a refusal with a type alone or `-l`.
     init(
         _ arguments: [String], selector: String?, exists: (ResourceKind, String) throws -> Bool,
-        all deployments: () throws -> [Deployment], refusal: RolloutRefusal? = nil
+        all deployments: () throws -> [Deployment], refusal: RolloutRefusal? = nil,
+        others: (ResourceKind) throws -> [(name: String, labels: [String: String]?)] = { _ in [] }
     ) throws {
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
         guard parsed.kind == .deployment else {
-            guard let refusal, parsed.kind != .event, !parsed.names.isEmpty else {
+            guard let refusal, parsed.kind != .event else {
                 throw CommandError.client("no objects passed to this command are Deployments")
             }
-            throw try refusal.error(parsed.kind, names: parsed.names) { try exists(parsed.kind, $0) }
+            var named = parsed.names
+            if named.isEmpty {
+                let query = try LabelQuery.parsing(selector)
+                named = try others(parsed.kind).filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()
+            }
+            // Nothing selected is what an empty selection of Deployments is to the verb.
+            guard !named.isEmpty else {
+                (names, missing) = ([], [])
+                return
+            }
+            throw try refusal.error(parsed.kind, names: named) { try exists(parsed.kind, $0) }
         }
         // The resource builder's rule: names and a selector do not mix.
         if !parsed.names.isEmpty && selector != nil {
@@ -51,7 +63,8 @@ struct DeploymentTargets {
         try self.init(
             arguments, selector: selector,
             exists: { kind, name in try plane.read { try kind.exists(name, namespace: namespace, in: $0) } },
-            all: { try plane.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
+            all: { try plane.read { try $0.deployments(namespace: namespace) } }, refusal: refusal,
+            others: { kind in try plane.read { try kind.labelledObjects(namespace: namespace, in: $0) } })
     }
 
     /// The targets of a verb that reads, from `source` (the live store or a point in time).
@@ -61,7 +74,8 @@ struct DeploymentTargets {
         try self.init(
             arguments, selector: selector,
             exists: { kind, name in try source.read { try kind.exists(name, namespace: namespace, in: $0) } },
-            all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal)
+            all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal,
+            others: { kind in try source.read { try kind.labelledObjects(namespace: namespace, in: $0) } })
     }
 
     /// The NotFound errors for ``missing``.

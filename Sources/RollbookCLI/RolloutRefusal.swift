@@ -58,4 +58,14 @@ extension ResourceKind {
         case .event: false
         }
     }
+
+    /// The objects of this kind in the namespace, with their labels, for a selector to choose from.
+    func labelledObjects(namespace: String, in reader: any StateReading) throws -> [(name: String, labels: [String: String]?)] {
+        switch self {
+        case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .event: []
+        }
+    }
 }

@@ -16,6 +16,12 @@ struct RolloutOtherKindsTests {
             }
         }
         steps += [(1, "rollout pause rs web-68bf9f694d nope"), (1, "rollout status deploy/web --timeout=abc")]
+        // Chosen by a selector: refused the same way; nothing chosen is what an empty selection always is.
+        for verb in ["status", "history", "undo", "pause", "resume", "restart"] {
+            steps.append((1, "rollout \(verb) rs -l app=web"))
+            steps.append((1, "rollout \(verb) rs -l app=zz"))
+        }
+        steps.append((1, "rollout status pods -l app=web"))
         // Viewers and the rollbacker answer each object in the order named, NotFound among them.
         for verb in ["status", "history", "undo"] {
             steps.append((1, "rollout \(verb) rs web-68bf9f694d nope"))

@@ -22,6 +22,7 @@ struct SeveralKindsByNameTests {
             (5, "describe deploy/web \(rs) rs/nope"),
             (5, "describe deploy/web rs/nope"),
             (5, "describe deploy/web deploy/nope"),
+            (5, "describe deploy,rs web"),
             (5, "describe deploy,rs -l app=zzz"),
         ])
         try expectGolden(try script.run(), named: "fidelity/several-kinds-by-name.txt")

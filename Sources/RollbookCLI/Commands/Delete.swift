@@ -119,14 +119,7 @@ struct Delete: RunnableCommand {
     private func selectedNames(_ kind: ResourceKind, plane: ControlPlane) throws -> [String] {
         let query = try LabelQuery.parsing(selector)
         let namespace = globals.resolvedNamespace.name
-        let objects: [(name: String, labels: [String: String]?)] = try plane.read { reader in
-            switch kind {
-            case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-            case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-            case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-            case .event: []
-            }
-        }
+        let objects = try plane.read { try kind.labelledObjects(namespace: namespace, in: $0) }
         return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()
     }
 

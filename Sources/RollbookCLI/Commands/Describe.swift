@@ -22,6 +22,10 @@ struct Describe: RunnableCommand {
     var selector: String?
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
+        // describe.go: several types in one argument take no names.
+        if let first = resources.first, first.contains(","), !first.contains("/"), resources.count > 1 {
+            throw CommandError.client("you may only specify a single resource type")
+        }
         let groups = try ResourceArguments.groups(resources, whenEmpty: .type(verb: "describe"), selecting: true)
         if Set(groups.map(\.kind)).count > 1 { return try describeSeveralKinds(groups) }
         let request = try ResourceArguments(resources, whenEmpty: .type(verb: "describe"))

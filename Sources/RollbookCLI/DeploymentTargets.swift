@@ -60,16 +60,13 @@ struct DeploymentTargets {
         _ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane,
         refusal: RolloutRefusal? = nil
     ) throws {
-        try self.init(
-            arguments, selector: selector,
-            exists: { kind, name in try plane.read { try kind.exists(name, namespace: namespace, in: $0) } },
-            all: { try plane.read { try $0.deployments(namespace: namespace) } }, refusal: refusal,
-            others: { kind in try plane.read { try kind.labelledObjects(namespace: namespace, in: $0) } })
+        try self.init(arguments, selector: selector, namespace: namespace, in: .live(plane), refusal: refusal)
     }
 
-    /// The targets of a verb that reads, from `source` (the live store or a point in time).
+    /// The targets read from `source` (the live store or a point in time).
     init(
-        _ arguments: [String], selector: String?, namespace: String, in source: ReadSource, refusal: RolloutRefusal
+        _ arguments: [String], selector: String?, namespace: String, in source: ReadSource,
+        refusal: RolloutRefusal? = nil
     ) throws {
         try self.init(
             arguments, selector: selector,

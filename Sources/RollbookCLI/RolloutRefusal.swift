@@ -1,5 +1,4 @@
 import ControlPlane
-import Store
 
 /// What a rollout verb says when its objects are not Deployments (polymorphichelpers): the viewers and the
 /// rollbacker are looked up by kind, once; pause, resume and restart fail object by object. Either way an object
@@ -46,26 +45,4 @@ enum RolloutRefusal {
     }
 
     private var isPerObject: Bool { if case .unsupported = self { true } else { false } }
-}
-
-extension ResourceKind {
-    /// Whether an object of this kind named `name` exists in `reader`'s state (one stream read at most).
-    func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
-        switch self {
-        case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
-        case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
-        case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
-        case .event: false
-        }
-    }
-
-    /// The objects of this kind in the namespace, with their labels, for a selector to choose from.
-    func labelledObjects(namespace: String, in reader: any StateReading) throws -> [(name: String, labels: [String: String]?)] {
-        switch self {
-        case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-        case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-        case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-        case .event: []
-        }
-    }
 }

@@ -1,0 +1,24 @@
+import Store
+
+/// Reading a kind's objects by name or selector, one stream at most per name.
+extension ResourceKind {
+    /// Whether an object of this kind named `name` exists in `reader`'s state (one stream read at most).
+    func exists(_ name: String, namespace: String, in reader: any StateReading) throws -> Bool {
+        switch self {
+        case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
+        case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
+        case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
+        case .event: false
+        }
+    }
+
+    /// The objects of this kind in the namespace, with their labels, for a selector to choose from.
+    func labelledObjects(namespace: String, in reader: any StateReading) throws -> [(name: String, labels: [String: String]?)] {
+        switch self {
+        case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .event: []
+        }
+    }
+}

@@ -40,7 +40,7 @@ struct CustomColumns {
                 throw CommandError.client("unexpected custom-columns spec: \(part), expected <header>:<json-path-expr>")
             }
             do {
-                return (String(pieces[0]), try JSONPath(Self.relaxed(String(pieces[1]))))
+                return (String(pieces[0]), try JSONPath(RelaxedJSONPath.expression(String(pieces[1]))))
             } catch let error as JSONPathError {
                 throw CommandError.client(error.description)
             }

@@ -44,6 +44,16 @@ enum ResourceKind: String, Sendable {
         .client("\(verb) does not take events: Rollbook keeps them as recorded until they expire (list them with \"get events\")")
     }
 
+    /// `deployments`, the REST mapping's resource, as `wait` names objects in its errors.
+    var pluralName: String {
+        switch self {
+        case .deployment: "deployments"
+        case .replicaSet: "replicasets"
+        case .pod: "pods"
+        case .event: "events"
+        }
+    }
+
     /// `deployment.apps`, as the name printer writes it.
     var qualifiedKind: String {
         switch self {

@@ -14,7 +14,7 @@ public enum RollbookCommand {
             Subcommand("scale") { Scale.spec.node }, Subcommand("annotate") { Annotate.spec.node },
             Subcommand("label") { Label.spec.node },
             Subcommand("patch") { Patch.spec.node }, Subcommand("replace") { Replace.spec.node },
-            Subcommand("delete") { Delete.spec.node },
+            Subcommand("delete") { Delete.spec.node }, Subcommand("wait") { Wait.spec.node },
             Subcommand("images") { Images.node }, Subcommand("replay") { Replay.spec.node },
             Subcommand("diff") { Diff.spec.node }, Subcommand("rewind") { Rewind.spec.node },
             Subcommand("demo") { Demo.spec.node }, Subcommand("events") { Events.spec.node },

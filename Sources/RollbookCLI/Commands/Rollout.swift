@@ -196,8 +196,12 @@ extension Rollout {
 }
 
 enum Duration {
-    /// Go duration strings as kubectl flags take them: `0`, `30s`, `2m`, `1h30m`, `500ms`.
+    /// Go duration strings as kubectl flags take them: `0`, `30s`, `2m`, `1h30m`, `500ms`, `-1s`.
     static func parse(_ text: String) -> TimeInterval? {
+        // time.ParseDuration takes one leading sign.
+        if let sign = text.first, sign == "-" || sign == "+" {
+            return parse(String(text.dropFirst())).map { sign == "-" ? -$0 : $0 }
+        }
         if text == "0" { return 0 }
         var total: TimeInterval = 0
         var number = ""

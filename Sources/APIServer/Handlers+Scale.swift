@@ -41,16 +41,17 @@ extension Handlers {
         let plane = self.plane
         let namespace = live.namespace
         let dryRun = try isDryRun()
-        try await backend.run {
+        let stored = try await backend.run {
             try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun)
         }
-        guard !dryRun else {
+        guard !dryRun, let stored else {
             // What would have been stored: the count changed, the resourceVersion not.
             var answer = live
             answer.spec.replicas = replicas
             return .json(Handlers.scale(of: answer))
         }
-        return .json(Handlers.scale(of: try await deployment(namespace: namespace, name: live.name)))
+        // ScaleREST.Update answers with the object its write stored, before any controller acted on it.
+        return .json(Handlers.scale(of: stored))
     }
 
     private func deployment(namespace: String, name: String) async throws -> Deployment {

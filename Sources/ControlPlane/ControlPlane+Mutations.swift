@@ -3,12 +3,14 @@ import KubeModel
 
 extension ControlPlane {
     /// `kubectl set image`: the Deployment as the PATCH answered it (before the controllers act on it), or nil when
-    /// nothing changed. A `dryRun` appends nothing and answers with the patched object it would have stored.
+    /// nothing changed, and the containers named that it does not have. As set_image.go does, the containers it has
+    /// are patched all the same. A `dryRun` appends nothing and answers with the patched object it would have stored.
     public func setImage(
         namespace: String, name: String, images: [(container: String, image: String)], changeCause: String?,
         dryRun: Bool = false
-    ) throws -> Deployment? {
+    ) throws -> (answer: Deployment?, missingContainers: [String]) {
         var answer: Deployment?
+        var missing: [String] = []
         let changed = try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             let containers = d.spec.template.spec.containers + d.spec.template.spec.initContainers
             var changes: [String: String] = [:]
@@ -17,7 +19,8 @@ extension ControlPlane {
                     for c in containers { changes[c.name] = image }
                 } else {
                     guard containers.contains(where: { $0.name == container }) else {
-                        throw CommandError.client("unable to find container named \"\(container)\"")
+                        missing.append(container)
+                        continue
                     }
                     changes[container] = image
                 }
@@ -40,16 +43,21 @@ extension ControlPlane {
             answer = preview(event, on: stream)
             return (nil, true)
         }
-        return changed ? answer : nil
+        return (changed ? answer : nil, missing)
     }
 
     /// `kubectl scale deployment/NAME --replicas=N [--current-replicas=M] [--resource-version=V]` (scale.go's
     /// preconditions, checked against the scale subresource in that order); a `dryRun` appends nothing.
+    /// - Returns: The Deployment as the write stored it, before the controllers act on it (as it was, when the
+    ///   count did not change): what the scale subresource answers from.
+    @discardableResult
     public func scale(
         namespace: String, name: String, replicas: Int, currentReplicas: Int?, resourceVersion: String? = nil,
         dryRun: Bool = false
-    ) throws {
-        try mutateDeployment(namespace: namespace, name: name) { d, _ in
+    ) throws -> Deployment? {
+        var answer: Deployment?
+        try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, _ in
+            answer = d
             let current = d.spec.desiredReplicas
             if let expected = currentReplicas, expected != current {
                 throw CommandError.client("Expected replicas to be \(expected), was \(current)")
@@ -64,6 +72,7 @@ extension ControlPlane {
             if replicas == current || dryRun { return (nil, ()) }
             return (.deploymentScaled(Scaled(from: current, to: replicas)), ())
         }
+        return answer
     }
 
     /// `kubectl annotate deployment/NAME k=v k2-`; a `dryRun` appends nothing. A `resourceVersion` the

@@ -101,6 +101,14 @@ enum MissingResource {
     }
 }
 
+extension MissingResource {
+    /// The resource builder's error when no resource is named: a selector (or `delete --all`) needs a type to
+    /// select from (`visitBySelector`); without one it is the usual missing-resource error.
+    static func none(selecting: Bool) -> CommandError {
+        selecting ? .client("at least one resource must be specified to use a selector") : argumentOrFilename.error
+    }
+}
+
 /// The resource builder's refusal of `TYPE TYPE/NAME` mixes.
 private let combinedTypeArguments = "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'rollbook get resource/<resource_name>' instead of 'rollbook get resource resource/<resource_name>'"
 

@@ -112,10 +112,18 @@ struct CommandOption<C>: Sendable {
     }
 
     static func boolean(_ text: String, _ info: OptionInfo) throws -> Bool {
+        guard let value = goBool(text) else {
+            throw UsageError.invalidValue(text, info, "strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        }
+        return value
+    }
+
+    /// Go's `strconv.ParseBool`.
+    static func goBool(_ text: String) -> Bool? {
         switch text {
-        case "1", "t", "T", "TRUE", "true", "True": return true
-        case "0", "f", "F", "FALSE", "false", "False": return false
-        default: throw UsageError.invalidValue(text, info, "strconv.ParseBool: parsing \"\(text)\": invalid syntax")
+        case "1", "t", "T", "TRUE", "true", "True": true
+        case "0", "f", "F", "FALSE", "false", "False": false
+        default: nil
         }
     }
 }

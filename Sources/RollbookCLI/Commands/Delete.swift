@@ -47,15 +47,26 @@ struct Delete: RunnableCommand {
         Output.out("\(kind) \"\(name)\" \(strategy.operation(effectiveGracePeriod == 0 ? "force deleted" : "deleted"))\n")
     }
 
-    func run() throws {
-        _ = try DryRunStrategy(flag: dryRun)
-        guard ["background", "foreground", "orphan", "true", "false"].contains(cascade) else {
+    /// `GetCascadingStrategy`: `orphan`, or `background` (foreground deletes as background does here). A boolean
+    /// in any spelling `strconv.ParseBool` takes still works, with kubectl's deprecation warning.
+    private func cascadeMode() throws -> String {
+        if let value = CommandOption<Delete>.goBool(cascade) {
+            let mode = value ? "background" : "orphan"
+            Output.err("warning: --cascade=\(cascade) is deprecated (boolean value) and can be replaced with --cascade=\(mode).\n")
+            return mode
+        }
+        guard ["background", "foreground", "orphan"].contains(cascade) else {
             throw CommandError.client("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
+        return cascade == "orphan" ? "orphan" : "background"
+    }
+
+    func run() throws {
+        _ = try DryRunStrategy(flag: dryRun)
+        let mode = try cascadeMode()
         if let output, output != "name" {
             throw CommandError.client("unexpected -o output mode: \(output). We only support '-o name'")
         }
-        let mode = cascade == "orphan" || cascade == "false" ? "orphan" : "background"
         if force && effectiveGracePeriod > 0 {
             throw CommandError.client("--force and --grace-period greater than 0 cannot be specified together")
         }
@@ -86,6 +97,7 @@ struct Delete: RunnableCommand {
     /// each selection listed when its turn comes (after the deletions before it, as kubectl's visitors list).
     private func deleteByType(mode: String, plane: ControlPlane) throws {
         let selecting = all || selector != nil
+        if resources.isEmpty { throw MissingResource.none(selecting: selecting) }
         let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: selecting)
         var found = 0
         var failed = false

@@ -54,6 +54,10 @@ extension Rollout {
                 of: try source.deploymentStream(namespace: namespace, name: name, whole: false))
             if let output { return try printReplicaSets(rows.map(\.replicaSet), revisions: rows.map(\.revision), output) }
             if revision > 0 {
+                // ViewHistory answers an empty history before it looks for the revision.
+                if rows.isEmpty {
+                    return Output.out(nameLine(resource: resource, operation: "with revision #\(revision)\nNo rollout history found."))
+                }
                 guard let row = rows.first(where: { $0.revision == revision }) else {
                     throw CommandError.client("unable to find the specified revision")
                 }

@@ -139,6 +139,7 @@ extension Rollout {
         var watch = true
 
         func run() throws {
+            if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
             let limit = Duration.parse(timeout) ?? 0   // checked when the flag was parsed
             let namespace = globals.resolvedNamespace.name
             let source = try globals.readSource(pointInTime)

@@ -77,6 +77,8 @@ struct Scale: RunnableCommand {
 
     /// The Deployments named, or selected by `-l` / `--all`.
     private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> [String] {
+        // `--all` selects only once a type is given.
+        if resource.isEmpty { throw MissingResource.none(selecting: selector != nil) }
         guard selector != nil || all else {
             let parsed = try ResourceArguments(resource, whenEmpty: .argumentOrFilename)
             guard parsed.kind == .deployment else { throw CommandError.client("rollbook scales Deployments only") }

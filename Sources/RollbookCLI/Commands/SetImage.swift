@@ -58,9 +58,7 @@ enum SetCommand {
             let strategy = try DryRunStrategy(flag: dryRun)
             if local && !resourceArguments.isEmpty { throw CommandError.client(Self.localResourceError) }
             // The resource builder runs before Validate: nothing to visit is its error.
-            if resourceArguments.isEmpty && files.filenames.isEmpty && !all && selector == nil {
-                throw MissingResource.argumentOrFilename.error
-            }
+            if resourceArguments.isEmpty && files.filenames.isEmpty { throw MissingResource.none(selecting: selector != nil) }
             // Complete visits the objects (a missing one fails it) before Validate looks at the images.
             let plane = local ? nil : try globals.controlPlane()
             let names = try plane.map { try targets(files.resources(resourceArguments, command: "set image"), plane: $0) }
@@ -130,8 +128,9 @@ enum SetCommand {
             for name in names {
                 do {
                     // A client dry run never reaches the server, but still asks it for the object.
-                    let answer = try plane.setImage(
+                    let (answer, missing) = try plane.setImage(
                         namespace: namespace, name: name, images: pairs, changeCause: cause, dryRun: strategy != .none)
+                    errors += missing.map { "error: unable to find container named \"\($0)\"" }
                     guard let answer else { continue }
                     var object = ObjectListing.Object.deployment(answer).json
                     if strategy == .client, printer.printsObjects {

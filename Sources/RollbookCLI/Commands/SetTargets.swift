@@ -10,7 +10,7 @@ enum SetTargets {
         command: String
     ) throws -> [(name: String, object: JSONValue)] {
         let resources = try files.resources(arguments, command: command)
-        guard !resources.isEmpty || all || selector != nil else { throw MissingResource.argumentOrFilename.error }
+        guard !resources.isEmpty else { throw MissingResource.none(selecting: selector != nil) }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)

@@ -51,6 +51,7 @@ struct Wait: RunnableCommand {
         var printer = try TypedOutput(OutputTemplate.folded(outputFlag, template: template))
         let wanted = try WaitCondition(parsing: condition)
         let arguments = try files.resources(resources, command: "wait")
+        if arguments.isEmpty { throw MissingResource.none(selecting: selector != nil || fieldSelector != nil) }
         let groups = try ResourceArguments.groups(
             arguments, whenEmpty: .argumentOrFilename, selecting: all || selector != nil || fieldSelector != nil)
         try checkSelection(arguments, groups)

@@ -1,0 +1,60 @@
+import Testing
+import TestSupport
+
+/// Edges of kubectl's resource builder and verbs that an audit against kubectl v1.32 (through `rollbook serve` on a
+/// twin store) found answered differently: a selector with no type, `--all` with no type, boolean `--cascade`
+/// values, an empty history asked for a revision, a negative status revision, and `set image` naming one container
+/// the Deployment has and one it has not.
+struct KubectlEdgeCasesTests {
+    static let paused = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: held
+        spec:
+          paused: true
+          selector:
+            matchLabels:
+              app: held
+          template:
+            metadata:
+              labels:
+                app: held
+            spec:
+              containers:
+              - name: app
+                image: nginx:1.25
+        """
+
+    @Test func builderAndVerbEdgesAnswerAsKubectlDoes() throws {
+        let steps: [(Int, String)] = [
+            (0, "images load nginx:1.25 nginx:1.26"),
+            (0, "create deployment web --image=nginx:1.25"),
+            (0, "create deployment api --image=nginx:1.25"),
+            (0, "create deployment tmp --image=nginx:1.25"),
+            (0, "apply -f held.yaml"),
+            // A selector needs a type to select from; --all selects only once a type is given.
+            (1, "scale -l app=web --replicas=2"),
+            (1, "scale --all --replicas=2"),
+            (1, "set image -l app=web nginx=nginx:1.26"),
+            (1, "set image --all nginx=nginx:1.26"),
+            (1, "set resources -l app=web --limits=cpu=1"),
+            (1, "delete -l app=web"),
+            (1, "delete --all"),
+            (1, "wait --for=create -l app=web"),
+            // ParseBool's spellings, with the deprecation warning.
+            (1, "delete deploy tmp --cascade=TRUE --dry-run=client"),
+            (1, "delete deploy tmp --cascade=0"),
+            (1, "delete deploy tmp --cascade=yes"),
+            (1, "get rs -l app=tmp"),
+            // ViewHistory answers an empty history before it looks for the revision.
+            (1, "rollout history deploy/held --revision=1"),
+            (1, "rollout status deploy/web --revision=-1"),
+            // The container the Deployment has is patched; the one it has not is reported.
+            (1, "set image deploy/web nginx=nginx:1.26 nope=x"),
+            (2, "get deploy web -o jsonpath={.spec.template.spec.containers[0].image}"),
+        ]
+        try expectGolden(
+            try ScenarioScript(files: ["held.yaml": Self.paused], steps: steps).run(), named: "fidelity/kubectl-edge-cases.txt")
+    }
+}

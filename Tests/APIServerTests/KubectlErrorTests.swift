@@ -177,6 +177,24 @@ struct KubectlErrorTests {
         #expect(fresh.stdout == "deployment.apps/web replaced\n")
     }
 
+    /// ScaleREST.Update answers with the object its write stored: the write's resourceVersion, and the status the
+    /// controllers had not yet changed.
+    @Test func scaleSubresourceAnswersWithTheStoredWrite() throws {
+        let fixture = try Fixture()
+        defer { fixture.stop() }
+        let fields = "-o=jsonpath={.metadata.resourceVersion} {.spec.replicas} {.status.replicas}"
+        let answer = try fixture.kubectl.run(
+            ["patch", "deployment", "web", "--subresource=scale", "--type=merge", "-p", #"{"spec":{"replicas":3}}"#, fields])
+        #expect(answer.exitCode == 0, "\(answer.stderr)")
+        let write = try fixture.cli.run(
+            ["sql", "SELECT seq FROM events WHERE type = 'DeploymentScaled'", "-o", "json"],
+            now: KubectlErrorTests.now)
+        let sequence = write.stdout.filter(\.isNumber)
+        #expect(!sequence.isEmpty && answer.stdout == "\(sequence) 3 2")
+        let settled = try fixture.kubectl.run(["get", "deployment", "web", "-o=jsonpath={.status.replicas}"])
+        #expect(settled.stdout == "3")
+    }
+
     @Test func missingToken() throws {
         let fixture = try Fixture(serveArguments: ["--token-file", "tokens.csv"])
         defer { fixture.stop() }

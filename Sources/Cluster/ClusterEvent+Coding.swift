@@ -48,6 +48,8 @@ extension ClusterEvent {
         case .replicaSetStatusUpdated: "ReplicaSetStatusUpdated"
         case .replicaSetOrphaned: "ReplicaSetOrphaned"
         case .replicaSetAdopted: "ReplicaSetAdopted"
+        case .replicaSetReleased: "ReplicaSetReleased"
+        case .replicaSetTransferred: "ReplicaSetTransferred"
         case .replicaSetDeleted: "ReplicaSetDeleted"
         case .podCreated: "PodCreated"
         case .podStatusUpdated: "PodStatusUpdated"
@@ -84,6 +86,8 @@ extension ClusterEvent {
             try JSONCodec.encode(p)
         case .replicaSetDeleteRequested(let p): try JSONCodec.encode(p)
         case .replicaSetAdopted(let p), .podAdopted(let p): try JSONCodec.encode(p)
+        case .replicaSetReleased(let p): try JSONCodec.encode(p)
+        case .replicaSetTransferred(let p): try JSONCodec.encode(p)
         case .podCreated(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
@@ -135,6 +139,8 @@ extension ClusterEvent {
         case "ReplicaSetStatusUpdated": self = .replicaSetStatusUpdated(try d(ReplicaSetStatusUpdated.self))
         case "ReplicaSetOrphaned": self = .replicaSetOrphaned(try d(ObjectName.self))
         case "ReplicaSetAdopted": self = .replicaSetAdopted(try d(Adoption.self))
+        case "ReplicaSetReleased": self = .replicaSetReleased(try d(ReplicaSetRelease.self))
+        case "ReplicaSetTransferred": self = .replicaSetTransferred(try d(ReplicaSetTransfer.self))
         case "PodAdopted": self = .podAdopted(try d(Adoption.self))
         case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
         case "PodCreated": self = .podCreated(try d(PodObject.self))

@@ -31,6 +31,12 @@ public enum ClusterEvent: Sendable, Hashable {
     case replicaSetStatusUpdated(ReplicaSetStatusUpdated)
     case replicaSetOrphaned(ObjectName)
     case replicaSetAdopted(Adoption)
+    /// `getReplicaSetsForDeployment` of another stream's Deployment claimed this orphaned ReplicaSet: it leaves this
+    /// stream, with the Pods it controls and their kubelet timers.
+    case replicaSetReleased(ReplicaSetRelease)
+    /// The other half: the orphaned ReplicaSet, as it was, joins the stream of the Deployment that claims it,
+    /// whose controller then adopts it (``replicaSetAdopted(_:)``).
+    case replicaSetTransferred(ReplicaSetTransfer)
     case replicaSetDeleted(ObjectName)
     case podCreated(PodObject)
     case podStatusUpdated(PodStatusUpdated)
@@ -166,6 +172,31 @@ public struct ReplicaSetDeletion: Sendable, Hashable, Codable {
 public struct ReplicaSetObject: Sendable, Hashable, Codable {
     public var replicaSet: ReplicaSet
     public init(replicaSet: ReplicaSet) { self.replicaSet = replicaSet }
+}
+
+/// An orphaned ReplicaSet leaving its stream for the stream (`to`) of the Deployment that claims it.
+public struct ReplicaSetRelease: Sendable, Hashable, Codable {
+    public var name: String
+    public var to: String
+    public init(name: String, to: String) {
+        self.name = name
+        self.to = to
+    }
+}
+
+/// An orphaned ReplicaSet arriving from another stream (`from`), with its Pods and their container timers (keyed
+/// `pod/container`), unchanged: claiming it is no write to the objects; the adoption that follows is.
+public struct ReplicaSetTransfer: Sendable, Hashable, Codable {
+    public var from: String
+    public var replicaSet: ReplicaSet
+    public var pods: [Pod]
+    public var timers: [String: ContainerTimer]
+    public init(from: String, replicaSet: ReplicaSet, pods: [Pod], timers: [String: ContainerTimer]) {
+        self.from = from
+        self.replicaSet = replicaSet
+        self.pods = pods
+        self.timers = timers
+    }
 }
 
 public struct ReplicaSetScaled: Sendable, Hashable, Codable {

@@ -122,6 +122,20 @@ extension DeploymentStream {
             updateReplicaSet(object.name, resourceVersion) { $0.metadata.ownerReferences = nil }
         case .replicaSetAdopted(let adoption):
             updateReplicaSet(adoption.name, resourceVersion) { $0.metadata.ownerReferences = [adoption.owner] }
+        case .replicaSetReleased(let release):
+            if let uid = replicaSets[release.name]?.metadata.uid {
+                for (name, pod) in pods where pod.metadata.controllerRef?.uid == uid {
+                    pods[name] = nil
+                    containerTimers = containerTimers.filter { !$0.key.hasPrefix("\(name)/") }
+                }
+            }
+            replicaSets[release.name] = nil
+        case .replicaSetTransferred(let transfer):
+            // The objects keep their resourceVersions: moving between streams is Rollbook's, not an API write.
+            replicaSets[transfer.replicaSet.name] = transfer.replicaSet
+            for pod in transfer.pods { pods[pod.name] = pod }
+            containerTimers.merge(transfer.timers) { $1 }
+            noteRevision(of: transfer.replicaSet, sequence: sequence, at: time)
         case .replicaSetDeleted(let object):
             replicaSets[object.name] = nil
         case .replicaSetDeleteRequested(let deletion):

@@ -50,11 +50,7 @@ extension ControlPlane {
                 result.answer = stream.deployment
                 result.live = stream.deployment
                 if !events.isEmpty {
-                    try simulation.run(id, at: now) { reconciler in
-                        for event in events { reconciler.emit(event, actor: actor) }
-                        result.answer = reconciler.stream.deployment
-                        reconciler.reconcile()
-                    }
+                    try simulation.apply(events, to: id, actor: actor, at: now) { result.answer = $0.deployment }
                     if dryRun { result.answer?.metadata.resourceVersion = stream.deployment?.metadata.resourceVersion }
                 }
                 results.append(result)

@@ -28,10 +28,8 @@ extension ControlPlane {
                         status: .alreadyExists(Resource.deployments, manifest.name))
                 }
                 let created = try newDeployment(manifest, namespace: targetNamespace, stream: stream, lastApplied: nil)
-                try simulation.run(id, at: now) { reconciler in
-                    reconciler.emit(.deploymentCreated(DeploymentObject(deployment: created)), actor: actor)
-                    answers += reconciler.stream.deployment.map { [$0] } ?? []
-                    reconciler.reconcile()
+                try simulation.apply([.deploymentCreated(DeploymentObject(deployment: created))], to: id, actor: actor, at: now) {
+                    answers += $0.deployment.map { [$0] } ?? []
                 }
             }
             if dryRun { return answers }

@@ -37,11 +37,7 @@ public final class ControlPlane: Sendable {
             try simulation.catchUp()
             let (event, answer) = try decide(try simulation.stream(id), simulation.node)
             if let event {
-                try simulation.run(id, at: now) { reconciler in
-                    reconciler.emit(event, actor: actor)
-                    afterEvent(reconciler.stream.deployment)
-                    reconciler.reconcile()
-                }
+                try simulation.apply([event], to: id, actor: actor, at: now) { afterEvent($0.deployment) }
             }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams,
                               node: simulation.nodeChanged ? simulation.node : nil)

@@ -70,6 +70,9 @@ struct Simulation {
         nextSequence += 1
     }
 
+    /// The streams this command has loaded so far.
+    var loadedStreams: [StreamID] { Array(streams.keys) }
+
     /// The touched streams, for the commit.
     var touchedStreams: [DeploymentStream] { touched.compactMap { streams[$0] } }
 }

@@ -94,6 +94,15 @@ public struct StoreReader {
         return try String.fetchAll(db, sql: sql, arguments: namespace.map { [$0] } ?? []).map(StreamID.init(rawValue:))
     }
 
+    /// Streams holding a ReplicaSet that no Deployment controls, in one namespace, sorted.
+    public func streamsWithOrphanedReplicaSets(namespace: String) throws -> [StreamID] {
+        try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT DISTINCT stream_id FROM replicasets WHERE namespace = ? AND deployment IS NULL ORDER BY stream_id"),
+            arguments: [namespace]
+        ).map(StreamID.init(rawValue:))
+    }
+
     /// Streams whose next unprompted happening is due by `time`, earliest first.
     public func dueStreams(by time: Timestamp) throws -> [(id: StreamID, due: Timestamp)] {
         try Row.fetchAll(

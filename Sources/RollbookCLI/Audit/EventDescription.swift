@@ -72,6 +72,14 @@ struct EventDescription: Equatable {
             let owner = "\(p.owner.kind.lowercased())/\(p.owner.name)"
             self.init(object: "replicaset/\(p.name)", summary: "adopted by \(owner)")
         case .replicaSetDeleted(let p): self.init(object: "replicaset/\(p.name)", summary: "deleted")
+        case .replicaSetReleased(let p):
+            let claimer = StreamID(rawValue: p.to).deploymentKey.map { "deployment/\($0.name)" } ?? p.to
+            self.init(object: "replicaset/\(p.name)", summary: "claimed by \(claimer), with its pods")
+        case .replicaSetTransferred(let p):
+            let source = StreamID(rawValue: p.from).deploymentKey.map { "deployment/\($0.name)" } ?? p.from
+            self.init(
+                object: "replicaset/\(p.replicaSet.name)",
+                summary: "claimed from \(source)'s stream, with \(p.pods.count) pod\(p.pods.count == 1 ? "" : "s")")
         case .podCreated(let p):
             let owner = p.pod.metadata.controllerRef.map { " by \($0.kind.lowercased())/\($0.name)" } ?? ""
             self.init(object: "pod/\(p.pod.name)", summary: "created\(owner)")

@@ -41,6 +41,8 @@ public enum WrittenKind: Sendable {
             return deployment + [
                 "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated",
                 "ReplicaSetOrphaned", "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested",
+                // A ReplicaSet claimed from another stream arrives whole (its earlier writes are that stream's).
+                "ReplicaSetReleased", "ReplicaSetTransferred",
             ]
         }
     }

@@ -1,0 +1,99 @@
+import Cluster
+import Controllers
+import KubeModel
+
+/// The Deployment controller's claim on orphaned ReplicaSets across the namespace (`getReplicaSetsForDeployment`,
+/// `ClaimReplicaSets`): a ReplicaSet no Deployment controls is adopted by a Deployment whose selector matches its
+/// labels, whichever Deployment made it.
+///
+/// Rollbook keeps a Deployment's ReplicaSets and Pods in the Deployment's stream, so a claim across streams moves
+/// the ReplicaSet, its Pods and their kubelet timers: `ReplicaSetReleased` in the stream it leaves,
+/// `ReplicaSetTransferred` in the claimer's, whose next sync adopts it as its own stream's orphans are adopted.
+/// Upstream, a claim follows a Deployment's creation (its first sync lists the namespace's ReplicaSets) and a
+/// ReplicaSet losing its owner (the update wakes the Deployments that match it); apps/v1 selectors never change.
+extension Simulation {
+    /// Runs a user's events on one stream, lets Deployments claim what they made claimable, then reconciles.
+    ///
+    /// - Parameter seen: Sees the stream right after the events, before any controller acts (what the API server
+    ///   answers a write with).
+    mutating func apply(
+        _ events: [ClusterEvent], to id: StreamID, actor: String, at time: Timestamp,
+        seen: (DeploymentStream) -> Void = { _ in }
+    ) throws {
+        try run(id, at: time) { reconciler in
+            for event in events { reconciler.emit(event, actor: actor) }
+            seen(reconciler.stream)
+        }
+        for event in events {
+            switch event {
+            case .deploymentCreated: try claimOrphans(for: id, at: time)
+            case .deploymentDeleted(let deletion) where deletion.cascade == "orphan": try offerOrphans(of: id, at: time)
+            default: continue
+            }
+        }
+        try run(id, at: time) { $0.reconcile() }
+    }
+
+    /// A new Deployment claims the orphans of other streams that its selector matches.
+    private mutating func claimOrphans(for id: StreamID, at time: Timestamp) throws {
+        guard let namespace = id.deploymentKey?.namespace, let selector = try stream(id).deployment?.spec.selector,
+            !selector.isEmpty
+        else { return }
+        for other in try streams(in: namespace, from: reader.streamsWithOrphanedReplicaSets(namespace: namespace))
+        where other != id {
+            for rs in try stream(other).replicaSets.values.sortedByCreation() where Self.claimable(rs, by: selector) {
+                try transfer(rs.name, from: other, to: id, at: time)
+            }
+        }
+    }
+
+    /// A Deployment deleted with `--cascade=orphan` leaves its ReplicaSets to the first live Deployment of the
+    /// namespace (by name) that matches each; those Deployments then sync.
+    private mutating func offerOrphans(of id: StreamID, at time: Timestamp) throws {
+        guard let namespace = id.deploymentKey?.namespace else { return }
+        var claimers: [StreamID] = []
+        for candidate in try streams(in: namespace, from: reader.deploymentStreams(namespace: namespace)) where candidate != id {
+            if try stream(candidate).deployment?.spec.selector.map({ !$0.isEmpty }) == true { claimers.append(candidate) }
+        }
+        var claimed: Set<StreamID> = []
+        for rs in try stream(id).replicaSets.values.sortedByCreation() {
+            for claimer in claimers {
+                guard let selector = try stream(claimer).deployment?.spec.selector, Self.claimable(rs, by: selector)
+                else { continue }
+                try transfer(rs.name, from: id, to: claimer, at: time)
+                claimed.insert(claimer)
+                break
+            }
+        }
+        for claimer in claimed.sorted() { try run(claimer, at: time) { $0.reconcile() } }
+    }
+
+    /// `ClaimReplicaSets`' test for an orphan: no controller, not being deleted, labels the selector matches.
+    private static func claimable(_ rs: ReplicaSet, by selector: LabelSelector) -> Bool {
+        rs.metadata.controllerRef == nil && rs.metadata.deletionTimestamp == nil
+            && selector.matches(rs.metadata.labels ?? [:])
+    }
+
+    /// The namespace's streams among `stored` (what the projections held before this command) and those this
+    /// command has loaded (their state may have changed since), sorted.
+    private func streams(in namespace: String, from stored: [StreamID]) -> [StreamID] {
+        let loaded = loadedStreams.filter { $0.deploymentKey?.namespace == namespace }
+        return Array(Set(stored).union(loaded)).sorted()
+    }
+
+    /// Moves one ReplicaSet, with the Pods it controls and their timers, from `source` to `target`.
+    private mutating func transfer(_ name: String, from source: StreamID, to target: StreamID, at time: Timestamp) throws {
+        let leaving = try stream(source)
+        guard let rs = leaving.replicaSets[name] else { return }
+        let pods = leaving.pods(of: rs)
+        let names = Set(pods.map(\.name))
+        let timers = leaving.containerTimers.filter { key, _ in
+            key.split(separator: "/", maxSplits: 1).first.map { names.contains(String($0)) } ?? false
+        }
+        let release = ClusterEvent.replicaSetReleased(ReplicaSetRelease(name: name, to: target.rawValue))
+        try run(source, at: time) { $0.emit(release, actor: Actor.deploymentController) }
+        let arrival = ClusterEvent.replicaSetTransferred(
+            ReplicaSetTransfer(from: source.rawValue, replicaSet: rs, pods: pods, timers: timers))
+        try run(target, at: time) { $0.emit(arrival, actor: Actor.deploymentController) }
+    }
+}

@@ -367,12 +367,20 @@ extension ObjectListing {
         return JSONPathOutput(template: try TemplateOutput.file(String(output.dropFirst("jsonpath-file=".count))))
     }
 
+    /// The template's text for `value`; kubectl's error for a template that does not parse, or that fails on the
+    /// object (nothing is printed then).
     static func renderJSONPath(_ output: JSONPathOutput, _ value: JSONValue) throws -> String {
+        let path: JSONPath
         do {
-            let path = try JSONPath(output.template)
-            return output.asJSON ? path.renderAsJSON(value) : path.render(value)
+            path = try JSONPath(output.template)
         } catch {
             throw CommandError.client(error.description)
+        }
+        do {
+            return try output.asJSON ? path.renderAsJSON(value) : path.render(value)
+        } catch {
+            // The message ends in a newline already, so kubectl adds none; the CLI adds one.
+            throw CommandError.client(String(path.failureMessage(error, root: value).dropLast()))
         }
     }
 }

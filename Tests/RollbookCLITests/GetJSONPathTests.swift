@@ -22,4 +22,27 @@ struct GetJSONPathTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/get-jsonpath.txt")
     }
+
+    /// Templates client-go's parser and executor take where a simpler reading would not: `range` glued to its
+    /// path, a `}` or single quotes in a literal, Go's unquoting (`\\n` is a backslash and an `n`), `['a.b']` as
+    /// a path, a range without `{end}`, nested ranges, and the failures kubectl reports when the template runs
+    /// (with the `%#v` dump of the object it was given). Recorded against kubectl v1.32.4 over `rollbook serve`.
+    @Test func clientGoParsingAndExecution() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create deployment web --image=web:1.0 --replicas=2"),
+            (0, "set image deployment/web web=web:2.0"),
+            (60, "get rs -o jsonpath='{range.items[*]}{.metadata.name}{end}'"),
+            (60, "get rs -o jsonpath='{\"}\"}'"),
+            (60, "get rs -o jsonpath=\"{'x'}\""),
+            (60, "get rs -o jsonpath='{\"\\\\n\"}'"),
+            (60, "get rs -o jsonpath=\"{.items[*]['metadata.name']}\""),
+            (60, "get rs -o jsonpath='{range .items[*]}{.metadata.name}'"),
+            (60, "get rs -o jsonpath='{range .items[*]}{range .spec.template.spec.containers[*]}{.name}{end}/{end}'"),
+            (60, "get rs -o jsonpath-as-json='{range .items[*]}{.metadata.name}{end}'"),
+            (60, "get rs -o jsonpath='{.items[5].metadata.name}'"),
+            (60, "get rs -o jsonpath='{.metadata.name}{end}'"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/get-jsonpath-client-go.txt")
+    }
 }

@@ -31,15 +31,18 @@ struct ScenarioScript {
         return transcript
     }
 
-    /// Splits on spaces, keeping single-quoted parts together (`annotate x 'k=a b'`).
+    /// Splits on spaces, keeping quoted parts together as a shell does (without escapes): `annotate x 'k=a b'`,
+    /// `get rs -o jsonpath="{'x'}"`.
     static func split(_ command: String) -> [String] {
         var parts: [String] = []
         var current = ""
-        var quoted = false
+        var quote: Character?
         for character in command {
-            if character == "'" {
-                quoted.toggle()
-            } else if character == " " && !quoted {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == " " {
                 if !current.isEmpty { parts.append(current) }
                 current = ""
             } else {

@@ -68,12 +68,7 @@ public struct Quantity: Sendable, Hashable {
 
     /// The canonical text of a quantity written as a string or a JSON number; nil when it is no quantity.
     public static func canonical(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): Quantity(parsing: text.trimmingCharacters(in: .whitespaces))?.description
-        case .int(let number): Quantity(parsing: String(number))?.description
-        case .double(let number): Quantity(parsing: number.description)?.description
-        default: nil
-        }
+        Quantity(value)?.description
     }
 
     /// `RoundUp(-3)`: a finer value rounds away from zero to milli-units.

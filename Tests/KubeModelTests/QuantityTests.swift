@@ -21,6 +21,18 @@ struct QuantityTests {
         #expect(Quantity(parsing: input) == nil, "\(input)")
     }
 
+    /// `Value()` and `MilliValue()`, which describe's resource field values divide: a fraction rounds away from zero.
+    @Test(arguments: [
+        ("1500m", Int64(2), Int64(1500)), ("300Mi", 314_572_800, 314_572_800_000), ("1Mi", 1_048_576, 1_048_576_000),
+        ("250m", 1, 250), ("1m", 1, 1), ("1n", 1, 1), ("0", 0, 0), ("-1500m", -2, -1500), ("1e3", 1000, 1_000_000),
+        ("1G", 1_000_000_000, 1_000_000_000_000),
+    ])
+    func wholeAndMilliValues(input: String, value: Int64, milliValue: Int64) throws {
+        let quantity = try #require(Quantity(parsing: input))
+        #expect(quantity.value == value, "\(input)")
+        #expect(quantity.milliValue == milliValue, "\(input)")
+    }
+
     @Test func numbersFromJSONAreQuantitiesToo() {
         #expect(Quantity.canonical(.int(2)) == "2")
         #expect(Quantity.canonical(.double(0.25)) == "250m")

@@ -21,7 +21,11 @@ extension DescribeWriter {
                 write(3, "\(name):\t\(value) (\(field["apiVersion"]?.goScalar ?? "v1"):\(path))\n")
             } else if let field = source["resourceFieldRef"] {
                 let resource = field["resource"]?.goScalar ?? ""
-                write(3, "\(name):\t\(resourceValue(resource, of: container)) (\(resource))\n")
+                var value = resourceValue(resource, divisor: field["divisor"], of: container) ?? ""
+                if value == "0" && (resource == "limits.cpu" || resource == "limits.memory") {
+                    value = "node allocatable"
+                }
+                write(3, "\(name):\t\(value) (\(resource))\n")
             } else if let secret = source["secretKeyRef"] {
                 write(3, "\(name):\t<set to the key '\(secret["key"]?.goScalar ?? "")' in secret "
                     + "'\(secret["name"]?.goScalar ?? "")'>\tOptional: \(isOptional(secret))\n")
@@ -93,12 +97,24 @@ extension DescribeWriter {
         }
     }
 
-    /// A simplified `ExtractContainerResourceValue`: the declared quantity as written; an unset
-    /// limit reads `node allocatable`, an unset request `0`.
-    private func resourceValue(_ resource: String, of container: Container) -> String {
+    /// `ExtractContainerResourceValue`: the container's quantity divided by the divisor (1 when unset or zero),
+    /// rounded up, CPU in thousandths and the others in whole units: `limits.cpu` 1500m is `2`, `limits.memory`
+    /// 300Mi with divisor 1Mi is `300`. An unset quantity is zero. Nil for a resource kubectl does not read.
+    private func resourceValue(_ resource: String, divisor: JSONValue?, of container: Container) -> String? {
         let parts = resource.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return "" }
-        if let value = container.resources?[parts[0]]?[parts[1]], value != .null { return value.goScalar }
-        return parts[0] == "limits" && (parts[1] == "cpu" || parts[1] == "memory") ? "node allocatable" : "0"
+        guard parts.count == 2, parts[0] == "limits" || parts[0] == "requests" else { return nil }
+        let name = parts[1]
+        guard ["cpu", "memory", "ephemeral-storage"].contains(name) || name.hasPrefix("hugepages-") else { return nil }
+        let quantity = container.resources?[parts[0]]?[name].flatMap { Quantity($0) }
+        let unit = divisor.flatMap { Quantity($0) }.flatMap { $0.isZero ? nil : $0 } ?? Quantity(parsing: "1")!
+        let ratio = name == "cpu"
+            ? Double(quantity?.milliValue ?? 0) / Double(unit.milliValue)
+            : Double(quantity?.value ?? 0) / Double(unit.value)
+        return String(Self.goInt64(ratio.rounded(.up)))
+    }
+
+    /// Go's `int64(f)` on amd64, where a value out of range is the smallest int64 (Swift would trap).
+    private static func goInt64(_ value: Double) -> Int64 {
+        value.isFinite && value >= -9.223372036854775808e18 && value < 9.223372036854775808e18 ? Int64(value) : .min
     }
 }

@@ -55,10 +55,12 @@ extension Reconciler {
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var spec = rs.spec.template.spec
         PodAdmission.admit(&spec, podName: name)
+        spec.defaultRequestsToLimits()
         spec.nodeName = NodeState.nodeName
         var pod = Pod(metadata: meta, spec: spec)
         pod.status.phase = "Pending"
-        pod.status.qosClass = "BestEffort"
+        // The registry's PrepareForCreate.
+        pod.status.qosClass = spec.qosClass
         pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", at: now)]
         emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")

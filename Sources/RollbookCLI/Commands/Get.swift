@@ -92,7 +92,7 @@ struct Get: RunnableCommand {
                 listing.objects = []
             }
         }
-        if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
+        if showsManagedFields(format) { try listing.addManagedFields(from: source) }
         // --ignore-not-found drops NotFound errors, and with them kubectl's "No resources found".
         let missing = ignoreNotFound ? [] : listing.missing
         for error in missing { Output.err(error.text + "\n") }
@@ -118,6 +118,17 @@ extension Get {
     func checkShowLabels() throws {
         guard showLabels, let outputFlag, outputFlag != "wide" else { return }
         throw CommandError.client("--show-labels option cannot be used with \(outputFlag) printer")
+    }
+
+    /// Whether the objects printed carry `metadata.managedFields`. The API server always sends them; kubectl drops
+    /// them for `-o json|yaml` unless `--show-managed-fields`, and leaves them to templates and columns. Rebuilding
+    /// them replays each object's writes, so a template gets them only when it names them.
+    func showsManagedFields(_ format: GetOutput) -> Bool {
+        switch format {
+        case .yaml, .json: showManagedFields
+        case .jsonPath, .template, .customColumns: showManagedFields || output?.contains("managedFields") == true
+        case .table, .name: false
+        }
     }
 
     /// What kubectl's table printer says of an empty listing, on stderr.
@@ -180,7 +191,7 @@ extension Get {
                 source, kind: kind, namespace: namespace, names: group.names, query: query, output: output,
                 labels: showLabels || !labelColumns.isEmpty)
             missing += listing.missing
-            if showManagedFields && format.printsObjects { try listing.addManagedFields(from: source) }
+            if showsManagedFields(format) { try listing.addManagedFields(from: source) }
             everything += listing.objects.map(listing.json)
             if format.printsOneList { continue }
             if output != "name" { listing.objects = listing.objects.map { $0.renamed("\(kind.qualifiedKind)/\($0.name)") } }

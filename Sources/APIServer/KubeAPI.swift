@@ -69,6 +69,14 @@ struct KubeAPI: HTTPResponder {
                 return try await handlers.delete(namespace: namespace, name: name)
             default: throw APIError(.methodNotAllowed)
             }
+        case (let name?, "status"?) where target.resource.hasStatusSubresource:
+            guard let namespace = target.namespace else { throw APIError(.pathNotFound) }
+            switch api.method {
+            case .get: return try await handlers.get(namespace: namespace, name: name)
+            case .patch: return try await handlers.patchStatus(namespace: namespace, name: name)
+            case .put: return try await handlers.replaceStatus(namespace: namespace, name: name)
+            default: throw APIError(.methodNotAllowed)
+            }
         case (let name?, "scale"?) where target.resource.scalable:
             guard let namespace = target.namespace else { throw APIError(.pathNotFound) }
             switch api.method {

@@ -13,6 +13,9 @@ struct ServedResource: Sendable {
     /// `scale`, answered as `autoscaling/v1` `Scale`.
     var scalable = false
 
+    /// `status`: the Deployment, whose writes there change only its status.
+    var hasStatusSubresource: Bool { name == "deployments" }
+
     static let readVerbs = ["get", "list", "watch"]
     /// What the controllers' objects take: reads, and deletion (their controller makes them again).
     static let deletableVerbs = ["delete", "get", "list", "watch"]
@@ -56,6 +59,12 @@ struct ServedResource: Sendable {
                 "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
             ]))
         }
+        if hasStatusSubresource {
+            entries.append(.object([
+                "name": .string("\(name)/status"), "singularName": .string(""), "namespaced": .bool(true),
+                "kind": .string(kind), "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
+            ]))
+        }
         return entries
     }
 
@@ -69,17 +78,24 @@ struct ServedResource: Sendable {
         ]
         if !shortNames.isEmpty { entry["shortNames"] = .array(shortNames.map(JSONValue.string)) }
         if !categories.isEmpty { entry["categories"] = .array(categories.map(JSONValue.string)) }
+        var subresources: [JSONValue] = []
         if scalable {
-            entry["subresources"] = .array([
-                .object([
-                    "subresource": .string("scale"),
-                    "responseKind": .object([
-                        "group": .string("autoscaling"), "version": .string("v1"), "kind": .string("Scale"),
-                    ]),
-                    "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
-                ])
-            ])
+            subresources.append(.object([
+                "subresource": .string("scale"),
+                "responseKind": .object([
+                    "group": .string("autoscaling"), "version": .string("v1"), "kind": .string("Scale"),
+                ]),
+                "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
+            ]))
         }
+        if hasStatusSubresource {
+            subresources.append(.object([
+                "subresource": .string("status"),
+                "responseKind": .object(["group": .string(group), "version": .string("v1"), "kind": .string(kind)]),
+                "verbs": .array(["get", "patch", "update"].map(JSONValue.string)),
+            ]))
+        }
+        if !subresources.isEmpty { entry["subresources"] = .array(subresources) }
         return .object(entry)
     }
 }

@@ -1,0 +1,42 @@
+import Testing
+import TestSupport
+
+/// A Deployment's `status` subresource through kubectl v1.32, as e2e's "should validate Deployment Status
+/// endpoints" uses it: read, patched with a condition of the test's own (which the controller keeps), and patched
+/// with a count the controller then sets back.
+struct StatusSubresourceTests {
+    @Test func statusIsReadPatchedAndResyncedByTheController() throws {
+        let fixture = try KubectlErrorTests.Fixture()
+        defer { fixture.stop() }
+        let conditions = "-o=jsonpath={range .status.conditions[*]}{.type}={.status} {end}"
+        let read = try fixture.kubectl.run(["get", "deployment", "web", "--subresource=status", "-o=jsonpath={.kind} {.status.replicas}"])
+        #expect(read.stdout == "Deployment 2" && read.exitCode == 0, "\(read.stderr)")
+
+        let condition = #"{"status":{"conditions":[{"type":"StatusPatched","status":"True","reason":"E2E","message":"Set from an e2e test"}]}}"#
+        let patched = try fixture.kubectl.run(
+            ["patch", "deployment", "web", "--subresource=status", "--type=merge", "-p", condition, conditions])
+        #expect(patched.stdout == "StatusPatched=True ", "\(patched.stderr)")
+        let kept = try fixture.kubectl.run(["get", "deployment", "web", conditions])
+        #expect(kept.stdout == "StatusPatched=True Available=True Progressing=True ")
+
+        let count = try fixture.kubectl.run(
+            ["patch", "deployment", "web", "--subresource=status", "--type=merge", "-p", #"{"status":{"readyReplicas":7}}"#,
+             "-o=jsonpath={.status.readyReplicas}"])
+        #expect(count.stdout == "7")
+        let resynced = try fixture.kubectl.run(["get", "deployment", "web", "-o=jsonpath={.status.readyReplicas}"])
+        #expect(resynced.stdout == "2")
+
+        let spec = try fixture.kubectl.run(
+            ["patch", "deployment", "web", "--subresource=status", "--type=merge", "-p", #"{"spec":{"replicas":5}}"#,
+             "-o=jsonpath={.spec.replicas}"])
+        #expect(spec.stdout == "2", "a status write leaves the spec as stored")
+        let wrong = try fixture.kubectl.run(
+            ["patch", "deployment", "web", "--subresource=status", "--type=merge", "-p", #"{"status":{"readyReplicas":"x"}}"#])
+        #expect(wrong.exitCode == 1 && wrong.stderr.hasPrefix("Error from server (BadRequest):"), "\(wrong.stderr)")
+
+        let log = try fixture.cli.run(
+            ["sql", "SELECT actor FROM events WHERE type = 'DeploymentStatusUpdated' ORDER BY seq DESC LIMIT 2", "-o", "csv"],
+            now: KubectlErrorTests.now)
+        #expect(log.stdout.split(whereSeparator: \.isNewline) == ["actor", "deployment-controller", "system:anonymous"])
+    }
+}

@@ -5,8 +5,8 @@ import KubeModel
 ///
 /// States: not started → (pull) → running → ready after the image's startup delay; or waiting
 /// `ErrImageNeverPull` until the image is loaded; or `ErrImagePull` → `ImagePullBackOff` → retry, with the
-/// kubelet's doubling back-off (10s … 300s); or, for crashing images, running → terminated → waiting
-/// `CrashLoopBackOff` → restarted, with the same back-off.
+/// kubelet's doubling back-off (10s … 300s); or, for crashing images, running → terminated → restarted at once,
+/// then running → terminated → waiting `CrashLoopBackOff` → restarted, with the same back-off.
 struct ContainerLifecycle {
     struct Event {
         var type: String
@@ -118,7 +118,9 @@ struct ContainerLifecycle {
         }
     }
 
-    /// The container exits with an error and waits out its back-off before the next start.
+    /// The container exits with an error. The first exit is restarted at once: the kubelet's back-off for the
+    /// container begins with that restart (`doBackOff` finds no entry, so `IsInBackOffSince` is false, and `Next`
+    /// makes one of 10s). Every later exit waits out the back-off, doubled each time, before the next start.
     private mutating func crash(_ current: ContainerStatus, startedAt: Timestamp?, attempt: Int)
         -> (ContainerStatus, ContainerTimer?)
     {
@@ -126,7 +128,11 @@ struct ContainerLifecycle {
         var terminated = ContainerState.Terminated(exitCode: 1, reason: "Error", startedAt: startedAt, finishedAt: now)
         terminated.containerID = current.containerID
         status.lastState = ContainerState(terminated: terminated)
-        let delay = ContainerLifecycle.backOff(attempt)
+        guard attempt > 0 else {
+            status.restartCount += 1
+            return start(previous: status, attempt: 1)
+        }
+        let delay = ContainerLifecycle.backOff(attempt - 1)
         let podRef = "\(pod.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid ?? ""))"
         status.state = ContainerState(waiting: .init(
             reason: "CrashLoopBackOff",

@@ -40,6 +40,9 @@ struct KubeAPI: HTTPResponder {
         case ["api", "v1"]: return try get(api) { .json(Discovery.resourceList(groupVersion: "v1", ServedResource.core)) }
         case ["apis", "apps", "v1"]:
             return try get(api) { .json(Discovery.resourceList(groupVersion: "apps/v1", ServedResource.apps)) }
+        // Namespaces exist implicitly in Rollbook; kubectl looks one up after a NotFound in it.
+        case let path where path.count == 4 && path.starts(with: ["api", "v1", "namespaces"]):
+            return try get(api) { .json(Discovery.namespace(path[3])) }
         case ["openapi", "v3"]: return try get(api) { .json(OpenAPI.root) }
         case ["openapi", "v3", "apis", "apps", "v1"]: return try get(api) { .json(OpenAPI.groupDocument) }
         default: break

@@ -147,6 +147,8 @@ struct KubectlErrorTests {
         try fixture.expectSameAsRollbook(["get", "deployment", "nope"], golden: "missing-get")
         try fixture.expectSameAsRollbook(["describe", "deployment/nope"], golden: "missing-describe")
         try fixture.expectSameAsRollbook(["get", "pods", "nope"], golden: "missing-pod")
+        // kubectl then looks the namespace up; Rollbook's exist implicitly, so the error stays the object's.
+        try fixture.expectSameAsRollbook(["get", "deployment", "nope", "-n", "other"], golden: "missing-get-other-namespace")
     }
 
     @Test func invalidObject() throws {

@@ -36,6 +36,9 @@ struct Simulation {
         throws
     {
         var reconciler = Reconciler(stream: try stream(id), node: node, now: time, nextSequence: nextSequence)
+        reconciler.nameTakenElsewhere = { [reader, streams] name in
+            Simulation.replicaSet(name, heldOutside: id, reader: reader, loaded: streams)
+        }
         body(&reconciler)
         guard !reconciler.pending.isEmpty else { return }
         pending += reconciler.pending.map { event in
@@ -68,6 +71,19 @@ struct Simulation {
         nodeChanged = true
         pending.append(PendingEvent(stream: .node, event: event, actor: actor, sequence: nextSequence, time: now))
         nextSequence += 1
+    }
+
+    /// Whether a stream other than `id` holds a ReplicaSet named `name`: one this command loaded, as it now is,
+    /// or, for the rest, the projections.
+    static func replicaSet(
+        _ name: String, heldOutside id: StreamID, reader: StoreReader, loaded: [StreamID: DeploymentStream]
+    ) -> Bool {
+        guard let namespace = id.deploymentKey?.namespace else { return false }
+        let elsewhere = loaded.filter { $0.key != id && $0.key.deploymentKey?.namespace == namespace }
+        if elsewhere.contains(where: { $0.value.replicaSets[name] != nil }) { return true }
+        guard let holder = try? reader.streamID(ofReplicaSet: name, namespace: namespace), holder != id else { return false }
+        // A stream this command loaded answers for itself above.
+        return loaded[holder] == nil
     }
 
     /// The streams this command has loaded so far.

@@ -55,9 +55,12 @@ extension Reconciler {
     private mutating func createNewReplicaSet(old: [ReplicaSet], newRevision: Int) -> String? {
         var d = deployment
         var hash = TemplateHash.compute(d.spec.template, collisionCount: d.status.collisionCount)
-        // A name taken by a ReplicaSet with another template is a hash collision: bump the count and rehash.
-        while let clash = stream.replicaSets["\(d.name)-\(hash)"] {
-            if clash.metadata.controllerRef?.uid == d.metadata.uid,
+        // A name taken by a ReplicaSet with another template, or by one in another stream (never this Deployment's),
+        // is a hash collision: bump the count and rehash.
+        while true {
+            let clash = stream.replicaSets["\(d.name)-\(hash)"]
+            guard clash != nil || nameTakenElsewhere("\(d.name)-\(hash)") else { break }
+            if let clash, clash.metadata.controllerRef?.uid == d.metadata.uid,
                 clash.spec.template.equalIgnoringHash(d.spec.template)
             {
                 return clash.name

@@ -5,12 +5,16 @@ import KubeModel
 ///
 /// Every step is emitted as an event and folded into ``stream`` at once, so later steps of the same
 /// sync see the controller's own writes, as §9 of the semantics describes.
-public struct Reconciler: Sendable {
+public struct Reconciler {
     public private(set) var stream: DeploymentStream
     public let node: NodeState
     public let now: Timestamp
     public private(set) var pending: [PendingEvent] = []
     private var nextSequence: Int64
+    /// Whether a ReplicaSet of this name lives in another stream of the namespace. Names are unique in a
+    /// namespace, and a claimed orphan may carry a name this stream's Deployment would make: creating it there
+    /// is the API server's AlreadyExists, a hash collision.
+    public var nameTakenElsewhere: (String) -> Bool = { _ in false }
 
     public init(
         stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64, pending: [PendingEvent] = []

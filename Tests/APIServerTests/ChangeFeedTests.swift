@@ -45,4 +45,33 @@ struct ChangeFeedTests {
         var pods = ChangeFeed(store: store, resource: .pods, namespace: "other", after: 0)
         #expect(try pods.next(limit: 10_000).isEmpty, "another namespace sees nothing")
     }
+
+    /// A ReplicaSet claimed from another Deployment's stream is one MODIFIED (its adoption), as a cluster sends it;
+    /// its Pods, unchanged, send nothing.
+    @Test func aClaimedReplicaSetIsModifiedOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("store.db"))
+        try plane(store, at: 0).loadImages(["web:1"], startupSeconds: 0, behaviour: .ready)
+        var first = ControlPlane.generatedDeployment(name: "first", images: ["web:1"], replicas: 1, port: nil)
+        first.spec.selector = LabelSelector(matchLabels: ["app": "web"])
+        first.spec.template.metadata.labels = ["app": "web"]
+        try plane(store, at: 1).create([(deployment: first, source: nil)], namespace: "default")
+        try plane(store, at: 2).delete(namespace: "default", name: "first", cascade: "orphan")
+        let beforeClaim = try store.headSequence()
+        var second = first
+        second.metadata.name = "second"
+        try plane(store, at: 3).create([(deployment: second, source: nil)], namespace: "default")
+
+        var replicaSets = ChangeFeed(store: store, resource: .replicaSets, namespace: "default", after: beforeClaim)
+        let changes = try replicaSets.next(limit: 10_000)
+        #expect(changes.map(\.kind) == [.modified])
+        guard case .replicaSet(let claimed)? = changes.first?.object else {
+            Issue.record("no change to the claimed ReplicaSet")
+            return
+        }
+        #expect(claimed.metadata.controllerRef?.name == "second")
+        var pods = ChangeFeed(store: store, resource: .pods, namespace: "default", after: beforeClaim)
+        #expect(try pods.next(limit: 10_000).isEmpty)
+    }
 }

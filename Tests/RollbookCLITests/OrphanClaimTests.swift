@@ -88,4 +88,25 @@ struct OrphanClaimTests {
         ]
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/orphan-claims-on-delete.txt")
     }
+
+    /// ReplicaSet names are unique in a namespace: a Deployment made again after its ReplicaSet was claimed finds its
+    /// name taken in the claimer's stream (the API server's AlreadyExists), counts a collision and hashes anew.
+    @Test func aClaimedNameIsAHashCollisionForItsFormerDeployment() throws {
+        let files = [
+            "orphan.yaml": Self.manifest("orphan", image: "httpd:2.4"),
+            "adopt.yaml": Self.manifest("adopt", image: "httpd:2.4"),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4"),
+            (0, "create -f orphan.yaml"),
+            (1, "delete deployment orphan --cascade=orphan"),
+            (2, "create -f adopt.yaml"),
+            (3, "create -f orphan.yaml"),
+            (4, "get rs -o \(Self.columns)"),
+            (4, "get deployment orphan -o jsonpath={.status.collisionCount}"),
+            (5, "scale deployment adopt --replicas=2"),
+            (6, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/orphan-claims-collision.txt")
+    }
 }

@@ -43,7 +43,12 @@ public struct ChangeFeed: Sendable {
             after.apply(event.event, sequence: event.sequence, at: event.time)
             after.version += 1
             streams[event.stream] = after
-            changes += ChangeFeed.diff(resource, before, after, sequence: event.sequence)
+            // A ReplicaSet moving to the stream of the Deployment that claims it is Rollbook's bookkeeping: the objects
+            // are unchanged (the adoption that follows is the one MODIFIED a cluster sends).
+            switch event.event {
+            case .replicaSetReleased, .replicaSetTransferred: continue
+            default: changes += ChangeFeed.diff(resource, before, after, sequence: event.sequence)
+            }
         }
         return changes
     }

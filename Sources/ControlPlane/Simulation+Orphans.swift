@@ -52,8 +52,9 @@ extension Simulation {
     private mutating func offerOrphans(of id: StreamID, at time: Timestamp) throws {
         guard let namespace = id.deploymentKey?.namespace else { return }
         var claimers: [StreamID] = []
-        for candidate in try streams(in: namespace, from: reader.deploymentStreams(namespace: namespace)) where candidate != id {
-            if try stream(candidate).deployment?.spec.selector.map({ !$0.isEmpty }) == true { claimers.append(candidate) }
+        let live = try streams(in: namespace, from: reader.deploymentStreams(namespace: namespace))
+        for candidate in live where candidate != id {
+            if let selector = try stream(candidate).deployment?.spec.selector, !selector.isEmpty { claimers.append(candidate) }
         }
         var claimed: Set<StreamID> = []
         for rs in try stream(id).replicaSets.values.sortedByCreation() {
@@ -82,7 +83,9 @@ extension Simulation {
     }
 
     /// Moves one ReplicaSet, with the Pods it controls and their timers, from `source` to `target`.
-    private mutating func transfer(_ name: String, from source: StreamID, to target: StreamID, at time: Timestamp) throws {
+    private mutating func transfer(
+        _ name: String, from source: StreamID, to target: StreamID, at time: Timestamp
+    ) throws {
         let leaving = try stream(source)
         guard let rs = leaving.replicaSets[name] else { return }
         let pods = leaving.pods(of: rs)

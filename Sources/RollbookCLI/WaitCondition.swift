@@ -90,8 +90,17 @@ enum WaitCondition {
         case .condition(let type, let status):
             return Self.conditionMet(object, type: type, status: status)
         case .jsonPath(let path, let value):
-            let found = path.values(in: object)
-            guard let first = found.first else { return false }
+            // `checkCondition` reports FindResults' own failures (an index out of bounds, say) rather than waiting.
+            let results: [[JSONValue]]
+            do {
+                results = try path.results(in: object)
+            } catch {
+                throw CommandError.client(error.reason)
+            }
+            guard let found = results.first, let first = found.first else { return false }
+            guard results.count == 1 else {
+                throw CommandError.client("given jsonpath expression matches more than one list")
+            }
             guard found.count == 1 else {
                 throw CommandError.client("given jsonpath expression matches more than one value")
             }
@@ -101,7 +110,8 @@ enum WaitCondition {
                 throw CommandError.client("jsonpath leads to a nested object or list which is not supported")
             default:
                 let text = JSONPath.goValueText(first)
-                return text.trimmingCharacters(in: .whitespacesAndNewlines) == value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = { (text: String) in text.trimmingCharacters(in: .whitespacesAndNewlines) }
+                return trimmed(text) == trimmed(value)
             }
         }
     }

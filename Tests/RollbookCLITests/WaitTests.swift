@@ -6,6 +6,27 @@ import TestSupport
 /// and refuses, the resource builder's selection rules, one deadline over every object, and how errors print
 /// (a lone one with `error: `, several as their messages).
 struct WaitTests {
+    static let web = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          labels:
+            app: web
+        spec:
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.25
+        """
+
     @Test func conditionsSelectionsAndErrorsAsKubectlPrintsThem() throws {
         let steps: [(Int, String)] = [
             (0, "images load nginx:1.25"),
@@ -47,11 +68,17 @@ struct WaitTests {
             (1, "wait --for=condition=Available deploy/web -A"),
             (1, "wait --for=condition=Available deploy/web --timeout=abc"),
             (1, "wait --for=condition=Available deploy/web -o wide"),
+            (1, "wait --for=condition=Available deploy/web --timeout=--1s"),
+            // FindResults' own failures end the wait at once.
+            (1, "wait --for=jsonpath={.status.conditions[5].type} deploy/web --timeout=5s"),
+            // -f: the files' objects that -l matches; the field selector does not apply to them.
+            (1, "wait --for=condition=Available -f web.yaml -l app=web --field-selector metadata.name=x"),
+            (1, "wait --for=condition=Available -f web.yaml -l app=api"),
             // kubectl's relaxed JSONPath, which custom columns share: an empty path finds nothing; two are refused.
             (1, "get deploy -o custom-columns=NAME:.metadata.name,X:"),
             (1, "get deploy -o custom-columns=N:{.a}{.b}"),
         ]
-        try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/wait.txt")
+        try expectGolden(try ScenarioScript(files: ["web.yaml": Self.web], steps: steps).run(), named: "fidelity/wait.txt")
     }
 
     /// With the system clock, each read lets simulated time catch up: the wait ends when the pods of an image that
@@ -79,5 +106,33 @@ struct WaitTests {
         let rolledOut = try cli.run(
             ScenarioScript.split("wait --for=jsonpath={.status.updatedReplicas}=2 deploy/web --timeout=0"), now: systemClock)
         #expect(rolledOut.exitCode == 0)
+    }
+
+    /// `--for=delete` is met when the name comes back with another UID: `apply --force` deletes and creates in one
+    /// command, so no read between them could see the name free.
+    @Test func aDeletionIsSeenThroughARecreation() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try Self.web.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
+        let moved = Self.web.replacingOccurrences(of: "app: web", with: "app: web2")
+        try moved.write(toFile: dir.path("web2.yaml"), atomically: true, encoding: .utf8)
+        var cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+        cli.environment["ROLLBOOK_NOW"] = ""
+        #expect(try cli.run(["images", "load", "nginx:1.25"], now: "").exitCode == 0)
+        #expect(try cli.run(["apply", "-f", "web.yaml"], now: "").exitCode == 0)
+
+        let waiting = Process()
+        waiting.executableURL = cli.binary
+        waiting.arguments = ["wait", "--for=delete", "deployment/web", "--timeout=20s", "--store", cli.store]
+        let out = Pipe()
+        waiting.standardOutput = out
+        try waiting.run()
+        Thread.sleep(forTimeInterval: 1)
+        let forced = try cli.run(["apply", "--force", "-f", "web2.yaml"], now: "")
+        #expect(forced.exitCode == 0, "\(forced.stderr)")
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        waiting.waitUntilExit()
+        #expect(printed == "deployment.apps/web condition met\n")
+        #expect(waiting.terminationStatus == 0)
     }
 }

@@ -201,8 +201,12 @@ enum Duration {
     static func parse(_ text: String) -> TimeInterval? {
         // time.ParseDuration takes one leading sign.
         if let sign = text.first, sign == "-" || sign == "+" {
-            return parse(String(text.dropFirst())).map { sign == "-" ? -$0 : $0 }
+            return unsigned(String(text.dropFirst())).map { sign == "-" ? -$0 : $0 }
         }
+        return unsigned(text)
+    }
+
+    private static func unsigned(_ text: String) -> TimeInterval? {
         if text == "0" { return 0 }
         var total: TimeInterval = 0
         var number = ""

@@ -14,15 +14,22 @@ struct Wait: RunnableCommand {
         "wait", abstract: "Wait for a specific condition on one or many Deployments, ReplicaSets or Pods.",
         discussion: """
             Examples: rollbook wait --for=condition=Available deployment/web; \
-            rollbook wait --for=jsonpath='{.status.readyReplicas}'=3 deploy/web; rollbook wait --for=delete pod/web-x --timeout=60s
+            rollbook wait --for=jsonpath='{.status.readyReplicas}'=3 deploy/web; \
+            rollbook wait --for=delete pod/web-x --timeout=60s
             """,
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
-            .option(\.condition, "for", help: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true."),
-            .duration(\.timeout, "timeout", help: "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week."),
+            .option(\.condition, "for", help: """
+                The condition to wait on: [create|delete|condition=condition-name[=condition-value]|\
+                jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.
+                """),
+            .duration(\.timeout, "timeout", help: """
+                The length of time to wait before giving up. Zero means check once and don't wait, negative means \
+                wait for a week.
+                """),
             .option(\.selector, "selector", short: "l", help: "Selector (label query) to filter on (e.g. -l app=web)."),
-            .option(\.fieldSelector, "field-selector", help: "Selector (field query) to filter on (e.g. --field-selector metadata.name=web)."),
+            .option(\.fieldSelector, "field-selector", help: "Selector (field query) (e.g. --field-selector metadata.name=web)."),
             .flag(\.all, "all", help: "Select all resources in the namespace of the specified resource types."),
             .flag(\.allNamespaces, "all-namespaces", short: "A", help: "Select the objects across all namespaces."),
             .option(\.outputFlag, "output", short: "o", help: "Output format: json, yaml, name, jsonpath=… or go-template=…."),
@@ -50,13 +57,19 @@ struct Wait: RunnableCommand {
         // kubectl's order: the printer, the condition, then what the resource builder finds.
         var printer = try TypedOutput(OutputTemplate.folded(outputFlag, template: template))
         let wanted = try WaitCondition(parsing: condition)
-        let arguments = try files.resources(resources, command: "wait")
-        if arguments.isEmpty { throw MissingResource.none(selecting: selector != nil || fieldSelector != nil) }
-        let groups = try ResourceArguments.groups(
-            arguments, whenEmpty: .argumentOrFilename, selecting: all || selector != nil || fieldSelector != nil)
-        try checkSelection(arguments, groups)
         let query = try LabelQuery.parsing(selector)
         var waiter = try Waiter(globals: globals, timeout: Duration.parse(timeout) ?? 30)
+        let groups: [ResourceArguments]
+        if let fromFiles = try fileArguments(query: query) {
+            // The objects of the files, those the label selector matches; the field selector does not apply.
+            guard !fromFiles.names.isEmpty else { throw CommandError.client("no matching resources found") }
+            groups = [fromFiles]
+        } else {
+            if resources.isEmpty { throw MissingResource.none(selecting: selector != nil || fieldSelector != nil) }
+            groups = try ResourceArguments.groups(
+                resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil || fieldSelector != nil)
+            try checkSelection(resources, groups)
+        }
 
         if case .create = wanted { try waiter.awaitCreation(of: groups, namespace: globals.resolvedNamespace.name) }
         var visited = 0
@@ -73,7 +86,8 @@ struct Wait: RunnableCommand {
                 do {
                     let final = try waiter.await(wanted, on: object, kind: group.kind)
                     Output.out(try printer.text(
-                        final, as: nil, resource: "\(group.kind.qualifiedKind)/\(object.name)", operation: "condition met"))
+                        final, as: nil, resource: "\(group.kind.qualifiedKind)/\(object.name)",
+                        operation: "condition met"))
                 } catch let error as CommandError {
                     errors.append(error)
                 }
@@ -84,6 +98,17 @@ struct Wait: RunnableCommand {
             error.text.hasPrefix("error: ") ? String(error.text.dropFirst("error: ".count)) : error.text
         }
         if visited == 0, !wanted.isDelete { throw CommandError.client("no matching resources found") }
+    }
+
+    /// `-f`: the Deployments of the files that `-l` matches, by name (nil without files).
+    private func fileArguments(query: LabelQuery?) throws -> ResourceArguments? {
+        guard !files.filenames.isEmpty else { return nil }
+        try FilenameOption.refuse(resources)
+        let documents = try ManifestFiles.load(files.filenames, command: "wait") { _, _ in true }
+        var group = try ResourceArguments(["deployment"], whenEmpty: .argumentOrFilename)
+        group.names = documents.map(\.object.deployment)
+            .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name)
+        return group
     }
 
     /// The resource builder's refusals of names mixed with selectors or with `-A`.
@@ -119,72 +144,5 @@ extension WaitCondition {
     var isDelete: Bool {
         if case .delete = self { return true }
         return false
-    }
-}
-
-/// Reads objects again and again against one deadline, each read at the clock's time then.
-struct Waiter {
-    let globals: GlobalOptions
-    let store: SQLiteStore
-    /// 0: check once.
-    let timeout: TimeInterval
-    let deadline: Date
-
-    init(globals: GlobalOptions, timeout: TimeInterval) throws {
-        self.globals = globals
-        store = try SQLiteStore(path: globals.store ?? Environment.storePath)
-        // kubectl waits a week for a negative timeout.
-        self.timeout = timeout < 0 ? 168 * 3600 : timeout
-        deadline = Date().addingTimeInterval(self.timeout)
-    }
-
-    /// A control plane at the clock's time now: reading through it lets simulated time catch up first.
-    func plane() throws -> ControlPlane { try globals.controlPlane(on: store) }
-
-    func object(_ kind: ResourceKind, namespace: String, name: String) throws -> ObjectListing.Object? {
-        try ObjectListing.fetch(.live(try plane()), kind: kind, namespace: namespace, names: [name], query: nil, output: "json")
-            .objects.first
-    }
-
-    /// `--for=create`: polls until every name given exists (a selection has nothing to wait for).
-    func awaitCreation(of groups: [ResourceArguments], namespace: String) throws {
-        while true {
-            let missing = try groups.contains { group in
-                try group.names.contains { try object(group.kind, namespace: namespace, name: $0) == nil }
-            }
-            if !missing { return }
-            guard pause() else { throw CommandError.client("timed out waiting for the condition") }
-        }
-    }
-
-    /// Waits until `object` meets the condition and returns it as it then was (for a deletion, as first seen).
-    func await(_ condition: WaitCondition, on object: ObjectListing.Object, kind: ResourceKind) throws -> JSONValue {
-        let label = "\(kind.pluralName)/\(object.name)"
-        let timedOut = CommandError.client("timed out waiting for the condition on \(label)")
-        if case .create = condition { return object.json }
-        // Once an earlier object used up the time, kubectl's watch of the next one ends before it looks.
-        if timeout > 0 && deadline.timeIntervalSinceNow <= 0 { throw timedOut }
-        var current: ObjectListing.Object? = object
-        while true {
-            switch condition {
-            case .create:
-                return object.json
-            case .delete:
-                if current == nil { return object.json }
-            case .condition, .jsonPath:
-                if let current, try condition.isMet(by: current.json) { return current.json }
-            }
-            if timeout == 0 { throw CommandError.client("condition not met for \(label)") }
-            guard pause() else { throw timedOut }
-            current = try self.object(kind, namespace: object.namespace, name: object.name)
-        }
-    }
-
-    /// Sleeps until the next read, or returns false when the deadline has passed.
-    private func pause() -> Bool {
-        let remaining = deadline.timeIntervalSinceNow
-        guard remaining > 0 else { return false }
-        Thread.sleep(forTimeInterval: min(Wait.pollInterval, remaining))
-        return true
     }
 }

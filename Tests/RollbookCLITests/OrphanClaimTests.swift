@@ -48,6 +48,9 @@ struct OrphanClaimTests {
             (10, "create -f adopt.yaml"),
             (11, "get rs,pods -o \(Self.columns)"),
             (11, "describe deployment test-adopt"),
+            // Events recorded before the claim stay in the stream they were recorded in; describe finds them by UID.
+            (11, "describe rs test-orphan-545bbd4c96"),
+            (11, "describe pod test-orphan-545bbd4c96-gq9m8"),
             (12, "delete deployment test-adopt --cascade=orphan"),
             // Another template: the orphan is an old ReplicaSet, scaled down; the new one is revision 2.
             (20, "create -f other.yaml"),

@@ -121,17 +121,33 @@ struct Describe: RunnableCommand {
             }
             let stream = try source.read { try $0.stream(id) }
             guard let rs = stream.replicaSets[name] else { throw CommandError.notFound(kind.resource, name) }
-            return describeReplicaSet(
-                rs, pods: stream.pods(of: rs), events: stream.events(about: rs.metadata.uid, keptAt: source.now), now: source.now)
+            let events = try events(about: rs.metadata.uid, madeFor: rs.name, in: stream, source: source)
+            return describeReplicaSet(rs, pods: stream.pods(of: rs), events: events, now: source.now)
         case .pod:
             guard let id = try source.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
             }
             let stream = try source.read { try $0.stream(id) }
             guard let pod = stream.pods[name] else { throw CommandError.notFound(kind.resource, name) }
-            return describePod(pod, events: stream.events(about: pod.metadata.uid, keptAt: source.now), now: source.now)
+            let owner = pod.metadata.controllerRef?.name ?? pod.name
+            let events = try events(about: pod.metadata.uid, madeFor: owner, in: stream, source: source)
+            return describePod(pod, events: events, now: source.now)
         case .event:
             throw ResourceKind.eventsRefusal("describe")
         }
+    }
+
+    /// The Events about an object, as the API server finds them by UID: those its stream recorded and, for one
+    /// claimed from another Deployment's stream (`name`, its own or its ReplicaSet's, is not this Deployment's),
+    /// those recorded before the claim, which stayed in the stream they were recorded in.
+    private func events(about uid: String?, madeFor name: String, in stream: DeploymentStream, source: ReadSource) throws
+        -> [KubeEvent]
+    {
+        let own = stream.events(about: uid, keptAt: source.now)
+        guard !name.hasPrefix(stream.name + "-") else { return own }
+        let known = Set(own.map(\.name))
+        let earlier = try source.read { try $0.kubeEvents(namespace: stream.namespace, now: source.now) }
+            .filter { $0.involvedObject.uid == uid && !known.contains($0.name) }
+        return (earlier + own).sorted { $0.name < $1.name }
     }
 }

@@ -16,6 +16,8 @@ public struct RevisionLedgerEntry: Sendable, Hashable {
         case collected
         /// Deleted with its Deployment (cascade), or by hand.
         case deleted
+        /// Orphaned, then claimed by another Deployment (named here), whose stream it moved to.
+        case claimed(by: String)
     }
 
     public var revision: Int
@@ -46,7 +48,11 @@ public enum RevisionLedger {
         let currentRevision = stream.deployment?.revision
         return records.enumerated().map { index, record in
             let later = changes.filter { $0.name == record.replicaSet && $0.sequence > record.sequence }
-            let deletion = later.first { $0.kind == .deleted }
+            // Leaving the stream, deleted or claimed, ends the ReplicaSet's story here.
+            let deletion = later.first { change in
+                if case .annotated = change.kind { return false }
+                return true
+            }
             let renumbered = records[(index + 1)...].first { next in
                 next.replicaSet == record.replicaSet && next.sequence < (deletion?.sequence ?? Int64.max)
             }
@@ -60,6 +66,8 @@ public enum RevisionLedger {
             let fate: RevisionLedgerEntry.Fate
             if let renumbered {
                 fate = .renumbered(to: renumbered.revision)
+            } else if let deletion, case .claimed(let claimer) = deletion.kind {
+                fate = .claimed(by: claimer.deploymentKey?.name ?? claimer.rawValue)
             } else if let deletion {
                 fate = deletion.actor == Actor.deploymentController ? .collected : .deleted
             } else if stream.replicaSets[record.replicaSet] == nil {

@@ -56,6 +56,8 @@ struct OrphanClaimTests {
             (20, "create -f other.yaml"),
             (21, "get rs,pods -o \(Self.columns)"),
             (21, "rollout history deployment/test-other"),
+            (21, "rollout history deployment/test-orphan --all"),
+            (21, "rollout history deployment/test-other --all"),
             (21, "events --type ReplicaSetReleased,ReplicaSetTransferred,ReplicaSetAdopted"),
             (22, "verify"),
         ]

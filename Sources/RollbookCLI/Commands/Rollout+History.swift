@@ -17,7 +17,8 @@ extension Rollout {
                 WHEN (RFC 3339, simulated time), WHO (the actor of the command that caused the revision), HOW \
                 (apply, set image, undo, restart, resume, rewind, ...), STATE and CHANGE-CAUSE. STATE is \
                 'current' for the revision running now, 'kept' for one kubectl still lists, 'renumbered to N', \
-                'gc' for one removed by revisionHistoryLimit, and 'deleted' for one removed with its Deployment.
+                'gc' for one removed by revisionHistoryLimit, 'deleted' for one removed with its Deployment, and 'claimed by \
+                NAME' for one orphaned, then adopted by another Deployment.
                 """,
             pointInTime: \History.pointInTime, options: [
                 .option(\.revision, "revision", help: "See the details, including podTemplate of the revision specified."),
@@ -121,6 +122,7 @@ extension RevisionLedgerEntry {
         case .renumbered(let to): state = "renumbered to \(to)"
         case .collected: state = "gc"
         case .deleted: state = "deleted"
+        case .claimed(let claimer): state = "claimed by \(claimer)"
         }
         return RolloutLedgerRow(
             revision: revision, replicaSet: replicaSet, images: images, when: time.description, who: actor, how: how,

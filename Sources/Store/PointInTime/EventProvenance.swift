@@ -29,6 +29,8 @@ public struct ReplicaSetChange: Sendable, Hashable {
         case deleted
         /// Annotations replaced (the controller copying the Deployment's); the change-cause they now carry.
         case annotated(changeCause: String?)
+        /// Claimed, an orphan, by the Deployment of another stream (`ReplicaSetReleased`), which it left for.
+        case claimed(by: StreamID)
     }
 
     public var sequence: Int64
@@ -91,17 +93,21 @@ struct AuditQueries {
             db,
             sql: """
                 SELECT seq, type, actor, payload ->> '$.name' AS name,
-                  payload ->> '$.annotations."kubernetes.io/change-cause"' AS change_cause
+                  payload ->> '$.annotations."kubernetes.io/change-cause"' AS change_cause, payload ->> '$.to' AS claimer
                 FROM events
-                WHERE stream_id = ? AND type IN ('ReplicaSetDeleted', 'ReplicaSetAnnotated') AND seq <= ?
+                WHERE stream_id = ? AND type IN ('ReplicaSetDeleted', 'ReplicaSetAnnotated', 'ReplicaSetReleased')
+                  AND seq <= ?
                 ORDER BY seq
                 """,
             arguments: [stream.rawValue, bound]
         ).map { row in
             let type: String = row["type"]
-            return ReplicaSetChange(
-                sequence: row["seq"], name: row["name"] ?? "", actor: row["actor"],
-                kind: type == "ReplicaSetDeleted" ? .deleted : .annotated(changeCause: row["change_cause"]))
+            let kind: ReplicaSetChange.Kind = switch type {
+            case "ReplicaSetDeleted": .deleted
+            case "ReplicaSetReleased": .claimed(by: StreamID(rawValue: row["claimer"] ?? ""))
+            default: .annotated(changeCause: row["change_cause"])
+            }
+            return ReplicaSetChange(sequence: row["seq"], name: row["name"] ?? "", actor: row["actor"], kind: kind)
         }
     }
 }

@@ -55,13 +55,27 @@ struct CustomColumns {
         return "{\(inner)}"
     }
 
-    func render(_ objects: [JSONValue], noHeaders: Bool, watch: WatchAlignment? = nil) -> String {
-        let rows = objects.map { object in
-            columns.map { column -> String in
-                let values = column.path.values(in: object)
-                return values.isEmpty ? "<none>" : values.map(JSONPath.goValueText).joined(separator: ",")
+    /// - Throws: ``PartialOutput`` at the first object a path fails on (an index out of bounds, say): the printer
+    ///   has written the header and the rows before it, then the command fails.
+    func render(_ objects: [JSONValue], noHeaders: Bool, watch: WatchAlignment? = nil) throws -> String {
+        var rows: [[String]] = []
+        for object in objects {
+            do {
+                rows.append(try columns.map { column -> String in
+                    let values = try column.path.results(in: object).flatMap { $0 }
+                    return values.isEmpty ? "<none>" : values.map(JSONPath.goValueText).joined(separator: ",")
+                })
+            } catch let error as JSONPath.ExecutionError {
+                let printed = customColumnsTable(headers: columns.map(\.header), rows: rows, noHeaders: noHeaders, watch: watch)
+                throw PartialOutput(printed: printed, error: .client(error.reason))
             }
         }
         return customColumnsTable(headers: columns.map(\.header), rows: rows, noHeaders: noHeaders, watch: watch)
     }
+}
+
+/// A failure after part of the output was made: the command prints `printed`, then fails with `error`.
+struct PartialOutput: Error {
+    var printed: String
+    var error: CommandError
 }

@@ -49,6 +49,10 @@ public enum RollbookCommand {
         } catch let error as CommandError {
             Output.err(error.text + "\n")
             return error.exitCode
+        } catch let partial as PartialOutput {
+            Output.out(partial.printed)
+            Output.err(partial.error.text + "\n")
+            return partial.error.exitCode
         } catch let error as StoreError {
             Output.err("error: \(error.message)\n")
             return 1

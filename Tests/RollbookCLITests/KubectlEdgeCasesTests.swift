@@ -4,7 +4,7 @@ import TestSupport
 /// Edges of kubectl's resource builder and verbs that an audit against kubectl v1.32 (through `rollbook serve` on a
 /// twin store) found answered differently: a selector with no type, `--all` with no type, boolean `--cascade`
 /// values, an empty history asked for a revision, a negative status revision, and `set image` naming one container
-/// the Deployment has and one it has not.
+/// the Deployment has and one it has not; a custom column whose path fails.
 struct KubectlEdgeCasesTests {
     static let paused = """
         apiVersion: apps/v1
@@ -53,6 +53,8 @@ struct KubectlEdgeCasesTests {
             // The container the Deployment has is patched; the one it has not is reported.
             (1, "set image deploy/web nginx=nginx:1.26 nope=x"),
             (2, "get deploy web -o jsonpath={.spec.template.spec.containers[0].image}"),
+            // A column whose path fails ends the table there: the header is printed, then the error.
+            (2, "get deploy -o custom-columns=N:.metadata.name,X:.status.conditions[5].type"),
         ]
         try expectGolden(
             try ScenarioScript(files: ["held.yaml": Self.paused], steps: steps).run(), named: "fidelity/kubectl-edge-cases.txt")

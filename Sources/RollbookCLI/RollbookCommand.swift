@@ -44,6 +44,10 @@ public enum RollbookCommand {
 
     private static func execute(_ command: inout any RunnableCommand) -> Int32 {
         do {
+            if var scoped = command as? any ManifestScoped {
+                try scoped.takeManifestNamespace()
+                command = scoped
+            }
             try command.run()
             return 0
         } catch let error as CommandError {

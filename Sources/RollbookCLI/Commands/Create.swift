@@ -31,6 +31,7 @@ enum Create {
             var printer = try TypedOutput(output)
             let plane = try globals.controlPlane()
             let documents = try ManifestFiles.load(filenames, command: "create") { _, _ in false }
+            try ManifestScope.check(documents, flag: globals.namespace)
             let operation = strategy.operation("created")
             // A client dry run prints the objects as the files hold them, asking the server nothing.
             if strategy == .client {

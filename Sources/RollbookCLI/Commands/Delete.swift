@@ -77,7 +77,9 @@ struct Delete: RunnableCommand {
         let plane = try globals.controlPlane()
         if filenames.isEmpty { return try deleteByType(mode: mode, plane: plane) }
         var failed = false
-        for document in try ManifestFiles.load(filenames, command: "delete") { _, _ in true } {
+        let documents = try ManifestFiles.load(filenames, command: "delete") { _, _ in true }
+        try ManifestScope.check(documents, flag: globals.namespace)
+        for document in documents {
             let name = document.object.deployment.name
             let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
             try ManifestFiles.checkNameForDelete(name, source: document.source)

@@ -25,9 +25,12 @@ enum ManifestFiles {
         return documents
     }
 
+    /// Stdin, read once: a verb's namespace is taken from its files before the verb reads them (``ManifestScoped``).
+    private static let standardInput = FileHandle.standardInput.readDataToEndOfFile()
+
     /// `(source name, bytes)` for a file, every manifest in a directory, or stdin.
     private static func read(_ path: String) throws -> [(String, Data)] {
-        if path == "-" { return [("STDIN", FileHandle.standardInput.readDataToEndOfFile())] }
+        if path == "-" { return [("STDIN", standardInput)] }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandError.client("the path \"\(path)\" does not exist")

@@ -25,6 +25,7 @@ struct Replace: RunnableCommand {
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let documents = try ManifestFiles.load(filenames, command: "replace") { _, _ in true }
+        try ManifestScope.check(documents, flag: globals.namespace)
         var errors: [CommandError] = []
         for document in documents {
             let name = document.object.deployment.name

@@ -14,7 +14,16 @@ enum ThreeWayMerge {
         "hostAliases": "ip", "volumeDevices": "devicePath",
     ]
 
-    static func merge(original: JSONValue?, modified: JSONValue, current: JSONValue?, key: String? = nil) -> JSONValue {
+    /// Fields whose patch strategy is `retainKeys` (a Deployment's `strategy`), and lists whose elements' is (`volumes`):
+    /// once the manifest changes one, the patch carries `$retainKeys` with the manifest's keys, and the server drops
+    /// the rest. So a strategy turned to Recreate loses the defaulted `rollingUpdate`, and a volume given another
+    /// source loses the old one.
+    static let retainsKeys: Set<String> = ["strategy"]
+    static let elementsRetainKeys: Set<String> = ["volumes"]
+
+    static func merge(
+        original: JSONValue?, modified: JSONValue, current: JSONValue?, key: String? = nil, retainingKeys: Bool = false
+    ) -> JSONValue {
         switch (modified, current) {
         case (.object(let m), .object(let c)):
             let o = original?.objectValue ?? [:]
@@ -24,10 +33,15 @@ enum ThreeWayMerge {
                 result[field] = value == .null ? nil : merge(original: o[field], modified: value, current: c[field], key: field)
             }
             for field in o.keys where m[field] == nil { result[field] = nil }
+            if retainingKeys || key.map(retainsKeys.contains) == true, result != c {
+                result = result.filter { m[$0.key] != nil }
+            }
             return .object(result)
         case (.array(let m), .array(let c)):
             guard let key, let mergeKey = mergeKeys[key] else { return modified }
-            return .array(mergeList(original: original?.arrayValue ?? [], modified: m, current: c, mergeKey: mergeKey))
+            return .array(mergeList(
+                original: original?.arrayValue ?? [], modified: m, current: c, mergeKey: mergeKey,
+                retainingKeys: elementsRetainKeys.contains(key)))
         default:
             return modified
         }
@@ -35,16 +49,17 @@ enum ThreeWayMerge {
 
     /// Elements keyed by `mergeKey`: modified ones merge into their live twin, ones the previous manifest
     /// had and this one dropped are removed, live-only ones stay. Order follows the manifest.
-    private static func mergeList(original: [JSONValue], modified: [JSONValue], current: [JSONValue], mergeKey: String)
-        -> [JSONValue]
-    {
+    private static func mergeList(
+        original: [JSONValue], modified: [JSONValue], current: [JSONValue], mergeKey: String, retainingKeys: Bool
+    ) -> [JSONValue] {
         func id(_ value: JSONValue) -> JSONValue? { value[mergeKey] }
         let droppedKeys = Set(original.compactMap(id)).subtracting(modified.compactMap(id))
         var result: [JSONValue] = []
         for element in modified {
             let live = current.first { id($0) != nil && id($0) == id(element) }
             let previous = original.first { id($0) != nil && id($0) == id(element) }
-            result.append(live.map { merge(original: previous, modified: element, current: $0) } ?? element)
+            result.append(
+                live.map { merge(original: previous, modified: element, current: $0, retainingKeys: retainingKeys) } ?? element)
         }
         for element in current {
             guard let key = id(element), !droppedKeys.contains(key) else { continue }

@@ -4,14 +4,33 @@ import ControlPlane
 enum DryRunStrategy {
     case none, client, server
 
+    /// `GetDryRunStrategy`: a boolean in any spelling `strconv.ParseBool` takes, or the bare flag (its no-value
+    /// default `unchanged`), still works, with kubectl's deprecation warning.
     init(flag: String) throws {
+        if let value = CommandOption<Apply>.goBool(flag) {
+            self = value ? .client : .none
+            Self.warnOnce("--dry-run=\(flag) is deprecated (boolean value) and can be replaced with --dry-run=\(value ? "client" : "none").")
+            return
+        }
         switch flag {
         case "none": self = .none
-        case "client", "unchanged": self = .client  // "unchanged" is the flag's no-value default
+        case "client": self = .client
+        case "unchanged":
+            self = .client
+            Self.warnOnce("--dry-run is deprecated and can be replaced with --dry-run=client.")
         case "server": self = .server
         default:
             throw CommandError.client(#"Invalid dry-run value (\#(flag)). Must be "none", "server", or "client"."#)
         }
+    }
+
+    /// Commands read the strategy more than once; kubectl warns once.
+    nonisolated(unsafe) private static var warned = false
+
+    private static func warnOnce(_ message: String) {
+        guard !warned else { return }
+        warned = true
+        Output.err("warning: \(message)\n")
     }
 
     /// `PrintFlagsWithDryRunStrategy`: `%s (dry run)` or `%s (server dry run)`.

@@ -4,7 +4,7 @@ import TestSupport
 /// Edges of kubectl's resource builder and verbs that an audit against kubectl v1.32 (through `rollbook serve` on a
 /// twin store) found answered differently: a selector with no type, `--all` with no type, boolean `--cascade`
 /// values, an empty history asked for a revision, a negative status revision, and `set image` naming one container
-/// the Deployment has and one it has not; a custom column whose path fails.
+/// the Deployment has and one it has not; a custom column whose path fails; `--dry-run`'s deprecated spellings.
 struct KubectlEdgeCasesTests {
     static let paused = """
         apiVersion: apps/v1
@@ -55,6 +55,13 @@ struct KubectlEdgeCasesTests {
             (2, "get deploy web -o jsonpath={.spec.template.spec.containers[0].image}"),
             // A column whose path fails ends the table there: the header is printed, then the error.
             (2, "get deploy -o custom-columns=N:.metadata.name,X:.status.conditions[5].type"),
+            // GetDryRunStrategy's deprecated spellings: a boolean, or the flag alone, with a warning.
+            (3, "apply -f held.yaml --dry-run=true"),
+            (3, "apply --dry-run -f held.yaml"),
+            (3, "scale deploy api --replicas=3 --dry-run"),
+            (3, "create deployment zz --image=nginx:1.25 --dry-run=TRUE"),
+            (3, "delete deploy api --dry-run=0 --cascade=orphan"),
+            (3, "get deploy"),
         ]
         try expectGolden(
             try ScenarioScript(files: ["held.yaml": Self.paused], steps: steps).run(), named: "fidelity/kubectl-edge-cases.txt")

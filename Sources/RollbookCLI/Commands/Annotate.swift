@@ -13,7 +13,7 @@ struct Annotate: RunnableCommand {
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
             .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
             .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
-            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),

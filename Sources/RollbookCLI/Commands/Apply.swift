@@ -16,7 +16,7 @@ struct Apply: RunnableCommand {
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
-            .option(\.dryRun, "dry-run", help: "none, client or server: decide and print, store nothing."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: decide and print, store nothing."),
             .option(\.output, "output", short: "o", help: "json, yaml, name, jsonpath=… or go-template=…: print the applied objects."),
             .flag(\.force, "force", help: "Delete and re-create a Deployment the patch cannot change (a conflict, an immutable field)."),
             .flag(\.overwrite, "overwrite", help: "Let the manifest win over live changes (the default; false is not supported)."),

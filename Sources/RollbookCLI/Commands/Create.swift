@@ -17,7 +17,7 @@ enum Create {
             options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
-                .option(\.dryRun, "dry-run", help: "none, client (print, create nothing) or server."),
+                .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             make: FromFiles.init)
@@ -63,7 +63,7 @@ enum Create {
                 .option(\.image, "image", help: "Image names to run (repeatable)."),
                 .option(\.replicas, "replicas", help: "Number of replicas to create."),
                 .option(\.port, "port", help: "The containerPort that this deployment exposes."),
-                .option(\.dryRun, "dry-run", help: "none, client (print, create nothing) or server."),
+                .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created object: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             arguments: .one(\.name, "NAME"),

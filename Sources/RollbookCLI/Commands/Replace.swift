@@ -11,7 +11,7 @@ struct Replace: RunnableCommand {
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
-            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be replaced."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be replaced."),
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         make: Replace.init)

@@ -62,7 +62,7 @@ extension Rollout {
     struct Undo: RolloutVerb {
         static let spec = CommandSpec<Undo>.rollout("undo", abstract: "Roll back to a previous revision.", options: [
             .option(\.toRevision, "to-revision", help: "The revision to roll back to. Default to 0 (last revision)."),
-            .option(\.dryRun, "dry-run", help: "none, client (print the template) or server (check only)."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print the template) or server (check only)."),
             .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
             .option(\.output, "output", short: "o", help: Rollout.outputHelp),
         ])

@@ -13,7 +13,7 @@ struct Scale: RunnableCommand {
             .duration(\.timeout, "timeout", help: "Accepted for kubectl compatibility: the new size is reached in simulated time."),
             .option(\.selector, "selector", short: "l", help: "Scale the Deployments matching this selector."),
             .flag(\.all, "all", help: "Scale every Deployment in the namespace."),
-            .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be scaled."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be scaled."),
             .option(\.output, "output", short: "o", help: "Print the objects as read before scaling: json, yaml, name, jsonpath=… or go-template=…."),
         ],
         arguments: .list(\.resource, "deployment/NAME, deployment NAME..., or deployment with -l / --all"),

@@ -22,7 +22,7 @@ extension SetCommand {
                 .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
                 .flag(\.all, "all", help: "Update every Deployment in the namespace."),
                 .flag(\.overwrite, "overwrite", help: "Allow environment to be overwritten, otherwise reject updates that overwrite existing environment."),
-                .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+                .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
                 .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],
             arguments: .list(\.arguments, "deployment/NAME KEY_1=VAL_1 ... KEY_N=VAL_N"),

@@ -17,7 +17,7 @@ enum SetCommand {
                 + FilenameOption.options(in: \.files)
                 + [
                 .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
-                .option(\.dryRun, "dry-run", help: "none, client or server: only print what would be updated."),
+                .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
                 .flag(\.all, "all", help: "Update every Deployment in the namespace."),
                 .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
                 .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),

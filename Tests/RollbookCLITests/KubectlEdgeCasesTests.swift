@@ -62,6 +62,10 @@ struct KubectlEdgeCasesTests {
             (3, "create deployment zz --image=nginx:1.25 --dry-run=TRUE"),
             (3, "delete deploy api --dry-run=0 --cascade=orphan"),
             (3, "get deploy"),
+            // cobra's aliases.
+            (4, "create deploy alias --image=nginx:1.25"),
+            (4, "set sa deploy/alias robot"),
+            (5, "get deploy alias -o 'jsonpath={.spec.template.spec.serviceAccountName} {.metadata.managedFields[*].manager}'"),
         ]
         try expectGolden(
             try ScenarioScript(files: ["held.yaml": Self.paused], steps: steps).run(), named: "fidelity/kubectl-edge-cases.txt")

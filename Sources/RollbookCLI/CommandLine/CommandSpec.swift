@@ -124,17 +124,22 @@ struct CommandNode {
 
     func option(long: String) -> Int? { options.firstIndex { $0.long == long } }
     func option(short: Character) -> Int? { options.firstIndex { $0.short == short } }
-    func subcommand(_ name: String) -> CommandNode? { subcommands.first { $0.name == name }?.load() }
+    func subcommand(_ name: String) -> CommandNode? {
+        subcommands.first { $0.name == name || $0.aliases.contains(name) }?.load()
+    }
 }
 
 /// A subcommand by name, built only when a command line names it: building every command's flags up front
 /// instantiated ~200 key paths and their generic types, 0.8 ms of every process.
 struct Subcommand: Sendable {
     let name: String
+    /// Other names the command answers to (cobra's `Aliases`: `set sa`, `create deploy`); help lists the name.
+    let aliases: [String]
     let load: @Sendable () -> CommandNode
 
-    init(_ name: String, _ load: @escaping @Sendable () -> CommandNode) {
+    init(_ name: String, aliases: [String] = [], _ load: @escaping @Sendable () -> CommandNode) {
         self.name = name
+        self.aliases = aliases
         self.load = load
     }
 }

@@ -7,7 +7,7 @@ enum Create {
     static var node: CommandNode {
         FromFiles.spec.node.named(
             "create", abstract: "Create Deployments from files or from an image.",
-            subcommands: [Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment") { Deployment.spec.node }])
+            subcommands: [Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment", aliases: ["deploy"]) { Deployment.spec.node }])
     }
 
     /// `create -f FILE`.

@@ -6,7 +6,7 @@ enum SetCommand {
     static var node: CommandNode {
         .group("set", abstract: "Set specific features on objects.", subcommands: [
             Subcommand("image") { Image.spec.node }, Subcommand("env") { Env.spec.node },
-            Subcommand("resources") { Resources.spec.node }, Subcommand("serviceaccount") { ServiceAccount.spec.node },
+            Subcommand("resources") { Resources.spec.node }, Subcommand("serviceaccount", aliases: ["sa"]) { ServiceAccount.spec.node },
         ])
     }
 

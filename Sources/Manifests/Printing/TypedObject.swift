@@ -37,6 +37,12 @@ public enum TypedObject: Sendable {
         GoJSONWriter.indented(completed(value), layout: layout) + "\n"
     }
 
+    /// `json.Marshal` of the typed object and the encoder's newline: what `--save-config` records as the
+    /// last-applied configuration of an object kubectl built (`create deployment`).
+    public func compactJSON(_ value: JSONValue) -> String {
+        GoJSONWriter.compact(completed(value), layout: layout) + "\n"
+    }
+
     /// What kubectl's YAML printer writes: sigs.k8s.io/yaml goes through the typed JSON, then sorts keys.
     public func yaml(_ value: JSONValue) -> String {
         ObjectPrinter.yaml(completed(value))

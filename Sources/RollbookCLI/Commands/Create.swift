@@ -19,10 +19,12 @@ enum Create {
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
+                .flag(\.saveConfig, "save-config", help: "Record each object's configuration in its last-applied annotation, for apply."),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
         var filenames: [String] = []
+        var saveConfig = false
         var dryRun = "none"
         var output: String?
 
@@ -32,18 +34,19 @@ enum Create {
             let plane = try globals.controlPlane()
             let documents = try ManifestFiles.load(filenames, command: "create") { _, _ in false }
             try ManifestScope.check(documents, flag: globals.namespace)
+            var objects = documents.map { Created(raw: $0.raw, deployment: $0.object.deployment, source: $0.source) }
+            if saveConfig { objects = objects.map(savingConfiguration) }
             let operation = strategy.operation("created")
             // A client dry run prints the objects as the files hold them, asking the server nothing.
             if strategy == .client {
-                for document in documents {
+                for object in objects {
                     Output.out(try printer.text(
-                        document.raw, as: nil, resource: "deployment.apps/\(document.object.deployment.name)",
-                        operation: operation))
+                        object.raw, as: nil, resource: "deployment.apps/\(object.deployment.name)", operation: operation))
                 }
                 return
             }
             let answers = try plane.create(
-                documents.map { ($0.object.deployment, $0.source) }, namespace: globals.resolvedNamespace.name,
+                objects.map { ($0.deployment, $0.source) }, namespace: globals.resolvedNamespace.name,
                 dryRun: strategy == .server)
             // create.go prints each object as the server answered the create.
             for answer in answers {
@@ -65,6 +68,7 @@ enum Create {
                 .option(\.port, "port", help: "The containerPort that this deployment exposes."),
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created object: json, yaml, name, jsonpath=… or go-template=…."),
+                .flag(\.saveConfig, "save-config", help: "Record the object's configuration in its last-applied annotation, for apply."),
             ],
             arguments: .one(\.name, "NAME"),
             afterTerminator: \Deployment.command,
@@ -77,6 +81,7 @@ enum Create {
         var command: [String] = []
         var dryRun = "none"
         var output: String?
+        var saveConfig = false
         func run() throws {
             if image.isEmpty { throw CommandError.client("required flag(s) \"image\" not set") }
             // create_deployment.go Validate: one command cannot serve several images.
@@ -84,13 +89,21 @@ enum Create {
                 throw CommandError.client("cannot specify multiple --image options and command")
             }
             let strategy = try DryRunStrategy(flag: dryRun)
-            let deployment = ControlPlane.generatedDeployment(
+            var deployment = ControlPlane.generatedDeployment(
                 name: name, images: image, replicas: replicas, port: port >= 0 ? port : nil, command: command)
             let namespace = globals.resolvedNamespace
             var printer = try TypedOutput(output)
             // A client dry run never reaches the server and prints the object it built; otherwise the answer of
             // the create (a server dry run checks everything and stores nothing) is printed.
             var object = GeneratedDeploymentJSON.object(deployment, namespace: namespace.given ? namespace.name : nil)
+            if saveConfig {
+                // CreateOrUpdateAnnotation: the typed object kubectl built, encoded as json.Marshal writes it.
+                let configuration = TypedObject.deployment.compactJSON(object)
+                deployment.metadata[annotation: AnnotationKey.lastApplied] = configuration
+                var annotations = object["metadata"]?["annotations"]?.objectValue ?? [:]
+                annotations[AnnotationKey.lastApplied] = .string(configuration)
+                object["metadata"]?["annotations"] = .object(annotations)
+            }
             if strategy != .client {
                 let answers: [KubeModel.Deployment]
                 do {
@@ -106,5 +119,25 @@ enum Create {
             Output.out(try printer.text(
                 object, as: .deployment, resource: "deployment.apps/\(name)", operation: strategy.operation("created")))
         }
+    }
+}
+
+/// `--save-config` (`CreateOrUpdateAnnotation`): the object as the file holds it, namespace set, is its
+/// last-applied configuration.
+extension Create.FromFiles {
+    /// An object to create: as the file holds it, and decoded.
+    struct Created {
+        var raw: JSONValue
+        var deployment: KubeModel.Deployment
+        var source: String
+    }
+
+    func savingConfiguration(_ object: Created) -> Created {
+        var object = object
+        let namespace = object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+        let configuration = LastApplied.configuration(for: object.raw, namespace: namespace)
+        object.raw = LastApplied.annotatedObject(object.raw, namespace: namespace, configuration: configuration)
+        object.deployment.metadata[annotation: AnnotationKey.lastApplied] = configuration
+        return object
     }
 }

@@ -33,6 +33,6 @@ extension Handlers {
         let stored = try await backend.run {
             try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: dryRun, change)
         }
-        return .json(WatchedObject.deployment(stored).json)
+        return try await written(stored)
     }
 }

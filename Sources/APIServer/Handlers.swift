@@ -129,7 +129,7 @@ struct Handlers {
         let stored = try await backend.run {
             try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
         }
-        return .json(WatchedObject.deployment(stored).json)
+        return try await written(stored)
     }
 
     func replace(namespace: String, name: String) async throws -> Response {
@@ -142,7 +142,7 @@ struct Handlers {
         let stored = try await backend.run {
             try plane.replaceDeployment(namespace: namespace, name: name, with: body, dryRun: dryRun)
         }
-        return .json(WatchedObject.deployment(stored).json)
+        return try await written(stored)
     }
 
     /// `DELETE` with `DeleteOptions` of a Deployment, ReplicaSet or Pod: `propagationPolicy` `Orphan` leaves the

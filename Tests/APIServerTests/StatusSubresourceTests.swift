@@ -39,4 +39,14 @@ struct StatusSubresourceTests {
             now: KubectlErrorTests.now)
         #expect(log.stdout.split(whereSeparator: \.isNewline) == ["actor", "deployment-controller", "system:anonymous"])
     }
+
+    /// A write's answer carries the managed fields a GET serves, so kubectl tells a patch that changed nothing.
+    @Test func aPatchThatChangesNothingSaysSo() throws {
+        let fixture = try KubectlErrorTests.Fixture()
+        defer { fixture.stop() }
+        let unchanged = try fixture.kubectl.run(["patch", "deployment", "web", "-p", "{}"])
+        #expect(unchanged.stdout == "deployment.apps/web patched (no change)\n", "\(unchanged.stderr)")
+        let changed = try fixture.kubectl.run(["patch", "deployment", "web", "-p", #"{"spec":{"replicas":3}}"#])
+        #expect(changed.stdout == "deployment.apps/web patched\n")
+    }
 }

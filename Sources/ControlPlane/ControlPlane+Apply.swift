@@ -77,6 +77,8 @@ extension ControlPlane {
         let manifest = document.object.deployment
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
         guard let live = stream.deployment else {
+            // A client dry run sends nothing, so nothing validates the object.
+            guard patching else { return ([], ApplyResult(name: manifest.name, outcome: .created)) }
             let created = try newDeployment(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
             return ([.deploymentCreated(DeploymentObject(deployment: created))],
                     ApplyResult(name: manifest.name, outcome: .created))

@@ -26,6 +26,9 @@ struct KubectlEdgeCasesTests {
                 image: nginx:1.25
         """
 
+    static let invalid = paused.replacingOccurrences(of: "name: held", with: "name: bad")
+        .replacingOccurrences(of: "  paused: true", with: "  replicas: -1")
+
     @Test func builderAndVerbEdgesAnswerAsKubectlDoes() throws {
         let steps: [(Int, String)] = [
             (0, "images load nginx:1.25 nginx:1.26"),
@@ -62,12 +65,16 @@ struct KubectlEdgeCasesTests {
             (3, "create deployment zz --image=nginx:1.25 --dry-run=TRUE"),
             (3, "delete deploy api --dry-run=0 --cascade=orphan"),
             (3, "get deploy"),
+            // A client dry run sends nothing: nothing validates the object.
+            (4, "apply -f bad.yaml --dry-run=client"),
+            (4, "apply -f bad.yaml"),
             // cobra's aliases.
             (4, "create deploy alias --image=nginx:1.25"),
             (4, "set sa deploy/alias robot"),
             (5, "get deploy alias -o 'jsonpath={.spec.template.spec.serviceAccountName} {.metadata.managedFields[*].manager}'"),
         ]
         try expectGolden(
-            try ScenarioScript(files: ["held.yaml": Self.paused], steps: steps).run(), named: "fidelity/kubectl-edge-cases.txt")
+            try ScenarioScript(files: ["held.yaml": Self.paused, "bad.yaml": Self.invalid], steps: steps).run(),
+            named: "fidelity/kubectl-edge-cases.txt")
     }
 }

@@ -47,14 +47,6 @@ struct CustomColumns {
         }
     }
 
-    /// `RelaxedJSONPathExpression`: braces and the leading dot are optional.
-    static func relaxed(_ path: String) -> String {
-        var inner = path
-        if inner.hasPrefix("{") && inner.hasSuffix("}") { inner = String(inner.dropFirst().dropLast()) }
-        if !inner.hasPrefix(".") { inner = "." + inner }
-        return "{\(inner)}"
-    }
-
     /// - Throws: ``PartialOutput`` at the first object a path fails on (an index out of bounds, say): the printer
     ///   has written the header and the rows before it, then the command fails.
     func render(_ objects: [JSONValue], noHeaders: Bool, watch: WatchAlignment? = nil) throws -> String {

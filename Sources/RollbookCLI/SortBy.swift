@@ -10,12 +10,22 @@ struct SortBy {
     let path: JSONPath
 
     init(_ text: String) throws {
-        field = CustomColumns.relaxed(text)
+        field = Self.relaxed(text)
         do {
             path = try JSONPath(field)
         } catch {
             throw CommandError.client(error.description)
         }
+    }
+
+    /// `RelaxedJSONPathExpression`'s braces and dot, without its refusal of several paths: kubectl's table printer
+    /// sorts, and `get` ignores that printer's errors, so such a path sorts nothing rather than failing
+    /// (``RelaxedJSONPath`` has the refusal, for custom columns and `wait`).
+    private static func relaxed(_ path: String) -> String {
+        var inner = path
+        if inner.hasPrefix("{") && inner.hasSuffix("}") { inner = String(inner.dropFirst().dropLast()) }
+        if !inner.hasPrefix(".") { inner = "." + inner }
+        return "{\(inner)}"
     }
 
     func sorted(_ objects: [ObjectListing.Object]) throws -> [ObjectListing.Object] {

@@ -10,22 +10,29 @@ enum ManifestFiles {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
         }
-        var documents: [ManifestDocument] = []
-        for path in paths {
-            for (source, data) in try read(path) {
-                do {
-                    documents += try ManifestDecoder.decode(data, source: source)
-                } catch {
-                    let verb: ManifestError.Verb = error.name.map { exists($0, error.namespace) } == true ? .patching : .creating
-                    throw CommandError(error.kubectlMessage(verb: verb))
+        var documents: [ManifestDocument] = loaded[paths] ?? []
+        if loaded[paths] == nil {
+            for path in paths {
+                for (source, data) in try read(path) {
+                    do {
+                        documents += try ManifestDecoder.decode(data, source: source)
+                    } catch {
+                        let verb: ManifestError.Verb = error.name.map { exists($0, error.namespace) } == true ? .patching : .creating
+                        throw CommandError(error.kubectlMessage(verb: verb))
+                    }
                 }
             }
+            loaded[paths] = documents
         }
         if documents.isEmpty { throw CommandError.client("no objects passed to \(command)") }
         return documents
     }
 
-    /// Stdin, read once: a verb's namespace is taken from its files before the verb reads them (``ManifestScoped``).
+    /// The documents of paths already read: a verb's namespace is taken from its files before the verb reads them
+    /// (``ManifestScoped``). One command runs per process.
+    nonisolated(unsafe) private static var loaded: [[String]: [ManifestDocument]] = [:]
+
+    /// Stdin, read once, even when a first reading failed to decode.
     private static let standardInput = FileHandle.standardInput.readDataToEndOfFile()
 
     /// `(source name, bytes)` for a file, every manifest in a directory, or stdin.

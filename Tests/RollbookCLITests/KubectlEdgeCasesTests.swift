@@ -29,6 +29,8 @@ struct KubectlEdgeCasesTests {
     static let invalid = paused.replacingOccurrences(of: "name: held", with: "name: bad")
         .replacingOccurrences(of: "  paused: true", with: "  replicas: -1")
 
+    static let labelled = WaitTests.web.replacingOccurrences(of: "name: web\n", with: "name: labelled\n")
+
     @Test func builderAndVerbEdgesAnswerAsKubectlDoes() throws {
         let steps: [(Int, String)] = [
             (0, "images load nginx:1.25 nginx:1.26"),
@@ -68,13 +70,16 @@ struct KubectlEdgeCasesTests {
             // A client dry run sends nothing: nothing validates the object.
             (4, "apply -f bad.yaml --dry-run=client"),
             (4, "apply -f bad.yaml"),
+            // apply -l: the files' objects the selector matches, or none at all.
+            (4, "apply -l app=web -f labelled.yaml"),
+            (4, "apply -l app=none -f labelled.yaml"),
             // cobra's aliases.
             (4, "create deploy alias --image=nginx:1.25"),
             (4, "set sa deploy/alias robot"),
             (5, "get deploy alias -o 'jsonpath={.spec.template.spec.serviceAccountName} {.metadata.managedFields[*].manager}'"),
         ]
         try expectGolden(
-            try ScenarioScript(files: ["held.yaml": Self.paused, "bad.yaml": Self.invalid], steps: steps).run(),
+            try ScenarioScript(files: ["held.yaml": Self.paused, "bad.yaml": Self.invalid, "labelled.yaml": Self.labelled], steps: steps).run(),
             named: "fidelity/kubectl-edge-cases.txt")
     }
 }

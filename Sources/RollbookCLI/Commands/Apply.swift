@@ -21,6 +21,7 @@ struct Apply: RunnableCommand {
             .flag(\.force, "force", help: "Delete and re-create a Deployment the patch cannot change (a conflict, an immutable field)."),
             .flag(\.overwrite, "overwrite", help: "Let the manifest win over live changes (the default; false is not supported)."),
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility: --force deletes at once."),
+            .option(\.selector, "selector", short: "l", help: "Apply only the objects of the files whose labels match (e.g. -l app=web)."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -30,6 +31,7 @@ struct Apply: RunnableCommand {
     var force = false
     var overwrite = true
     var gracePeriod = -1
+    var selector: String?
 
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
@@ -40,9 +42,12 @@ struct Apply: RunnableCommand {
         var printer = try TypedOutput(output)
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane()
+        let query = try LabelQuery.parsing(selector)
         let documents = try ManifestFiles.load(filenames, command: "apply") { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
-        }
+        }.filter { query?.matches($0.object.deployment.metadata.labels ?? [:]) ?? true }
+        // The resource builder's selector leaves the files' other objects out.
+        if documents.isEmpty { throw CommandError.client("no objects passed to apply") }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
         let results = try plane.apply(
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,

@@ -73,6 +73,13 @@ struct KubectlEdgeCasesTests {
             // apply -l: the files' objects the selector matches, or none at all.
             (4, "apply -l app=web -f labelled.yaml"),
             (4, "apply -l app=none -f labelled.yaml"),
+            // patch --dry-run: a copy patched here (unvalidated) or by the server; the printer says nothing of it.
+            (4, "patch deploy web -p '{\"spec\":{\"replicas\":5}}' --dry-run=client -o jsonpath={.spec.replicas}"),
+            (4, "patch deploy web -p '{\"spec\":{\"replicas\":-5}}' --dry-run=client"),
+            (4, "patch deploy web -p '{\"spec\":{\"replicas\":5}}' --dry-run=server"),
+            (4, "patch deploy web -p '{\"spec\":{\"replicas\":-5}}' --dry-run=server"),
+            (4, "patch deploy web -p '{}' --dry-run=server"),
+            (4, "get deploy web -o jsonpath={.spec.replicas}"),
             // cobra's aliases.
             (4, "create deploy alias --image=nginx:1.25"),
             (4, "set sa deploy/alias robot"),

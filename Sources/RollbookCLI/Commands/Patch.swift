@@ -14,6 +14,7 @@ struct Patch: RunnableCommand {
             .option(\.patchFile, "patch-file", help: "A file holding the patch."),
             .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
             .option(\.output, "output", short: "o", help: "Print the patched object: json, yaml, name, jsonpath=… or go-template=…."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
         ],
         arguments: .list(\.resource, "deployment/NAME or deployment NAME"),
         make: Patch.init)
@@ -24,6 +25,7 @@ struct Patch: RunnableCommand {
     var patchFile = ""
     var type = "strategic"
     var output: String?
+    var dryRun = "none"
 
     func run() throws {
         if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }
@@ -53,16 +55,31 @@ struct Patch: RunnableCommand {
         case "merge": objectPatch = .merge(body)
         default: objectPatch = .strategicMerge(body)
         }
+        let strategy = try DryRunStrategy(flag: dryRun)
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let name = try ResourceArguments.deployment(files.resources(resource, command: "patch"))
         let before = try plane.deploymentStream(namespace: namespace, name: name).deployment
-        let after = try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch)
-        // patch.go compares the object before and after: an unchanged object is "patched (no change)".
-        let changed = before?.metadata.resourceVersion != after.metadata.resourceVersion
+        let live = before.map { ObjectListing.Object.deployment($0).json } ?? .null
+        let after: JSONValue
+        switch strategy {
+        case .client:
+            // kubectl patches its copy of the object and sends nothing, so nothing validates the result.
+            do {
+                after = try objectPatch.applied(to: live)
+            } catch {
+                throw CommandError.client(error.message)
+            }
+        case .server:
+            after = ObjectListing.Object.deployment(
+                try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch, dryRun: true)).json
+        case .none:
+            after = ObjectListing.Object.deployment(try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch)).json
+        }
+        // patch.go compares the object before and after: an unchanged object is "patched (no change)". Its printer
+        // says nothing of a dry run.
         Output.out(try printer.text(
-            ObjectListing.Object.deployment(after).json, as: nil, resource: "deployment.apps/\(name)",
-            operation: changed ? "patched" : "patched (no change)"))
+            after, as: nil, resource: "deployment.apps/\(name)", operation: after != live ? "patched" : "patched (no change)"))
     }
 }

@@ -4,7 +4,7 @@ import Manifests
 
 /// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments: each object of the files replaces the
 /// stored one's labels, annotations and spec, as a PUT does. Annotations the file lacks go, the
-/// `last-applied-configuration` of `apply` among them. `--force` (delete and create) is not there.
+/// `last-applied-configuration` of `apply` among them. `--force` deletes each and creates it again.
 struct Replace: RunnableCommand {
     static let spec = CommandSpec<Replace>(
         "replace", abstract: "Replace Deployments by file name or stdin.",
@@ -13,19 +13,23 @@ struct Replace: RunnableCommand {
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be replaced."),
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
+            .flag(\.force, "force", help: "Delete the Deployments, then create them again from the files (a new UID)."),
         ],
         make: Replace.init)
     var globals = GlobalOptions()
     var filenames: [String] = []
     var dryRun = "none"
     var output: String?
+    var force = false
 
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
+        if force && strategy != .none { throw CommandError.client("--dry-run can not be used when --force is set") }
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let documents = try ManifestFiles.load(filenames, command: "replace") { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
+        if force { return try forceReplace(documents, plane: plane, printer: &printer) }
         var errors: [CommandError] = []
         for document in documents {
             let name = document.object.deployment.name
@@ -46,6 +50,20 @@ struct Replace: RunnableCommand {
             }
         }
         try DeploymentTargets.report(errors)
+    }
+
+    /// `forceReplace`: every object deleted first (delete's lines), then every one created (`replaced`).
+    private func forceReplace(_ documents: [ManifestDocument], plane: ControlPlane, printer: inout TypedOutput) throws {
+        let results = try plane.forceReplace(
+            documents.map(\.object.deployment), namespace: globals.resolvedNamespace.name)
+        for (deleted, created) in results where deleted {
+            Output.out(output == "name" ? "deployment.apps/\(created.name)\n" : "deployment.apps \"\(created.name)\" deleted\n")
+        }
+        for (_, created) in results {
+            Output.out(try printer.text(
+                ObjectListing.Object.deployment(created).json, as: nil, resource: "deployment.apps/\(created.name)",
+                operation: "replaced"))
+        }
     }
 
     /// `AddSourceToErr("replacing", …)`: a server error names the file; an Invalid one prints from its causes,

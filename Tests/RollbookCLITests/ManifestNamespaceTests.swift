@@ -5,25 +5,8 @@ import TestSupport
 /// explicit `-n` that differs is refused by every verb before it acts (it used to act on the `-n` namespace's
 /// object of the same name, or, for delete, on the file's).
 struct ManifestNamespaceTests {
-    static let inNSQ = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: nsq
-        spec:
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-              - name: web
-                image: nginx:1.25
-        """
+    /// The Deployment `web` of the wait tests, in namespace `nsq`.
+    static let inNSQ = WaitTests.web.replacingOccurrences(of: "  name: web\n", with: "  name: web\n  namespace: nsq\n")
 
     @Test func anExplicitNamespaceMustMatchTheFiles() throws {
         let files = ["nsq.yaml": Self.inNSQ, "plain.yaml": Self.inNSQ.replacingOccurrences(of: "  namespace: nsq\n", with: "")]

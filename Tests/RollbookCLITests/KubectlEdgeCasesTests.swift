@@ -80,6 +80,11 @@ struct KubectlEdgeCasesTests {
             (4, "patch deploy web -p '{\"spec\":{\"replicas\":-5}}' --dry-run=server"),
             (4, "patch deploy web -p '{}' --dry-run=server"),
             (4, "get deploy web -o jsonpath={.spec.replicas}"),
+            // patch --local: the file's object patched and printed, the store untouched.
+            (4, "patch --local -f labelled.yaml -p '{\"spec\":{\"replicas\":3}}' -o yaml"),
+            (4, "patch --local -f labelled.yaml -p '{}'"),
+            (4, "patch --local deploy/web -p '{}'"),
+            (4, "patch --local -f labelled.yaml -p '{\"spec\":{}}' --type=json"),
             // cobra's aliases.
             (4, "create deploy alias --image=nginx:1.25"),
             (4, "set sa deploy/alias robot"),

@@ -15,6 +15,7 @@ struct Patch: RunnableCommand {
             .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
             .option(\.output, "output", short: "o", help: "Print the patched object: json, yaml, name, jsonpath=… or go-template=…."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
+            .flag(\.local, "local", help: "Patch the objects of -f here and print them; the store is not read."),
         ],
         arguments: .list(\.resource, "deployment/NAME or deployment NAME"),
         make: Patch.init)
@@ -26,6 +27,7 @@ struct Patch: RunnableCommand {
     var type = "strategic"
     var output: String?
     var dryRun = "none"
+    var local = false
 
     func run() throws {
         if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }
@@ -49,7 +51,9 @@ struct Patch: RunnableCommand {
         switch type.lowercased() {
         case "json":
             guard let operations = body.arrayValue else {
-                throw CommandError("Error from server (BadRequest): json: cannot unmarshal object into Go value of type jsonpatch.Patch")
+                // The server decodes the patch; --local decodes it here.
+                let message = "json: cannot unmarshal object into Go value of type jsonpatch.Patch"
+                throw local ? CommandError.client(message) : CommandError("Error from server (BadRequest): \(message)")
             }
             objectPatch = .json(operations)
         case "merge": objectPatch = .merge(body)
@@ -57,6 +61,7 @@ struct Patch: RunnableCommand {
         }
         let strategy = try DryRunStrategy(flag: dryRun)
         var printer = try TypedOutput(output)
+        if local { return try patchFiles(objectPatch, printer: &printer) }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let name = try ResourceArguments.deployment(files.resources(resource, command: "patch"))
@@ -81,5 +86,22 @@ struct Patch: RunnableCommand {
         // says nothing of a dry run.
         Output.out(try printer.text(
             after, as: nil, resource: "deployment.apps/\(name)", operation: after != live ? "patched" : "patched (no change)"))
+    }
+
+    /// `--local`: each object of the files patched as it is written (no namespace added, nothing validated).
+    private func patchFiles(_ patch: ObjectPatch, printer: inout TypedOutput) throws {
+        if !resource.isEmpty { throw CommandError.client("cannot specify --local and server resources") }
+        guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
+        for document in try ManifestFiles.load(files.filenames, command: "patch", exists: { _, _ in false }) {
+            let patched: JSONValue
+            do {
+                patched = try patch.applied(to: document.raw)
+            } catch {
+                throw CommandError.client(error.message)
+            }
+            Output.out(try printer.text(
+                patched, as: nil, resource: "deployment.apps/\(document.object.deployment.name)",
+                operation: patched != document.raw ? "patched" : "patched (no change)"))
+        }
     }
 }

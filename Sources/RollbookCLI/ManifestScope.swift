@@ -50,6 +50,7 @@ extension Scale: ManifestScoped {
     static var namespaceRefusalPrefix: String { "no objects passed to scale " }
 }
 extension Wait: ManifestScoped {}
+extension SetLastApplied: ManifestScoped {}
 extension SetCommand.Env: ManifestScoped {}
 extension SetCommand.Image: ManifestScoped {}
 extension SetCommand.Resources: ManifestScoped {}

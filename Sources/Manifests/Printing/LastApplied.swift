@@ -26,6 +26,16 @@ public enum LastApplied {
         return object
     }
 
+    /// What `apply set-last-applied` records: the object as the file holds it, its namespace set, in compact JSON
+    /// (editor.GetApplyPatch), without the empty `annotations` apply's own encoding adds.
+    public static func fileConfiguration(for raw: JSONValue, namespace: String) -> String {
+        guard case .object(var object) = raw else { return GoJSONWriter.compact(raw) + "\n" }
+        var metadata = object["metadata"]?.objectValue ?? [:]
+        if !namespace.isEmpty { metadata["namespace"] = .string(namespace) }
+        object["metadata"] = .object(metadata)
+        return GoJSONWriter.compact(.object(object)) + "\n"
+    }
+
     /// The object kubectl encodes into the annotation.
     static func annotated(_ raw: JSONValue, namespace: String) -> JSONValue {
         guard case .object(var object) = raw else { return raw }

@@ -7,7 +7,10 @@ struct Apply: RunnableCommand {
     /// `apply` runs itself, and holds `view-last-applied`.
     static var node: CommandNode {
         var node = spec.node
-        node.subcommands = [Subcommand("view-last-applied") { ViewLastApplied.spec.node }]
+        node.subcommands = [
+            Subcommand("view-last-applied") { ViewLastApplied.spec.node },
+            Subcommand("set-last-applied") { SetLastApplied.spec.node },
+        ]
         return node
     }
 

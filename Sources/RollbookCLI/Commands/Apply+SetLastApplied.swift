@@ -1,0 +1,60 @@
+import ControlPlane
+import KubeModel
+import Manifests
+
+/// `apply set-last-applied -f FILE`: each object's last-applied-configuration annotation set to the file's
+/// configuration, as set_last_applied.go patches it; the object itself is left as it is. An object without the
+/// annotation is refused unless `--create-annotation`; one whose annotation already says so needs no change.
+struct SetLastApplied: RunnableCommand {
+    static let spec = CommandSpec<SetLastApplied>(
+        "set-last-applied", abstract: "Set the last-applied-configuration annotation of the objects to the files' contents.",
+        options: GlobalOptions.options(in: \.globals)
+            + FilenameOption.options(in: \.files)
+            + [
+            .flag(\.createAnnotation, "create-annotation", help: "Create the annotation where an object has none."),
+            .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: print, store nothing."),
+            .option(\.output, "output", short: "o", help: "Print the objects: json, yaml, name, jsonpath=… or go-template=…."),
+        ],
+        make: SetLastApplied.init)
+
+    var globals = GlobalOptions()
+    var files = FilenameOption()
+    var createAnnotation = false
+    var dryRun = "none"
+    var output: String?
+
+    func run() throws {
+        let strategy = try DryRunStrategy(flag: dryRun)
+        var printer = try TypedOutput(output)
+        guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
+        let plane = try globals.controlPlane()
+        let namespace = globals.resolvedNamespace.name
+        for document in try ManifestFiles.load(files.filenames, command: "apply set-last-applied", exists: { _, _ in true }) {
+            let name = document.object.deployment.name
+            let target = document.object.deployment.metadata.namespace ?? namespace
+            let live = try plane.deploymentStream(namespace: target, name: name).deployment
+            let configuration = LastApplied.fileConfiguration(for: document.raw, namespace: target)
+            let current = live?.metadata[annotation: AnnotationKey.lastApplied]
+            if current == nil && !createAnnotation {
+                throw CommandError.client(
+                    "no last-applied-configuration annotation found on resource: \(name), to create the annotation, "
+                        + "run the command with --create-annotation")
+            }
+            if current == configuration {
+                Output.out("set-last-applied \(name): no changes required.\n")
+                continue
+            }
+            var answer = live
+            if strategy != .client {
+                answer = try plane.annotate(
+                    namespace: target, name: name, set: [(AnnotationKey.lastApplied, configuration)], remove: [],
+                    overwrite: true, dryRun: strategy == .server)
+            } else {
+                answer?.metadata[annotation: AnnotationKey.lastApplied] = configuration
+            }
+            Output.out(try printer.text(
+                answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
+                resource: "deployment.apps/\(name)", operation: strategy.operation("configured")))
+        }
+    }
+}

@@ -18,10 +18,7 @@ extension Handlers {
     }
 
     func replaceStatus(namespace: String, name: String) async throws -> Response {
-        let body = try api.jsonBody()
-        if let given = body["metadata"]?["name"]?.stringValue, given != name {
-            throw APIError(.badRequest("the name of the object (\(given)) does not match the name on the URL (\(name))"))
-        }
+        let body = try putBody(named: name)
         return try await updateStatus(namespace: namespace, name: name) { _ in body }
     }
 

@@ -134,15 +134,21 @@ struct Handlers {
 
     func replace(namespace: String, name: String) async throws -> Response {
         let dryRun = try isDryRun()
-        let body = try api.jsonBody()
-        if let given = body["metadata"]?["name"]?.stringValue, given != name {
-            throw APIError(.badRequest("the name of the object (\(given)) does not match the name on the URL (\(name))"))
-        }
+        let body = try putBody(named: name)
         let plane = self.plane
         let stored = try await backend.run {
             try plane.replaceDeployment(namespace: namespace, name: name, with: body, dryRun: dryRun)
         }
         return try await written(stored)
+    }
+
+    /// A PUT's body, whose object must carry the name the URL gives (or none).
+    func putBody(named name: String) throws -> JSONValue {
+        let body = try api.jsonBody()
+        if let given = body["metadata"]?["name"]?.stringValue, given != name {
+            throw APIError(.badRequest("the name of the object (\(given)) does not match the name on the URL (\(name))"))
+        }
+        return body
     }
 
     /// `DELETE` with `DeleteOptions` of a Deployment, ReplicaSet or Pod: `propagationPolicy` `Orphan` leaves the

@@ -9,7 +9,7 @@ enum DryRunStrategy {
     init(flag: String) throws {
         if let value = CommandOption<Apply>.goBool(flag) {
             self = value ? .client : .none
-            Self.warnOnce("--dry-run=\(flag) is deprecated (boolean value) and can be replaced with --dry-run=\(value ? "client" : "none").")
+            Self.warnOnce(CommandOption<Apply>.booleanDeprecation("dry-run", flag, replacement: value ? "client" : "none"))
             return
         }
         switch flag {

@@ -118,6 +118,11 @@ struct CommandOption<C>: Sendable {
         return value
     }
 
+    /// kubectl's warning for a flag that once took a boolean (`--cascade`, `--dry-run`) given one.
+    static func booleanDeprecation(_ flag: String, _ value: String, replacement: String) -> String {
+        "--\(flag)=\(value) is deprecated (boolean value) and can be replaced with --\(flag)=\(replacement)."
+    }
+
     /// Go's `strconv.ParseBool`.
     static func goBool(_ text: String) -> Bool? {
         switch text {

@@ -52,7 +52,7 @@ struct Delete: RunnableCommand {
     private func cascadeMode() throws -> String {
         if let value = CommandOption<Delete>.goBool(cascade) {
             let mode = value ? "background" : "orphan"
-            Output.err("warning: --cascade=\(cascade) is deprecated (boolean value) and can be replaced with --cascade=\(mode).\n")
+            Output.err("warning: \(CommandOption<Delete>.booleanDeprecation("cascade", cascade, replacement: mode))\n")
             return mode
         }
         guard ["background", "foreground", "orphan"].contains(cascade) else {

@@ -40,6 +40,7 @@ extension ClusterEvent {
         case .deploymentDeleted: "DeploymentDeleted"
         case .podDeleteRequested: "PodDeleteRequested"
         case .replicaSetDeleteRequested: "ReplicaSetDeleteRequested"
+        case .replicaSetConfigured: "ReplicaSetConfigured"
         case .deploymentStatusUpdated: "DeploymentStatusUpdated"
         case .deploymentRevisionSet: "DeploymentRevisionSet"
         case .replicaSetCreated: "ReplicaSetCreated"
@@ -78,7 +79,7 @@ extension ClusterEvent {
         case .deploymentDeleted(let p): try JSONCodec.encode(p)
         case .deploymentStatusUpdated(let p): try JSONCodec.encode(p)
         case .deploymentRevisionSet(let p): try JSONCodec.encode(p)
-        case .replicaSetCreated(let p): try JSONCodec.encode(p)
+        case .replicaSetCreated(let p), .replicaSetConfigured(let p): try JSONCodec.encode(p)
         case .replicaSetScaled(let p): try JSONCodec.encode(p)
         case .replicaSetAnnotated(let p): try JSONCodec.encode(p)
         case .replicaSetStatusUpdated(let p): try JSONCodec.encode(p)
@@ -134,6 +135,7 @@ extension ClusterEvent {
         case "DeploymentStatusUpdated": self = .deploymentStatusUpdated(try d(StatusUpdated.self))
         case "DeploymentRevisionSet": self = .deploymentRevisionSet(try d(RevisionSet.self))
         case "ReplicaSetCreated": self = .replicaSetCreated(try d(ReplicaSetObject.self))
+        case "ReplicaSetConfigured": self = .replicaSetConfigured(try d(ReplicaSetObject.self))
         case "ReplicaSetScaled": self = .replicaSetScaled(try d(ReplicaSetScaled.self))
         case "ReplicaSetAnnotated": self = .replicaSetAnnotated(try d(ReplicaSetAnnotated.self))
         case "ReplicaSetStatusUpdated": self = .replicaSetStatusUpdated(try d(ReplicaSetStatusUpdated.self))

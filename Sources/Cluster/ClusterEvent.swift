@@ -22,6 +22,10 @@ public enum ClusterEvent: Sendable, Hashable {
     /// `kubectl delete pod` / `delete rs`: a user removing a controller-owned object.
     case podDeleteRequested(ObjectName)
     case replicaSetDeleteRequested(ReplicaSetDeletion)
+    /// A user's write of a ReplicaSet of their own (`create -f`, `scale rs`, …): the object as the API server
+    /// stores it. It creates the ReplicaSet when the stream has none of the name, else replaces its labels,
+    /// annotations and spec.
+    case replicaSetConfigured(ReplicaSetObject)
     // Controller steps.
     case deploymentStatusUpdated(StatusUpdated)
     case deploymentRevisionSet(RevisionSet)
@@ -50,7 +54,7 @@ public enum ClusterEvent: Sendable, Hashable {
         switch self {
         case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
-            .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested:
+            .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested, .replicaSetConfigured:
             return true
         default:
             return false

@@ -97,6 +97,9 @@ extension DeploymentStream {
             created.metadata.resourceVersion = resourceVersion
             replicaSets[created.name] = created
             noteRevision(of: created, sequence: sequence, at: time)
+        case .replicaSetConfigured(let object):
+            configureReplicaSet(object.replicaSet, resourceVersion)
+            if let rs = replicaSets[object.replicaSet.name], rs.revision != nil { noteRevision(of: rs, sequence: sequence, at: time) }
         case .replicaSetScaled(let scale):
             updateReplicaSet(scale.name, resourceVersion) { rs in
                 if rs.spec.replicas != scale.to { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
@@ -189,6 +192,23 @@ extension DeploymentStream {
     private mutating func forgetTimers(ofPod pod: String) {
         let prefix = pod + "/"
         containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
+    }
+
+    /// A user's write: a new ReplicaSet as given; an update replaces what a client owns, and a spec change
+    /// bumps `metadata.generation`, as the registry strategy does.
+    private mutating func configureReplicaSet(_ written: ReplicaSet, _ resourceVersion: String) {
+        guard var rs = replicaSets[written.name] else {
+            var created = written
+            created.metadata.resourceVersion = resourceVersion
+            replicaSets[written.name] = created
+            return
+        }
+        if rs.spec != written.spec { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
+        rs.metadata.labels = written.metadata.labels
+        rs.metadata.annotations = written.metadata.annotations
+        rs.spec = written.spec
+        rs.metadata.resourceVersion = resourceVersion
+        replicaSets[written.name] = rs
     }
 
     private mutating func updateReplicaSet(_ name: String, _ resourceVersion: String, _ change: (inout ReplicaSet) -> Void) {

@@ -31,10 +31,10 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
         return CommandError("Error from server (Conflict): \(status.message)", status: status)
     }
 
-    public static func invalid(_ name: String, _ errors: [FieldError]) -> CommandError {
+    public static func invalid(_ name: String, _ errors: [FieldError], kind: String = "Deployment") -> CommandError {
         CommandError(
-            validationErrorMessage(kind: "Deployment", name: name, errors: errors),
-            status: .invalid(kind: "Deployment", group: "apps", name: name, errors))
+            validationErrorMessage(kind: kind, name: name, errors: errors),
+            status: .invalid(kind: kind, group: "apps", name: name, errors))
     }
 }
 

@@ -16,9 +16,11 @@ extension ControlPlane {
         public var warning: String?
         /// The object as the API server answered the create or patch, before any controller acted (the live one
         /// when unchanged). A dry run's answer keeps the stored resourceVersion: nothing was written.
-        public var answer: Deployment?
+        public var answer: WatchedObject?
         /// The object before the command, which a client dry run prints for one that exists.
-        public var live: Deployment?
+        public var live: WatchedObject?
+        /// The resource as kubectl prints it before the name (`deployment.apps`).
+        public var resource = "deployment.apps"
     }
 
     /// `kubectl apply -f`: every document is validated first; then all are applied in one transaction,
@@ -41,17 +43,28 @@ extension ControlPlane {
             try simulation.catchUp()
             var results: [ApplyResult] = []
             for document in documents {
-                let manifest = document.object.deployment
-                let targetNamespace = try resolveNamespace(manifest, flag: namespace, given: namespaceGiven)
+                let targetNamespace = try resolveNamespace(document.object.metadata, flag: namespace, given: namespaceGiven)
+                guard case .deployment(let manifest) = document.object else {
+                    results.append(try applyReplicaSet(
+                        document, namespace: targetNamespace, simulation: &simulation, patching: !clientDryRun,
+                        dryRun: dryRun))
+                    continue
+                }
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
                 var (events, result) = try decideApply(
-                    document, namespace: targetNamespace, stream: stream, patching: !clientDryRun, force: force)
-                result.answer = stream.deployment
-                result.live = stream.deployment
+                    document, manifest: manifest, namespace: targetNamespace, stream: stream, patching: !clientDryRun,
+                    force: force)
+                result.answer = stream.deployment.map(WatchedObject.deployment)
+                result.live = result.answer
                 if !events.isEmpty {
-                    try simulation.apply(events, to: id, actor: actor, at: now) { result.answer = $0.deployment }
-                    if dryRun { result.answer?.metadata.resourceVersion = stream.deployment?.metadata.resourceVersion }
+                    try simulation.apply(events, to: id, actor: actor, at: now) {
+                        result.answer = $0.deployment.map(WatchedObject.deployment)
+                    }
+                    if dryRun, case .deployment(var answer)? = result.answer {
+                        answer.metadata.resourceVersion = stream.deployment?.metadata.resourceVersion
+                        result.answer = .deployment(answer)
+                    }
                 }
                 results.append(result)
             }
@@ -61,8 +74,8 @@ extension ControlPlane {
         }
     }
 
-    private func resolveNamespace(_ manifest: Deployment, flag: String, given: Bool) throws -> String {
-        guard let own = manifest.metadata.namespace, !own.isEmpty else { return flag }
+    private func resolveNamespace(_ metadata: ObjectMeta, flag: String, given: Bool) throws -> String {
+        guard let own = metadata.namespace, !own.isEmpty else { return flag }
         if given && own != flag {
             throw CommandError.client(
                 "the namespace from the provided object \"\(own)\" does not match the namespace \"\(flag)\". "
@@ -72,9 +85,9 @@ extension ControlPlane {
     }
 
     private func decideApply(
-        _ document: ManifestDocument, namespace: String, stream: DeploymentStream, patching: Bool, force: Bool
+        _ document: ManifestDocument, manifest: Deployment, namespace: String, stream: DeploymentStream, patching: Bool,
+        force: Bool
     ) throws -> ([ClusterEvent], ApplyResult) {
-        let manifest = document.object.deployment
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
         guard let live = stream.deployment else {
             // A client dry run sends nothing, so nothing validates the object.
@@ -85,19 +98,15 @@ extension ControlPlane {
         }
         guard patching else { return ([], ApplyResult(name: manifest.name, outcome: .configured)) }
         // apply.go warns before it sends the patch, whatever the server then answers.
-        let warning = live.metadata[annotation: AnnotationKey.lastApplied] == nil
-            ? "Warning: resource deployments/\(manifest.name) is missing the "
-                + "kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. "
-                + "kubectl apply should only be used on resources created declaratively by either kubectl create "
-                + "--save-config or kubectl apply. The missing annotation will be patched automatically."
-            : nil
+        let warning = Self.missingLastAppliedWarning(live.metadata, resource: "deployments")
         func warned(_ error: CommandError) -> CommandError {
             var error = error
             if let warning { error.text = warning + "\n" + error.text }
             return error
         }
         do {
-            var (event, result) = try patch(live, with: document, namespace: namespace, lastApplied: lastApplied)
+            var (event, result) = try patch(
+                live, with: document, manifest: manifest, namespace: namespace, lastApplied: lastApplied)
             result.warning = warning
             return (event.map { [$0] } ?? [], result)
         } catch let refusal as CommandError {
@@ -121,10 +130,9 @@ extension ControlPlane {
     /// The patch apply sends to an existing Deployment, as the API server takes it: a Conflict when the
     /// manifest names a `resourceVersion` other than the live one (kubectl's message quotes the patch), else
     /// the three-way merge, validated as an update.
-    private func patch(_ live: Deployment, with document: ManifestDocument, namespace: String, lastApplied: String)
-        throws -> (ClusterEvent?, ApplyResult)
-    {
-        let manifest = document.object.deployment
+    private func patch(
+        _ live: Deployment, with document: ManifestDocument, manifest: Deployment, namespace: String, lastApplied: String
+    ) throws -> (ClusterEvent?, ApplyResult) {
         let previous = live.metadata[annotation: AnnotationKey.lastApplied]
         let original = try previous.map { try JSONValue.parse($0) }
         let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
@@ -154,6 +162,15 @@ extension ControlPlane {
         }
         return (.deploymentConfigured(DeploymentObject(deployment: updated)),
                 ApplyResult(name: manifest.name, outcome: .configured))
+    }
+
+    /// apply.go's warning, printed before it sends the patch whatever the server then answers.
+    static func missingLastAppliedWarning(_ live: ObjectMeta, resource: String) -> String? {
+        guard live[annotation: AnnotationKey.lastApplied] == nil else { return nil }
+        return "Warning: resource \(resource)/\(live.name) is missing the "
+            + "kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. "
+            + "kubectl apply should only be used on resources created declaratively by either kubectl create "
+            + "--save-config or kubectl apply. The missing annotation will be patched automatically."
     }
 
     /// apply.go's error for a patch the server refused as a Conflict, after its retries (each gets the same answer).

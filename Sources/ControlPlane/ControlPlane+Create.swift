@@ -1,5 +1,6 @@
 import Cluster
 import KubeModel
+import Manifests
 
 extension ControlPlane {
     /// `kubectl create -f` / `kubectl create deployment`: creates every Deployment in one transaction, or
@@ -12,24 +13,49 @@ extension ControlPlane {
     public func create(
         _ deployments: [(deployment: Deployment, source: String?)], namespace: String, dryRun: Bool = false
     ) throws -> [Deployment] {
+        try create(deployments.map { (.deployment($0.deployment), $0.source) }, namespace: namespace, dryRun: dryRun)
+            .compactMap { object in
+                guard case .deployment(let deployment) = object else { return nil }
+                return deployment
+            }
+    }
+
+    /// `kubectl create -f` of Deployments and ReplicaSets, in one transaction, as ``create(_:namespace:dryRun:)``.
+    ///
+    /// - Returns: Each object as the API server answers its create.
+    public func create(
+        _ objects: [(object: ManifestObject, source: String?)], namespace: String, dryRun: Bool = false
+    ) throws -> [WatchedObject] {
         try store.write(command: newCommandInfo()) { writer in
-            var answers: [Deployment] = []
+            var answers: [WatchedObject] = []
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
-            for (manifest, source) in deployments {
+            for (manifest, source) in objects {
                 let targetNamespace = manifest.metadata.namespace ?? namespace
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
-                if stream.deployment != nil {
-                    let subject = "\(Resource.deployments) \"\(manifest.name)\" already exists"
-                    throw CommandError(
+                func alreadyExists(_ resource: String) -> CommandError {
+                    let subject = "\(resource) \"\(manifest.name)\" already exists"
+                    return CommandError(
                         "Error from server (AlreadyExists): "
                             + (source.map { "error when creating \"\($0)\": " } ?? "") + subject,
-                        status: .alreadyExists(Resource.deployments, manifest.name))
+                        status: .alreadyExists(resource, manifest.name))
                 }
-                let created = try newDeployment(manifest, namespace: targetNamespace, stream: stream, lastApplied: nil)
-                try simulation.apply([.deploymentCreated(DeploymentObject(deployment: created))], to: id, actor: actor, at: now) {
-                    answers += $0.deployment.map { [$0] } ?? []
+                switch manifest {
+                case .deployment(let deployment):
+                    if stream.deployment != nil { throw alreadyExists(Resource.deployments) }
+                    let created = try newDeployment(deployment, namespace: targetNamespace, stream: stream, lastApplied: nil)
+                    try simulation.apply([.deploymentCreated(DeploymentObject(deployment: created))], to: id, actor: actor, at: now) {
+                        answers += $0.deployment.map { [.deployment($0)] } ?? []
+                    }
+                case .replicaSet(let replicaSet):
+                    if try simulation.holdsReplicaSet(named: manifest.name, namespace: targetNamespace) {
+                        throw alreadyExists(Resource.replicaSets)
+                    }
+                    let created = try newReplicaSet(replicaSet, namespace: targetNamespace, stream: stream)
+                    try simulation.apply([.replicaSetConfigured(ReplicaSetObject(replicaSet: created))], to: id, actor: actor, at: now) {
+                        answers += $0.replicaSets[manifest.name].map { [.replicaSet($0)] } ?? []
+                    }
                 }
             }
             if dryRun { return answers }

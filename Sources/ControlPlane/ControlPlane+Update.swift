@@ -93,7 +93,13 @@ extension ControlPlane {
             guard documents.count == 1 else {
                 throw ManifestError.noObjects(command: "update")
             }
-            return documents[0].object.deployment
+            guard let deployment = documents[0].object.deployment else {
+                let message = "the body of the request is a \(documents[0].raw["kind"]?.stringValue ?? ""), not a Deployment"
+                throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))
+            }
+            return deployment
+        } catch let error as CommandError {
+            throw error
         } catch {
             let message = error.message
             throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))

@@ -28,6 +28,12 @@ extension Simulation {
             switch event {
             case .deploymentCreated: try claimOrphans(for: id, at: time)
             case .deploymentDeleted(let deletion) where deletion.cascade == "orphan": try offerOrphans(of: id, at: time)
+            // A user's ReplicaSet wakes the Deployments that match it, unless its own stream's Deployment does.
+            case .replicaSetConfigured(let written):
+                let own = try stream(id).deployment?.spec.selector
+                if let rs = try stream(id).replicaSets[written.replicaSet.name], !(own.map { Self.claimable(rs, by: $0) } ?? false) {
+                    try offerOrphans(of: id, at: time)
+                }
             default: continue
             }
         }

@@ -23,7 +23,7 @@ public struct ReplicaSetSpec: Sendable, Hashable, Codable {
     public var selector: LabelSelector
     public var template: PodTemplateSpec
 
-    public init(replicas: Int, minReadySeconds: Int?, selector: LabelSelector, template: PodTemplateSpec) {
+    public init(replicas: Int?, minReadySeconds: Int?, selector: LabelSelector, template: PodTemplateSpec) {
         self.replicas = replicas
         self.minReadySeconds = minReadySeconds
         self.selector = selector

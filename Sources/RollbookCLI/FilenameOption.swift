@@ -1,6 +1,6 @@
 import ControlPlane
 
-/// `-f FILE`: the Deployments a manifest names, for verbs that act on existing objects (get, describe,
+/// `-f FILE`: the Deployments and ReplicaSets a manifest names, for verbs that act on existing objects (get, describe,
 /// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
 struct FilenameOption: OptionGroup {
     var filenames: [String] = []
@@ -13,8 +13,9 @@ struct FilenameOption: OptionGroup {
     func resources(_ resources: [String], command: String) throws -> [String] {
         guard !filenames.isEmpty else { return resources }
         try Self.refuse(resources)
-        let documents = try ManifestFiles.load(filenames, command: command) { _, _ in true }
-        return ["deployment"] + documents.map(\.object.deployment.name)
+        let documents = try ManifestFiles.load(filenames, command: command, replicaSets: true) { _, _ in true }
+        if documents.allSatisfy({ $0.object.deployment != nil }) { return ["deployment"] + documents.map(\.object.name) }
+        return documents.map { "\($0.object.deployment == nil ? "replicaset" : "deployment")/\($0.object.name)" }
     }
 
     /// The resource builder's refusal of arguments beside `-f`, worded by their form.

@@ -10,7 +10,7 @@ enum ManifestScope {
     static func check(_ documents: [ManifestDocument], flag: String?, prefix: String = "") throws {
         guard let flag else { return }
         for document in documents {
-            guard let own = document.object.deployment.metadata.namespace, !own.isEmpty, own != flag else { continue }
+            guard let own = document.object.metadata.namespace, !own.isEmpty, own != flag else { continue }
             throw CommandError.client(
                 prefix + "the namespace from the provided object \"\(own)\" does not match the namespace \"\(flag)\". "
                     + "You must pass '--namespace=\(own)' to perform this operation.")
@@ -36,7 +36,7 @@ extension ManifestScoped {
             let documents = try? ManifestFiles.load(files.filenames, command: "", exists: { _, _ in true })
         else { return }
         try ManifestScope.check(documents, flag: globals.namespace, prefix: Self.namespaceRefusalPrefix)
-        let named = Set(documents.compactMap { $0.object.deployment.metadata.namespace }.filter { !$0.isEmpty })
+        let named = Set(documents.compactMap { $0.object.metadata.namespace }.filter { !$0.isEmpty })
         if globals.namespace == nil, named.count == 1 { globals.namespace = named.first }
     }
 }

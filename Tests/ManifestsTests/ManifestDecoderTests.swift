@@ -41,7 +41,7 @@ struct ManifestDecoderTests {
         #expect(documents.count == 1)
         #expect(document.source == "serve-deployment.yaml")
         #expect(document.index == 0)
-        let deployment = document.object.deployment
+        let deployment = document.testDeployment
         #expect(deployment.name == "serve-deployment")
         #expect(deployment.metadata.namespace == nil)
         #expect(deployment.metadata.labels == ["app": "auto-serve"])
@@ -64,8 +64,8 @@ struct ManifestDecoderTests {
         let documents = try decode(text, source: name)
         let document = try #require(documents.first)
         #expect(documents.count == 1)
-        #expect(document.object.deployment.metadata.uid == "2a3b0a5b-3b58-4a42-a747-8e2addf19281")
-        #expect(document.object.deployment.metadata.creationTimestamp?.description == "2026-11-26T15:08:07Z")
+        #expect(document.testDeployment.metadata.uid == "2a3b0a5b-3b58-4a42-a747-8e2addf19281")
+        #expect(document.testDeployment.metadata.creationTimestamp?.description == "2026-11-26T15:08:07Z")
         if name == "get-deployment.yaml" {
             #expect(ObjectPrinter.yaml(document.raw) == text)
         } else if name.hasSuffix(".json") {
@@ -77,9 +77,9 @@ struct ManifestDecoderTests {
 
     @Test func multiDocumentFilesSkipEmptyDocuments() throws {
         let documents = try decode(try fixture("two-deployments.yaml"))
-        #expect(documents.map(\.object.deployment.name) == ["web", "api"])
+        #expect(documents.map(\.testDeployment.name) == ["web", "api"])
         #expect(documents.map(\.index) == [0, 1])
-        let api = documents[1].object.deployment
+        let api = documents[1].testDeployment
         #expect(api.metadata.namespace == "prod")
         #expect(api.spec.strategy?.rollingUpdate?.maxSurge == .int(1))
         #expect(api.spec.strategy?.rollingUpdate?.maxUnavailable == .string("25%"))
@@ -99,25 +99,25 @@ struct ManifestDecoderTests {
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "k"}}
             """
         let documents = try decode(json, source: "f.json")
-        #expect(documents.map(\.object.deployment.name) == ["j", "k"])
+        #expect(documents.map(\.testDeployment.name) == ["j", "k"])
         #expect(documents[0].raw["spec"]?["replicas"] == .int(2))
-        #expect(documents[0].object.deployment.spec.replicas == 2)
+        #expect(documents[0].testDeployment.spec.replicas == 2)
     }
 
     @Test func jsonFollowedByYAML() throws {
         let text = #"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "a"}}"#
             + "\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\n"
-        #expect(try decode(text).map(\.object.deployment.name) == ["a", "b"])
+        #expect(try decode(text).map(\.testDeployment.name) == ["a", "b"])
     }
 
     @Test func flowStyleYAMLStartingWithABrace() throws {
         let text = "{apiVersion: apps/v1, kind: Deployment, metadata: {name: flow},}\n"
-        #expect(try decode(text).map(\.object.deployment.name) == ["flow"])
+        #expect(try decode(text).map(\.testDeployment.name) == ["flow"])
     }
 
     @Test func listsAreFlattened() throws {
         let documents = try decode(try fixture("list.json"), source: "list.json")
-        #expect(documents.map(\.object.deployment.name) == ["one", "two"])
+        #expect(documents.map(\.testDeployment.name) == ["one", "two"])
         #expect(documents.map(\.index) == [0, 1])
         #expect(documents[1].raw["kind"] == .string("Deployment"))
     }
@@ -127,10 +127,10 @@ struct ManifestDecoderTests {
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data(text.utf8))
         let documents = try ManifestDecoder.decode(data, source: "f.yaml")
-        #expect(documents.map(\.object.deployment.name) == ["crlf"])
+        #expect(documents.map(\.testDeployment.name) == ["crlf"])
         var utf16 = Data([0xFF, 0xFE])
         utf16.append(try #require(text.data(using: .utf16LittleEndian)))
-        #expect(try ManifestDecoder.decode(utf16, source: "f.yaml").map(\.object.deployment.name) == ["crlf"])
+        #expect(try ManifestDecoder.decode(utf16, source: "f.yaml").map(\.testDeployment.name) == ["crlf"])
     }
 
     // MARK: - YAML to JSON, the sigs.k8s.io/yaml way
@@ -179,7 +179,7 @@ struct ManifestDecoderTests {
 
             """
         let document = try #require(try decode(text).first)
-        let deployment = document.object.deployment
+        let deployment = document.testDeployment
         #expect(deployment.metadata.annotations == ["note": "first\nsecond\n", "folded": "one two"])
         #expect(deployment.spec.selector?.matchLabels == ["app": "web"])
         #expect(deployment.spec.template.metadata.labels == ["app": "web", "tier": "anchored"])
@@ -198,13 +198,13 @@ struct ManifestDecoderTests {
         let text = minimal.replacingOccurrences(of: "image: nginx", with: "image: nginx\n        workingDir: null")
         let document = try #require(try decode(text).first)
         #expect(document.raw["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["workingDir"] == .null)
-        #expect(document.object.deployment.spec.template.spec.containers.first?.raw["workingDir"] == nil)
+        #expect(document.testDeployment.spec.template.spec.containers.first?.raw["workingDir"] == nil)
     }
 
     @Test func replicasNullMeansUnset() throws {
         let text = minimal.replacingOccurrences(of: "spec:\n  selector", with: "spec:\n  replicas: null\n  selector")
         let document = try #require(try decode(text).first)
-        #expect(document.object.deployment.spec.replicas == nil)
+        #expect(document.testDeployment.spec.replicas == nil)
     }
 
     // MARK: - decodeAll
@@ -225,7 +225,7 @@ struct ManifestDecoderTests {
             \(minimal)
             """
         let result = ManifestDecoder.decodeAll(Data(text.utf8), source: "f.yaml")
-        #expect(result.accepted.map(\.object.deployment.name) == ["web"])
+        #expect(result.accepted.map(\.testDeployment.name) == ["web"])
         #expect(result.documents.count == 2)
         #expect(result.errors.map(\.kind) == [.unknownKind, .syntax])
         guard case .failure(let error)? = result.documents.last else {
@@ -238,5 +238,16 @@ struct ManifestDecoderTests {
             error.kubectlMessage(verb: .patching)
                 == #"Error from server (BadRequest): error when patching "f.yaml": Deployment in version "v1" "#
                 + #"cannot be handled as a Deployment: strict decoding error: unknown field "metadata.labelz""#)
+    }
+}
+
+extension ManifestDocument {
+    /// The document's Deployment; another kind fails the test (and reads as an empty Deployment).
+    var testDeployment: Deployment {
+        guard let deployment = object.deployment else {
+            Issue.record("\(object.resource)/\(object.name) is not a Deployment")
+            return Deployment(metadata: ObjectMeta(name: ""), spec: DeploymentSpec())
+        }
+        return deployment
     }
 }

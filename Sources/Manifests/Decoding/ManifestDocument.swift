@@ -18,14 +18,44 @@ public struct ManifestDocument: Sendable {
     }
 }
 
-/// The kinds of object a manifest may hold. Rollbook serves Deployments only.
+/// The kinds of object a manifest may hold: Deployments, and the ReplicaSets users create on their own.
 public enum ManifestObject: Sendable {
     case deployment(Deployment)
+    case replicaSet(ReplicaSetManifest)
 
-    public var deployment: Deployment {
+    /// The Deployment, for the verbs that act on Deployments only (``ManifestDocument/deployments(in:)``).
+    public var deployment: Deployment? {
+        guard case .deployment(let deployment) = self else { return nil }
+        return deployment
+    }
+
+    public var metadata: ObjectMeta {
         switch self {
-        case .deployment(let deployment): return deployment
+        case .deployment(let deployment): deployment.metadata
+        case .replicaSet(let manifest): manifest.replicaSet.metadata
         }
+    }
+
+    public var name: String { metadata.name }
+
+    /// The resource as kubectl names it in messages and `-o name` (`deployment.apps`, `replicaset.apps`).
+    public var resource: String {
+        switch self {
+        case .deployment: "deployment.apps"
+        case .replicaSet: "replicaset.apps"
+        }
+    }
+}
+
+/// A ReplicaSet as a manifest holds it. apps/v1 keeps `spec.selector` in a pointer: a missing selector is another
+/// validation error than an empty one, so the manifest remembers which it was.
+public struct ReplicaSetManifest: Sendable {
+    public var replicaSet: ReplicaSet
+    public var selectorGiven: Bool
+
+    public init(replicaSet: ReplicaSet, selectorGiven: Bool) {
+        self.replicaSet = replicaSet
+        self.selectorGiven = selectorGiven
     }
 }
 

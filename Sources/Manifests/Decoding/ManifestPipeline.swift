@@ -76,7 +76,7 @@ enum ManifestPipeline {
                 events.append(.error(ManifestError(.missingKind, stage, source: source, message: message, line: line)))
                 return
             }
-            guard kind == .deployment else {
+            guard kind == .deployment || kind == .replicaSet else {
                 events.append(
                     .error(
                         ManifestError(
@@ -92,11 +92,12 @@ enum ManifestPipeline {
                             kind, .server(reason: reason), source: source, message: message, line: line, name: name,
                             namespace: namespace)))
             }
-            if let problem = StrictDecoding.check(value, as: KubeSchema.deployment) {
-                let kind: ManifestError.Kind
-                if case .unknownFields = problem { kind = .unknownField } else { kind = .wrongType }
-                let message = "Deployment in version \"v1\" cannot be handled as a Deployment: \(problem.message)"
-                events.append(rejection(kind, "BadRequest", message))
+            let schema = kind == .deployment ? KubeSchema.deployment : KubeSchema.replicaSet
+            if let problem = StrictDecoding.check(value, as: schema) {
+                let reason: ManifestError.Kind
+                if case .unknownFields = problem { reason = .unknownField } else { reason = .wrongType }
+                let message = "\(kind.kind) in version \"v1\" cannot be handled as a \(kind.kind): \(problem.message)"
+                events.append(rejection(reason, "BadRequest", message))
                 return
             }
             let target = namespace.isEmpty ? "default" : namespace
@@ -105,8 +106,9 @@ enum ManifestPipeline {
                 events.append(rejection(.tooLarge, "RequestEntityTooLarge", message))
                 return
             }
-            let document = ManifestDocument(
-                source: source, index: index, raw: value, object: .deployment(DeploymentReader.read(value)))
+            let object: ManifestObject = kind == .deployment
+                ? .deployment(DeploymentReader.read(value)) : .replicaSet(DeploymentReader.readReplicaSet(value))
+            let document = ManifestDocument(source: source, index: index, raw: value, object: object)
             events.append(.document(.success(document)))
         }
 

@@ -11,6 +11,19 @@ enum DeploymentReader {
         return deployment
     }
 
+    /// A ReplicaSet the same way; its selector is a pointer too, so the manifest says whether it had one.
+    static func readReplicaSet(_ raw: JSONValue) -> ReplicaSetManifest {
+        let spec = raw["spec"] ?? .null
+        let selector = spec["selector"].flatMap(labelSelector)
+        var replicaSet = ReplicaSet(
+            metadata: objectMeta(raw["metadata"] ?? .null),
+            spec: ReplicaSetSpec(
+                replicas: spec["replicas"]?.intValue, minReadySeconds: spec["minReadySeconds"]?.intValue,
+                selector: selector ?? LabelSelector(), template: podTemplate(spec["template"] ?? .null)))
+        replicaSet.apiVersion = raw["apiVersion"]?.stringValue ?? "apps/v1"
+        return ReplicaSetManifest(replicaSet: replicaSet, selectorGiven: selector != nil)
+    }
+
     static func objectMeta(_ value: JSONValue) -> ObjectMeta {
         var meta = ObjectMeta(
             name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,

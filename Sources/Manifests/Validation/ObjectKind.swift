@@ -10,6 +10,7 @@ struct GroupVersionKind: Hashable {
     var groupVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
 
     static let deployment = GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")
+    static let replicaSet = GroupVersionKind(group: "apps", version: "v1", kind: "ReplicaSet")
     static let list = GroupVersionKind(group: "", version: "v1", kind: "List")
 
     /// kubectl's `getObjectKind`: the checks behind `error validating data: kind not set`.

@@ -56,6 +56,9 @@ struct EventDescription: Equatable {
             let revision = rs.revision.map { "revision \($0), " } ?? ""
             self.init(
                 object: "replicaset/\(rs.name)", summary: "created (\(revision)\(Self.count(rs.replicas, "replica")))")
+        case .replicaSetConfigured(let p):
+            let rs = p.replicaSet
+            self.init(object: "replicaset/\(rs.name)", summary: "written by user (\(Self.count(rs.replicas, "replica")))")
         case .replicaSetScaled(let p):
             self.init(object: "replicaset/\(p.name)", summary: "scaled \(p.from) → \(p.to)")
         case .replicaSetAnnotated(let p):

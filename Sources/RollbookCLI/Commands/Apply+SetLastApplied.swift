@@ -30,8 +30,8 @@ struct SetLastApplied: RunnableCommand {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         for document in try ManifestFiles.load(files.filenames, command: "apply set-last-applied", exists: { _, _ in true }) {
-            let name = document.object.deployment.name
-            let target = document.object.deployment.metadata.namespace ?? namespace
+            let name = document.object.name
+            let target = document.object.metadata.namespace ?? namespace
             let live = try plane.deploymentStream(namespace: target, name: name).deployment
             let configuration = LastApplied.fileConfiguration(for: document.raw, namespace: target)
             let current = live?.metadata[annotation: AnnotationKey.lastApplied]

@@ -69,8 +69,8 @@ struct ViewLastApplied: RunnableCommand {
     private func fromFiles(_ source: ReadSource) throws -> [String] {
         try FilenameOption.refuse(resources)
         return try ManifestFiles.load(files.filenames, command: "apply view-last-applied") { _, _ in true }.map { document in
-            let name = document.object.deployment.name
-            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            let name = document.object.name
+            let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
             let stream = try source.deploymentStream(namespace: namespace, name: name, whole: false)
             guard let configuration = stream.deployment?.metadata[annotation: AnnotationKey.lastApplied] else {
                 throw CommandError(

@@ -46,9 +46,9 @@ struct Apply: RunnableCommand {
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane()
         let query = try LabelQuery.parsing(selector)
-        let documents = try ManifestFiles.load(filenames, command: "apply") { name, own in
+        let documents = try ManifestFiles.load(filenames, command: "apply", replicaSets: true) { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
-        }.filter { query?.matches($0.object.deployment.metadata.labels ?? [:]) ?? true }
+        }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
         // The resource builder's selector leaves the files' other objects out.
         if documents.isEmpty { throw CommandError.client("no objects passed to apply") }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
@@ -59,12 +59,12 @@ struct Apply: RunnableCommand {
             if let warning = result.warning { Output.err(warning + "\n") }
             if printer.printsObjects { continue }
             if output == "name" {
-                Output.out("deployment.apps/\(result.name)\n")
+                Output.out("\(result.resource)/\(result.name)\n")
                 continue
             }
             // A client dry run never patches (ControlPlane.apply): no warning, and an existing object is "configured".
             Output.out(namePrinter(
-                kind: "deployment.apps", name: result.name, operation: strategy.operation(result.outcome.rawValue)))
+                kind: result.resource, name: result.name, operation: strategy.operation(result.outcome.rawValue)))
         }
         guard printer.printsObjects else { return }
         // apply.go prints the objects it visited once, at the end: one alone, several in a v1 List.
@@ -90,6 +90,6 @@ struct Apply: RunnableCommand {
             return LastApplied.annotatedObject(document.raw, namespace: own.isEmpty ? namespace : own)
         }
         let object = clientDryRun ? result.live : result.answer
-        return object.map { ObjectListing.Object.deployment($0).json } ?? .null
+        return object?.json ?? .null
     }
 }

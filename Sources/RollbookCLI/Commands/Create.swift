@@ -32,27 +32,26 @@ enum Create {
             let strategy = try DryRunStrategy(flag: dryRun)
             var printer = try TypedOutput(output)
             let plane = try globals.controlPlane()
-            let documents = try ManifestFiles.load(filenames, command: "create") { _, _ in false }
+            let documents = try ManifestFiles.load(filenames, command: "create", replicaSets: true) { _, _ in false }
             try ManifestScope.check(documents, flag: globals.namespace)
-            var objects = documents.map { Created(raw: $0.raw, deployment: $0.object.deployment, source: $0.source) }
+            var objects = documents.map { Created(raw: $0.raw, object: $0.object, source: $0.source) }
             if saveConfig { objects = objects.map(savingConfiguration) }
             let operation = strategy.operation("created")
             // A client dry run prints the objects as the files hold them, asking the server nothing.
             if strategy == .client {
                 for object in objects {
                     Output.out(try printer.text(
-                        object.raw, as: nil, resource: "deployment.apps/\(object.deployment.name)", operation: operation))
+                        object.raw, as: nil, resource: "\(object.object.resource)/\(object.object.name)", operation: operation))
                 }
                 return
             }
             let answers = try plane.create(
-                objects.map { ($0.deployment, $0.source) }, namespace: globals.resolvedNamespace.name,
+                objects.map { (object: $0.object, source: Optional($0.source)) }, namespace: globals.resolvedNamespace.name,
                 dryRun: strategy == .server)
             // create.go prints each object as the server answered the create.
-            for answer in answers {
+            for (answer, object) in zip(answers, objects) {
                 Output.out(try printer.text(
-                    ObjectListing.Object.deployment(answer).json, as: nil, resource: "deployment.apps/\(answer.name)",
-                    operation: operation))
+                    answer.json, as: nil, resource: "\(object.object.resource)/\(answer.name)", operation: operation))
             }
         }
     }
@@ -128,16 +127,23 @@ extension Create.FromFiles {
     /// An object to create: as the file holds it, and decoded.
     struct Created {
         var raw: JSONValue
-        var deployment: KubeModel.Deployment
+        var object: ManifestObject
         var source: String
     }
 
     func savingConfiguration(_ object: Created) -> Created {
         var object = object
-        let namespace = object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+        let namespace = object.object.metadata.namespace ?? globals.resolvedNamespace.name
         let configuration = LastApplied.configuration(for: object.raw, namespace: namespace)
         object.raw = LastApplied.annotatedObject(object.raw, namespace: namespace, configuration: configuration)
-        object.deployment.metadata[annotation: AnnotationKey.lastApplied] = configuration
+        switch object.object {
+        case .deployment(var deployment):
+            deployment.metadata[annotation: AnnotationKey.lastApplied] = configuration
+            object.object = .deployment(deployment)
+        case .replicaSet(var manifest):
+            manifest.replicaSet.metadata[annotation: AnnotationKey.lastApplied] = configuration
+            object.object = .replicaSet(manifest)
+        }
         return object
     }
 }

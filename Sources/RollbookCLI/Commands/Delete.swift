@@ -77,19 +77,21 @@ struct Delete: RunnableCommand {
         let plane = try globals.controlPlane()
         if filenames.isEmpty { return try deleteByType(mode: mode, plane: plane) }
         var failed = false
-        let documents = try ManifestFiles.load(filenames, command: "delete") { _, _ in true }
+        let documents = try ManifestFiles.load(filenames, command: "delete", replicaSets: true) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
         for document in documents {
-            let name = document.object.deployment.name
-            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            let name = document.object.name
+            let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
+            let kind: ResourceKind = document.object.deployment == nil ? .replicaSet : .deployment
             try ManifestFiles.checkNameForDelete(name, source: document.source)
             do {
-                try delete(.deployment, name, namespace: namespace, mode: mode, plane: plane)
-                printDeleted("deployment.apps", name)
+                try delete(kind, name, namespace: namespace, mode: mode, plane: plane)
+                printDeleted(document.object.resource, name)
             } catch let error as CommandError {
                 if ignoring(error) { continue }
                 failed = true
-                Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": deployments.apps \"\(name)\" not found\n")
+                let resource = kind == .deployment ? Resource.deployments : Resource.replicaSets
+                Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": \(resource) \"\(name)\" not found\n")
             }
         }
         if failed { throw ExitCode(1) }

@@ -27,7 +27,7 @@ extension ManifestFiles {
     /// ```
     static func checkNamesForApply(_ documents: [ManifestDocument], namespace: String) throws {
         for document in documents {
-            let metadata = document.object.deployment.metadata
+            let metadata = document.object.metadata
             if metadata.name.isEmpty, let prefix = metadata.generateName, !prefix.isEmpty {
                 throw CommandError.client("from \(prefix): cannot use generate name with apply")
             }

@@ -6,7 +6,11 @@ import Manifests
 enum ManifestFiles {
     /// - Parameter exists: whether a named Deployment exists, which decides kubectl's "when creating" or
     ///   "when patching" wording of server-side decoding errors.
-    static func load(_ paths: [String], command: String, exists: (String, String?) -> Bool) throws -> [ManifestDocument] {
+    /// - Parameter replicaSets: whether the verb acts on ReplicaSets too; those that act on Deployments only refuse a
+    ///   file that holds one.
+    static func load(
+        _ paths: [String], command: String, replicaSets: Bool = false, exists: (String, String?) -> Bool
+    ) throws -> [ManifestDocument] {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
         }
@@ -25,6 +29,10 @@ enum ManifestFiles {
             loaded[paths] = documents
         }
         if documents.isEmpty { throw CommandError.client("no objects passed to \(command)") }
+        if !replicaSets, let other = documents.first(where: { $0.object.deployment == nil }) {
+            throw CommandError.client(
+                "rollbook \(command) acts on Deployments only, and \"\(other.source)\" holds \(other.object.resource)/\(other.object.name)")
+        }
         return documents
     }
 

@@ -100,7 +100,7 @@ struct Patch: RunnableCommand {
                 throw CommandError.client(error.message)
             }
             Output.out(try printer.text(
-                patched, as: nil, resource: "deployment.apps/\(document.object.deployment.name)",
+                patched, as: nil, resource: "deployment.apps/\(document.object.name)",
                 operation: patched != document.raw ? "patched" : "patched (no change)"))
         }
     }

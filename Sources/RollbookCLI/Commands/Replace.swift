@@ -32,8 +32,8 @@ struct Replace: RunnableCommand {
         if force { return try forceReplace(documents, plane: plane, printer: &printer) }
         var errors: [CommandError] = []
         for document in documents {
-            let name = document.object.deployment.name
-            let namespace = document.object.deployment.metadata.namespace ?? globals.resolvedNamespace.name
+            let name = document.object.name
+            let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
             do {
                 let answer: JSONValue
                 if strategy == .client {
@@ -55,7 +55,7 @@ struct Replace: RunnableCommand {
     /// `forceReplace`: every object deleted first (delete's lines), then every one created (`replaced`).
     private func forceReplace(_ documents: [ManifestDocument], plane: ControlPlane, printer: inout TypedOutput) throws {
         let results = try plane.forceReplace(
-            documents.map(\.object.deployment), namespace: globals.resolvedNamespace.name)
+            documents.compactMap(\.object.deployment), namespace: globals.resolvedNamespace.name)
         for (deleted, created) in results where deleted {
             Output.out(output == "name" ? "deployment.apps/\(created.name)\n" : "deployment.apps \"\(created.name)\" deleted\n")
         }

@@ -1,5 +1,6 @@
 import ControlPlane
 import KubeModel
+import Store
 
 struct Scale: RunnableCommand {
     static let spec = CommandSpec<Scale>(
@@ -43,15 +44,15 @@ struct Scale: RunnableCommand {
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let names = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
+        let (kind, names) = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
         if !resourceVersion.isEmpty && names.count > 1 {
             throw CommandError.client("cannot use --resource-version with multiple resources")
         }
         // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
         // scale.go prints these objects as it read them, before scaling.
-        let read = Dictionary(try plane.read { try $0.deployments(namespace: namespace) }.map { ($0.name, $0) }) { a, _ in a }
+        let read = Dictionary(try plane.read { try Self.objects(kind, namespace: namespace, in: $0) }.map { ($0.name, $0) }) { a, _ in a }
         let existing = Set(read.keys)
-        let missing = names.filter { !existing.contains($0) }.map { "\(Resource.deployments) \"\($0)\" not found" }
+        let missing = names.filter { !existing.contains($0) }.map { "\(kind.resource) \"\($0)\" not found" }
         let found = names.filter { existing.contains($0) }
         if found.isEmpty && !missing.isEmpty {
             let detail = missing.count == 1 ? missing[0] : "[" + missing.joined(separator: ", ") + "]"
@@ -60,14 +61,21 @@ struct Scale: RunnableCommand {
         for name in found {
             // A client dry run never asks the server, so the --current-replicas precondition is not checked.
             if strategy != .client {
-                try plane.scale(
-                    namespace: namespace, name: name, replicas: replicas,
-                    currentReplicas: currentReplicas >= 0 ? currentReplicas : nil,
-                    resourceVersion: resourceVersion.isEmpty ? nil : resourceVersion, dryRun: strategy == .server)
+                let current = currentReplicas >= 0 ? currentReplicas : nil
+                let version = resourceVersion.isEmpty ? nil : resourceVersion
+                if kind == .replicaSet {
+                    try plane.scaleReplicaSet(
+                        namespace: namespace, name: name, replicas: replicas, currentReplicas: current,
+                        resourceVersion: version, dryRun: strategy == .server)
+                } else {
+                    try plane.scale(
+                        namespace: namespace, name: name, replicas: replicas, currentReplicas: current,
+                        resourceVersion: version, dryRun: strategy == .server)
+                }
             }
             Output.out(try printer.text(
-                read[name].map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
-                resource: "deployment.apps/\(name)", operation: strategy.operation("scaled")))
+                read[name]?.json ?? .null, as: nil,
+                resource: "\(kind.qualifiedKind)/\(name)", operation: strategy.operation("scaled")))
         }
         guard missing.isEmpty else {
             for message in missing { Output.err("Error from server (NotFound): \(message)\n") }
@@ -75,23 +83,35 @@ struct Scale: RunnableCommand {
         }
     }
 
-    /// The Deployments named, or selected by `-l` / `--all`.
-    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> [String] {
+    /// The Deployments or ReplicaSets named, or selected by `-l` / `--all`.
+    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> (ResourceKind, [String]) {
         // `--all` selects only once a type is given.
         if resource.isEmpty { throw MissingResource.none(selecting: selector != nil) }
         guard selector != nil || all else {
             let parsed = try ResourceArguments(resource, whenEmpty: .argumentOrFilename)
-            guard parsed.kind == .deployment else { throw CommandError.client("rollbook scales Deployments only") }
+            try Self.scalable(parsed.kind)
             if parsed.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
-            return parsed.names
+            return (parsed.kind, parsed.names)
         }
-        if let first = resource.first, try ResourceKind(parsing: first) != .deployment {
-            throw CommandError.client("rollbook scales Deployments only")
-        }
+        let kind = try ResourceKind(parsing: resource[0])
+        try Self.scalable(kind)
         let query = try LabelQuery.parsing(selector)
-        let names = try plane.read { try $0.deployments(namespace: namespace) }
-            .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name)
+        let names = try plane.read { try Self.objects(kind, namespace: namespace, in: $0) }
+            .filter { query?.matches($0.labels) ?? true }.map(\.name)
         if names.isEmpty { throw CommandError("No resources found in \(namespace) namespace.") }
-        return names
+        return (kind, names)
+    }
+
+    /// kubectl scales what has a scale subresource: of Rollbook's kinds, Deployments and ReplicaSets.
+    private static func scalable(_ kind: ResourceKind) throws {
+        guard kind == .deployment || kind == .replicaSet else {
+            throw CommandError.client("rollbook scales Deployments and ReplicaSets only")
+        }
+    }
+
+    private static func objects(_ kind: ResourceKind, namespace: String, in reader: StoreReader) throws -> [ObjectListing.Object] {
+        kind == .replicaSet
+            ? try reader.replicaSets(namespace: namespace).map(ObjectListing.Object.replicaSet)
+            : try reader.deployments(namespace: namespace).map(ObjectListing.Object.deployment)
     }
 }

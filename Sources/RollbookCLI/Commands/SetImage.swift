@@ -111,7 +111,7 @@ enum SetCommand {
                 errors += ContainerImages.set(pairs, in: &object)
                 guard object != document.raw else { continue }
                 Output.out(try printer.text(
-                    object, as: .deployment, resource: "deployment.apps/\(document.object.deployment.name)",
+                    object, as: .deployment, resource: "deployment.apps/\(document.object.name)",
                     operation: operation))
             }
         }

@@ -27,7 +27,7 @@ enum SetTargets {
     static func local(files: FilenameOption, command: String) throws -> [(name: String, object: JSONValue)] {
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
         return try ManifestFiles.load(files.filenames, command: command, exists: { _, _ in false })
-            .map { ($0.object.deployment.name, $0.raw) }
+            .map { ($0.object.name, $0.raw) }
     }
 
     /// A merge patch carrying the changed pod-spec `fields` whole, and the change-cause of `--record`.

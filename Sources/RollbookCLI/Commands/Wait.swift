@@ -106,8 +106,8 @@ struct Wait: RunnableCommand {
         try FilenameOption.refuse(resources)
         let documents = try ManifestFiles.load(files.filenames, command: "wait") { _, _ in true }
         var group = try ResourceArguments(["deployment"], whenEmpty: .argumentOrFilename)
-        group.names = documents.map(\.object.deployment)
-            .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name)
+        group.names = documents.map(\.object.metadata)
+            .filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name)
         return group
     }
 

@@ -57,7 +57,7 @@ struct AuditQueries {
         "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "DeploymentCreated", "DeploymentConfigured",
         "DeploymentImageSet",
         "DeploymentScaled", "DeploymentPaused", "DeploymentResumed", "DeploymentRolledBack", "DeploymentAnnotated",
-        "DeploymentRestarted", "DeploymentDeleted",
+        "DeploymentRestarted", "DeploymentDeleted", "ReplicaSetConfigured",
     ]
 
     private var bound: Int64 { upTo ?? Int64.max }

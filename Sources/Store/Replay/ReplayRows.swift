@@ -121,7 +121,7 @@ enum EventTypeNames {
         "DeploymentRestarted", "DeploymentRolledBack", "DeploymentCreated", "DeploymentPaused", "DeploymentResumed",
         "DeploymentDeleted", "PodDeleteRequested", "ReplicaSetDeleteRequested", "ReplicaSetOrphaned",
         "ReplicaSetAdopted", "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "PodAdopted",
-        "ReplicaSetReleased", "ReplicaSetTransferred",
+        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured",
     ]
 
     private static let allBytes = all.map { Array($0.utf8) }

@@ -114,7 +114,7 @@ struct ReplayStream {
     private static let leavesDeploymentAlone: Set<String> = [
         "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated", "ReplicaSetOrphaned",
         "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested", "EventRecorded", "PodAdopted",
-        "ReplicaSetReleased", "ReplicaSetTransferred",
+        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured",
     ]
 
     /// Hands over the revision records assigned since the last call (a replay writes them at once).

@@ -1,0 +1,205 @@
+import Testing
+import TestSupport
+
+/// ReplicaSets users write themselves (`create -f`, `apply -f`, `scale rs`, `delete -f`): the ReplicaSet
+/// controller and kubelet run them as any other, and a Deployment whose selector matches claims them, as e2e's
+/// RollingUpdateDeployment and cleanup-policy tests expect (they start from such a ReplicaSet).
+struct ReplicaSetWritesTests {
+    static func replicaSet(_ name: String, image: String, labels: String, replicas: Int = 1, revision: String? = nil)
+        -> String
+    {
+        """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata:
+          name: \(name)
+          labels: {\(labels)}
+        \(revision.map { "  annotations: {deployment.kubernetes.io/revision: \"\($0)\"}" } ?? "")
+        spec:
+          replicas: \(replicas)
+          selector:
+            matchLabels: {\(labels)}
+          template:
+            metadata:
+              labels: {\(labels)}
+            spec:
+              containers:
+              - name: httpd
+                image: \(image)
+        """
+    }
+
+    static func deployment(_ name: String, image: String, historyLimit: Int? = nil) -> String {
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: \(name)
+        spec:
+          replicas: 1
+        \(historyLimit.map { "  revisionHistoryLimit: \($0)" } ?? "")
+          selector:
+            matchLabels: {name: sample-pod}
+          template:
+            metadata:
+              labels: {name: sample-pod}
+            spec:
+              containers:
+              - name: agnhost
+                image: \(image)
+        """
+    }
+
+    static let columns =
+        "custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name,DESIRED:.spec.replicas,GENERATION:.metadata.generation,REVISION:.metadata.annotations.deployment\\.kubernetes\\.io/revision"
+
+    @Test func aUsersReplicaSetRunsItsPods() throws {
+        let files = [
+            "rs.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "tier: frontend", replicas: 2),
+            "rs-2.5.yaml": Self.replicaSet("frontend", image: "httpd:2.5", labels: "tier: frontend", replicas: 2),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4 httpd:2.5"),
+            (0, "create -f rs.yaml"),
+            (1, "get rs,pods -o wide"),
+            (1, "describe rs frontend"),
+            (2, "scale rs frontend --replicas=3"),
+            (3, "get rs,pods"),
+            (3, "scale rs/frontend --replicas=1 --current-replicas=2"),
+            (4, "scale -f rs.yaml --replicas=1"),
+            (5, "get rs,pods"),
+            // A new template changes the ReplicaSet, not its running pods: a ReplicaSet does not roll.
+            (6, "apply -f rs-2.5.yaml"),
+            (7, "get rs -o \(Self.columns)"),
+            (7, "get rs,pods -o wide"),
+            (8, "apply -f rs-2.5.yaml"),
+            (9, "delete pod frontend-gsh2c"),
+            (10, "get pods -o wide"),
+            (11, "delete -f rs.yaml --cascade=orphan"),
+            (12, "get rs,pods"),
+            (12, "events --type ReplicaSetConfigured,ReplicaSetDeleteRequested"),
+            (13, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-writes.txt")
+    }
+
+    /// e2e "RollingUpdateDeployment should delete old pods and create new ones": the Deployment claims the
+    /// ReplicaSet its selector matches, scales it down, and its new ReplicaSet takes the next revision after the
+    /// one the claimed ReplicaSet carries.
+    @Test func aDeploymentClaimsAUsersReplicaSet() throws {
+        let files = [
+            "rs.yaml": Self.replicaSet(
+                "test-rolling-update-controller", image: "httpd:2.4", labels: "name: sample-pod, pod: httpd",
+                revision: "3546343826724305832"),
+            "deployment.yaml": Self.deployment("test-rolling-update-deployment", image: "agnhost:2.40"),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4 agnhost:2.40"),
+            (0, "create -f rs.yaml"),
+            (5, "create -f deployment.yaml"),
+            (6, "get rs,pods -o \(Self.columns)"),
+            (6, "rollout history deployment/test-rolling-update-deployment"),
+            (6, "describe deployment test-rolling-update-deployment"),
+            (7, "verify"),
+            (7, "replay"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-claimed.txt")
+    }
+
+    /// e2e "deployment should delete old replica sets": with `revisionHistoryLimit: 0` the claimed ReplicaSet,
+    /// once scaled down, is deleted.
+    @Test func aClaimedReplicaSetIsCleanedUp() throws {
+        let files = [
+            "rs.yaml": Self.replicaSet("test-cleanup-controller", image: "httpd:2.4", labels: "name: sample-pod, pod: httpd"),
+            "deployment.yaml": Self.deployment("test-cleanup-deployment", image: "agnhost:2.40", historyLimit: 0),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4 agnhost:2.40"),
+            (0, "apply -f rs.yaml"),
+            (5, "apply -f deployment.yaml"),
+            (6, "get rs,pods -o \(Self.columns)"),
+            (6, "rollout history deployment/test-cleanup-deployment --all"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-cleanup.txt")
+    }
+
+    /// A ReplicaSet created after the Deployment wakes it (`addReplicaSet` enqueues the Deployments that match an
+    /// orphan): the Deployment claims it and scales it down, as it would one left by an orphaning delete.
+    @Test func aLaterReplicaSetIsClaimedByTheDeploymentItMatches() throws {
+        let files = ["stray.yaml": Self.replicaSet("stray", image: "httpd:2.5", labels: "app: web", replicas: 2)]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4 httpd:2.5"),
+            (0, "create deployment web --image=httpd:2.4 --replicas=2"),
+            (5, "create -f stray.yaml"),
+            (6, "get rs,pods -o \(Self.columns)"),
+            (6, "events --type ReplicaSetConfigured,ReplicaSetReleased,ReplicaSetTransferred,ReplicaSetAdopted,ReplicaSetScaled"),
+            (7, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-later-claim.txt")
+    }
+
+    /// The API server's refusals: validation (`ValidateReplicaSet`), a name the namespace already has (a
+    /// Deployment's ReplicaSet, in another stream, included), strict decoding, the immutable selector. Nothing is
+    /// stored.
+    @Test func badReplicaSetsAreRefused() throws {
+        let files = [
+            "invalid.yaml": """
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata:
+                  name: invalid
+                spec:
+                  replicas: -1
+                  minReadySeconds: -2
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: httpd:2.4}]
+                """,
+            "empty-selector.yaml": """
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata:
+                  name: empty
+                spec:
+                  selector: {}
+                  template:
+                    metadata:
+                      labels: {app: web}
+                    spec:
+                      containers: [{name: c, image: httpd:2.4}]
+                """,
+            "unknown-field.yaml": """
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata:
+                  name: unknown
+                spec:
+                  replica: 2
+                """,
+            "taken.yaml": Self.replicaSet("web-7889f8f46", image: "httpd:2.4", labels: "app: other"),
+            "rs.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "app: frontend"),
+            "selector-changed.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "app: other"),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4"),
+            (0, "create deployment web --image=httpd:2.4"),
+            (1, "get rs"),
+            (1, "create -f invalid.yaml"),
+            (1, "create -f empty-selector.yaml"),
+            (1, "create -f unknown-field.yaml"),
+            (1, "create -f taken.yaml"),
+            (1, "get rs"),
+            (2, "create -f rs.yaml"),
+            (2, "create -f rs.yaml"),
+            (3, "apply -f selector-changed.yaml"),
+            (3, "scale rs nothing --replicas=2"),
+            (3, "get rs"),
+            (3, "set image -f rs.yaml httpd=httpd:2.5"),
+            (4, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-refusals.txt")
+    }
+}

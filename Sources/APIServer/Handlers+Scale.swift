@@ -2,17 +2,17 @@ import ControlPlane
 import Hummingbird
 import KubeModel
 
-/// The `scale` subresource: an `autoscaling/v1` `Scale` view of a Deployment's replica count. Changes go
-/// through ``ControlPlane/scale(namespace:name:replicas:currentReplicas:)``, the command `rollbook scale`
-/// runs.
+/// The `scale` subresource: an `autoscaling/v1` `Scale` view of a Deployment's or ReplicaSet's replica count.
+/// Changes go through the commands `rollbook scale` runs (``ControlPlane/scale(namespace:name:replicas:currentReplicas:resourceVersion:dryRun:)``
+/// and its ReplicaSet twin).
 extension Handlers {
     func getScale(namespace: String, name: String) async throws -> Response {
-        .json(Handlers.scale(of: try await deployment(namespace: namespace, name: name)))
+        .json(Handlers.scale(of: try await scalable(namespace: namespace, name: name)))
     }
 
     func patchScale(namespace: String, name: String) async throws -> Response {
         let patch = try objectPatch()
-        let live = try await deployment(namespace: namespace, name: name)
+        let live = try await scalable(namespace: namespace, name: name)
         let patched: JSONValue
         do {
             patched = try patch.applied(to: Handlers.scale(of: live))
@@ -23,12 +23,13 @@ extension Handlers {
     }
 
     func replaceScale(namespace: String, name: String) async throws -> Response {
-        try await setScale(try api.jsonBody(), live: try await deployment(namespace: namespace, name: name))
+        try await setScale(try api.jsonBody(), live: try await scalable(namespace: namespace, name: name))
     }
 
-    private func setScale(_ scale: JSONValue, live: Deployment) async throws -> Response {
+    private func setScale(_ scale: JSONValue, live: WatchedObject) async throws -> Response {
+        let meta = live.metadata
         if let version = scale["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != live.metadata.resourceVersion
+            version != meta.resourceVersion
         {
             throw APIError(.conflict(resource.qualifiedName, live.name))
         }
@@ -41,39 +42,57 @@ extension Handlers {
         let plane = self.plane
         let namespace = live.namespace
         let dryRun = try isDryRun()
-        let stored = try await backend.run {
-            try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun)
+        let stored: WatchedObject? = try await backend.run {
+            switch live {
+            case .replicaSet:
+                try plane.scaleReplicaSet(
+                    namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun
+                ).map(WatchedObject.replicaSet)
+            default:
+                try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun)
+                    .map(WatchedObject.deployment)
+            }
         }
         guard !dryRun, let stored else {
             // What would have been stored: the count changed, the resourceVersion not.
-            var answer = live
-            answer.spec.replicas = replicas
-            return .json(Handlers.scale(of: answer))
+            return .json(Handlers.scale(of: live, replicas: replicas))
         }
         // ScaleREST.Update answers with the object its write stored, before any controller acted on it.
         return .json(Handlers.scale(of: stored))
     }
 
-    private func deployment(namespace: String, name: String) async throws -> Deployment {
-        guard case (_, .deployment(let deployment)) = try await find(namespace: namespace, name: name) else {
-            throw APIError(.notFound(resource.qualifiedName, name))
+    private func scalable(namespace: String, name: String) async throws -> WatchedObject {
+        let (_, object) = try await find(namespace: namespace, name: name)
+        switch object {
+        case .deployment, .replicaSet: return object
+        default: throw APIError(.notFound(resource.qualifiedName, name))
         }
-        return deployment
     }
 
-    static func scale(of deployment: Deployment) -> JSONValue {
-        var metadata: [String: JSONValue] = [
-            "name": .string(deployment.name), "namespace": .string(deployment.namespace),
-        ]
-        if let uid = deployment.metadata.uid { metadata["uid"] = .string(uid) }
-        if let version = deployment.metadata.resourceVersion { metadata["resourceVersion"] = .string(version) }
-        if let created = deployment.metadata.creationTimestamp { metadata["creationTimestamp"] = .string(created.description) }
-        let selector = deployment.spec.selector.map(\.formatted) ?? ""
+    /// The `Scale` of a Deployment or ReplicaSet; `replicas` overrides the desired count (a dry run's answer).
+    static func scale(of object: WatchedObject, replicas: Int? = nil) -> JSONValue {
+        let meta = object.metadata
+        var metadata: [String: JSONValue] = ["name": .string(object.name), "namespace": .string(object.namespace)]
+        if let uid = meta.uid { metadata["uid"] = .string(uid) }
+        if let version = meta.resourceVersion { metadata["resourceVersion"] = .string(version) }
+        if let created = meta.creationTimestamp { metadata["creationTimestamp"] = .string(created.description) }
+        let desired: Int
+        let current: Int
+        let selector: String
+        switch object {
+        case .replicaSet(let rs):
+            (desired, current, selector) = (rs.replicas, rs.status.replicas ?? 0, rs.spec.selector.formatted)
+        case .deployment(let deployment):
+            (desired, current) = (deployment.spec.desiredReplicas, deployment.status.replicas ?? 0)
+            selector = deployment.spec.selector.map(\.formatted) ?? ""
+        default:
+            (desired, current, selector) = (0, 0, "")
+        }
         return .object([
             "kind": .string("Scale"), "apiVersion": .string("autoscaling/v1"), "metadata": .object(metadata),
-            "spec": .object(["replicas": .int(deployment.spec.desiredReplicas)]),
+            "spec": .object(["replicas": .int(replicas ?? desired)]),
             "status": .object([
-                "replicas": .int(deployment.status.replicas ?? 0),
+                "replicas": .int(current),
                 "selector": .string(selector == "<none>" ? "" : selector),
             ]),
         ])

@@ -16,4 +16,18 @@ extension Handlers {
         if let fields { json["metadata"]?["managedFields"] = fields }
         return .json(json)
     }
+
+    /// The same for a ReplicaSet.
+    func written(_ stored: ReplicaSet) async throws -> Response {
+        let plane = self.plane
+        let namespace = stored.metadata.namespace ?? "default"
+        let fields = try await backend.run {
+            try plane.read { reader in
+                try FieldManagerHistory.replicaSet(namespace: namespace, name: stored.name, reader: reader)
+            }
+        }
+        var json = WatchedObject.replicaSet(stored).json
+        if let fields { json["metadata"]?["managedFields"] = fields }
+        return .json(json)
+    }
 }

@@ -2,6 +2,7 @@ import ControlPlane
 import Foundation
 import Hummingbird
 import KubeModel
+import Manifests
 import Store
 
 /// The handlers of one request on one resource type. Every read goes through ``ControlPlane/read(_:)``
@@ -110,22 +111,30 @@ struct Handlers {
 
     func create(namespace: String) async throws -> Response {
         let dryRun = try isDryRun()
-        let deployment = try ControlPlane.decodeStrictly(try createBody())
-        if let own = deployment.metadata.namespace, !own.isEmpty, own != namespace {
+        let body = try createBody()
+        let object: ManifestObject = resource.name == ServedResource.replicaSets.name
+            ? .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body))
+            : .deployment(try ControlPlane.decodeStrictly(body))
+        if let own = object.metadata.namespace, !own.isEmpty, own != namespace {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
         }
         let plane = self.plane
         let answers = try await backend.run {
-            try plane.create([(deployment: deployment, source: nil)], namespace: namespace, dryRun: dryRun)
+            try plane.create([(object: object, source: nil)], namespace: namespace, dryRun: dryRun)
         }
-        guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, deployment.name)) }
-        return .json(WatchedObject.deployment(created).json, status: 201)
+        guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, object.name)) }
+        return .json(created.json, status: 201)
     }
 
     func patch(namespace: String, name: String) async throws -> Response {
         let dryRun = try isDryRun()
         let patch = try objectPatch()
         let plane = self.plane
+        if resource.name == ServedResource.replicaSets.name {
+            return try await written(try await backend.run {
+                try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
+            })
+        }
         let stored = try await backend.run {
             try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
         }
@@ -136,6 +145,11 @@ struct Handlers {
         let dryRun = try isDryRun()
         let body = try putBody(named: name)
         let plane = self.plane
+        if resource.name == ServedResource.replicaSets.name {
+            return try await written(try await backend.run {
+                try plane.replaceReplicaSet(namespace: namespace, name: name, with: body, dryRun: dryRun)
+            })
+        }
         let stored = try await backend.run {
             try plane.replaceDeployment(namespace: namespace, name: name, with: body, dryRun: dryRun)
         }

@@ -3,32 +3,35 @@ import Manifests
 
 /// The OpenAPI v3 documents `kubectl apply` reads under its default `--validate=strict`.
 ///
-/// kubectl only checks that a PATCH operation tagged with the Deployment's group, version and kind
+/// kubectl only checks that a PATCH operation tagged with the object's group, version and kind
 /// declares the `fieldValidation` query parameter; it then sends `fieldValidation=Strict` and leaves
 /// validation to the server, whose strict decoder knows the fields these schemas list. The PATCH
 /// operation declares no request body, so kubectl computes its strategic merge patches from its own
 /// compiled-in types, as it does against a real cluster.
 enum OpenAPI {
     static let groupDocument: JSONValue = {
-        let gvk: JSONValue = .object(["group": .string("apps"), "version": .string("v1"), "kind": .string("Deployment")])
         let fieldValidation: JSONValue = .object([
             "name": .string("fieldValidation"), "in": .string("query"),
             "description": .string("Ignore, Warn or Strict: how the server treats unknown or duplicate fields."),
             "schema": .object(["type": .string("string"), "uniqueItems": .bool(true)]),
         ])
-        let item: JSONValue = .object([
-            "patch": .object([
-                "operationId": .string("patchAppsV1NamespacedDeployment"),
-                "x-kubernetes-action": .string("patch"),
-                "x-kubernetes-group-version-kind": gvk,
-                "parameters": .array([fieldValidation]),
+        var paths: [String: JSONValue] = [:]
+        for kind in OpenAPISchemas.kinds {
+            paths["/apis/apps/v1/namespaces/{namespace}/\(kind.lowercased())s/{name}"] = .object([
+                "patch": .object([
+                    "operationId": .string("patchAppsV1Namespaced\(kind)"),
+                    "x-kubernetes-action": .string("patch"),
+                    "x-kubernetes-group-version-kind":
+                        .object(["group": .string("apps"), "version": .string("v1"), "kind": .string(kind)]),
+                    "parameters": .array([fieldValidation]),
+                ])
             ])
-        ])
+        }
         return .object([
             "openapi": .string("3.0.0"),
             "info": .object(["title": .string("Rollbook"), "version": .string("v1.32.0")]),
-            "paths": .object(["/apis/apps/v1/namespaces/{namespace}/deployments/{name}": item]),
-            "components": .object(["schemas": .object(OpenAPISchemas.deployment)]),
+            "paths": .object(paths),
+            "components": .object(["schemas": .object(OpenAPISchemas.apps)]),
         ])
     }()
 

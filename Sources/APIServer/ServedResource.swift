@@ -26,7 +26,7 @@ struct ServedResource: Sendable {
         verbs: allVerbs, categories: ["all"], scalable: true)
     static let replicaSets = ServedResource(
         name: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
-        verbs: deletableVerbs, categories: ["all"])
+        verbs: allVerbs, categories: ["all"], scalable: true)
     static let pods = ServedResource(
         name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: deletableVerbs,
         categories: ["all"])

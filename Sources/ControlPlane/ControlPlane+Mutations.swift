@@ -86,19 +86,7 @@ extension ControlPlane {
         var answer: Deployment?
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
             answer = d
-            if !overwrite {
-                let clashes = set.filter { key, value in
-                    // kubectl's validateNoAnnotationOverwrites lets change-cause be overwritten always.
-                    guard key != AnnotationKey.changeCause, let existing = d.metadata[annotation: key] else { return false }
-                    return existing != value
-                }
-                if !clashes.isEmpty {
-                    let list = clashes.map { "'\($0.0)' already has a value (\(d.metadata[annotation: $0.0] ?? ""))" }
-                    throw CommandError.client(
-                        "--overwrite is false but found the following declared annotation(s): "
-                            + list.joined(separator: "; "))
-                }
-            }
+            if !overwrite { try Self.refuseAnnotationOverwrites(of: d.metadata, set: set) }
             // kubectl checks the clash itself; the version is the server's precondition on the patch.
             if let resourceVersion, resourceVersion != d.metadata.resourceVersion {
                 throw CommandError.conflict(Resource.deployments, name)
@@ -120,6 +108,19 @@ extension ControlPlane {
             return (nil, ())
         }
         return answer
+    }
+
+    /// kubectl's `validateNoAnnotationOverwrites`, without `--overwrite`: an annotation that has another value is
+    /// refused, except the change-cause, which may always be overwritten.
+    public static func refuseAnnotationOverwrites(of live: ObjectMeta, set: [(String, String)]) throws {
+        let clashes = set.filter { key, value in
+            guard key != AnnotationKey.changeCause, let existing = live[annotation: key] else { return false }
+            return existing != value
+        }
+        guard !clashes.isEmpty else { return }
+        let list = clashes.map { "'\($0.0)' already has a value (\(live[annotation: $0.0] ?? ""))" }
+        throw CommandError.client(
+            "--overwrite is false but found the following declared annotation(s): " + list.joined(separator: "; "))
     }
 
     /// `kubectl delete deployment NAME [--cascade=background|orphan]`.

@@ -101,7 +101,14 @@ extension ControlPlane {
             var current = try JSONValue(encoding: live)
             current["status"] = .object([:])
             let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
-            let updated = try updatedReplicaSet(try merged.decode(ReplicaSet.self), live: live)
+            let updated: ReplicaSet
+            do {
+                updated = try updatedReplicaSet(try merged.decode(ReplicaSet.self), live: live)
+            } catch var refusal as CommandError {
+                // apply.go warns before it sends the patch, whatever the server then answers.
+                if let warning = result.warning { refusal.text = warning + "\n" + refusal.text }
+                throw refusal
+            }
             if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
                 && updated.metadata.annotations == live.metadata.annotations
             {

@@ -200,7 +200,7 @@ enum UpdateIntent {
 
 extension Error {
     /// The text of a manifest or patch error, else the error's description.
-    fileprivate var message: String {
+    var message: String {
         if let error = self as? ManifestError { return error.message }
         return "\(self)"
     }

@@ -10,6 +10,8 @@ struct DeploymentTargets {
     var names: [String]
     /// Names given that no Deployment has: kubectl visits the others and reports these as NotFound.
     var missing: [String]
+    /// `.deployment`, or `.replicaSet` for a verb that takes ReplicaSets too (`acceptsReplicaSets`).
+    var kind: ResourceKind = .deployment
 
     /// - Parameters:
     ///   - exists: Whether the named object of that kind exists; asked only for names given (one stream each:
@@ -20,9 +22,16 @@ struct DeploymentTargets {
     init(
         _ arguments: [String], selector: String?, exists: (ResourceKind, String) throws -> Bool,
         all deployments: () throws -> [Deployment], refusal: RolloutRefusal? = nil,
-        others: (ResourceKind) throws -> [(name: String, labels: [String: String]?)] = { _ in [] }
+        others: (ResourceKind) throws -> [(name: String, labels: [String: String]?)] = { _ in [] },
+        acceptsReplicaSets: Bool = false
     ) throws {
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
+        if acceptsReplicaSets && parsed.kind == .replicaSet {
+            kind = .replicaSet
+            let all = { try others(.replicaSet).map { (name: $0.name, labels: $0.labels) } }
+            (names, missing) = try Self.select(parsed.names, selector: selector, all: all) { try exists(.replicaSet, $0) }
+            return
+        }
         guard parsed.kind == .deployment else {
             guard let refusal, parsed.kind != .event else {
                 throw CommandError.client("no objects passed to this command are Deployments")
@@ -39,44 +48,77 @@ struct DeploymentTargets {
             }
             throw try refusal.error(parsed.kind, names: named) { try exists(parsed.kind, $0) }
         }
+        let all = { try deployments().map { (name: $0.name, labels: $0.metadata.labels) } }
+        (names, missing) = try Self.select(parsed.names, selector: selector, all: all) { try exists(.deployment, $0) }
+    }
+
+    /// The names given, split into those that exist and those missing; or, with none, every object (that the
+    /// selector matches), by name.
+    private static func select(
+        _ given: [String], selector: String?, all: () throws -> [(name: String, labels: [String: String]?)],
+        exists: (String) throws -> Bool
+    ) throws -> (names: [String], missing: [String]) {
         // The resource builder's rule: names and a selector do not mix.
-        if !parsed.names.isEmpty && selector != nil {
+        if !given.isEmpty && selector != nil {
             throw CommandError.client("name cannot be provided when a selector is specified")
         }
         let query = try LabelQuery.parsing(selector)
-        if parsed.names.isEmpty {
-            names = try deployments().filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
-            missing = []
-        } else {
-            var known: [String: Bool] = [:]
-            for name in parsed.names where known[name] == nil { known[name] = try exists(.deployment, name) }
-            names = parsed.names.filter { known[$0] == true }
-            missing = parsed.names.filter { known[$0] != true }
+        if given.isEmpty {
+            return (try all().filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted(), [])
         }
+        var known: [String: Bool] = [:]
+        for name in given where known[name] == nil { known[name] = try exists(name) }
+        return (given.filter { known[$0] == true }, given.filter { known[$0] != true })
     }
 
     /// The targets of a verb that writes, read from the live store.
     init(
         _ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane,
-        refusal: RolloutRefusal? = nil
+        refusal: RolloutRefusal? = nil, acceptsReplicaSets: Bool = false
     ) throws {
-        try self.init(arguments, selector: selector, namespace: namespace, in: .live(plane), refusal: refusal)
+        try self.init(
+            arguments, selector: selector, namespace: namespace, in: .live(plane), refusal: refusal,
+            acceptsReplicaSets: acceptsReplicaSets)
     }
 
     /// The targets read from `source` (the live store or a point in time).
     init(
         _ arguments: [String], selector: String?, namespace: String, in source: ReadSource,
-        refusal: RolloutRefusal? = nil
+        refusal: RolloutRefusal? = nil, acceptsReplicaSets: Bool = false
     ) throws {
         try self.init(
             arguments, selector: selector,
             exists: { kind, name in try source.read { try kind.exists(name, namespace: namespace, in: $0) } },
             all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal,
-            others: { kind in try source.read { try kind.labelledObjects(namespace: namespace, in: $0) } })
+            others: { kind in try source.read { try kind.labelledObjects(namespace: namespace, in: $0) } },
+            acceptsReplicaSets: acceptsReplicaSets)
     }
 
     /// The NotFound errors for ``missing``.
-    var notFound: [CommandError] { missing.map { CommandError.notFound(Resource.deployments, $0) } }
+    var notFound: [CommandError] { missing.map { CommandError.notFound(kind.resource, $0) } }
+
+    /// A target as stored now: nil when it has gone.
+    func live(_ name: String, namespace: String, plane: ControlPlane) throws -> WatchedObject? {
+        switch kind {
+        case .replicaSet:
+            return try plane.read { try $0.replicaSets(namespace: namespace) }.first { $0.name == name }
+                .map(WatchedObject.replicaSet)
+        default:
+            return try plane.deploymentStream(namespace: namespace, name: name).deployment.map(WatchedObject.deployment)
+        }
+    }
+
+    /// Sends a patch to a target, as the verb's PATCH request: the answer is the object as the write stored it.
+    func patch(_ name: String, namespace: String, patch: ObjectPatch, dryRun: Bool, plane: ControlPlane) throws
+        -> WatchedObject
+    {
+        switch kind {
+        case .replicaSet:
+            return .replicaSet(try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
+        default:
+            return .deployment(try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
+        }
+    }
 
     /// Prints collected errors as kubectl's CheckErr does: one error as itself; several (an aggregate)
     /// each on its own line, as its raw message (`rawMessage` strips what only a lone error gets).

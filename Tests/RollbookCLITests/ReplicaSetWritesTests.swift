@@ -83,6 +83,41 @@ struct ReplicaSetWritesTests {
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-writes.txt")
     }
 
+    /// label, annotate, set image and patch patch a ReplicaSet as they patch a Deployment; a new image reaches only the
+    /// Pods the ReplicaSet creates afterwards.
+    @Test func theVerbsThatPatchTakeReplicaSets() throws {
+        let files = ["rs.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "tier: frontend", replicas: 2)]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4 httpd:2.5"),
+            (0, "create -f rs.yaml"),
+            (1, "label rs frontend env=prod"),
+            (1, "label rs frontend env=dev"),
+            (1, "label rs/frontend env=dev --overwrite"),
+            (1, "label rs frontend --list"),
+            (1, "label -f rs.yaml team=web -o name"),
+            (2, "annotate rs frontend note=first"),
+            (2, "annotate rs frontend note=second"),
+            (2, "annotate rs --all note=second --overwrite"),
+            (2, "annotate rs frontend note- --dry-run=server -o jsonpath={.metadata.annotations}"),
+            (2, "annotate rs frontend --list"),
+            (3, "set image rs/frontend httpd=httpd:2.5"),
+            (3, "set image rs/frontend missing=httpd:2.5"),
+            (3, "set image rs -l tier=frontend httpd=httpd:2.5"),
+            (4, "scale rs frontend --replicas=3"),
+            (5, "get rs,pods -o wide --show-labels"),
+            (5, "label rs nothing a=b"),
+            (5, "patch rs frontend -p '{\"spec\":{\"replicas\":1}}'"),
+            (5, "patch rs frontend --type merge -p '{\"metadata\":{\"labels\":{\"team\":null}}}' -o jsonpath={.metadata.labels}"),
+            (5, "patch rs frontend -p '{\"spec\":{\"replicas\":1}}'"),
+            (5, "patch rs frontend -p '{\"spec\":{\"replicas\":-1}}'"),
+            (5, "patch rs frontend --type json -p '[{\"op\":\"replace\",\"path\":\"/spec/selector/matchLabels/tier\",\"value\":\"x\"}]'"),
+            (5, "patch rs nothing -p '{}'"),
+            (5, "get rs,pods"),
+            (6, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-patches.txt")
+    }
+
     /// e2e "RollingUpdateDeployment should delete old pods and create new ones": the Deployment claims the
     /// ReplicaSet its selector matches, scales it down, and its new ReplicaSet takes the next revision after the
     /// one the claimed ReplicaSet carries.

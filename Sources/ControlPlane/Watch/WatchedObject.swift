@@ -30,6 +30,16 @@ public enum WatchedObject: Sendable, Hashable {
         }
     }
 
+    /// The object's metadata (an Event's name and namespace only).
+    public var metadata: ObjectMeta {
+        switch self {
+        case .deployment(let object): object.metadata
+        case .replicaSet(let object): object.metadata
+        case .pod(let object): object.metadata
+        case .event(let object): ObjectMeta(name: object.name, namespace: object.namespace)
+        }
+    }
+
     public var labels: [String: String] {
         switch self {
         case .deployment(let object): object.metadata.labels ?? [:]

@@ -1,27 +1,30 @@
 public import KubeModel
 
-/// The OpenAPI v3 schemas of an `apps/v1` Deployment, generated from the Go types the strict decoder knows.
+/// The OpenAPI v3 schemas of `apps/v1` Deployments and ReplicaSets, generated from the Go types the strict decoder
+/// knows.
 ///
 /// `rollbook serve` publishes them under `/openapi/v3/apis/apps/v1`, so the document describes exactly the
 /// fields the server accepts. Structs become `$ref`s to `components.schemas`, keyed `<package>.<Name>`;
 /// structs the decoder accepts whole are open objects.
 public enum OpenAPISchemas {
-    /// The schema name of the Deployment, which carries `x-kubernetes-group-version-kind`.
-    public static let deploymentName = "io.k8s.api.apps.v1.Deployment"
+    /// The kinds served, whose schemas carry `x-kubernetes-group-version-kind`.
+    public static let kinds = ["Deployment", "ReplicaSet"]
 
-    /// `components.schemas`: the Deployment and every struct reachable from it.
-    public static var deployment: [String: JSONValue] {
+    /// `components.schemas`: the served kinds and every struct reachable from them.
+    public static var apps: [String: JSONValue] {
         var schemas: [String: JSONValue] = [:]
-        var root = schema(of: KubeSchema.deployment, into: &schemas)
-        root["x-kubernetes-group-version-kind"] = .array([
-            .object(["group": .string("apps"), "version": .string("v1"), "kind": .string("Deployment")])
-        ])
-        schemas[name(of: KubeSchema.deployment)] = root
+        for structure in [KubeSchema.deployment, KubeSchema.replicaSet] {
+            var root = schema(of: structure, into: &schemas)
+            root["x-kubernetes-group-version-kind"] = .array([
+                .object(["group": .string("apps"), "version": .string("v1"), "kind": .string(structure.name)])
+            ])
+            schemas[name(of: structure)] = root
+        }
         return schemas
     }
 
     private static func name(of structure: GoStruct) -> String {
-        structure.name == "Deployment" ? deploymentName : "\(structure.package).\(structure.name)"
+        kinds.contains(structure.name) ? "io.k8s.api.apps.v1.\(structure.name)" : "\(structure.package).\(structure.name)"
     }
 
     private static func schema(of structure: GoStruct, into schemas: inout [String: JSONValue]) -> JSONValue {

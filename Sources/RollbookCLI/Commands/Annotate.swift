@@ -55,19 +55,28 @@ struct Annotate: RunnableCommand {
             throw CommandError.client("resource(s) were provided, but no name was specified")
         }
         // Names win over --all (ResourceTypeOrNameArgs); with a selector they are refused.
-        let given = hasNames ? try DeploymentTargets(resource, selector: selector, namespace: namespace, in: plane) : nil
-        let names = try given?.names ?? targets(resource, plane: plane, namespace: namespace)
+        let targets = try DeploymentTargets(
+            resource, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
+        let given = hasNames ? targets : nil
+        let names = targets.names
         if !resourceVersion.isEmpty, given.map({ $0.names.count + $0.missing.count }) != 1 {
             throw CommandError.client("--resource-version may only be used with a single resource")
         }
         if list {
             let single = given.map { $0.names.count + $0.missing.count == 1 } ?? false
-            try listAnnotations(names, single: single, plane: plane, namespace: namespace)
+            try listAnnotations(names, of: targets, single: single, plane: plane, namespace: namespace)
             return try DeploymentTargets.report(given?.notFound ?? [])
         }
         var errors: [CommandError] = []
         for name in names {
             do {
+                if targets.kind == .replicaSet {
+                    let answer = try annotateReplicaSet(name, of: targets, set: set, remove: remove, strategy: strategy, plane: plane)
+                    Output.out(try printer.text(
+                        answer?.json ?? .null, as: nil, resource: "replicaset.apps/\(name)",
+                        operation: strategy.operation("annotated")))
+                    continue
+                }
                 // A client dry run changes the object it read, here; a server one asks for the answer only.
                 var answer = try plane.annotate(
                     namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
@@ -122,24 +131,43 @@ struct Annotate: RunnableCommand {
         return (set, remove)
     }
 
-    /// Every Deployment selected by `--all` / `-l`, by name.
-    private func targets(_ resource: [String], plane: ControlPlane, namespace: String) throws -> [String] {
-        guard try ResourceKind(parsing: resource[0]) == .deployment else {
-            throw CommandError.client("no objects passed to this command are Deployments")
+    /// A ReplicaSet's annotations change by a merge patch, as kubectl sends it; a client dry run changes the
+    /// object it read.
+    private func annotateReplicaSet(
+        _ name: String, of targets: DeploymentTargets, set: [(String, String)], remove: [String],
+        strategy: DryRunStrategy, plane: ControlPlane
+    ) throws -> WatchedObject? {
+        let namespace = globals.resolvedNamespace.name
+        guard let live = try targets.live(name, namespace: namespace, plane: plane) else { return nil }
+        if !overwrite { try ControlPlane.refuseAnnotationOverwrites(of: live.metadata, set: set) }
+        var patch: [String: JSONValue] = [:]
+        for key in remove { patch[key] = .null }
+        for (key, value) in set { patch[key] = .string(value) }
+        var metadata: [String: JSONValue] = ["annotations": .object(patch)]
+        if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
+        let merge = ObjectPatch.merge(.object(["metadata": .object(metadata)]))
+        guard strategy == .client else {
+            return try targets.patch(name, namespace: namespace, patch: merge, dryRun: strategy == .server, plane: plane)
         }
-        let query = try LabelQuery.parsing(selector)
-        return try plane.read { try $0.deployments(namespace: namespace) }
-            .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
+        guard case .replicaSet(var read) = live else { return live }
+        var annotations = (read.metadata.annotations ?? [:]).merging(set.map { ($0.0, $0.1) }) { $1 }
+        for key in remove { annotations[key] = nil }
+        read.metadata.annotations = annotations.isEmpty ? nil : annotations
+        if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
+        return .replicaSet(read)
     }
 
     /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object when several.
     /// - Parameter single: Whether exactly one name was given (the builder's single item implied): no headings.
-    private func listAnnotations(_ names: [String], single: Bool, plane: ControlPlane, namespace: String) throws {
+    private func listAnnotations(
+        _ names: [String], of targets: DeploymentTargets, single: Bool, plane: ControlPlane, namespace: String
+    ) throws {
+        let kind = targets.kind == .replicaSet ? "ReplicaSet" : "Deployment"
         for name in names {
-            let d = try plane.deploymentStream(namespace: namespace, name: name).deployment
+            let live = try targets.live(name, namespace: namespace, plane: plane)
             let indent = single ? "" : " "
-            if !single { Output.out("Listing annotations for Deployment.apps/\(name):\n") }
-            for (key, value) in (d?.metadata.annotations ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if !single { Output.out("Listing annotations for \(kind).apps/\(name):\n") }
+            for (key, value) in (live?.metadata.annotations ?? [:]).sorted(by: { $0.key < $1.key }) {
                 Output.out("\(indent)\(key)=\(value)\n")
             }
         }

@@ -1,8 +1,8 @@
 import ControlPlane
 import KubeModel
 
-/// `kubectl label` (pkg/cmd/label/label.go) for Deployments: a merge patch of `metadata.labels`. The
-/// Deployment's labels are its own; its selector and pod template, so its Pods, stay as they are.
+/// `kubectl label` (pkg/cmd/label/label.go) for Deployments and ReplicaSets: a merge patch of `metadata.labels`.
+/// The object's labels are its own; its selector and pod template, so its Pods, stay as they are.
 struct Label: RunnableCommand {
     static let spec = CommandSpec<Label>(
         "label", abstract: "Update the labels on a Deployment.",
@@ -48,7 +48,8 @@ struct Label: RunnableCommand {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-        let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
+        let targets = try DeploymentTargets(
+            resources, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
         let single = !all && selector == nil && targets.names.count + targets.missing.count == 1
         if !resourceVersion.isEmpty && !single {
             throw CommandError.client("--resource-version may only be used with a single resource")
@@ -56,16 +57,16 @@ struct Label: RunnableCommand {
         var errors: [CommandError] = []
         for name in targets.names {
             do {
-                guard let live = try plane.deploymentStream(namespace: namespace, name: name).deployment else { continue }
+                guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
                 if list {
                     Output.out(Self.listing(live, single: single))
                     continue
                 }
                 if strategy != .client {
-                    for key in remove where live.metadata.labels?[key] == nil { Output.out("label \"\(key)\" not found.\n") }
+                    for key in remove where live.labels[key] == nil { Output.out("label \"\(key)\" not found.\n") }
                 }
-                let (labels, message) = try Self.relabel(live, set: set, remove: remove, overwrite: overwrite)
-                var object = ObjectListing.Object.deployment(live).json
+                let (labels, message) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                var object = live.json
                 if strategy == .client {
                     object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
                     // labelFunc writes --resource-version into the object it prints.
@@ -76,13 +77,13 @@ struct Label: RunnableCommand {
                     // label.go puts --resource-version in the patch: the server's precondition.
                     var metadata: [String: JSONValue] = ["labels": .object(patch)]
                     if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
-                    let answer = try plane.patchDeployment(
-                        namespace: namespace, name: name, patch: .merge(.object(["metadata": .object(metadata)])),
-                        dryRun: strategy == .server)
-                    object = ObjectListing.Object.deployment(answer).json
+                    object = try targets.patch(
+                        name, namespace: namespace, patch: .merge(.object(["metadata": .object(metadata)])),
+                        dryRun: strategy == .server, plane: plane
+                    ).json
                 }
                 Output.out(try printer.text(
-                    object, as: nil, resource: "deployment.apps/\(name)", operation: strategy.operation(message)))
+                    object, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)", operation: strategy.operation(message)))
             } catch let error as CommandError {
                 errors.append(error)
             }
@@ -116,10 +117,10 @@ struct Label: RunnableCommand {
 
     /// `labelFunc` and `updateDataChangeMsg`: the new labels, and `labeled`, `not labeled`, or `unlabeled` when
     /// the object shrank without `--overwrite`. Without `--overwrite` any label named that exists is refused.
-    static func relabel(_ live: Deployment, set: [String: String], remove: [String], overwrite: Bool) throws
+    static func relabel(_ live: ObjectMeta, set: [String: String], remove: [String], overwrite: Bool) throws
         -> (labels: [String: String], message: String)
     {
-        let old = live.metadata.labels ?? [:]
+        let old = live.labels ?? [:]
         if !overwrite {
             // The value the label already has is no clash (label.go compares values).
             let clashes = set.keys.sorted().compactMap { key in
@@ -139,9 +140,10 @@ struct Label: RunnableCommand {
 
     /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object unless one
     /// object was named.
-    static func listing(_ deployment: Deployment, single: Bool) -> String {
-        var text = single ? "" : "Listing labels for Deployment.apps/\(deployment.name):\n"
-        for (key, value) in (deployment.metadata.labels ?? [:]).sorted(by: { $0.key < $1.key }) {
+    static func listing(_ object: WatchedObject, single: Bool) -> String {
+        let kind = if case .replicaSet = object { "ReplicaSet" } else { "Deployment" }
+        var text = single ? "" : "Listing labels for \(kind).apps/\(object.name):\n"
+        for (key, value) in object.labels.sorted(by: { $0.key < $1.key }) {
             text += (single ? "" : " ") + "\(key)=\(value)\n"
         }
         return text

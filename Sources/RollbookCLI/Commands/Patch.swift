@@ -2,7 +2,7 @@ import ControlPlane
 import Foundation
 import KubeModel
 
-/// `kubectl patch deployment NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
+/// `kubectl patch deployment|replicaset NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
 struct Patch: RunnableCommand {
     static let spec = CommandSpec<Patch>(
@@ -64,9 +64,19 @@ struct Patch: RunnableCommand {
         if local { return try patchFiles(objectPatch, printer: &printer) }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let name = try ResourceArguments.deployment(files.resources(resource, command: "patch"))
-        let before = try plane.deploymentStream(namespace: namespace, name: name).deployment
-        let live = before.map { ObjectListing.Object.deployment($0).json } ?? .null
+        let arguments = try files.resources(resource, command: "patch")
+        let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
+        if parsed.kind != .deployment && parsed.kind != .replicaSet {
+            throw CommandError.client("no objects passed to this command are Deployments")
+        }
+        if parsed.names.count != 1 { throw CommandError.client("required resource not specified") }
+        let targets = try DeploymentTargets(
+            arguments, selector: nil, namespace: namespace, in: plane, acceptsReplicaSets: true)
+        try DeploymentTargets.report(targets.notFound)
+        guard targets.names.count == 1, let name = targets.names.first else {
+            throw CommandError.client("required resource not specified")
+        }
+        let live = try targets.live(name, namespace: namespace, plane: plane)?.json ?? .null
         let after: JSONValue
         switch strategy {
         case .client:
@@ -76,16 +86,14 @@ struct Patch: RunnableCommand {
             } catch {
                 throw CommandError.client(error.message)
             }
-        case .server:
-            after = ObjectListing.Object.deployment(
-                try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch, dryRun: true)).json
-        case .none:
-            after = ObjectListing.Object.deployment(try plane.patchDeployment(namespace: namespace, name: name, patch: objectPatch)).json
+        case .server, .none:
+            after = try targets.patch(name, namespace: namespace, patch: objectPatch, dryRun: strategy == .server, plane: plane).json
         }
         // patch.go compares the object before and after: an unchanged object is "patched (no change)". Its printer
         // says nothing of a dry run.
         Output.out(try printer.text(
-            after, as: nil, resource: "deployment.apps/\(name)", operation: after != live ? "patched" : "patched (no change)"))
+            after, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
+            operation: after != live ? "patched" : "patched (no change)"))
     }
 
     /// `--local`: each object of the files patched as it is written (no namespace added, nothing validated).

@@ -61,10 +61,12 @@ enum SetCommand {
             if resourceArguments.isEmpty && files.filenames.isEmpty { throw MissingResource.none(selecting: selector != nil) }
             // Complete visits the objects (a missing one fails it) before Validate looks at the images.
             let plane = local ? nil : try globals.controlPlane()
-            let names = try plane.map { try targets(files.resources(resourceArguments, command: "set image"), plane: $0) }
+            let found = try plane.map { try targets(files.resources(resourceArguments, command: "set image"), plane: $0) }
             try validate(pairs: pairs, strategy: strategy)
             var errors: [String] = []
-            if let plane, let names {
+            if let plane, let found, found.kind == .replicaSet {
+                try updateReplicaSets(found, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
+            } else if let plane, let names = found?.names {
                 try updateStore(names, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
             } else {
                 try updateFiles(pairs: pairs, printer: &printer, operation: strategy.operation("image updated"), errors: &errors)
@@ -148,26 +150,59 @@ enum SetCommand {
             }
         }
 
-        /// The Deployments named (all of them found, or their NotFound errors), or every one selected by `--all`
-        /// / `-l` (by name, as the API lists them).
-        private func targets(_ arguments: [String], plane: ControlPlane) throws -> [String] {
+        /// ReplicaSets: the containers' new images go in one patch, as set_image.go sends it. A ReplicaSet does
+        /// not roll: its running Pods keep their images, and only Pods it creates from now on take the new ones.
+        private func updateReplicaSets(
+            _ targets: DeploymentTargets, plane: ControlPlane, pairs: [(container: String, image: String)],
+            strategy: DryRunStrategy, printer: inout TypedOutput, errors: inout [String]
+        ) throws {
+            let cause = record ? RecordFlag.changeCause() : nil
             let namespace = globals.resolvedNamespace.name
+            for name in targets.names {
+                do {
+                    guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
+                    var object = live.json
+                    errors += ContainerImages.set(pairs, in: &object)
+                    if let cause { object["metadata"]?["annotations"]?[AnnotationKey.changeCause] = .string(cause) }
+                    if cause != nil && live.metadata.annotations == nil {
+                        object["metadata"]?["annotations"] = .object([AnnotationKey.changeCause: .string(cause ?? "")])
+                    }
+                    guard object != live.json else { continue }
+                    if strategy != .client {
+                        let podSpec = object["spec"]?["template"]?["spec"] ?? .object([:])
+                        var spec: [String: JSONValue] = ["containers": podSpec["containers"] ?? .array([])]
+                        if let initContainers = podSpec["initContainers"] { spec["initContainers"] = initContainers }
+                        var patch: JSONValue = .object(["spec": .object(["template": .object(["spec": .object(spec)])])])
+                        if let cause { patch["metadata"] = .object(["annotations": .object([AnnotationKey.changeCause: .string(cause)])]) }
+                        object = try targets.patch(
+                            name, namespace: namespace, patch: .merge(patch), dryRun: strategy == .server, plane: plane
+                        ).json
+                    }
+                    Output.out(try printer.text(
+                        object, as: nil, resource: "replicaset.apps/\(name)", operation: strategy.operation("image updated")))
+                } catch let error as CommandError {
+                    errors.append(error.text)
+                }
+            }
+        }
+
+        /// The Deployments or ReplicaSets named (all of them found, or their NotFound errors), or every one selected
+        /// by `--all` / `-l` (by name, as the API lists them).
+        private func targets(_ arguments: [String], plane: ControlPlane) throws -> DeploymentTargets {
+            let namespace = globals.resolvedNamespace.name
+            let parsed = try ResourceArguments(arguments, whenEmpty: .argumentOrFilename)
             guard all || selector != nil else {
-                let parsed = try ResourceArguments(arguments, whenEmpty: .argumentOrFilename)
                 if parsed.kind == .deployment && parsed.names.isEmpty {
                     throw CommandError.client("resource(s) were provided, but no name was specified")
                 }
-                let targets = try DeploymentTargets(arguments, selector: nil, namespace: namespace, in: plane)
+                let targets = try DeploymentTargets(
+                    arguments, selector: nil, namespace: namespace, in: plane, acceptsReplicaSets: true)
                 try DeploymentTargets.report(targets.notFound)
-                return targets.names
+                return targets
             }
-            if let first = arguments.first, try ResourceKind(parsing: first) != .deployment {
-                throw CommandError.client("no objects passed to this command are Deployments")
-            }
-            let query = try LabelQuery.parsing(selector)
             // Nothing selected is no error: kubectl prints nothing and exits 0.
-            return try plane.read { try $0.deployments(namespace: namespace) }
-                .filter { query?.matches($0.metadata.labels ?? [:]) ?? true }.map(\.name).sorted()
+            return try DeploymentTargets(
+                [arguments.first ?? ""], selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
         }
     }
 }

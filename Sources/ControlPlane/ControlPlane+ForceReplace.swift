@@ -1,30 +1,54 @@
 import Cluster
 import KubeModel
+import Manifests
 
 extension ControlPlane {
-    /// `kubectl replace --force` (replace.go `forceReplace`): every Deployment of the manifests deleted (its
-    /// dependents in the background) and created again from its manifest, with a new UID; one that does not exist
-    /// is only created. One transaction for all of them.
+    /// `kubectl replace --force` (replace.go `forceReplace`): every object of the manifests deleted (its dependents
+    /// in the background) and created again from its manifest, with a new UID; one that does not exist is only
+    /// created. One transaction for all of them.
     ///
-    /// - Returns: For each manifest, whether a Deployment was deleted, and the Deployment as its create stored it.
-    public func forceReplace(_ manifests: [Deployment], namespace: String) throws -> [(deleted: Bool, created: Deployment)] {
+    /// - Returns: For each manifest, whether an object was deleted, and the object as its create stored it.
+    public func forceReplace(_ manifests: [ManifestObject], namespace: String) throws
+        -> [(deleted: Bool, created: WatchedObject)]
+    {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
-            var results: [(deleted: Bool, created: Deployment)] = []
+            var results: [(deleted: Bool, created: WatchedObject)] = []
             for manifest in manifests {
                 let target = manifest.metadata.namespace ?? namespace
-                let id = StreamID.deployment(namespace: target, name: manifest.name)
-                let stream = try simulation.stream(id)
-                let existed = stream.deployment != nil
-                // The new object is made as of the stream version after the deletion: its own UID.
-                var next = stream
-                if existed { next.version += 1 }
-                let created = try newDeployment(manifest, namespace: target, stream: next, lastApplied: nil)
-                var events: [ClusterEvent] = existed ? [.deploymentDeleted(Deleted(cascade: "background"))] : []
-                events.append(.deploymentCreated(DeploymentObject(deployment: created)))
-                var answer = created
-                try simulation.apply(events, to: id, actor: actor, at: now) { answer = $0.deployment ?? created }
+                let name = manifest.name
+                let id: StreamID
+                let existed: Bool
+                var events: [ClusterEvent] = []
+                switch manifest {
+                case .deployment(let deployment):
+                    id = .deployment(namespace: target, name: name)
+                    let stream = try simulation.stream(id)
+                    existed = stream.deployment != nil
+                    if existed { events.append(.deploymentDeleted(Deleted(cascade: "background"))) }
+                    // The new object is made as of the stream version after the deletion: its own UID.
+                    var next = stream
+                    if existed { next.version += 1 }
+                    let created = try newDeployment(deployment, namespace: target, stream: next, lastApplied: nil)
+                    events.append(.deploymentCreated(DeploymentObject(deployment: created)))
+                case .replicaSet(let replicaSet):
+                    let holder = try simulation.streamHolding(replicaSet: name, namespace: target)
+                    id = holder ?? .deployment(namespace: target, name: name)
+                    existed = holder != nil
+                    if existed { events.append(.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: "background"))) }
+                    var next = try simulation.stream(id)
+                    if existed { next.version += 1 }
+                    let created = try newReplicaSet(replicaSet, namespace: target, stream: next)
+                    events.append(.replicaSetConfigured(ReplicaSetObject(replicaSet: created)))
+                }
+                var answer: WatchedObject?
+                try simulation.apply(events, to: id, actor: actor, at: now) { stream in
+                    answer = manifest.deployment == nil
+                        ? stream.replicaSets[name].map(WatchedObject.replicaSet)
+                        : stream.deployment.map(WatchedObject.deployment)
+                }
+                guard let answer else { throw CommandError.notFound(manifest.resource, name) }
                 results.append((existed, answer))
             }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)

@@ -83,7 +83,7 @@ struct ReplicaSetWritesTests {
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-writes.txt")
     }
 
-    /// label, annotate, set image and patch patch a ReplicaSet as they patch a Deployment; a new image reaches only the
+    /// label, annotate, set image, patch and replace write a ReplicaSet as they write a Deployment; a new image reaches only the
     /// Pods the ReplicaSet creates afterwards.
     @Test func theVerbsThatPatchTakeReplicaSets() throws {
         let files = ["rs.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "tier: frontend", replicas: 2)]
@@ -113,6 +113,9 @@ struct ReplicaSetWritesTests {
             (5, "patch rs frontend --type json -p '[{\"op\":\"replace\",\"path\":\"/spec/selector/matchLabels/tier\",\"value\":\"x\"}]'"),
             (5, "patch rs nothing -p '{}'"),
             (5, "get rs,pods"),
+            // A PUT: the file's labels, annotations and spec replace the stored ones.
+            (5, "replace -f rs.yaml -o jsonpath={.metadata.labels}{.spec.replicas}"),
+            (5, "replace -f rs.yaml --force"),
             (6, "verify"),
         ]
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-patches.txt")

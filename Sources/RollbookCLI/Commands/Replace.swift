@@ -2,8 +2,8 @@ import ControlPlane
 import KubeModel
 import Manifests
 
-/// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments: each object of the files replaces the
-/// stored one's labels, annotations and spec, as a PUT does. Annotations the file lacks go, the
+/// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments and ReplicaSets: each object of the
+/// files replaces the stored one's labels, annotations and spec, as a PUT does. Annotations the file lacks go, the
 /// `last-applied-configuration` of `apply` among them. `--force` deletes each and creates it again.
 struct Replace: RunnableCommand {
     static let spec = CommandSpec<Replace>(
@@ -27,7 +27,7 @@ struct Replace: RunnableCommand {
         if force && strategy != .none { throw CommandError.client("--dry-run can not be used when --force is set") }
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
-        let documents = try ManifestFiles.load(filenames, command: "replace") { _, _ in true }
+        let documents = try ManifestFiles.load(filenames, command: "replace", replicaSets: true) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
         if force { return try forceReplace(documents, plane: plane, printer: &printer) }
         var errors: [CommandError] = []
@@ -38,13 +38,16 @@ struct Replace: RunnableCommand {
                 let answer: JSONValue
                 if strategy == .client {
                     answer = document.raw
+                } else if document.object.deployment == nil {
+                    answer = WatchedObject.replicaSet(try plane.replaceReplicaSet(
+                        namespace: namespace, name: name, with: document.raw, dryRun: strategy == .server)).json
                 } else {
                     let stored = try plane.replaceDeployment(
                         namespace: namespace, name: name, with: document.raw, dryRun: strategy == .server)
                     answer = ObjectListing.Object.deployment(stored).json
                 }
                 Output.out(try printer.text(
-                    answer, as: nil, resource: "deployment.apps/\(name)", operation: strategy.operation("replaced")))
+                    answer, as: nil, resource: "\(document.object.resource)/\(name)", operation: strategy.operation("replaced")))
             } catch let error as CommandError {
                 errors.append(Self.fromSource(error, document.source))
             }
@@ -54,15 +57,14 @@ struct Replace: RunnableCommand {
 
     /// `forceReplace`: every object deleted first (delete's lines), then every one created (`replaced`).
     private func forceReplace(_ documents: [ManifestDocument], plane: ControlPlane, printer: inout TypedOutput) throws {
-        let results = try plane.forceReplace(
-            documents.compactMap(\.object.deployment), namespace: globals.resolvedNamespace.name)
-        for (deleted, created) in results where deleted {
-            Output.out(output == "name" ? "deployment.apps/\(created.name)\n" : "deployment.apps \"\(created.name)\" deleted\n")
+        let results = try plane.forceReplace(documents.map(\.object), namespace: globals.resolvedNamespace.name)
+        for ((deleted, created), document) in zip(results, documents) where deleted {
+            let resource = document.object.resource
+            Output.out(output == "name" ? "\(resource)/\(created.name)\n" : "\(resource) \"\(created.name)\" deleted\n")
         }
-        for (_, created) in results {
+        for ((_, created), document) in zip(results, documents) {
             Output.out(try printer.text(
-                ObjectListing.Object.deployment(created).json, as: nil, resource: "deployment.apps/\(created.name)",
-                operation: "replaced"))
+                created.json, as: nil, resource: "\(document.object.resource)/\(created.name)", operation: "replaced"))
         }
     }
 

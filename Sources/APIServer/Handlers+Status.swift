@@ -2,9 +2,10 @@ import ControlPlane
 import Hummingbird
 import KubeModel
 
-/// A Deployment's `status` subresource: reads answer the whole Deployment; writes change its status only, through
-/// ``ControlPlane/updateDeploymentStatus(namespace:name:dryRun:_:)`` (what e2e's "should validate Deployment Status
-/// endpoints" patches and reads back).
+/// A Deployment's or ReplicaSet's `status` subresource: reads answer the whole object; writes change its status
+/// only, through ``ControlPlane/updateDeploymentStatus(namespace:name:dryRun:_:)`` and its ReplicaSet twin (what
+/// e2e's "should validate Deployment Status endpoints" and "should validate Replicaset Status endpoints" patch and
+/// read back).
 extension Handlers {
     func patchStatus(namespace: String, name: String) async throws -> Response {
         let patch = try objectPatch()
@@ -27,6 +28,11 @@ extension Handlers {
     ) async throws -> Response {
         let dryRun = try isDryRun()
         let plane = self.plane
+        if resource.name == ServedResource.replicaSets.name {
+            return try await written(try await backend.run {
+                try plane.updateReplicaSetStatus(namespace: namespace, name: name, dryRun: dryRun, change)
+            })
+        }
         let stored = try await backend.run {
             try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: dryRun, change)
         }

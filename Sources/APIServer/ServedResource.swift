@@ -13,8 +13,8 @@ struct ServedResource: Sendable {
     /// `scale`, answered as `autoscaling/v1` `Scale`.
     var scalable = false
 
-    /// `status`: the Deployment, whose writes there change only its status.
-    var hasStatusSubresource: Bool { name == "deployments" }
+    /// `status`: Deployments and ReplicaSets, whose writes there change only their status.
+    var hasStatusSubresource: Bool { name == "deployments" || name == "replicasets" }
 
     static let readVerbs = ["get", "list", "watch"]
     /// What the controllers' objects take: reads, and deletion (their controller makes them again).

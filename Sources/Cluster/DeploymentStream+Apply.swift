@@ -98,8 +98,16 @@ extension DeploymentStream {
             replicaSets[created.name] = created
             noteRevision(of: created, sequence: sequence, at: time)
         case .replicaSetConfigured(let object):
+            let name = object.replicaSet.name
+            let before = replicaSets[name]?.revision
             configureReplicaSet(object.replicaSet, resourceVersion)
-            if let rs = replicaSets[object.replicaSet.name], rs.revision != nil { noteRevision(of: rs, sequence: sequence, at: time) }
+            // A revision is the history of the Deployment that controls the ReplicaSet, and only when it changes; a
+            // claimed ReplicaSet's is noted when it arrives (`replicaSetTransferred`).
+            if let rs = replicaSets[name], rs.revision != before, let uid = deployment?.metadata.uid,
+                rs.metadata.controllerRef?.uid == uid
+            {
+                noteRevision(of: rs, sequence: sequence, at: time)
+            }
         case .replicaSetScaled(let scale):
             updateReplicaSet(scale.name, resourceVersion) { rs in
                 if rs.spec.replicas != scale.to { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
@@ -194,8 +202,8 @@ extension DeploymentStream {
         containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
     }
 
-    /// A user's write: a new ReplicaSet as given; an update replaces what a client owns, and a spec change
-    /// bumps `metadata.generation`, as the registry strategy does.
+    /// A user's write: a new ReplicaSet as given; an update replaces what a client owns (labels, annotations,
+    /// owner references, spec), and a spec change bumps `metadata.generation`, as the registry strategy does.
     private mutating func configureReplicaSet(_ written: ReplicaSet, _ resourceVersion: String) {
         guard var rs = replicaSets[written.name] else {
             var created = written
@@ -206,6 +214,7 @@ extension DeploymentStream {
         if rs.spec != written.spec { rs.metadata.generation = (rs.metadata.generation ?? 0) + 1 }
         rs.metadata.labels = written.metadata.labels
         rs.metadata.annotations = written.metadata.annotations
+        rs.metadata.ownerReferences = written.metadata.ownerReferences
         rs.spec = written.spec
         rs.metadata.resourceVersion = resourceVersion
         replicaSets[written.name] = rs

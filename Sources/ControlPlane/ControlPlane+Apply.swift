@@ -44,10 +44,13 @@ extension ControlPlane {
             var results: [ApplyResult] = []
             for document in documents {
                 let targetNamespace = try resolveNamespace(document.object.metadata, flag: namespace, given: namespaceGiven)
-                guard case .deployment(let manifest) = document.object else {
+                let manifest: Deployment
+                switch document.object {
+                case .deployment(let deployment): manifest = deployment
+                case .replicaSet(let replicaSet):
                     results.append(try applyReplicaSet(
-                        document, namespace: targetNamespace, simulation: &simulation, patching: !clientDryRun,
-                        dryRun: dryRun))
+                        document, manifest: replicaSet, namespace: targetNamespace, simulation: &simulation,
+                        patching: !clientDryRun, dryRun: dryRun))
                     continue
                 }
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
@@ -139,7 +142,9 @@ extension ControlPlane {
         if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
             version != live.metadata.resourceVersion
         {
-            throw try conflict(live, original: original, modified: modified, source: document.source, namespace: namespace)
+            throw try conflict(
+                try JSONValue(encoding: live), kind: .deployment, original: original, modified: modified,
+                source: document.source, namespace: namespace)
         }
         var current = try JSONValue(encoding: live)
         current["status"] = .object([:])
@@ -174,19 +179,21 @@ extension ControlPlane {
     }
 
     /// apply.go's error for a patch the server refused as a Conflict, after its retries (each gets the same answer).
-    private func conflict(
-        _ live: Deployment, original: JSONValue?, modified: JSONValue, source: String, namespace: String
+    func conflict(
+        _ live: JSONValue, kind: TypedObject, original: JSONValue?, modified: JSONValue, source: String, namespace: String
     ) throws -> CommandError {
-        let current = TypedObject.deployment.completed(try JSONValue(encoding: live))
+        let current = kind.completed(live)
         let patch = ObjectPrinter.compactJSON(ThreeWayPatch.create(original: original, modified: modified, current: current))
-        let status = ServerStatus.conflict(Resource.deployments, live.name)
+        let (resource, kindName) = kind == .replicaSet ? ("replicasets", "ReplicaSet") : ("deployments", "Deployment")
+        let name = live["metadata"]?["name"]?.stringValue ?? ""
+        let status = ServerStatus.conflict("\(resource).apps", name)
         return CommandError(
             """
             Error from server (Conflict): error when applying patch:
             \(patch)
             to:
-            Resource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"
-            Name: "\(live.name)", Namespace: "\(namespace)"
+            Resource: "apps/v1, Resource=\(resource)", GroupVersionKind: "apps/v1, Kind=\(kindName)"
+            Name: "\(name)", Namespace: "\(namespace)"
             for: "\(source)": error when patching "\(source)": \(status.message)
             """, status: status)
     }

@@ -49,7 +49,7 @@ extension ControlPlane {
                         answers += $0.deployment.map { [.deployment($0)] } ?? []
                     }
                 case .replicaSet(let replicaSet):
-                    if try simulation.holdsReplicaSet(named: manifest.name, namespace: targetNamespace) {
+                    if try simulation.streamHolding(replicaSet: manifest.name, namespace: targetNamespace) != nil {
                         throw alreadyExists(Resource.replicaSets)
                     }
                     let created = try newReplicaSet(replicaSet, namespace: targetNamespace, stream: stream)

@@ -3,9 +3,35 @@ import Foundation
 import KubeModel
 import Manifests
 
-/// PATCH and PUT of a ReplicaSet, as the API server takes them: what `kubectl label`, `annotate`, `set image`,
-/// `patch` and `apply` send for one, and what `rollbook serve` passes on.
+/// The writes to a stored ReplicaSet: the scale subresource, PATCH and PUT, as the API server takes them; what
+/// `kubectl scale`, `label`, `annotate`, `set image`, `patch` and `replace` send for one, and what `rollbook serve`
+/// passes on. Each records one `ReplicaSetConfigured`, or nothing when it changes nothing.
 extension ControlPlane {
+    /// `kubectl scale rs/NAME --replicas=N` with scale.go's preconditions, as for a Deployment. A ReplicaSet a
+    /// Deployment controls is scaled all the same; its Deployment then scales it back, as upstream.
+    /// - Returns: The ReplicaSet as the write stored it, before the controllers act on it.
+    @discardableResult
+    public func scaleReplicaSet(
+        namespace: String, name: String, replicas: Int, currentReplicas: Int?, resourceVersion: String? = nil,
+        dryRun: Bool = false
+    ) throws -> ReplicaSet? {
+        try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { rs in
+            if let expected = currentReplicas, expected != rs.replicas {
+                throw CommandError.client("Expected replicas to be \(expected), was \(rs.replicas)")
+            }
+            if let expected = resourceVersion, let actual = rs.metadata.resourceVersion, expected != actual {
+                throw CommandError.client("Expected resource version to be \(expected), was \(actual)")
+            }
+            if replicas > Int(Int32.max) {
+                throw CommandError.invalid(name, [FieldError(.invalid, "spec.replicas", value: String(replicas),
+                                                             detail: "must be no greater than 2147483647")], kind: "ReplicaSet")
+            }
+            var scaled = rs
+            scaled.spec.replicas = replicas
+            return Self.configured(scaled, over: rs)
+        }
+    }
+
     /// - Returns: The ReplicaSet as the write stored it, before the controllers act on it (as it was, when the patch
     ///   changed nothing); a dry run's answer is what would have been stored.
     public func patchReplicaSet(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
@@ -28,37 +54,82 @@ extension ControlPlane {
     }
 
     /// Stores `change(live)` as ``updateDeployment(namespace:name:rollback:dryRun:_:)`` does for a Deployment: a
-    /// stale `resourceVersion` is a Conflict, the body is decoded strictly, server fields are kept, defaults
-    /// applied, and the result validated as an update. One event, `ReplicaSetConfigured`, records any change.
+    /// stale `resourceVersion` is a Conflict, the body is decoded strictly, and ``updatedReplicaSet(_:live:)``
+    /// admits it.
     private func updateReplicaSet(
         namespace: String, name: String, dryRun: Bool, _ change: (JSONValue) throws -> JSONValue
     ) throws -> ReplicaSet {
-        var answer: ReplicaSet?
-        try mutateReplicaSet(namespace: namespace, name: name, afterEvent: { answer = $0 }) { live in
-            answer = live
+        let answer = try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
             let requested = try change(try JSONValue(encoding: live))
             if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
                 version != live.metadata.resourceVersion
             {
                 throw CommandError.conflict(Resource.replicaSets, name)
             }
-            var written = try Self.decodeReplicaSetStrictly(requested).replicaSet
-            if written.name.isEmpty { written.metadata.name = name }
-            let updated = try updatedReplicaSet(written, live: live)
-            if updated.spec == live.spec && updated.metadata.labels == live.metadata.labels
-                && updated.metadata.annotations == live.metadata.annotations
-            {
-                return nil
-            }
-            guard !dryRun else {
-                answer = updated
-                if updated.spec != live.spec { answer?.metadata.generation = (live.metadata.generation ?? 0) + 1 }
-                return nil
-            }
-            return .replicaSetConfigured(ReplicaSetObject(replicaSet: updated))
+            return Self.configured(try updatedReplicaSet(try Self.decodeReplicaSetStrictly(requested), live: live), over: live)
         }
         guard let answer else { throw CommandError.notFound(Resource.replicaSets, name) }
         return answer
+    }
+
+    /// `PATCH` or `PUT` of a ReplicaSet's `status` subresource, as the status strategy stores it: the status alone is
+    /// taken from `change(live)`. Recorded as a status update by the caller; the ReplicaSet controller's next sync
+    /// sets the counts again and keeps the conditions (`calculateStatus` starts from the stored status).
+    public func updateReplicaSetStatus(
+        namespace: String, name: String, dryRun: Bool = false, _ change: (JSONValue) throws -> JSONValue
+    ) throws -> ReplicaSet {
+        let answer = try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
+            let requested = try change(try JSONValue(encoding: live))
+            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
+                version != live.metadata.resourceVersion
+            {
+                throw CommandError.conflict(Resource.replicaSets, name)
+            }
+            // The object is checked as any update's body is; the status is read on its own (manifests drop it).
+            _ = try Self.decodeReplicaSetStrictly(requested)
+            let status: ReplicaSetStatus
+            do {
+                status = try JSONCodec.decode(ReplicaSetStatus.self, from: requested["status"] ?? .object([:]))
+            } catch {
+                let message = "status: \(error)"
+                throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))
+            }
+            if status == live.status { return nil }
+            return .replicaSetStatusUpdated(ReplicaSetStatusUpdated(name: name, status: status))
+        }
+        guard let answer else { throw CommandError.notFound(Resource.replicaSets, name) }
+        return answer
+    }
+
+    /// The user event that stores `updated`; nil when it writes nothing new.
+    private static func configured(_ updated: ReplicaSet, over live: ReplicaSet) -> ClusterEvent? {
+        updated.writesNothing(over: live) ? nil : .replicaSetConfigured(ReplicaSetObject(replicaSet: updated))
+    }
+
+    /// Runs one user write on the stream that holds the namespace's ReplicaSet of this name, found inside the
+    /// write's transaction (a claim may have moved it). `decide` returns the write's event, nil for none; a dry run
+    /// stores nothing.
+    /// - Returns: The ReplicaSet the write left (a dry run's: what it would have left), before the controllers act.
+    private func mutateReplicaSet(
+        namespace: String, name: String, dryRun: Bool, _ decide: (ReplicaSet) throws -> ClusterEvent?
+    ) throws -> ReplicaSet? {
+        try store.write(command: newCommandInfo()) { writer in
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            guard let id = try simulation.streamHolding(replicaSet: name, namespace: namespace),
+                let live = try simulation.stream(id).replicaSets[name]
+            else { throw CommandError.notFound(Resource.replicaSets, name) }
+            guard let event = try decide(live) else { return live }
+            var answer: ReplicaSet?
+            try simulation.apply([event], to: id, actor: actor, at: now) { answer = $0.replicaSets[name] }
+            // A dry run answers with what would have been stored, its resourceVersion unchanged, and commits nothing.
+            if dryRun {
+                answer?.metadata.resourceVersion = live.metadata.resourceVersion
+                return answer
+            }
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            return answer
+        }
     }
 
     /// A ReplicaSet request body read the way the API server reads it with `fieldValidation=Strict`.

@@ -101,6 +101,8 @@ public enum RevisionLedger {
         case "DeploymentPaused": return "pause"
         case "DeploymentAnnotated": return "annotate"
         case "DeploymentDeleted": return "delete"
+        // A user's write of a ReplicaSet: the verb that sent it (annotate, patch, …).
+        case "ReplicaSetConfigured": return words.first ?? "write"
         case .some(let other): return other
         case nil: return "controller"
         }

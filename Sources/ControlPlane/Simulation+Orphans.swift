@@ -28,12 +28,13 @@ extension Simulation {
             switch event {
             case .deploymentCreated: try claimOrphans(for: id, at: time)
             case .deploymentDeleted(let deletion) where deletion.cascade == "orphan": try offerOrphans(of: id, at: time)
-            // A user's ReplicaSet wakes the Deployments that match it, unless its own stream's Deployment does.
+            // An orphan a user writes wakes the Deployments that match it (`addReplicaSet`, `updateReplicaSet`),
+            // unless its own stream's Deployment does.
             case .replicaSetConfigured(let written):
-                let own = try stream(id).deployment?.spec.selector
-                if let rs = try stream(id).replicaSets[written.replicaSet.name], !(own.map { Self.claimable(rs, by: $0) } ?? false) {
-                    try offerOrphans(of: id, at: time)
-                }
+                let name = written.replicaSet.name
+                guard let rs = try stream(id).replicaSets[name], rs.metadata.controllerRef == nil else { continue }
+                if let own = try stream(id).deployment?.spec.selector, Self.claimable(rs, by: own) { continue }
+                try offerOrphans(of: id, at: time, only: name)
             default: continue
             }
         }
@@ -54,8 +55,8 @@ extension Simulation {
     }
 
     /// A Deployment deleted with `--cascade=orphan` leaves its ReplicaSets to the first live Deployment of the
-    /// namespace (by name) that matches each; those Deployments then sync.
-    private mutating func offerOrphans(of id: StreamID, at time: Timestamp) throws {
+    /// namespace (by name) that matches each; those Deployments then sync. `only` offers one ReplicaSet alone.
+    private mutating func offerOrphans(of id: StreamID, at time: Timestamp, only: String? = nil) throws {
         guard let namespace = id.deploymentKey?.namespace else { return }
         var claimers: [StreamID] = []
         let live = try streams(in: namespace, from: reader.deploymentStreams(namespace: namespace))
@@ -63,7 +64,7 @@ extension Simulation {
             if let selector = try stream(candidate).deployment?.spec.selector, !selector.isEmpty { claimers.append(candidate) }
         }
         var claimed: Set<StreamID> = []
-        for rs in try stream(id).replicaSets.values.sortedByCreation() {
+        for rs in try stream(id).replicaSets.values.sortedByCreation() where only.map({ $0 == rs.name }) ?? true {
             for claimer in claimers {
                 guard let selector = try stream(claimer).deployment?.spec.selector, Self.claimable(rs, by: selector)
                 else { continue }

@@ -34,10 +34,16 @@ extension Reconciler {
         }
     }
 
-    /// `getReplicaSetsForDeployment`'s adoption half: an orphaned ReplicaSet the selector matches becomes ours.
+    /// `getReplicaSetsForDeployment`'s adoption half: an orphaned ReplicaSet the selector matches becomes ours. The
+    /// release half first: one we control whose labels the selector no longer matches is let go (a user relabelled
+    /// it), keeping its Pods.
     mutating func adoptOrphans() {
         let d = deployment
         guard let selector = d.spec.selector, let uid = d.metadata.uid else { return }
+        for rs in stream.replicaSets.values.sortedByCreation()
+        where rs.metadata.controllerRef?.uid == uid && !selector.matches(rs.metadata.labels ?? [:]) {
+            emit(.replicaSetOrphaned(ObjectName(name: rs.name)), actor: Actor.deploymentController)
+        }
         for rs in stream.replicaSets.values.sortedByCreation()
         where rs.metadata.controllerRef == nil && rs.metadata.deletionTimestamp == nil
             && selector.matches(rs.metadata.labels ?? [:]) {

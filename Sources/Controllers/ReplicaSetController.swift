@@ -124,7 +124,12 @@ extension Reconciler {
         }
         var status = rs.status
         status.replicas = active.count
-        status.fullyLabeledReplicas = active.filter { rs.spec.selector.matches($0.metadata.labels ?? [:]) }.count
+        // calculateStatus: a Pod is fully labeled when it carries every label of the template, not just the selector's.
+        let templateLabels = rs.spec.template.metadata.labels ?? [:]
+        status.fullyLabeledReplicas = active.filter { pod in
+            let labels = pod.metadata.labels ?? [:]
+            return templateLabels.allSatisfy { labels[$0.key] == $0.value }
+        }.count
         status.readyReplicas = ready.count
         status.availableReplicas = available.count
         status.observedGeneration = rs.metadata.generation

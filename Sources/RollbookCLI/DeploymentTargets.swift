@@ -101,8 +101,10 @@ struct DeploymentTargets {
     func live(_ name: String, namespace: String, plane: ControlPlane) throws -> WatchedObject? {
         switch kind {
         case .replicaSet:
-            return try plane.read { try $0.replicaSets(namespace: namespace) }.first { $0.name == name }
-                .map(WatchedObject.replicaSet)
+            return try plane.read { reader in
+                guard let id = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
+                return try reader.deploymentAndReplicaSets(id).replicaSets[name].map(WatchedObject.replicaSet)
+            }
         default:
             return try plane.deploymentStream(namespace: namespace, name: name).deployment.map(WatchedObject.deployment)
         }

@@ -50,3 +50,25 @@ struct StatusSubresourceTests {
         #expect(changed.stdout == "deployment.apps/web patched\n")
     }
 }
+
+/// A ReplicaSet's `status` subresource, as e2e's "should validate Replicaset Status endpoints" uses it: a condition
+/// of the test's own is kept by the ReplicaSet controller, which sets the counts back.
+struct ReplicaSetStatusSubresourceTests {
+    @Test func statusIsPatchedAndTheConditionKept() throws {
+        let fixture = try KubectlErrorTests.Fixture()
+        defer { fixture.stop() }
+        let name = try fixture.kubectl.run(["get", "rs", "-o", "jsonpath={.items[0].metadata.name}"]).stdout
+        #expect(!name.isEmpty)
+        let conditions = "-o=jsonpath={range .status.conditions[*]}{.type}={.status} {end}"
+        let condition = #"{"status":{"conditions":[{"type":"StatusPatched","status":"True"}],"readyReplicas":7}}"#
+        let patched = try fixture.kubectl.run(
+            ["patch", "rs", name, "--subresource=status", "--type=merge", "-p", condition, conditions])
+        #expect(patched.stdout == "StatusPatched=True ", "\(patched.stderr)")
+        let kept = try fixture.kubectl.run(["get", "rs", name, "--subresource=status", conditions + "{.status.readyReplicas}"])
+        #expect(kept.stdout == "StatusPatched=True 2", "the controller keeps the condition and sets the count back")
+        let log = try fixture.cli.run(
+            ["sql", "SELECT actor FROM events WHERE type = 'ReplicaSetStatusUpdated' ORDER BY seq DESC LIMIT 2", "-o", "csv"],
+            now: KubectlErrorTests.now)
+        #expect(log.stdout.split(whereSeparator: \.isNewline) == ["actor", "replicaset-controller", "system:anonymous"])
+    }
+}

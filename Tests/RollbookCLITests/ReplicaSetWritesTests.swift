@@ -121,6 +121,39 @@ struct ReplicaSetWritesTests {
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-patches.txt")
     }
 
+    /// integration's TestReplicaSetOrphaningAndAdoptionWhenLabelsChange: a ReplicaSet relabelled out of its
+    /// Deployment's selector is released (it keeps its Pods), and the Deployment's new one collides with its name;
+    /// relabelled back, the Deployment adopts it again. Then a template label the Pods lack is not counted in
+    /// `fullyLabeledReplicas`, and the audit views list the user's ReplicaSet writes.
+    @Test func relabellingReleasesAndAdopts() throws {
+        let files = [
+            "ns.yaml": Self.replicaSet("spare", image: "httpd:2.4", labels: "app: spare")
+                .replacingOccurrences(of: "  name: spare\n", with: "  name: spare\n  namespace: other\n"),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4"),
+            (0, "create deployment web --image=httpd:2.4 --replicas=2"),
+            (5, "label rs web-7889f8f46 app=released --overwrite"),
+            (6, "get rs,pods -o \(Self.columns)"),
+            (6, "get deployment web -o jsonpath={.status.collisionCount}"),
+            (7, "label rs web-7889f8f46 app=web --overwrite"),
+            (8, "get rs -o \(Self.columns)"),
+            (9, "patch rs web-7889f8f46 --type merge -p '{\"metadata\":{\"ownerReferences\":null}}'"),
+            (9, "get rs web-7889f8f46 -o jsonpath={.metadata.ownerReferences[0].name}"),
+            (10, "create -f ns.yaml"),
+            (10, "label -f ns.yaml team=a"),
+            (10, "get rs -n other --show-labels"),
+            (11, "patch rs spare -n other -p '{\"spec\":{\"template\":{\"metadata\":{\"labels\":{\"extra\":\"1\"}}}}}'"),
+            (12, "scale rs spare -n other --replicas=3"),
+            (13, "get rs spare -n other -o jsonpath={.status.fullyLabeledReplicas}/{.status.replicas}"),
+            (13, "set image rs httpd=httpd:2.5"),
+            (13, "sql \"SELECT seq, change, object, namespace, detail FROM audit_changes WHERE object LIKE 'replicaset/%'\""),
+            (13, "sql \"SELECT replicaset, change, replicas_from, replicas FROM audit_replica_counts WHERE namespace = 'other'\""),
+            (14, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-relabel.txt")
+    }
+
     /// e2e "RollingUpdateDeployment should delete old pods and create new ones": the Deployment claims the
     /// ReplicaSet its selector matches, scales it down, and its new ReplicaSet takes the next revision after the
     /// one the claimed ReplicaSet carries.

@@ -95,6 +95,37 @@ enum StrategicMergePatch {
                 result.append(.object(merged))
             }
         }
+        let order = patch.filter { $0["$patch"] == nil }
+        guard !order.isEmpty, result.allSatisfy({ $0[mergeKey] != nil }) else { return result }
+        return serverOrdered(result, patch: order, server: original, mergeKey: mergeKey)
+    }
+
+    /// `normalizeElementOrder`: the patch's elements in the patch's order, the others in the live list's, then the
+    /// two merged: a live-only element goes first only when both it and the patch element are live and it was
+    /// ahead (`mergeSortedSlice`), so new elements lead.
+    private static func serverOrdered(_ merged: [JSONValue], patch: [JSONValue], server: [JSONValue], mergeKey: String)
+        -> [JSONValue]
+    {
+        func position(_ item: JSONValue, in list: [JSONValue]) -> Int? { list.firstIndex { $0[mergeKey] == item[mergeKey] } }
+        let patched = merged.filter { position($0, in: patch) != nil }
+            .sorted { (position($0, in: patch) ?? 0) < (position($1, in: patch) ?? 0) }
+        let serverOnly = merged.filter { position($0, in: patch) == nil }
+        var result: [JSONValue] = []
+        var left = serverOnly[...], right = patched[...]
+        while let next = left.first ?? right.first {
+            guard let l = left.first, let r = right.first else {
+                result.append(next)
+                if left.isEmpty { right.removeFirst() } else { left.removeFirst() }
+                continue
+            }
+            if let li = position(l, in: server), let ri = position(r, in: server), li < ri {
+                result.append(l)
+                left.removeFirst()
+            } else {
+                result.append(r)
+                right.removeFirst()
+            }
+        }
         return result
     }
 

@@ -23,7 +23,7 @@ public enum ManifestObject: Sendable {
     case deployment(Deployment)
     case replicaSet(ReplicaSetManifest)
 
-    /// The Deployment, for the verbs that act on Deployments only (``ManifestDocument/deployments(in:)``).
+    /// The Deployment; nil for another kind (verbs that act on Deployments only have their files refused then).
     public var deployment: Deployment? {
         guard case .deployment(let deployment) = self else { return nil }
         return deployment

@@ -58,7 +58,9 @@ struct EventDescription: Equatable {
                 object: "replicaset/\(rs.name)", summary: "created (\(revision)\(Self.count(rs.replicas, "replica")))")
         case .replicaSetConfigured(let p):
             let rs = p.replicaSet
-            self.init(object: "replicaset/\(rs.name)", summary: "written by user (\(Self.count(rs.replicas, "replica")))")
+            // A created ReplicaSet has no resourceVersion yet; a changed one carries the one it replaced.
+            let verb = rs.metadata.resourceVersion == nil ? "created" : "changed"
+            self.init(object: "replicaset/\(rs.name)", summary: "\(verb) by user (\(Self.count(rs.replicas, "replica")))")
         case .replicaSetScaled(let p):
             self.init(object: "replicaset/\(p.name)", summary: "scaled \(p.from) → \(p.to)")
         case .replicaSetAnnotated(let p):

@@ -192,7 +192,7 @@ enum SetCommand {
             let namespace = globals.resolvedNamespace.name
             let parsed = try ResourceArguments(arguments, whenEmpty: .argumentOrFilename)
             guard all || selector != nil else {
-                if parsed.kind == .deployment && parsed.names.isEmpty {
+                if parsed.kind == .deployment || parsed.kind == .replicaSet, parsed.names.isEmpty {
                     throw CommandError.client("resource(s) were provided, but no name was specified")
                 }
                 let targets = try DeploymentTargets(

@@ -42,7 +42,9 @@ public enum WrittenKind: Sendable {
                 "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated",
                 "ReplicaSetOrphaned", "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested",
                 // A ReplicaSet claimed from another stream arrives whole (its earlier writes are that stream's).
-                "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured",
+                "ReplicaSetReleased", "ReplicaSetTransferred",
+                // A user's own write.
+                "ReplicaSetConfigured",
             ]
         }
     }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// ReplicaSets users write, kubectl through `rollbook serve` on one store and `rollbook` on a twin store: the
+/// create, apply, scale, label, annotate, set image, patch, replace and delete of one must print the same and leave
+/// the same object. The golden holds kubectl's transcript.
+@Suite(
+    .serialized,
+    .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping the twin-store tests"))
+struct KubectlReplicaSetTwinTests {
+    static let now = "2026-11-26T15:00:00Z"
+
+    static func manifest(image: String, replicas: Int) -> String {
+        """
+        apiVersion: apps/v1
+        kind: ReplicaSet
+        metadata: {name: frontend, labels: {tier: frontend}}
+        spec:
+          replicas: \(replicas)
+          selector: {matchLabels: {tier: frontend}}
+          template:
+            metadata: {labels: {tier: frontend}}
+            spec:
+              containers:
+              - name: httpd
+                image: \(image)
+
+        """
+    }
+
+    static let commands: [[String]] = [
+        ["create", "-f", "rs.yaml"],
+        ["create", "-f", "rs.yaml"],
+        ["apply", "-f", "rs-2.5.yaml"],
+        ["apply", "-f", "rs-2.5.yaml"],
+        ["scale", "rs", "frontend", "--replicas=3"],
+        ["scale", "rs", "frontend", "--replicas=1", "--dry-run=server", "-o", "jsonpath={.spec.replicas}"],
+        ["label", "rs", "frontend", "env=prod"],
+        ["annotate", "rs/frontend", "note=one", "-o", "jsonpath={.metadata.annotations.note}"],
+        ["set", "image", "rs/frontend", "httpd=httpd:2.6"],
+        // A strategic patch puts a new container first (mergeSortedSlice).
+        ["patch", "rs", "frontend", "-p", #"{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"busybox:1.36"}]}}}}"#],
+        ["get", "rs", "frontend", "-o", "jsonpath={.spec.template.spec.containers[*].name} {.metadata.generation}"],
+        ["patch", "rs", "frontend", "-p", #"{"spec":{"replicas":-1}}"#],
+        ["replace", "-f", "rs.yaml", "-o", "jsonpath={.metadata.labels} {.spec.template.spec.containers[*].name}"],
+        ["get", "rs", "-o", "wide"],
+        ["get", "rs", "frontend", "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}"],
+        ["delete", "rs", "frontend", "--dry-run=server"],
+        ["delete", "-f", "rs.yaml"],
+        ["get", "rs"],
+    ]
+
+    @Test func replicaSetWritesMatchKubectl() throws {
+        let served = try TemporaryDirectory(), local = try TemporaryDirectory()
+        defer {
+            served.remove()
+            local.remove()
+        }
+        var clis: [CLIRunner] = []
+        for dir in [served, local] {
+            try Self.manifest(image: "httpd:2.4", replicas: 2)
+                .write(toFile: dir.path("rs.yaml"), atomically: true, encoding: .utf8)
+            try Self.manifest(image: "httpd:2.5", replicas: 2)
+                .write(toFile: dir.path("rs-2.5.yaml"), atomically: true, encoding: .utf8)
+            let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+            _ = try cli.run(["images", "load", "httpd:2.4", "httpd:2.5", "httpd:2.6", "busybox:1.36"], now: Self.now)
+            clis.append(cli)
+        }
+        let server = try ServeProcess(
+            binary: clis[0].binary, store: clis[0].store, arguments: ["--allow-anonymous"], now: Self.now,
+            directory: served.url)
+        defer { server.stop() }
+        let kubectl = try Kubectl(server: server.url, token: nil, directory: served.url)
+        var transcript = ""
+        for command in Self.commands {
+            var theirs = try kubectl.run(command)
+            theirs.stderr = Transcripts.withoutKlog(theirs.stderr)
+            let ours = try clis[1].run(command, now: Self.now)
+            let line = command.joined(separator: " ")
+            #expect(ours.stdout == theirs.stdout, "stdout of \(line)")
+            #expect(ours.stderr == theirs.stderr, "stderr of \(line)")
+            #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
+            transcript += theirs.transcript(of: "kubectl " + line)
+        }
+        try expectGolden(transcript, named: "kubectl-twin/replicaset-writes.txt")
+    }
+}

@@ -121,6 +121,24 @@ struct ReplicaSetWritesTests {
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-patches.txt")
     }
 
+    /// One file of both kinds: created, read and deleted object by object in file order, each as its kind.
+    @Test func aFileOfBothKinds() throws {
+        let files = [
+            "both.yaml": Self.replicaSet("frontend", image: "httpd:2.4", labels: "tier: frontend") + "\n---\n"
+                + Self.deployment("web", image: "httpd:2.4"),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4"),
+            (0, "create -f both.yaml"),
+            (1, "get -f both.yaml"),
+            (1, "get -f both.yaml -o name"),
+            (2, "apply -f both.yaml"),
+            (3, "delete -f both.yaml"),
+            (4, "get rs,deploy"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-mixed-file.txt")
+    }
+
     /// integration's TestReplicaSetOrphaningAndAdoptionWhenLabelsChange: a ReplicaSet relabelled out of its
     /// Deployment's selector is released (it keeps its Pods), and the Deployment's new one collides with its name;
     /// relabelled back, the Deployment adopts it again. Then a template label the Pods lack is not counted in

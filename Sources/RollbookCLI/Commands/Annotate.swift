@@ -3,20 +3,20 @@ import KubeModel
 
 struct Annotate: RunnableCommand {
     static let spec = CommandSpec<Annotate>(
-        "annotate", abstract: "Update the annotations on a Deployment.",
+        "annotate", abstract: "Update the annotations on a Deployment or ReplicaSet.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
             .flag(\.overwrite, "overwrite", help: "Allow annotations to be overwritten."),
-            .flag(\.all, "all", help: "Annotate every Deployment in the namespace."),
-            .option(\.selector, "selector", short: "l", help: "Annotate the Deployments matching this selector."),
+            .flag(\.all, "all", help: "Annotate every object of the type in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Annotate the objects matching this selector."),
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
             .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
             .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
-        arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
+        arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Annotate.init)
     var globals = GlobalOptions()
     var files = FilenameOption()

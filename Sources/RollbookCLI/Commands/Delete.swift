@@ -4,7 +4,7 @@ import Printers
 
 struct Delete: RunnableCommand {
     static let spec = CommandSpec<Delete>(
-        "delete", abstract: "Delete Deployments by file name or by name.",
+        "delete", abstract: "Delete Deployments, ReplicaSets or Pods by file name or by name.",
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),

@@ -60,8 +60,9 @@ struct Get: RunnableCommand {
     }
 
     func run() throws {
-        if let groups = try severalKinds() { return try runSeveralKinds(groups) }
-        let request = try ResourceArguments(files.resources(resources, command: "get"), whenEmpty: .type(verb: "get"))
+        let arguments = try files.resources(resources, command: "get")
+        if let groups = try severalKinds(arguments) { return try runSeveralKinds(groups) }
+        let request = try ResourceArguments(arguments, whenEmpty: .type(verb: "get"))
         try checkShowLabels()
         let query = try LabelQuery.parsing(selector)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
@@ -147,7 +148,8 @@ extension Get {
     /// `TYPE1,TYPE2 [NAME...]` (`all` standing for every kind Rollbook serves, in discovery's order; a kind named
     /// twice listed once, where it first appears), or `TYPE/NAME` pairs of more than one type, a group for each run
     /// of one type, in the order given.
-    func severalKinds() throws -> [ResourceArguments]? {
+    /// - Parameter resources: the arguments, or what `-f` names.
+    func severalKinds(_ resources: [String]) throws -> [ResourceArguments]? {
         guard let first = resources.first else { return nil }
         if first.contains("/") {
             let groups = try ResourceArguments.groups(resources, whenEmpty: .type(verb: "get"), selecting: true)

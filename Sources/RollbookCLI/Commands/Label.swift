@@ -5,20 +5,20 @@ import KubeModel
 /// The object's labels are its own; its selector and pod template, so its Pods, stay as they are.
 struct Label: RunnableCommand {
     static let spec = CommandSpec<Label>(
-        "label", abstract: "Update the labels on a Deployment.",
+        "label", abstract: "Update the labels on a Deployment or ReplicaSet.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
             .flag(\.overwrite, "overwrite", help: "Allow labels to be overwritten."),
-            .flag(\.all, "all", help: "Label every Deployment in the namespace."),
-            .option(\.selector, "selector", short: "l", help: "Label the Deployments matching this selector."),
+            .flag(\.all, "all", help: "Label every object of the type in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Label the objects matching this selector."),
             .flag(\.list, "list", help: "List the current labels instead of changing them."),
             .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
             .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the labeled objects: json, yaml, name, jsonpath=… or go-template=…."),
         ],
-        arguments: .list(\.arguments, "deployment/NAME KEY=VALUE... KEY-..."),
+        arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Label.init)
     var globals = GlobalOptions()
     var files = FilenameOption()

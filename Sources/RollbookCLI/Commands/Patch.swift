@@ -6,7 +6,7 @@ import KubeModel
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
 struct Patch: RunnableCommand {
     static let spec = CommandSpec<Patch>(
-        "patch", abstract: "Update fields of a Deployment with a patch.",
+        "patch", abstract: "Update fields of a Deployment or ReplicaSet with a patch.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
@@ -17,7 +17,7 @@ struct Patch: RunnableCommand {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
             .flag(\.local, "local", help: "Patch the objects of -f here and print them; the store is not read."),
         ],
-        arguments: .list(\.resource, "deployment/NAME or deployment NAME"),
+        arguments: .list(\.resource, "TYPE/NAME or TYPE NAME (deployment or replicaset)"),
         make: Patch.init)
     var globals = GlobalOptions()
     var files = FilenameOption()

@@ -7,7 +7,7 @@ import Manifests
 /// `last-applied-configuration` of `apply` among them. `--force` deletes each and creates it again.
 struct Replace: RunnableCommand {
     static let spec = CommandSpec<Replace>(
-        "replace", abstract: "Replace Deployments by file name or stdin.",
+        "replace", abstract: "Replace Deployments and ReplicaSets by file name or stdin.",
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),

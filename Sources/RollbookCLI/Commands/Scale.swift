@@ -4,20 +4,20 @@ import Store
 
 struct Scale: RunnableCommand {
     static let spec = CommandSpec<Scale>(
-        "scale", abstract: "Set a new size for one or more Deployments.",
+        "scale", abstract: "Set a new size for one or more Deployments or ReplicaSets.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
             .option(\.replicas, "replicas", help: "The new desired number of replicas. Required."),
             .option(\.currentReplicas, "current-replicas", help: "Precondition for current size."),
-            .option(\.resourceVersion, "resource-version", help: "Precondition for the current resource version (one Deployment only)."),
+            .option(\.resourceVersion, "resource-version", help: "Precondition for the current resource version (one object only)."),
             .duration(\.timeout, "timeout", help: "Accepted for kubectl compatibility: the new size is reached in simulated time."),
-            .option(\.selector, "selector", short: "l", help: "Scale the Deployments matching this selector."),
-            .flag(\.all, "all", help: "Scale every Deployment in the namespace."),
+            .option(\.selector, "selector", short: "l", help: "Scale the objects matching this selector."),
+            .flag(\.all, "all", help: "Scale every object of the type in the namespace."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be scaled."),
             .option(\.output, "output", short: "o", help: "Print the objects as read before scaling: json, yaml, name, jsonpath=… or go-template=…."),
         ],
-        arguments: .list(\.resource, "deployment/NAME, deployment NAME..., or deployment with -l / --all"),
+        arguments: .list(\.resource, "TYPE/NAME, TYPE NAME..., or TYPE with -l / --all (deployment or replicaset)"),
         make: Scale.init)
     var globals = GlobalOptions()
     var files = FilenameOption()

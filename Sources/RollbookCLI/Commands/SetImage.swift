@@ -18,8 +18,8 @@ enum SetCommand {
                 + [
                 .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
-                .flag(\.all, "all", help: "Update every Deployment in the namespace."),
-                .option(\.selector, "selector", short: "l", help: "Update the Deployments matching this selector."),
+                .flag(\.all, "all", help: "Update every object of the type in the namespace."),
+                .option(\.selector, "selector", short: "l", help: "Update the objects matching this selector."),
                 .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
                 .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
             ],

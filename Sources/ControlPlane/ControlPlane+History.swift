@@ -48,11 +48,13 @@ extension ControlPlane {
     }
 
     /// The rows of `kubectl rollout history` for a stream: owned ReplicaSets matching the selector, keyed
-    /// by revision (a missing annotation counts as 0; a repeated number keeps the last), ascending.
+    /// by revision (a missing annotation counts as 0; a repeated number keeps the last), ascending. One whose
+    /// annotation is not a number is left out (history.go logs it with klog and goes on).
     public static func historyRows(of stream: DeploymentStream) -> [(revision: Int, replicaSet: ReplicaSet)] {
         let selector = stream.deployment?.spec.selector ?? LabelSelector()
         var rows: [Int: ReplicaSet] = [:]
         for rs in stream.ownedReplicaSets where selector.matches(rs.metadata.labels ?? [:]) {
+            if rs.revision == nil && rs.metadata[annotation: AnnotationKey.revision] != nil { continue }
             rows[rs.revision ?? 0] = rs
         }
         return rows.keys.sorted().compactMap { revision in rows[revision].map { (revision, $0) } }

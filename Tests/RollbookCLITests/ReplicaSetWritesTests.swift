@@ -215,14 +215,21 @@ struct ReplicaSetWritesTests {
     /// A ReplicaSet created after the Deployment wakes it (`addReplicaSet` enqueues the Deployments that match an
     /// orphan): the Deployment claims it and scales it down, as it would one left by an orphaning delete.
     @Test func aLaterReplicaSetIsClaimedByTheDeploymentItMatches() throws {
-        let files = ["stray.yaml": Self.replicaSet("stray", image: "httpd:2.5", labels: "app: web", replicas: 2)]
+        let files = [
+            "stray.yaml": Self.replicaSet("stray", image: "httpd:2.5", labels: "app: web", replicas: 2),
+            // history.go leaves out a ReplicaSet whose revision is not a number.
+            "odd.yaml": Self.replicaSet("odd", image: "httpd:2.6", labels: "app: web", revision: "abc"),
+        ]
         let steps: [(Int, String)] = [
             (0, "images load httpd:2.4 httpd:2.5"),
             (0, "create deployment web --image=httpd:2.4 --replicas=2"),
             (5, "create -f stray.yaml"),
             (6, "get rs,pods -o \(Self.columns)"),
             (6, "events --type ReplicaSetConfigured,ReplicaSetReleased,ReplicaSetTransferred,ReplicaSetAdopted,ReplicaSetScaled"),
-            (7, "verify"),
+            (7, "create -f odd.yaml"),
+            (8, "get rs -o \(Self.columns)"),
+            (8, "rollout history deployment/web"),
+            (9, "verify"),
         ]
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-later-claim.txt")
     }

@@ -6,27 +6,26 @@ extension Handlers {
     /// The answer to a write of a Deployment: the object as stored, with its managed fields, as a GET serves it.
     /// kubectl compares the two to tell a patch that changed nothing (`patched (no change)`).
     func written(_ stored: Deployment) async throws -> Response {
-        let plane = self.plane
-        let fields = try await backend.run {
-            try plane.read { reader in
-                try FieldManagerHistory.deployment(namespace: stored.namespace, name: stored.name, reader: reader)
-            }
-        }
-        var json = WatchedObject.deployment(stored).json
-        if let fields { json["metadata"]?["managedFields"] = fields }
-        return .json(json)
+        try await written(.deployment(stored))
     }
 
     /// The same for a ReplicaSet.
     func written(_ stored: ReplicaSet) async throws -> Response {
+        try await written(.replicaSet(stored))
+    }
+
+    private func written(_ stored: WatchedObject) async throws -> Response {
         let plane = self.plane
-        let namespace = stored.metadata.namespace ?? "default"
+        let (namespace, name) = (stored.namespace, stored.name)
         let fields = try await backend.run {
             try plane.read { reader in
-                try FieldManagerHistory.replicaSet(namespace: namespace, name: stored.name, reader: reader)
+                switch stored {
+                case .replicaSet: try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
+                default: try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
+                }
             }
         }
-        var json = WatchedObject.replicaSet(stored).json
+        var json = stored.json
         if let fields { json["metadata"]?["managedFields"] = fields }
         return .json(json)
     }

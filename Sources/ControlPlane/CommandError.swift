@@ -31,6 +31,21 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
         return CommandError("Error from server (Conflict): \(status.message)", status: status)
     }
 
+    /// An update whose body names another object's UID: the registry's precondition fails (409).
+    static func uidPrecondition(_ resource: String, _ name: String, given: String, stored: String?) -> CommandError {
+        let message = "Precondition failed: UID in precondition: \(given), UID in object meta: \(stored ?? "")"
+        var status = ServerStatus.conflict(resource, name)
+        status.message = "Operation cannot be fulfilled on \(resource) \"\(name)\": \(message)"
+        return CommandError("Error from server (Conflict): \(status.message)", status: status)
+    }
+
+    /// An update body's `resourceVersion` is a precondition: one the object has moved past is a Conflict.
+    static func refusingStale(_ body: JSONValue, stored: String?, _ resource: String, _ name: String) throws {
+        if let version = body["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty, version != stored {
+            throw conflict(resource, name)
+        }
+    }
+
     public static func invalid(_ name: String, _ errors: [FieldError], kind: String = "Deployment") -> CommandError {
         CommandError(
             validationErrorMessage(kind: kind, name: name, errors: errors),

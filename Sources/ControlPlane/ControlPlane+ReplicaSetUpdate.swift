@@ -61,11 +61,7 @@ extension ControlPlane {
     ) throws -> ReplicaSet {
         let answer = try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
             let requested = try change(try JSONValue(encoding: live))
-            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-                version != live.metadata.resourceVersion
-            {
-                throw CommandError.conflict(Resource.replicaSets, name)
-            }
+            try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.replicaSets, name)
             return Self.configured(try updatedReplicaSet(try Self.decodeReplicaSetStrictly(requested), live: live), over: live)
         }
         guard let answer else { throw CommandError.notFound(Resource.replicaSets, name) }
@@ -80,11 +76,7 @@ extension ControlPlane {
     ) throws -> ReplicaSet {
         let answer = try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
             let requested = try change(try JSONValue(encoding: live))
-            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-                version != live.metadata.resourceVersion
-            {
-                throw CommandError.conflict(Resource.replicaSets, name)
-            }
+            try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.replicaSets, name)
             // The object is checked as any update's body is; the status is read on its own (manifests drop it).
             _ = try Self.decodeReplicaSetStrictly(requested)
             let status: ReplicaSetStatus

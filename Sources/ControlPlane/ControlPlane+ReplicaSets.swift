@@ -34,10 +34,7 @@ extension ControlPlane {
         let name = live.name
         if updated.name.isEmpty { updated.metadata.name = name }
         if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-            let message = "Precondition failed: UID in precondition: \(uid), UID in object meta: \(live.metadata.uid ?? "")"
-            var status = ServerStatus.conflict(Resource.replicaSets, name)
-            status.message = "Operation cannot be fulfilled on \(Resource.replicaSets) \"\(name)\": \(message)"
-            throw CommandError("Error from server (Conflict): \(status.message)", status: status)
+            throw CommandError.uidPrecondition(Resource.replicaSets, name, given: uid, stored: live.metadata.uid)
         }
         updated.metadata.uid = live.metadata.uid
         updated.metadata.namespace = live.metadata.namespace

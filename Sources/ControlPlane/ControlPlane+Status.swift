@@ -15,11 +15,7 @@ extension ControlPlane {
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { live, stream in
             answer = live
             let requested = try change(try JSONValue(encoding: live))
-            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-                version != live.metadata.resourceVersion
-            {
-                throw CommandError.conflict(Resource.deployments, name)
-            }
+            try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.deployments, name)
             // The object is checked as any update's body is; the status is read on its own (manifests drop it).
             _ = try ControlPlane.decodeStrictly(requested)
             let status: DeploymentStatus

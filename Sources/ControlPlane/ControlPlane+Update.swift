@@ -47,19 +47,12 @@ extension ControlPlane {
         var answer: Deployment?
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { live, stream in
             let requested = try change(try JSONValue(encoding: live))
-            if let version = requested["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-                version != live.metadata.resourceVersion
-            {
-                throw CommandError.conflict(Resource.deployments, name)
-            }
+            try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.deployments, name)
             var updated = try ControlPlane.decodeStrictly(requested)
             if updated.name.isEmpty { updated.metadata.name = name }
             if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
             if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-                let message = "Precondition failed: UID in precondition: \(uid), UID in object meta: \(live.metadata.uid ?? "")"
-                var status = ServerStatus.conflict(Resource.deployments, name)
-                status.message = "Operation cannot be fulfilled on \(Resource.deployments) \"\(name)\": \(message)"
-                throw CommandError("Error from server (Conflict): \(status.message)", status: status)
+                throw CommandError.uidPrecondition(Resource.deployments, name, given: uid, stored: live.metadata.uid)
             }
             updated.metadata.uid = live.metadata.uid
             updated.metadata.creationTimestamp = live.metadata.creationTimestamp

@@ -38,21 +38,7 @@ extension DeploymentSpec {
     /// template, containers included, exactly as upstream does.
     func validationErrors() -> [FieldError] {
         var errors = FieldError.nonNegative(desiredReplicas, at: "spec.replicas")
-        if let selector {
-            errors += selector.validationErrors(at: "spec.selector")
-            if selector.isEmpty {
-                errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
-                                         detail: "empty selector is invalid for deployment"))
-            }
-        } else {
-            errors.append(FieldError(.required, "spec.selector"))
-        }
-        if let selector, !selector.convertsToSelector {
-            errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
-                                     detail: "invalid label selector"))
-        } else {
-            errors += template.validationErrorsForReplicaSet(selector: selector, at: "spec.template")
-        }
+        errors += template.validationErrors(selectedBy: selector)
         errors += strategyValidationErrors()
         let minReady = minReadySeconds ?? 0
         errors += FieldError.nonNegative(minReady, at: "spec.minReadySeconds")
@@ -101,5 +87,30 @@ public func validationErrorMessage(kind: String, name: String, errors: [FieldErr
     case 0: return head
     case 1: return head + ": " + errors[0].message
     default: return head + ": \n" + errors.map { "* " + $0.message }.joined(separator: "\n")
+    }
+}
+
+extension PodTemplateSpec {
+    /// `spec.selector` and `spec.template` of a Deployment or ReplicaSet (`ValidateDeploymentSpec`,
+    /// `ValidateReplicaSetSpec` alike): the selector (required, not empty, convertible), then the template it must
+    /// select. A selector that does not convert to a `labels.Selector` skips the whole template, as upstream does.
+    func validationErrors(selectedBy selector: LabelSelector?) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let selector {
+            errors += selector.validationErrors(at: "spec.selector")
+            if selector.isEmpty {
+                errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
+                                         detail: "empty selector is invalid for deployment"))
+            }
+        } else {
+            errors.append(FieldError(.required, "spec.selector"))
+        }
+        if let selector, !selector.convertsToSelector {
+            errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
+                                     detail: "invalid label selector"))
+        } else {
+            errors += validationErrorsForReplicaSet(selector: selector, at: "spec.template")
+        }
+        return errors
     }
 }

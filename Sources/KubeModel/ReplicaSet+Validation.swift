@@ -11,22 +11,7 @@ extension ReplicaSet {
         var errors = old.map { metadata.validationErrorsForUpdate(from: $0.metadata) } ?? metadata.validationErrorsForCreate()
         errors += FieldError.nonNegative(spec.replicas ?? 0, at: "spec.replicas")
         errors += FieldError.nonNegative(spec.minReadySeconds ?? 0, at: "spec.minReadySeconds")
-        let selector = selectorGiven ? spec.selector : nil
-        if let selector {
-            errors += selector.validationErrors(at: "spec.selector")
-            if selector.isEmpty {
-                errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
-                                         detail: "empty selector is invalid for deployment"))
-            }
-        } else {
-            errors.append(FieldError(.required, "spec.selector"))
-        }
-        if let selector, !selector.convertsToSelector {
-            errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(selector),
-                                     detail: "invalid label selector"))
-        } else {
-            errors += spec.template.validationErrorsForReplicaSet(selector: selector, at: "spec.template")
-        }
+        errors += spec.template.validationErrors(selectedBy: selectorGiven ? spec.selector : nil)
         if let old, !spec.selector.semanticallyEquals(old.spec.selector) {
             errors.append(FieldError(.invalid, "spec.selector", value: GoSyntax.labelSelector(spec.selector),
                                      detail: FieldError.immutable))

@@ -52,36 +52,12 @@ struct KubectlReplicaSetTwinTests {
     ]
 
     @Test func replicaSetWritesMatchKubectl() throws {
-        let served = try TemporaryDirectory(), local = try TemporaryDirectory()
-        defer {
-            served.remove()
-            local.remove()
-        }
-        var clis: [CLIRunner] = []
-        for dir in [served, local] {
+        let transcript = try KubectlTwin.transcript(of: Self.commands, now: Self.now) { dir, cli in
             try Self.manifest(image: "httpd:2.4", replicas: 2)
                 .write(toFile: dir.path("rs.yaml"), atomically: true, encoding: .utf8)
             try Self.manifest(image: "httpd:2.5", replicas: 2)
                 .write(toFile: dir.path("rs-2.5.yaml"), atomically: true, encoding: .utf8)
-            let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
             _ = try cli.run(["images", "load", "httpd:2.4", "httpd:2.5", "httpd:2.6", "busybox:1.36"], now: Self.now)
-            clis.append(cli)
-        }
-        let server = try ServeProcess(
-            binary: clis[0].binary, store: clis[0].store, arguments: ["--allow-anonymous"], now: Self.now,
-            directory: served.url)
-        defer { server.stop() }
-        let kubectl = try Kubectl(server: server.url, token: nil, directory: served.url)
-        var transcript = ""
-        for command in Self.commands {
-            var theirs = try kubectl.run(command)
-            theirs.stderr = Transcripts.withoutKlog(theirs.stderr)
-            let ours = try clis[1].run(command, now: Self.now)
-            let line = command.joined(separator: " ")
-            #expect(ours.stdout == theirs.stdout, "stdout of \(line)")
-            #expect(ours.stderr == theirs.stderr, "stderr of \(line)")
-            #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
-            transcript += theirs.transcript(of: "kubectl " + line)
         }
         try expectGolden(transcript, named: "kubectl-twin/replicaset-writes.txt")
     }

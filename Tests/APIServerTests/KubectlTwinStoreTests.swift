@@ -109,38 +109,14 @@ struct KubectlTwinStoreTests {
     ]
 
     @Test func updatingVerbsAndServerDryRunsMatchKubectl() throws {
-        let served = try TemporaryDirectory(), local = try TemporaryDirectory()
-        defer {
-            served.remove()
-            local.remove()
-        }
-        var clis: [CLIRunner] = []
-        for dir in [served, local] {
+        let transcript = try KubectlTwin.transcript(of: Self.commands, now: Self.now) { dir, cli in
             try Self.manifest.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
             try Self.manifest.replacingOccurrences(of: "replicas: 2", with: "replicas: 3")
                 .write(toFile: dir.path("scaled.yaml"), atomically: true, encoding: .utf8)
             try Self.manifest.replacingOccurrences(of: "name: web,", with: "name: other,")
                 .write(toFile: dir.path("other.yaml"), atomically: true, encoding: .utf8)
-            let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
             _ = try cli.run(["images", "load", "nginx:1.25", "nginx:1.26", "busybox:1.36"], now: Self.now)
             #expect(try cli.run(["apply", "-f", "web.yaml"], now: Self.now).exitCode == 0)
-            clis.append(cli)
-        }
-        let server = try ServeProcess(
-            binary: clis[0].binary, store: clis[0].store, arguments: ["--allow-anonymous"], now: Self.now,
-            directory: served.url)
-        defer { server.stop() }
-        let kubectl = try Kubectl(server: server.url, token: nil, directory: served.url)
-        var transcript = ""
-        for command in Self.commands {
-            var theirs = try kubectl.run(command)
-            theirs.stderr = Transcripts.withoutKlog(theirs.stderr)
-            let ours = try clis[1].run(command, now: Self.now)
-            let line = command.joined(separator: " ")
-            #expect(ours.stdout == theirs.stdout, "stdout of \(line)")
-            #expect(ours.stderr == theirs.stderr, "stderr of \(line)")
-            #expect(ours.exitCode == theirs.exitCode, "exit code of \(line)")
-            transcript += theirs.transcript(of: "kubectl " + line)
         }
         try expectGolden(transcript, named: "kubectl-twin/updating-verbs.txt")
     }

@@ -51,6 +51,8 @@ extension ClusterEvent {
         case .replicaSetAdopted: "ReplicaSetAdopted"
         case .replicaSetReleased: "ReplicaSetReleased"
         case .replicaSetTransferred: "ReplicaSetTransferred"
+        case .podsReleased: "PodsReleased"
+        case .podsTransferred: "PodsTransferred"
         case .replicaSetDeleted: "ReplicaSetDeleted"
         case .podCreated: "PodCreated"
         case .podStatusUpdated: "PodStatusUpdated"
@@ -89,6 +91,8 @@ extension ClusterEvent {
         case .replicaSetAdopted(let p), .podAdopted(let p): try JSONCodec.encode(p)
         case .replicaSetReleased(let p): try JSONCodec.encode(p)
         case .replicaSetTransferred(let p): try JSONCodec.encode(p)
+        case .podsReleased(let p): try JSONCodec.encode(p)
+        case .podsTransferred(let p): try JSONCodec.encode(p)
         case .podCreated(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
@@ -143,6 +147,8 @@ extension ClusterEvent {
         case "ReplicaSetAdopted": self = .replicaSetAdopted(try d(Adoption.self))
         case "ReplicaSetReleased": self = .replicaSetReleased(try d(ReplicaSetRelease.self))
         case "ReplicaSetTransferred": self = .replicaSetTransferred(try d(ReplicaSetTransfer.self))
+        case "PodsReleased": self = .podsReleased(try d(PodsRelease.self))
+        case "PodsTransferred": self = .podsTransferred(try d(PodsTransfer.self))
         case "PodAdopted": self = .podAdopted(try d(Adoption.self))
         case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
         case "PodCreated": self = .podCreated(try d(PodObject.self))

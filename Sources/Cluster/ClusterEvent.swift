@@ -42,6 +42,12 @@ public enum ClusterEvent: Sendable, Hashable {
     /// whose controller then adopts it (``replicaSetAdopted(_:)``).
     case replicaSetTransferred(ReplicaSetTransfer)
     case replicaSetDeleted(ObjectName)
+    /// A ReplicaSet of another stream claimed these orphaned Pods (`claimPods`): they leave this stream, with their
+    /// kubelet timers.
+    case podsReleased(PodsRelease)
+    /// The other half: the orphaned Pods, as they were, join the stream of the ReplicaSet that claims them, whose
+    /// controller then adopts them (``podAdopted(_:)``).
+    case podsTransferred(PodsTransfer)
     case podCreated(PodObject)
     case podStatusUpdated(PodStatusUpdated)
     /// The ReplicaSet controller's `claimPods`: an orphaned Pod its selector matches becomes its own.
@@ -198,6 +204,28 @@ public struct ReplicaSetTransfer: Sendable, Hashable, Codable {
     public init(from: String, replicaSet: ReplicaSet, pods: [Pod], timers: [String: ContainerTimer]) {
         self.from = from
         self.replicaSet = replicaSet
+        self.pods = pods
+        self.timers = timers
+    }
+}
+
+public struct PodsRelease: Sendable, Hashable, Codable {
+    public var names: [String]
+    public var to: String
+    public init(names: [String], to: String) {
+        self.names = names
+        self.to = to
+    }
+}
+
+/// Orphaned Pods arriving from another stream (`from`) with their container timers (keyed `pod/container`),
+/// unchanged, as a ReplicaSet's arrive in ``ReplicaSetTransfer``.
+public struct PodsTransfer: Sendable, Hashable, Codable {
+    public var from: String
+    public var pods: [Pod]
+    public var timers: [String: ContainerTimer]
+    public init(from: String, pods: [Pod], timers: [String: ContainerTimer]) {
+        self.from = from
         self.pods = pods
         self.timers = timers
     }

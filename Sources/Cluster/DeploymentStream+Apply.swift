@@ -149,6 +149,15 @@ extension DeploymentStream {
             noteRevision(of: transfer.replicaSet, sequence: sequence, at: time)
         case .replicaSetDeleted(let object):
             replicaSets[object.name] = nil
+        case .podsReleased(let release):
+            for name in release.names {
+                pods[name] = nil
+                forgetTimers(ofPod: name)
+            }
+        case .podsTransferred(let transfer):
+            // As for a ReplicaSet's: the Pods keep their resourceVersions.
+            for pod in transfer.pods { pods[pod.name] = pod }
+            containerTimers.merge(transfer.timers) { $1 }
         case .replicaSetDeleteRequested(let deletion):
             // As for a Deployment: the orphan finalizer strips the pods' owner references before the object goes.
             if deletion.cascade == "orphan", let uid = replicaSets[deletion.name]?.metadata.uid {

@@ -28,10 +28,13 @@ extension Simulation {
             switch event {
             case .deploymentCreated: try claimOrphans(for: id, at: time)
             case .deploymentDeleted(let deletion) where deletion.cascade == "orphan": try offerOrphans(of: id, at: time)
+            case .replicaSetDeleteRequested(let deletion) where deletion.cascade == "orphan":
+                try offerOrphanPods(of: id, at: time)
             // An orphan a user writes wakes the Deployments that match it (`addReplicaSet`, `updateReplicaSet`),
             // unless its own stream's Deployment does.
             case .replicaSetConfigured(let written):
                 let name = written.replicaSet.name
+                try claimOrphanPods(for: name, in: id, at: time)
                 guard let rs = try stream(id).replicaSets[name], rs.metadata.controllerRef == nil else { continue }
                 if let own = try stream(id).deployment?.spec.selector, Self.claimable(rs, by: own) { continue }
                 try offerOrphans(of: id, at: time, only: name)
@@ -46,7 +49,7 @@ extension Simulation {
         guard let namespace = id.deploymentKey?.namespace, let selector = try stream(id).deployment?.spec.selector,
             !selector.isEmpty
         else { return }
-        for other in try streams(in: namespace, from: reader.streamsWithOrphanedReplicaSets(namespace: namespace))
+        for other in try namespaceStreams(namespace, from: reader.streamsWithOrphanedReplicaSets(namespace: namespace))
         where other != id {
             for rs in try stream(other).replicaSets.values.sortedByCreation() where Self.claimable(rs, by: selector) {
                 try transfer(rs.name, from: other, to: id, at: time)
@@ -59,7 +62,7 @@ extension Simulation {
     private mutating func offerOrphans(of id: StreamID, at time: Timestamp, only: String? = nil) throws {
         guard let namespace = id.deploymentKey?.namespace else { return }
         var claimers: [StreamID] = []
-        let live = try streams(in: namespace, from: reader.deploymentStreams(namespace: namespace))
+        let live = try namespaceStreams(namespace, from: reader.deploymentStreams(namespace: namespace))
         for candidate in live where candidate != id {
             if let selector = try stream(candidate).deployment?.spec.selector, !selector.isEmpty { claimers.append(candidate) }
         }
@@ -84,7 +87,7 @@ extension Simulation {
 
     /// The namespace's streams among `stored` (what the projections held before this command) and those this
     /// command has loaded (their state may have changed since), sorted.
-    private func streams(in namespace: String, from stored: [StreamID]) -> [StreamID] {
+    func namespaceStreams(_ namespace: String, from stored: [StreamID]) -> [StreamID] {
         let loaded = loadedStreams.filter { $0.deploymentKey?.namespace == namespace }
         return Array(Set(stored).union(loaded)).sorted()
     }

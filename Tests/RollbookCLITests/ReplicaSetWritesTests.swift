@@ -121,6 +121,32 @@ struct ReplicaSetWritesTests {
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-patches.txt")
     }
 
+    /// e2e's "should adopt matching pods on creation" across ReplicaSets (`claimPods`): a ReplicaSet adopts the
+    /// orphans its selector matches whichever ReplicaSet made them, and deletes the surplus; orphans an orphaning
+    /// delete leaves go to a ReplicaSet that matches them. Their Events stay where they were recorded.
+    @Test func orphanedPodsAreClaimedAcrossReplicaSets() throws {
+        let files = [
+            "first.yaml": Self.replicaSet("first", image: "httpd:2.4", labels: "name: sample-pod", replicas: 2),
+            "second.yaml": Self.replicaSet("second", image: "httpd:2.4", labels: "name: sample-pod", replicas: 1),
+        ]
+        let steps: [(Int, String)] = [
+            (0, "images load httpd:2.4"),
+            (0, "create -f first.yaml"),
+            (5, "delete rs first --cascade=orphan"),
+            (6, "create -f second.yaml"),
+            (7, "get rs,pods -o \(Self.columns)"),
+            (7, "describe pod first-sv76q"),
+            (8, "create -f first.yaml"),
+            (9, "delete rs second --cascade=orphan"),
+            (10, "get rs,pods -o \(Self.columns)"),
+            (10, "events --type PodsReleased,PodsTransferred,PodAdopted,PodDeleted"),
+            (11, "get pods --at 21"),
+            (11, "verify"),
+            (11, "replay"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replicaset-pod-claims.txt")
+    }
+
     /// One file of both kinds: created, read and deleted object by object in file order, each as its kind.
     @Test func aFileOfBothKinds() throws {
         let files = [

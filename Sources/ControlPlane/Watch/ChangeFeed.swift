@@ -43,10 +43,10 @@ public struct ChangeFeed: Sendable {
             after.apply(event.event, sequence: event.sequence, at: event.time)
             after.version += 1
             streams[event.stream] = after
-            // A ReplicaSet moving to the stream of the Deployment that claims it is Rollbook's bookkeeping: the objects
+            // A ReplicaSet (or orphaned Pods) moving to the stream of the claimer is Rollbook's bookkeeping: the objects
             // are unchanged (the adoption that follows is the one MODIFIED a cluster sends).
             switch event.event {
-            case .replicaSetReleased, .replicaSetTransferred: continue
+            case .replicaSetReleased, .replicaSetTransferred, .podsReleased, .podsTransferred: continue
             default: changes += ChangeFeed.diff(resource, before, after, sequence: event.sequence)
             }
         }

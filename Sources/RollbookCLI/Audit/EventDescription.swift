@@ -85,6 +85,12 @@ struct EventDescription: Equatable {
             self.init(
                 object: "replicaset/\(p.replicaSet.name)",
                 summary: "claimed from \(source)'s stream, with \(p.pods.count) pod\(p.pods.count == 1 ? "" : "s")")
+        case .podsReleased(let p):
+            let claimer = StreamID(rawValue: p.to).deploymentKey.map { "the stream of \($0.name)" } ?? p.to
+            self.init(object: "pod/\(p.names.joined(separator: ","))", summary: "claimed, moving to \(claimer)")
+        case .podsTransferred(let p):
+            let source = StreamID(rawValue: p.from).deploymentKey.map { "the stream of \($0.name)" } ?? p.from
+            self.init(object: "pod/\(p.pods.map(\.name).joined(separator: ","))", summary: "claimed from \(source)")
         case .podCreated(let p):
             let owner = p.pod.metadata.controllerRef.map { " by \($0.kind.lowercased())/\($0.name)" } ?? ""
             self.init(object: "pod/\(p.pod.name)", summary: "created\(owner)")

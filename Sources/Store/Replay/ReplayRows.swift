@@ -121,7 +121,8 @@ enum EventTypeNames {
         "DeploymentRestarted", "DeploymentRolledBack", "DeploymentCreated", "DeploymentPaused", "DeploymentResumed",
         "DeploymentDeleted", "PodDeleteRequested", "ReplicaSetDeleteRequested", "ReplicaSetOrphaned",
         "ReplicaSetAdopted", "ImageLoaded", "ImageRemoved", "ImageBlocked", "ImageUnblocked", "PodAdopted",
-        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured",
+        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured", "PodsReleased",
+        "PodsTransferred",
     ]
 
     private static let allBytes = all.map { Array($0.utf8) }

@@ -9,8 +9,9 @@ import KubeModel
 /// The rules (each relies on what `apply` does with the events involved):
 /// - A Pod's `PodCreated` sets the Pod, and its `PodStatusUpdated` sets the Pod's status and resourceVersion
 ///   and replaces its container timers. Of the other event types only `PodAdopted`, an orphaning
-///   `ReplicaSetDeleteRequested` and a ReplicaSet moving between streams (`ReplicaSetReleased`,
-///   `ReplicaSetTransferred`, which take or bring Pods and their timers) write Pods, and they apply everything
+///   `ReplicaSetDeleteRequested` and a ReplicaSet or orphaned Pods moving between streams (`ReplicaSetReleased`,
+///   `ReplicaSetTransferred`, `PodsReleased`, `PodsTransferred`, which take or bring Pods and their timers) write
+///   Pods, and they apply everything
 ///   waiting first; so these wait per Pod: a later `PodStatusUpdated` of the Pod drops a waiting
 ///   one, a `PodCreated` drops a waiting creation, a `PodDeleted` or `PodDeleteRequested` drops both.
 ///   Whatever still waits at the end is applied in log order. The counters a creation moves (``DeploymentStream/podSequence``) are counted on arrival.
@@ -85,7 +86,8 @@ struct ReplayStream {
                 pods[pod, default: WaitingPod()].status = waiting
             }
             return false
-        case "PodAdopted", "ReplicaSetDeleteRequested", "ReplicaSetReleased", "ReplicaSetTransferred":
+        case "PodAdopted", "ReplicaSetDeleteRequested", "ReplicaSetReleased", "ReplicaSetTransferred", "PodsReleased",
+            "PodsTransferred":
             // Rare, and they write Pods: everything waiting goes first.
             try applyWaitingPods()
             return apply(try event.decoded(), event)
@@ -114,7 +116,8 @@ struct ReplayStream {
     private static let leavesDeploymentAlone: Set<String> = [
         "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated", "ReplicaSetOrphaned",
         "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested", "EventRecorded", "PodAdopted",
-        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured",
+        "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured", "PodsReleased",
+        "PodsTransferred",
     ]
 
     /// Hands over the revision records assigned since the last call (a replay writes them at once).

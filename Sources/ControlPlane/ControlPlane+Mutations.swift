@@ -150,12 +150,16 @@ extension ControlPlane {
     ///
     /// - Parameter cascade: `background`, or `orphan` to leave the pods, without their owner reference.
     public func deleteReplicaSet(namespace: String, name: String, cascade: String = "background") throws {
-        guard let id = try store.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
-            throw CommandError.notFound(Resource.replicaSets, name)
-        }
-        try mutate(id) { stream, _ in
-            guard stream.replicaSets[name] != nil else { throw CommandError.notFound(Resource.replicaSets, name) }
-            return (.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: cascade)), ())
+        // Found inside the write's transaction: a claim may have moved it since any earlier read.
+        try store.write(command: newCommandInfo()) { writer in
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            guard let id = try simulation.streamHolding(replicaSet: name, namespace: namespace) else {
+                throw CommandError.notFound(Resource.replicaSets, name)
+            }
+            let deletion = ClusterEvent.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: cascade))
+            try simulation.apply([deletion], to: id, actor: actor, at: now)
+            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
         }
     }
 }

@@ -69,7 +69,7 @@ extension ControlPlane {
     }
 
     /// `PATCH` or `PUT` of a ReplicaSet's `status` subresource, as the status strategy stores it: the status alone is
-    /// taken from `change(live)`. Recorded as a status update by the caller; the ReplicaSet controller's next sync
+    /// taken from `change(live)`. Recorded as a status update with the caller as actor; the ReplicaSet controller's next sync
     /// sets the counts again and keeps the conditions (`calculateStatus` starts from the stored status).
     public func updateReplicaSetStatus(
         namespace: String, name: String, dryRun: Bool = false, _ change: (JSONValue) throws -> JSONValue
@@ -111,15 +111,14 @@ extension ControlPlane {
             guard let id = try simulation.streamHolding(replicaSet: name, namespace: namespace),
                 let live = try simulation.stream(id).replicaSets[name]
             else { throw CommandError.notFound(Resource.replicaSets, name) }
-            guard let event = try decide(live) else { return live }
-            var answer: ReplicaSet?
-            try simulation.apply([event], to: id, actor: actor, at: now) { answer = $0.replicaSets[name] }
-            // A dry run answers with what would have been stored, its resourceVersion unchanged, and commits nothing.
-            if dryRun {
-                answer?.metadata.resourceVersion = live.metadata.resourceVersion
-                return answer
+            var answer: ReplicaSet? = live
+            if let event = try decide(live) {
+                try simulation.apply([event], to: id, actor: actor, at: now) { answer = $0.replicaSets[name] }
+                // A dry run answers with what would have been stored, its resourceVersion unchanged.
+                if dryRun { answer?.metadata.resourceVersion = live.metadata.resourceVersion }
             }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            // Time caught up all the same: that is stored, unless this is a dry run, which stores nothing.
+            if !dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
             return answer
         }
     }

@@ -27,8 +27,8 @@ extension ControlPlane {
 
     /// A user's update of a stored ReplicaSet, as the registry's update takes it: a `uid` other than the stored
     /// one fails the precondition, system fields and status are the stored ones, defaults are applied and the
-    /// result is validated as an update. Owner references are the user's to change (a Deployment adopts again a
-    /// ReplicaSet whose controller reference goes, if its selector still matches).
+    /// result is validated as an update. Owner references are the user's to change, but for the controller's (a
+    /// Deployment adopts again a ReplicaSet whose controller reference goes, if its selector still matches).
     func updatedReplicaSet(_ manifest: ReplicaSetManifest, live: ReplicaSet) throws -> ReplicaSet {
         var updated = manifest.replicaSet
         let name = live.name
@@ -43,7 +43,14 @@ extension ControlPlane {
         updated.metadata.resourceVersion = live.metadata.resourceVersion
         updated.status = live.status
         updated.admit()
-        let errors = updated.validate(old: live, selectorGiven: manifest.selectorGiven)
+        var errors = updated.validate(old: live, selectorGiven: manifest.selectorGiven)
+        // A controller reference is Rollbook's to set, by a claim that moves the ReplicaSet to its controller's stream;
+        // a user may keep it or remove it (a Deployment whose selector matches claims the orphan again).
+        if let given = updated.metadata.controllerRef, given.uid != live.metadata.controllerRef?.uid {
+            errors.append(FieldError(
+                .forbidden, "metadata.ownerReferences",
+                detail: "Rollbook sets a controller reference only when a Deployment claims the ReplicaSet; remove it to orphan the ReplicaSet"))
+        }
         if !errors.isEmpty { throw CommandError.invalid(name, errors, kind: "ReplicaSet") }
         return updated
     }

@@ -12,7 +12,8 @@ import KubeModel
 /// Upstream, a claim follows a Deployment's creation (its first sync lists the namespace's ReplicaSets) and a
 /// ReplicaSet losing its owner (the update wakes the Deployments that match it); apps/v1 selectors never change.
 extension Simulation {
-    /// Runs a user's events on one stream, lets Deployments claim what they made claimable, then reconciles.
+    /// Runs a user's events on one stream, lets Deployments claim the ReplicaSets and ReplicaSets the Pods they made
+    /// claimable, then reconciles.
     ///
     /// - Parameter seen: Sees the stream right after the events, before any controller acts (what the API server
     ///   answers a write with).
@@ -20,6 +21,7 @@ extension Simulation {
         _ events: [ClusterEvent], to id: StreamID, actor: String, at time: Timestamp,
         seen: (DeploymentStream) -> Void = { _ in }
     ) throws {
+        let controlled = Set(try stream(id).replicaSets.values.filter { $0.metadata.controllerRef != nil }.map(\.name))
         try run(id, at: time) { reconciler in
             for event in events { reconciler.emit(event, actor: actor) }
             seen(reconciler.stream)
@@ -42,6 +44,12 @@ extension Simulation {
             }
         }
         try run(id, at: time) { $0.reconcile() }
+        // A ReplicaSet its Deployment released in this command (relabelled out of its selector) wakes the Deployments
+        // that match it, as the release's update does upstream.
+        for rs in try stream(id).replicaSets.values.sortedByCreation()
+        where controlled.contains(rs.name) && rs.metadata.controllerRef == nil {
+            try offerOrphans(of: id, at: time, only: rs.name)
+        }
     }
 
     /// A new Deployment claims the orphans of other streams that its selector matches.

@@ -11,7 +11,7 @@ enum ThreeWayMerge {
     static let mergeKeys: [String: String] = [
         "containers": "name", "initContainers": "name", "ephemeralContainers": "name", "env": "name",
         "volumes": "name", "volumeMounts": "mountPath", "ports": "containerPort", "imagePullSecrets": "name",
-        "hostAliases": "ip", "volumeDevices": "devicePath",
+        "hostAliases": "ip", "volumeDevices": "devicePath", "ownerReferences": "uid",
     ]
 
     /// Fields whose patch strategy is `retainKeys` (a Deployment's `strategy`), and lists whose elements' is (`volumes`):

@@ -31,6 +31,48 @@ struct ObjectPatchTests {
         #expect(containers[1]["image"] == .string("log:1"))
     }
 
+    /// `mergeSlice` then `normalizeElementOrder`: a new element leads the live ones it is not ranked against; live
+    /// elements the patch names keep the live order among themselves; with `$setElementOrder`, elements it does not
+    /// name keep their live place.
+    @Test(arguments: [
+        (#"[{"name":"side","image":"s:1"}]"#, nil as String?, ["side", "web", "log"]),
+        (#"[{"name":"zz","image":"z:1"},{"name":"log","image":"log:2"}]"#, nil, ["zz", "web", "log"]),
+        (#"[{"name":"log","image":"log:2"},{"name":"web","image":"web:2"}]"#, nil, ["log", "web"]),
+        (#"[{"name":"log","image":"log:2"}]"#, #"[{"name":"web"},{"name":"log"}]"#, ["web", "log"]),
+    ])
+    func mergedListsAreOrderedAsTheServerOrdersThem(patchList: String, order: String?, expected: [String]) throws {
+        var spec: [String: JSONValue] = ["containers": try Self.json(patchList)]
+        if let order { spec["$setElementOrder/containers"] = try Self.json(order) }
+        let patch = JSONValue.object(["spec": .object(["template": .object(["spec": .object(spec)])])])
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        let names = result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.map { $0["name"]?.stringValue ?? "" }
+        #expect(names == expected)
+    }
+
+    /// With a third live element between them, `$setElementOrder` keeps the one it does not name where it was.
+    @Test func anElementTheOrderDoesNotNameKeepsItsPlace() throws {
+        var live = try Self.json(Self.deployment)
+        live["spec"]?["template"]?["spec"]?["containers"] = try Self.json(
+            #"[{"name":"a","image":"a:1"},{"name":"side","image":"s:1"},{"name":"b","image":"b:1"}]"#)
+        let patch = try Self.json("""
+            {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"a"},{"name":"b"}],
+              "containers":[{"name":"b","image":"b:2"}]}}}}
+            """)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: live)
+        let names = result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.map { $0["name"]?.stringValue ?? "" }
+        #expect(names == ["a", "side", "b"])
+    }
+
+    /// `metadata.ownerReferences` merges by `uid`: the `$patch: delete` a release sends removes one reference.
+    @Test func ownerReferencesMergeByUID() throws {
+        var live = try Self.json(Self.deployment)
+        live["metadata"]?["ownerReferences"] = try Self.json(
+            #"[{"uid":"1","kind":"Deployment","name":"web","apiVersion":"apps/v1"},{"uid":"2","kind":"ConfigMap","name":"c","apiVersion":"v1"}]"#)
+        let patch = try Self.json(#"{"metadata":{"ownerReferences":[{"$patch":"delete","uid":"1"}]}}"#)
+        let result = try ObjectPatch.strategicMerge(patch).applied(to: live)
+        #expect(result["metadata"]?["ownerReferences"]?.arrayValue?.map { $0["uid"]?.stringValue ?? "" } == ["2"])
+    }
+
     /// PodSpec.tolerations is `+listType=atomic` (no patch strategy): a patch's list replaces the live one.
     @Test func tolerationsAreReplacedWhole() throws {
         var live = try Self.json(Self.deployment)

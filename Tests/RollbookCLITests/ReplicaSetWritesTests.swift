@@ -184,6 +184,12 @@ struct ReplicaSetWritesTests {
             (8, "get rs -o \(Self.columns)"),
             (9, "patch rs web-7889f8f46 --type merge -p '{\"metadata\":{\"ownerReferences\":null}}'"),
             (9, "get rs web-7889f8f46 -o jsonpath={.metadata.ownerReferences[0].name}"),
+            // A controller reference is set by a claim only.
+            (9, "patch rs web-7889f8f46 --type merge -p '{\"metadata\":{\"ownerReferences\":[{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"name\":\"x\",\"uid\":\"1\",\"controller\":true}]}}'"),
+            // Released by its Deployment, a ReplicaSet goes to another Deployment that matches it.
+            (9, "create deployment other --image=httpd:2.4"),
+            (9, "label rs web-7889f8f46 app=other --overwrite"),
+            (10, "get rs -o \(Self.columns)"),
             (10, "create -f ns.yaml"),
             (10, "label -f ns.yaml team=a"),
             (10, "get rs -n other --show-labels"),

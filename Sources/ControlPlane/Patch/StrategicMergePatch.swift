@@ -61,7 +61,7 @@ enum StrategicMergePatch {
         }
         for (field, order) in orders {
             guard let items = result[field]?.arrayValue, let mergeKey = ThreeWayMerge.mergeKeys[field] else { continue }
-            result[field] = .array(ordered(items, by: order, mergeKey: mergeKey))
+            result[field] = .array(serverOrdered(items, patch: order, server: original[field]?.arrayValue ?? [], mergeKey: mergeKey))
         }
         if let retained = patch["$retainKeys"]?.arrayValue?.compactMap(\.stringValue) {
             result = result.filter { retained.contains($0.key) }
@@ -100,9 +100,9 @@ enum StrategicMergePatch {
         return serverOrdered(result, patch: order, server: original, mergeKey: mergeKey)
     }
 
-    /// `normalizeElementOrder`: the patch's elements in the patch's order, the others in the live list's, then the
-    /// two merged: a live-only element goes first only when both it and the patch element are live and it was
-    /// ahead (`mergeSortedSlice`), so new elements lead.
+    /// `normalizeElementOrder`: the patch's elements (or those a `$setElementOrder` lists) in its order, the others
+    /// in the live list's, then the two merged: a live-only element goes first only when both it and the patch
+    /// element are live and it was ahead (`mergeSortedSlice`), so new elements lead and unnamed ones keep their place.
     private static func serverOrdered(_ merged: [JSONValue], patch: [JSONValue], server: [JSONValue], mergeKey: String)
         -> [JSONValue]
     {
@@ -127,14 +127,6 @@ enum StrategicMergePatch {
             }
         }
         return result
-    }
-
-    /// The elements `order` names come first, in its order; the others keep their relative order after them.
-    private static func ordered(_ items: [JSONValue], by order: [JSONValue], mergeKey: String) -> [JSONValue] {
-        let keys = order.compactMap { $0[mergeKey] }
-        let named = keys.compactMap { key in items.first { $0[mergeKey] == key } }
-        let rest = items.filter { item in !keys.contains { $0 == item[mergeKey] } }
-        return named + rest
     }
 
     /// A patch value stored as given, minus any directives.

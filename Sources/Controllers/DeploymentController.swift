@@ -13,7 +13,7 @@ extension Reconciler {
                 message: "This deployment is selecting all pods. A non-empty selector is required.")
             return
         }
-        adoptOrphans()
+        claimReplicaSets()
         checkPausedConditions()
         if deployment.spec.isPaused {
             syncScaleAndStatus()
@@ -34,10 +34,9 @@ extension Reconciler {
         }
     }
 
-    /// `getReplicaSetsForDeployment`'s adoption half: an orphaned ReplicaSet the selector matches becomes ours. The
-    /// release half first: one we control whose labels the selector no longer matches is let go (a user relabelled
-    /// it), keeping its Pods.
-    mutating func adoptOrphans() {
+    /// `getReplicaSetsForDeployment`'s `ClaimReplicaSets`: one we control whose labels the selector no longer matches
+    /// is let go (a user relabelled it), keeping its Pods; then an orphaned ReplicaSet the selector matches becomes ours.
+    mutating func claimReplicaSets() {
         let d = deployment
         guard let selector = d.spec.selector, let uid = d.metadata.uid else { return }
         for rs in stream.replicaSets.values.sortedByCreation()

@@ -20,7 +20,8 @@ import KubeModel
 /// - `DeploymentStatusUpdated` sets the Deployment's status and resourceVersion. It waits until the next
 ///   event that touches the Deployment: another status update, `DeploymentCreated` or `DeploymentDeleted`
 ///   drop it (they replace or remove the Deployment; an orphaning delete reads only its uid); any other
-///   Deployment event applies it first. ReplicaSet, Pod and Kubernetes Event events never read the Deployment.
+///   Deployment event applies it first. ReplicaSet, Pod and Kubernetes Event events never read the Deployment's
+///   status (`ReplicaSetConfigured` reads its uid, which a status update never changes).
 /// - Payloads of an older schema version are upcast and applied at once, after everything waiting.
 ///
 /// A dropped event is never decoded, so a payload that would not decode is not noticed here;

@@ -163,17 +163,10 @@ enum SetCommand {
                     guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
                     var object = live.json
                     errors += ContainerImages.set(pairs, in: &object)
-                    if let cause { object["metadata"]?["annotations"]?[AnnotationKey.changeCause] = .string(cause) }
-                    if cause != nil && live.metadata.annotations == nil {
-                        object["metadata"]?["annotations"] = .object([AnnotationKey.changeCause: .string(cause ?? "")])
-                    }
+                    if let cause { SetTargets.record(cause, in: &object) }
                     guard object != live.json else { continue }
                     if strategy != .client {
-                        let podSpec = object["spec"]?["template"]?["spec"] ?? .object([:])
-                        var spec: [String: JSONValue] = ["containers": podSpec["containers"] ?? .array([])]
-                        if let initContainers = podSpec["initContainers"] { spec["initContainers"] = initContainers }
-                        var patch: JSONValue = .object(["spec": .object(["template": .object(["spec": .object(spec)])])])
-                        if let cause { patch["metadata"] = .object(["annotations": .object([AnnotationKey.changeCause: .string(cause)])]) }
+                        let patch = SetTargets.patch(object, fields: ["containers", "initContainers"])
                         object = try targets.patch(
                             name, namespace: namespace, patch: .merge(patch), dryRun: strategy == .server, plane: plane
                         ).json

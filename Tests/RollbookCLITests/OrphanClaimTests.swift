@@ -59,6 +59,8 @@ struct OrphanClaimTests {
             (21, "rollout history deployment/test-orphan --all"),
             (21, "rollout history deployment/test-other --all"),
             (21, "events --type ReplicaSetReleased,ReplicaSetTransferred,ReplicaSetAdopted"),
+            // A point on a claim's first half takes its second: the ReplicaSet is in one stream, not in neither.
+            (21, "get rs --at 20 -o \(Self.columns)"),
             (22, "verify"),
         ]
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/orphan-claims.txt")

@@ -140,7 +140,7 @@ struct ReplicaSetWritesTests {
             (9, "delete rs second --cascade=orphan"),
             (10, "get rs,pods -o \(Self.columns)"),
             (10, "events --type PodsReleased,PodsTransferred,PodAdopted,PodDeleted"),
-            (11, "get pods --at 21"),
+            (11, "get pods --at 20"),
             (11, "verify"),
             (11, "replay"),
         ]

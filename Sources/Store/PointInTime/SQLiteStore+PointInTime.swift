@@ -5,7 +5,8 @@ import KubeModel
 extension SQLiteStore {
     /// Resolves a point against this log.
     ///
-    /// - A sequence number must name an existing event; its `occurred_at` becomes "now".
+    /// - A sequence number must name an existing event; its `occurred_at` becomes "now". The first half of a claim
+    ///   (`ReplicaSetReleased`, `PodsReleased`) takes its second half too.
     /// - A time keeps the longest prefix of the log stamped at or before it (so nothing later than the
     ///   time is ever shown, even if the simulated clock once went backwards); the time itself is "now".
     ///   One index seek in `time_marks` (see ``TimeMarks``), not a scan of the log.
@@ -18,13 +19,16 @@ extension SQLiteStore {
             switch point {
             case .sequence(let sequence):
                 guard sequence >= 1 else { throw PointError("event sequence numbers start at 1") }
-                let sql = "SELECT occurred_at FROM events WHERE seq = ?"
-                guard sequence <= head, let text = try String.fetchOne(db, sql: sql, arguments: [sequence]),
-                    let time = Timestamp(rfc3339: text)
+                let sql = "SELECT occurred_at, type FROM events WHERE seq = ?"
+                guard sequence <= head, let row = try Row.fetchOne(db, sql: sql, arguments: [sequence]),
+                    let time = Timestamp(rfc3339: row["occurred_at"])
                 else {
                     throw PointError("there is no event \(sequence): the log ends at sequence \(head)")
                 }
-                return PointInTime(sequence: sequence, time: time)
+                // A claim moves objects between streams in two events, one right after the other: a point between
+                // them would show the objects in neither stream, so it takes both.
+                let leavesHalfAClaim = ["ReplicaSetReleased", "PodsReleased"].contains(row["type"] as String)
+                return PointInTime(sequence: leavesHalfAClaim ? sequence + 1 : sequence, time: time)
             case .time(let time):
                 let firstLater = try TimeMarks.firstLater(than: time, in: db)
                 return PointInTime(sequence: firstLater.map { $0 - 1 } ?? head, time: time)

@@ -123,7 +123,7 @@ struct Handlers {
             try plane.create([(object: object, source: nil)], namespace: namespace, dryRun: dryRun)
         }
         guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, object.name)) }
-        return .json(created.json, status: 201)
+        return Response.json(created.json, status: 201).warning(created.metadata.nameWarningOnCreate.map { [$0] } ?? [])
     }
 
     func patch(namespace: String, name: String) async throws -> Response {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KubeModel
 
@@ -10,6 +11,16 @@ extension Response {
         return Response(
             status: HTTPResponse.Status(code: status), headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(string: value.canonicalJSON)))
+    }
+
+    /// The answer with API server warnings, as `Warning: 299 - "…"` headers (kubectl prints each as `Warning: …`).
+    func warning(_ messages: [String]) -> Response {
+        var response = self
+        for message in messages {
+            let quoted = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            response.headers.append(HTTPField(name: HTTPField.Name("Warning")!, value: "299 - \"\(quoted)\""))
+        }
+        return response
     }
 
     static func text(_ text: String) -> Response {

@@ -97,7 +97,9 @@ extension ControlPlane {
             guard patching else { return ([], ApplyResult(name: manifest.name, outcome: .created)) }
             let created = try newDeployment(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
             return ([.deploymentCreated(DeploymentObject(deployment: created))],
-                    ApplyResult(name: manifest.name, outcome: .created))
+                    ApplyResult(name: manifest.name, outcome: .created, warning: created.metadata.nameWarningOnCreate.map {
+                        "Warning: " + $0
+                    }))
         }
         guard patching else { return ([], ApplyResult(name: manifest.name, outcome: .configured)) }
         // apply.go warns before it sends the patch, whatever the server then answers.

@@ -39,6 +39,7 @@ extension ControlPlane {
             event = .replicaSetConfigured(ReplicaSetObject(replicaSet: updated))
         } else {
             let created = try newReplicaSet(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
+            result.warning = created.metadata.nameWarningOnCreate.map { "Warning: " + $0 }
             event = .replicaSetConfigured(ReplicaSetObject(replicaSet: created))
         }
         try simulation.apply([event], to: id, actor: actor, at: now) { stream in

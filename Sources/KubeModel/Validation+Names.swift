@@ -199,3 +199,15 @@ enum NameRules {
 public enum LabelValueRule {
     public static func errors(_ value: String) -> [String] { NameRules.labelValue(value) }
 }
+
+extension ObjectMeta {
+    /// The warning the Deployment and ReplicaSet strategies' `WarningsOnCreate` give a name that is a DNS subdomain
+    /// but not a DNS label (dots, or more than 63 bytes): their Pods' names and hostnames derive from it. Nil for a
+    /// DNS label.
+    public var nameWarningOnCreate: String? {
+        let problems = NameRules.dns1123Label(name)
+        guard !problems.isEmpty, !name.isEmpty else { return nil }
+        return "metadata.name: this is used in Pod names and hostnames, which can result in surprising behavior; "
+            + "a DNS label is recommended: [" + problems.joined(separator: " ") + "]"
+    }
+}

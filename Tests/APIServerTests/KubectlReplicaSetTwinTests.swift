@@ -49,6 +49,12 @@ struct KubectlReplicaSetTwinTests {
         ["delete", "rs", "frontend", "--dry-run=server"],
         ["delete", "-f", "rs.yaml"],
         ["get", "rs"],
+        // WarningsOnCreate: a name that is no DNS label (dots, or over 63 bytes) is used in Pod names and hostnames.
+        ["create", "-f", "dotted.yaml"],
+        ["apply", "-f", "dotted-apply.yaml"],
+        ["create", "deployment", "web.v1", "--image=httpd:2.4"],
+        ["create", "deployment", String(repeating: "a", count: 64), "--image=httpd:2.4", "--dry-run=server"],
+        ["replace", "--force", "-f", "dotted.yaml"],
     ]
 
     @Test func replicaSetWritesMatchKubectl() throws {
@@ -57,6 +63,10 @@ struct KubectlReplicaSetTwinTests {
                 .write(toFile: dir.path("rs.yaml"), atomically: true, encoding: .utf8)
             try Self.manifest(image: "httpd:2.5", replicas: 2)
                 .write(toFile: dir.path("rs-2.5.yaml"), atomically: true, encoding: .utf8)
+            try Self.manifest(image: "httpd:2.4", replicas: 1).replacingOccurrences(of: "name: frontend,", with: "name: front.end,")
+                .write(toFile: dir.path("dotted.yaml"), atomically: true, encoding: .utf8)
+            try Self.manifest(image: "httpd:2.4", replicas: 1).replacingOccurrences(of: "name: frontend,", with: "name: back.end,")
+                .write(toFile: dir.path("dotted-apply.yaml"), atomically: true, encoding: .utf8)
             _ = try cli.run(["images", "load", "httpd:2.4", "httpd:2.5", "httpd:2.6", "busybox:1.36"], now: Self.now)
         }
         try expectGolden(transcript, named: "kubectl-twin/replicaset-writes.txt")

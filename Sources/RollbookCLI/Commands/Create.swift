@@ -50,6 +50,7 @@ enum Create {
                 dryRun: strategy == .server)
             // create.go prints each object as the server answered the create.
             for (answer, object) in zip(answers, objects) {
+                if let warning = answer.metadata.nameWarningOnCreate { Output.err("Warning: \(warning)\n") }
                 Output.out(try printer.text(
                     answer.json, as: nil, resource: "\(object.object.resource)/\(answer.name)", operation: operation))
             }
@@ -113,6 +114,7 @@ enum Create {
                     guard let status = error.status else { throw error }
                     throw CommandError.client("failed to create deployment: \(status.message)")
                 }
+                if let warning = answers.first?.metadata.nameWarningOnCreate { Output.err("Warning: \(warning)\n") }
                 object = answers.first.map { ObjectListing.Object.deployment($0).json } ?? object
             }
             Output.out(try printer.text(

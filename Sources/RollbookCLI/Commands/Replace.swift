@@ -63,6 +63,7 @@ struct Replace: RunnableCommand {
             Output.out(output == "name" ? "\(resource)/\(created.name)\n" : "\(resource) \"\(created.name)\" deleted\n")
         }
         for ((_, created), document) in zip(results, documents) {
+            if let warning = created.metadata.nameWarningOnCreate { Output.err("Warning: \(warning)\n") }
             Output.out(try printer.text(
                 created.json, as: nil, resource: "\(document.object.resource)/\(created.name)", operation: "replaced"))
         }

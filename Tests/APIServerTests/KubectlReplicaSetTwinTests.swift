@@ -3,8 +3,8 @@ import Testing
 import TestSupport
 
 /// ReplicaSets users write, kubectl through `rollbook serve` on one store and `rollbook` on a twin store: the
-/// create, apply, scale, label, annotate, set image, patch, replace and delete of one must print the same and leave
-/// the same object. The golden holds kubectl's transcript.
+/// create, apply, scale, label, annotate, set (image, env, resources, serviceaccount), patch, replace and delete of
+/// one must print the same and leave the same object. The golden holds kubectl's transcript.
 @Suite(
     .serialized,
     .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping the twin-store tests"))
@@ -39,6 +39,11 @@ struct KubectlReplicaSetTwinTests {
         ["label", "rs", "frontend", "env=prod"],
         ["annotate", "rs/frontend", "note=one", "-o", "jsonpath={.metadata.annotations.note}"],
         ["set", "image", "rs/frontend", "httpd=httpd:2.6"],
+        ["set", "env", "rs/frontend", "A=1"],
+        ["set", "env", "rs/frontend", "--list"],
+        ["set", "env", "rs/frontend", "-c", "nope", "B=2"],
+        ["set", "resources", "rs", "frontend", "--limits=cpu=200m", "-o", "jsonpath={.spec.template.spec.containers[0].resources}"],
+        ["set", "serviceaccount", "rs/frontend", "builder"],
         // A strategic patch puts a new container first (mergeSortedSlice).
         ["patch", "rs", "frontend", "-p", #"{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"busybox:1.36"}]}}}}"#],
         ["get", "rs", "frontend", "-o", "jsonpath={.spec.template.spec.containers[*].name} {.metadata.generation}"],

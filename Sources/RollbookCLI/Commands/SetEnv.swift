@@ -117,7 +117,7 @@ extension SetCommand {
             for (name, object) in objects {
                 let result = edit.apply(to: object, name: name)
                 if let problem = result.problem {
-                    errors.append("error: deployments/\(name) \(problem)")
+                    errors.append("error: \(SetTargets.isReplicaSet(object) ? "replicasets" : "deployments")/\(name) \(problem)")
                 } else if let object = result.changed {
                     changed.append((name, object))
                 }
@@ -126,23 +126,22 @@ extension SetCommand {
             if list { return }
             let operation = strategy.operation("env updated")
             for (name, object) in changed {
-                let resource = "deployment.apps/\(name)"
+                let resource = SetTargets.resource(of: object, named: name)
                 guard let plane, strategy != .client else {
-                    Output.out(try printer.text(object, as: .deployment, resource: resource, operation: operation))
+                    Output.out(try printer.text(object, as: SetTargets.typed(object), resource: resource, operation: operation))
                     continue
                 }
-                let answer: Deployment
+                let answer: JSONValue
                 do {
-                    answer = try plane.patchDeployment(
-                        namespace: globals.resolvedNamespace.name, name: name,
-                        patch: .merge(SetTargets.patch(object, fields: ["containers"])), dryRun: strategy == .server)
+                    answer = try SetTargets.send(
+                        object, named: name, fields: ["containers"], namespace: globals.resolvedNamespace.name,
+                        plane: plane, dryRun: strategy == .server)
                 } catch let error as CommandError {
                     errors.append("error: failed to patch env update to pod template: \(error.status?.message ?? error.text)")
                     continue
                 }
                 guard mentioned else { throw CommandError.client("at least one environment variable must be provided") }
-                Output.out(try printer.text(
-                    ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource, operation: operation))
+                Output.out(try printer.text(answer, as: SetTargets.typed(object), resource: resource, operation: operation))
             }
             try Self.report(errors)
         }
@@ -173,7 +172,7 @@ struct EnvEdit {
         var containers = object["spec"]?["template"]?["spec"]?["containers"]?.arrayValue ?? []
         let selected = containers.indices.filter { ContainerPattern.matches(containers[$0]["name"]?.stringValue ?? "", pattern) }
         if selected.isEmpty {
-            Output.err("Warning: Deployment/\(name) does not have any containers matching \"\(pattern)\"\n")
+            Output.err("Warning: \(Self.kind(of: object))/\(name) does not have any containers matching \"\(pattern)\"\n")
             return Result()
         }
         for index in selected {
@@ -182,16 +181,19 @@ struct EnvEdit {
             let updated = changes.applied(to: existing)
             // Go's `omitempty`: an empty list is no list.
             containers[index]["env"] = updated.isEmpty ? nil : .array(updated)
-            if list { Output.out(Self.listing(name: name, container: containers[index])) }
+            if list { Output.out(Self.listing(Self.kind(of: object), name: name, container: containers[index])) }
         }
         var changed = object
         changed["spec"]?["template"]?["spec"]?["containers"] = .array(containers)
         return Result(changed: changed == object ? nil : changed)
     }
 
+    /// The object's kind as set_env.go names it: `Deployment` or `ReplicaSet`.
+    private static func kind(of object: JSONValue) -> String { SetTargets.isReplicaSet(object) ? "ReplicaSet" : "Deployment" }
+
     /// `--list`: each variable as `NAME=VALUE`, or for a reference `# NAME from WHERE` (`GetEnvVarRefString`).
-    static func listing(name: String, container: JSONValue) -> String {
-        var text = "# Deployment \(name), container \(container["name"]?.stringValue ?? "")\n"
+    static func listing(_ kind: String, name: String, container: JSONValue) -> String {
+        var text = "# \(kind) \(name), container \(container["name"]?.stringValue ?? "")\n"
         for entry in container["env"]?.arrayValue ?? [] {
             let variable = entry["name"]?.stringValue ?? ""
             guard let source = entry["valueFrom"] else {

@@ -1,9 +1,11 @@
 import ControlPlane
 import KubeModel
+import Manifests
 
-/// The Deployments a `set` verb changes, as kubectl's resource builder finds them, each with its object as JSON.
+/// The Deployments and ReplicaSets a `set` verb changes, as kubectl's resource builder finds them, each with its
+/// object as JSON.
 enum SetTargets {
-    /// The Deployments named, selected or in `-f`, as the store holds them; any missing one ends the command
+    /// The objects named, selected or in `-f`, as the store holds them; any missing one ends the command
     /// (the builder's `Infos()` error comes before anything is changed).
     static func stored(
         _ arguments: [String], files: FilenameOption, all: Bool, selector: String?, globals: GlobalOptions,
@@ -14,19 +16,42 @@ enum SetTargets {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-        let targets = try DeploymentTargets(resources, selector: selector, namespace: namespace, in: plane)
+        let targets = try DeploymentTargets(
+            resources, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
         if let missing = targets.notFound.first { throw missing }
         return try targets.names.compactMap { name in
-            try plane.deploymentStream(namespace: namespace, name: name).deployment.map {
-                (name, ObjectListing.Object.deployment($0).json)
-            }
+            try targets.live(name, namespace: namespace, plane: plane).map { (name, $0.json) }
         }
+    }
+
+    /// Whether a set verb's object (as the store serves it, or as a file holds it) is a ReplicaSet.
+    static func isReplicaSet(_ object: JSONValue) -> Bool { object["kind"]?.stringValue == "ReplicaSet" }
+
+    /// `deployment.apps/NAME` or `replicaset.apps/NAME`, as the verbs print it.
+    static func resource(of object: JSONValue, named name: String) -> String {
+        (isReplicaSet(object) ? "replicaset.apps/" : "deployment.apps/") + name
+    }
+
+    /// The typed form kubectl decodes the object into before printing it.
+    static func typed(_ object: JSONValue) -> TypedObject { isReplicaSet(object) ? .replicaSet : .deployment }
+
+    /// Sends the changed object's pod-spec `fields` as the verb's merge patch; the answer is the object as stored.
+    static func send(
+        _ object: JSONValue, named name: String, fields: [String], namespace: String, plane: ControlPlane, dryRun: Bool
+    ) throws -> JSONValue {
+        let patch = ObjectPatch.merge(Self.patch(object, fields: fields))
+        if isReplicaSet(object) {
+            return WatchedObject.replicaSet(
+                try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun)).json
+        }
+        return WatchedObject.deployment(
+            try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)).json
     }
 
     /// `--local`: the objects of `-f` as written.
     static func local(files: FilenameOption, command: String) throws -> [(name: String, object: JSONValue)] {
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-        return try ManifestFiles.load(files.filenames, command: command, exists: { _, _ in false })
+        return try ManifestFiles.load(files.filenames, command: command, replicaSets: true, exists: { _, _ in false })
             .map { ($0.object.name, $0.raw) }
     }
 
@@ -82,18 +107,15 @@ struct SetUpdate {
             }
             if let cause { SetTargets.record(cause, in: &changed) }
             if skipsUnchanged && changed == object { continue }
-            let resource = "deployment.apps/\(name)"
+            let resource = SetTargets.resource(of: changed, named: name)
             guard let plane, strategy != .client else {
-                Output.out(try printer.text(changed, as: .deployment, resource: resource, operation: operation))
+                Output.out(try printer.text(changed, as: SetTargets.typed(changed), resource: resource, operation: operation))
                 continue
             }
             do {
-                let answer = try plane.patchDeployment(
-                    namespace: namespace, name: name, patch: .merge(SetTargets.patch(changed, fields: fields)),
-                    dryRun: strategy == .server)
-                Output.out(try printer.text(
-                    ObjectListing.Object.deployment(answer).json, as: .deployment, resource: resource,
-                    operation: operation))
+                let answer = try SetTargets.send(
+                    changed, named: name, fields: fields, namespace: namespace, plane: plane, dryRun: strategy == .server)
+                Output.out(try printer.text(answer, as: SetTargets.typed(changed), resource: resource, operation: operation))
             } catch let error as CommandError {
                 errors.append("error: \(failure) \(error.status?.message ?? error.text)")
             }

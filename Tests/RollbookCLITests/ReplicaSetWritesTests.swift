@@ -63,6 +63,12 @@ struct ReplicaSetWritesTests {
             (0, "create -f rs.yaml"),
             (1, "get rs,pods -o wide"),
             (1, "describe rs frontend"),
+            // test/cmd/apps.sh's describe_object_events_assert: the Events section only with --show-events=true.
+            (1, "describe rs frontend --show-events=false"),
+            (1, "describe pods --show-events=false"),
+            // describe_resource_chunk_size_assert: paging is the client's; the answer is the same.
+            (1, "get rs --chunk-size=1"),
+            (1, "describe rs --chunk-size=10 --show-events=false"),
             (2, "scale rs frontend --replicas=3"),
             (3, "get rs,pods"),
             (3, "scale rs/frontend --replicas=1 --current-replicas=2"),

@@ -9,7 +9,7 @@ public import KubeModel
 ///   - events: The events whose involved object is this Deployment.
 ///   - now: The clock that event ages are measured against.
 public func describeDeployment(
-    _ deployment: Deployment, oldReplicaSets: [ReplicaSet], newReplicaSet: ReplicaSet?, events: [KubeEvent],
+    _ deployment: Deployment, oldReplicaSets: [ReplicaSet], newReplicaSet: ReplicaSet?, events: [KubeEvent]?,
     now: Timestamp
 ) -> String {
     var writer = DescribeWriter()

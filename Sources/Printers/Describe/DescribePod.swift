@@ -6,7 +6,7 @@ public import KubeModel
 ///   - pod: The Pod.
 ///   - events: The events whose involved object is this Pod.
 ///   - now: The clock that ages (events, `Terminating (lasts …)`) are measured against.
-public func describePod(_ pod: Pod, events: [KubeEvent], now: Timestamp) -> String {
+public func describePod(_ pod: Pod, events: [KubeEvent]?, now: Timestamp) -> String {
     var writer = DescribeWriter()
     let spec = pod.spec
     let status = pod.status

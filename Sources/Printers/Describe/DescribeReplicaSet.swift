@@ -8,7 +8,7 @@ public import KubeModel
 ///     is unset) and that match its selector are counted in `Pods Status`.
 ///   - events: The events whose involved object is this ReplicaSet.
 ///   - now: The clock that event ages are measured against.
-public func describeReplicaSet(_ replicaSet: ReplicaSet, pods: [Pod], events: [KubeEvent], now: Timestamp) -> String {
+public func describeReplicaSet(_ replicaSet: ReplicaSet, pods: [Pod], events: [KubeEvent]?, now: Timestamp) -> String {
     var writer = DescribeWriter()
     let metadata = replicaSet.metadata
     writer.write(0, "Name:\t\(replicaSet.name)\n")

@@ -2,11 +2,13 @@ import Foundation
 import KubeModel
 
 extension DescribeWriter {
-    /// `DescribeEvents`: the events table, aligned on its own because the writer is flushed first.
+    /// `DescribeEvents`: the events table, aligned on its own because the writer is flushed first. Nil events
+    /// (`--show-events=false`) leave the section out.
     ///
     /// Events are sorted by `lastTimestamp`; ties keep their given order, as Go's insertion sort
     /// does for the short lists describe sees. A repeated event reads `<last> (xN over <first>)`.
-    mutating func events(_ events: [KubeEvent], now: Timestamp) {
+    mutating func events(_ events: [KubeEvent]?, now: Timestamp) {
+        guard let events else { return }
         guard !events.isEmpty else { return write(0, "Events:\t<none>\n") }
         flush()
         let sorted = events.enumerated().sorted { lhs, rhs in

@@ -11,6 +11,8 @@ struct Describe: RunnableCommand {
             + PointInTimeOption.options(in: \.pointInTime)
             + [
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
+            .flag(\.showEvents, "show-events", help: "If true, display events related to the described object."),
+            .option(\.chunkSize, "chunk-size", help: "Return large lists in chunks rather than all at once (accepted: the store answers whole lists)."),
         ],
         arguments: .list(\.resources, "TYPE [NAME_PREFIX] or TYPE/NAME"),
         make: Describe.init)
@@ -20,6 +22,8 @@ struct Describe: RunnableCommand {
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
     var selector: String?
+    var showEvents = true
+    var chunkSize = 500
     func run() throws {
         let resources = try files.resources(self.resources, command: "describe")
         // describe.go: several types in one argument take no names.
@@ -113,15 +117,15 @@ struct Describe: RunnableCommand {
             let owned = stream.ownedReplicaSets
             let newRS = owned.first { $0.spec.template.equalIgnoringHash(d.spec.template) }
             let old = owned.filter { $0.name != newRS?.name }
-            return describeDeployment(
-                d, oldReplicaSets: old, newReplicaSet: newRS, events: stream.events(about: d.metadata.uid, keptAt: source.now), now: source.now)
+            let events = showEvents ? stream.events(about: d.metadata.uid, keptAt: source.now) : nil
+            return describeDeployment(d, oldReplicaSets: old, newReplicaSet: newRS, events: events, now: source.now)
         case .replicaSet:
             guard let id = try source.read({ try $0.streamID(ofReplicaSet: name, namespace: namespace) }) else {
                 throw CommandError.notFound(kind.resource, name)
             }
             let stream = try source.read { try $0.stream(id) }
             guard let rs = stream.replicaSets[name] else { throw CommandError.notFound(kind.resource, name) }
-            let events = try events(about: rs.metadata.uid, madeFor: rs.name, in: stream, source: source)
+            let events = showEvents ? try events(about: rs.metadata.uid, madeFor: rs.name, in: stream, source: source) : nil
             return describeReplicaSet(rs, pods: stream.pods(of: rs), events: events, now: source.now)
         case .pod:
             guard let id = try source.read({ try $0.streamID(ofPod: name, namespace: namespace) }) else {
@@ -130,7 +134,7 @@ struct Describe: RunnableCommand {
             let stream = try source.read { try $0.stream(id) }
             guard let pod = stream.pods[name] else { throw CommandError.notFound(kind.resource, name) }
             let owner = pod.metadata.controllerRef?.name ?? pod.name
-            let events = try events(about: pod.metadata.uid, madeFor: owner, in: stream, source: source)
+            let events = showEvents ? try events(about: pod.metadata.uid, madeFor: owner, in: stream, source: source) : nil
             return describePod(pod, events: events, now: source.now)
         case .event:
             throw ResourceKind.eventsRefusal("describe")

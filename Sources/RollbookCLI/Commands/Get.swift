@@ -28,6 +28,7 @@ struct Get: RunnableCommand {
             .flag(\.watchOnly, "watch-only", help: "Watch for changes to the requested objects, without listing them first."),
             .option(\.requestTimeout, "request-timeout", help: "How long a watch lasts before it ends; 0 means never (e.g. 5s, 2m)."),
             .flag(\.showManagedFields, "show-managed-fields", help: "Keep the managedFields when printing objects in JSON or YAML format."),
+            .option(\.chunkSize, "chunk-size", help: "Return large lists in chunks rather than all at once (accepted: the store answers whole lists)."),
         ],
         arguments: .list(\.resources, "TYPE [NAME...] or TYPE/NAME..."),
         make: Get.init)
@@ -53,6 +54,7 @@ struct Get: RunnableCommand {
     var watch = false
     var watchOnly = false
     var requestTimeout = "0"
+    var chunkSize = 500
     var tableOptions: TableOptions {
         TableOptions(
             showLabels: showLabels, noHeaders: noHeaders,

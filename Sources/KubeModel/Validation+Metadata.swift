@@ -61,11 +61,12 @@ extension ObjectMeta {
         errors += FieldError.nonNegative(generation ?? 0, at: "metadata.generation")
         errors += MetadataRules.labels(labels, at: "metadata.labels")
         errors += MetadataRules.annotations(annotations, at: "metadata.annotations")
+        errors += ownerReferenceErrors()
         return errors
     }
 
-    /// The parts of `ValidateObjectMetaUpdate` a client controls: name and namespace are immutable, and labels
-    /// and annotations are checked again. System fields (uid, resourceVersion, generation) belong to the store.
+    /// The parts of `ValidateObjectMetaUpdate` a client controls: name and namespace are immutable, and labels,
+    /// annotations and owner references are checked again. System fields (uid, resourceVersion, generation) belong to the store.
     func validationErrorsForUpdate(from old: ObjectMeta) -> [FieldError] {
         var errors: [FieldError] = []
         if name != old.name {
@@ -78,6 +79,28 @@ extension ObjectMeta {
         }
         errors += MetadataRules.labels(labels, at: "metadata.labels")
         errors += MetadataRules.annotations(annotations, at: "metadata.annotations")
+        errors += ownerReferenceErrors()
+        return errors
+    }
+
+    /// `validateOwnerReference` of each reference: apiVersion's version, kind, name and uid must be set. (The check
+    /// that one reference at most is the controller prints the references with Go pointers in them; Rollbook's
+    /// claims make one controller reference only, and a user may not set one.)
+    func ownerReferenceErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        let path = "metadata.ownerReferences"
+        for reference in ownerReferences ?? [] {
+            // schema.FromAPIVersionAndKind: the version is what follows the last slash, or the whole string.
+            let version = reference.apiVersion.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+            if version.isEmpty || reference.apiVersion.filter({ $0 == "/" }).count > 1 {
+                errors.append(FieldError(.invalid, path + ".apiVersion", value: goQuoted(reference.apiVersion),
+                                         detail: "version must not be empty"))
+            }
+            for (field, value) in [("kind", reference.kind), ("name", reference.name), ("uid", reference.uid)]
+            where value.isEmpty {
+                errors.append(FieldError(.invalid, "\(path).\(field)", value: goQuoted(value), detail: "must not be empty"))
+            }
+        }
         return errors
     }
 }

@@ -305,6 +305,21 @@ struct ReplicaSetWritesTests {
                     spec:
                       containers: [{name: c, image: httpd:2.4}]
                 """,
+            "owners.yaml": """
+                apiVersion: apps/v1
+                kind: ReplicaSet
+                metadata:
+                  name: owned
+                  ownerReferences:
+                  - {apiVersion: "apps/", kind: "", name: x, uid: ""}
+                spec:
+                  selector: {matchLabels: {app: owned}}
+                  template:
+                    metadata:
+                      labels: {app: owned}
+                    spec:
+                      containers: [{name: c, image: httpd:2.4}]
+                """,
             "unknown-field.yaml": """
                 apiVersion: apps/v1
                 kind: ReplicaSet
@@ -324,6 +339,7 @@ struct ReplicaSetWritesTests {
             (1, "create -f invalid.yaml"),
             (1, "create -f empty-selector.yaml"),
             (1, "create -f unknown-field.yaml"),
+            (1, "create -f owners.yaml"),
             (1, "create -f taken.yaml"),
             (1, "get rs"),
             (2, "create -f rs.yaml"),

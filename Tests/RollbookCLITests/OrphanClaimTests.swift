@@ -8,25 +8,7 @@ import TestSupport
 /// delete, carry the Pods and their kubelet timers, and leave a log that replays to the same projections.
 struct OrphanClaimTests {
     static func manifest(_ name: String, image: String) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-        spec:
-          replicas: 1
-          selector:
-            matchLabels:
-              name: httpd
-          template:
-            metadata:
-              labels:
-                name: httpd
-            spec:
-              containers:
-              - name: httpd
-                image: \(image)
-        """
+        TestManifests.deployment(name, image: image, container: "httpd", label: ("name", "httpd"), replicas: 1)
     }
 
     static let columns =

@@ -30,24 +30,9 @@ struct ReplicaSetWritesTests {
     }
 
     static func deployment(_ name: String, image: String, historyLimit: Int? = nil) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: \(name)
-        spec:
-          replicas: 1
-        \(historyLimit.map { "  revisionHistoryLimit: \($0)" } ?? "")
-          selector:
-            matchLabels: {name: sample-pod}
-          template:
-            metadata:
-              labels: {name: sample-pod}
-            spec:
-              containers:
-              - name: agnhost
-                image: \(image)
-        """
+        TestManifests.deployment(
+            name, image: image, container: "agnhost", label: ("name", "sample-pod"), replicas: 1,
+            spec: historyLimit.map { ["revisionHistoryLimit: \($0)"] } ?? [])
     }
 
     static let columns =

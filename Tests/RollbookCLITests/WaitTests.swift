@@ -6,26 +6,8 @@ import TestSupport
 /// and refuses, the resource builder's selection rules, one deadline over every object, and how errors print
 /// (a lone one with `error: `, several as their messages).
 struct WaitTests {
-    static let web = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          labels:
-            app: web
-        spec:
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.25
-        """
+    static let web = TestManifests.deployment(
+        "web", image: "nginx:1.25", container: "nginx", label: ("app", "web"), labelled: true)
 
     @Test func conditionsSelectionsAndErrorsAsKubectlPrintsThem() throws {
         let steps: [(Int, String)] = [

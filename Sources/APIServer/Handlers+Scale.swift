@@ -17,7 +17,7 @@ extension Handlers {
         do {
             patched = try patch.applied(to: Handlers.scale(of: live))
         } catch {
-            throw APIError(.badRequest(error.message))
+            throw APIError(error.status)
         }
         return try await setScale(patched, live: live)
     }

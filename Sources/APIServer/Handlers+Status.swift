@@ -13,7 +13,7 @@ extension Handlers {
             do throws(PatchError) {
                 return try patch.applied(to: live)
             } catch {
-                throw APIError(.badRequest(error.message))
+                throw APIError(error.status)
             }
         }
     }

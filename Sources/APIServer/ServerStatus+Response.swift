@@ -81,8 +81,10 @@ extension ServerStatus {
     var json: JSONValue {
         var object: [String: JSONValue] = [
             "kind": .string("Status"), "apiVersion": .string("v1"), "metadata": .object([:]), "status": .string("Failure"),
-            "message": .string(message), "reason": .string(reason), "code": .int(code),
+            "message": .string(message), "code": .int(code),
         ]
+        // `reason` is omitempty: an error the server did not classify has none.
+        if !reason.isEmpty { object["reason"] = .string(reason) }
         var details: [String: JSONValue] = [:]
         if let name { details["name"] = .string(name) }
         if let group { details["group"] = .string(group) }

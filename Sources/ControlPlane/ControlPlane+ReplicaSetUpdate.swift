@@ -38,10 +38,10 @@ extension ControlPlane {
         -> ReplicaSet
     {
         try updateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
-            do {
+            do throws(PatchError) {
                 return try patch.applied(to: live)
             } catch {
-                throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
+                throw error.commandError
             }
         }
     }

@@ -13,10 +13,10 @@ extension ControlPlane {
         -> Deployment
     {
         try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun) { live in
-            do {
+            do throws(PatchError) {
                 return try patch.applied(to: live)
             } catch {
-                throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
+                throw error.commandError
             }
         }
     }

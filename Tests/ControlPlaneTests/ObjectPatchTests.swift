@@ -95,6 +95,21 @@ struct ObjectPatchTests {
         #expect(result["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.map { $0["name"] } == [.string("web")])
     }
 
+    /// `mergeSlice`'s `ErrNoMergeKey`, for a merged element and a `$patch: delete` one alike: a 500 without a reason,
+    /// which kubectl prints as `Error from server: map: …`.
+    @Test(arguments: [
+        (#"[{"image":"web:2","env":[{"name":"A","value":"1"}]}]"#,
+         "map: map[env:[map[name:A value:1]] image:web:2] does not contain declared merge key: name"),
+        (#"[{"$patch":"delete"}]"#, "map: map[$patch:delete] does not contain declared merge key: name"),
+    ])
+    func aListElementWithoutItsMergeKeyIsRefused(containers: String, message: String) throws {
+        let patch = try Self.json(#"{"spec":{"template":{"spec":{"containers":"# + containers + "}}}}")
+        #expect(throws: PatchError(message, isBadRequest: false)) {
+            try ObjectPatch.strategicMerge(patch).applied(to: try Self.json(Self.deployment))
+        }
+        #expect(PatchError(message, isBadRequest: false).commandError.text == "Error from server: " + message)
+    }
+
     @Test func elementOrderPutsNamedElementsFirst() throws {
         let patch = try Self.json("""
             {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"log"},{"name":"web"}]}}}}

@@ -18,6 +18,10 @@ struct PatchCommandTests {
             (9, #"patch deployment nope -p '{"spec":{"replicas":3}}'"#),
             (9, "patch deployment web --type=bogus -p '{}'"),
             (9, "patch deployment web"),
+            // A list element without its merge key: the server's strategic merge refuses it unclassified (500), and
+            // kubectl's own merge for a client dry run says the same.
+            (9, #"patch deployment web -p '{"spec":{"template":{"spec":{"containers":[{"image":"web:2.0","ports":[{"containerPort":80}]}]}}}}'"#),
+            (9, #"patch deployment web --dry-run=client -p '{"spec":{"template":{"spec":{"containers":[{"image":"web:2.0"}]}}}}'"#),
             (10, "get deployment web -o wide --show-labels"),
             (10, "rollout history deployment web"),
         ])

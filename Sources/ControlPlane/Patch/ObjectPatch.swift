@@ -33,11 +33,29 @@ public enum ObjectPatch: Sendable, Hashable {
     }
 }
 
-/// A patch that does not apply; the API server answers it with a 4xx `Status` carrying ``message``.
+/// A patch that does not apply; the API server answers it with a `Status` carrying ``message``.
 public struct PatchError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
+    /// Whether the server answers 400 BadRequest (a malformed patch) or, as for errors the strategic merge raises
+    /// that `interpretStrategicMergePatchError` passes through unconverted, a 500 without a reason.
+    public var isBadRequest: Bool
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, isBadRequest: Bool = true) {
+        self.message = message
+        self.isBadRequest = isBadRequest
+    }
 
     public var description: String { message }
+
+    /// The server's answer: kubectl prints `Error from server (BadRequest): …`, or `Error from server: …`.
+    public var status: ServerStatus {
+        isBadRequest ? .badRequest(message) : ServerStatus(code: 500, reason: "", message: message)
+    }
+
+    /// The failed write, worded as kubectl words the server's answer.
+    public var commandError: CommandError {
+        let status = status
+        let reason = status.reason.isEmpty ? "" : " (\(status.reason))"
+        return CommandError("Error from server\(reason): \(message)", status: status)
+    }
 }

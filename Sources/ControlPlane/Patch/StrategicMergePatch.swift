@@ -1,4 +1,5 @@
 import KubeModel
+import Manifests
 
 /// The API server's strategic merge patch, for the fields of a Deployment.
 ///
@@ -18,11 +19,13 @@ enum StrategicMergePatch {
         guard case .object(let members) = patch else {
             throw PatchError("strategic merge patch must be a JSON object, got \(patch.canonicalJSON)")
         }
-        return merge(original.objectValue ?? [:], members).map(JSONValue.object) ?? .object([:])
+        return try merge(original.objectValue ?? [:], members).map(JSONValue.object) ?? .object([:])
     }
 
     /// The merged map, or nil when the patch says `$patch: delete`.
-    private static func merge(_ original: [String: JSONValue], _ patch: [String: JSONValue]) -> [String: JSONValue]? {
+    private static func merge(_ original: [String: JSONValue], _ patch: [String: JSONValue]) throws(PatchError)
+        -> [String: JSONValue]?
+    {
         switch patch["$patch"]?.stringValue {
         case "delete": return nil
         case "replace": return clean(patch)
@@ -48,10 +51,10 @@ enum StrategicMergePatch {
             }
             switch value {
             case .object(let members):
-                result[key] = merge(result[key]?.objectValue ?? [:], members).map(JSONValue.object)
+                result[key] = try merge(result[key]?.objectValue ?? [:], members).map(JSONValue.object)
             case .array(let items):
                 if let mergeKey = ThreeWayMerge.mergeKeys[key] {
-                    result[key] = .array(mergeList(result[key]?.arrayValue ?? [], items, mergeKey: mergeKey))
+                    result[key] = .array(try mergeList(result[key]?.arrayValue ?? [], items, mergeKey: mergeKey))
                 } else {
                     result[key] = .array(items.map(cleanValue))
                 }
@@ -70,9 +73,19 @@ enum StrategicMergePatch {
     }
 
     /// Elements merge into their twin with the same key, `$patch: delete` elements remove it, new ones append.
-    private static func mergeList(_ original: [JSONValue], _ patch: [JSONValue], mergeKey: String) -> [JSONValue] {
+    ///
+    /// - Throws: A map without the merge key, as `mergeSlice` refuses it (`ErrNoMergeKey`).
+    private static func mergeList(_ original: [JSONValue], _ patch: [JSONValue], mergeKey: String) throws(PatchError)
+        -> [JSONValue]
+    {
         if patch.contains(where: { $0["$patch"]?.stringValue == "replace" }) {
             return patch.filter { $0["$patch"] == nil }.map(cleanValue)
+        }
+        for element in patch {
+            guard case .object(let members) = element, members[mergeKey] == nil else { continue }
+            throw PatchError(
+                "map: \(JSONPath.goValueText(element)) does not contain declared merge key: \(mergeKey)",
+                isBadRequest: false)
         }
         var result = original
         for element in patch {
@@ -86,12 +99,12 @@ enum StrategicMergePatch {
                 continue
             }
             if let index {
-                if let merged = merge(result[index].objectValue ?? [:], members) {
+                if let merged = try merge(result[index].objectValue ?? [:], members) {
                     result[index] = .object(merged)
                 } else {
                     result.remove(at: index)
                 }
-            } else if let merged = merge([:], members) {
+            } else if let merged = try merge([:], members) {
                 result.append(.object(merged))
             }
         }

@@ -57,6 +57,8 @@ extension ClusterEvent {
         case .podCreated: "PodCreated"
         case .podStatusUpdated: "PodStatusUpdated"
         case .podAdopted: "PodAdopted"
+        case .podConfigured: "PodConfigured"
+        case .podOrphaned: "PodOrphaned"
         case .podDeleted: "PodDeleted"
         case .kubeEventRecorded: "EventRecorded"
         }
@@ -85,7 +87,8 @@ extension ClusterEvent {
         case .replicaSetScaled(let p): try JSONCodec.encode(p)
         case .replicaSetAnnotated(let p): try JSONCodec.encode(p)
         case .replicaSetStatusUpdated(let p): try JSONCodec.encode(p)
-        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p), .podDeleteRequested(let p):
+        case .replicaSetOrphaned(let p), .replicaSetDeleted(let p), .podDeleted(let p), .podDeleteRequested(let p),
+            .podOrphaned(let p):
             try JSONCodec.encode(p)
         case .replicaSetDeleteRequested(let p): try JSONCodec.encode(p)
         case .replicaSetAdopted(let p), .podAdopted(let p): try JSONCodec.encode(p)
@@ -93,7 +96,7 @@ extension ClusterEvent {
         case .replicaSetTransferred(let p): try JSONCodec.encode(p)
         case .podsReleased(let p): try JSONCodec.encode(p)
         case .podsTransferred(let p): try JSONCodec.encode(p)
-        case .podCreated(let p): try JSONCodec.encode(p)
+        case .podCreated(let p), .podConfigured(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
         case .kubeEventRecorded(let p): p.canonicalJSON
@@ -150,6 +153,8 @@ extension ClusterEvent {
         case "PodsReleased": self = .podsReleased(try d(PodsRelease.self))
         case "PodsTransferred": self = .podsTransferred(try d(PodsTransfer.self))
         case "PodAdopted": self = .podAdopted(try d(Adoption.self))
+        case "PodConfigured": self = .podConfigured(try d(PodObject.self))
+        case "PodOrphaned": self = .podOrphaned(try d(ObjectName.self))
         case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
         case "PodCreated": self = .podCreated(try d(PodObject.self))
         case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))

@@ -26,6 +26,10 @@ public enum ClusterEvent: Sendable, Hashable {
     /// stores it. It creates the ReplicaSet when the stream has none of the name, else replaces its labels,
     /// annotations and spec.
     case replicaSetConfigured(ReplicaSetObject)
+    /// A user's write of a Pod of their own (`create -f pod.yaml`, `label pod`, …): the object as the API server
+    /// stores it. It creates the Pod when the stream has none of the name, else replaces its labels, annotations and
+    /// owner references.
+    case podConfigured(PodObject)
     // Controller steps.
     case deploymentStatusUpdated(StatusUpdated)
     case deploymentRevisionSet(RevisionSet)
@@ -52,6 +56,8 @@ public enum ClusterEvent: Sendable, Hashable {
     case podStatusUpdated(PodStatusUpdated)
     /// The ReplicaSet controller's `claimPods`: an orphaned Pod its selector matches becomes its own.
     case podAdopted(Adoption)
+    /// `claimPods`' release: a Pod relabelled out of its ReplicaSet's selector loses its controller reference.
+    case podOrphaned(ObjectName)
     case podDeleted(ObjectName)
     case kubeEventRecorded(KubeEvent)
 
@@ -60,7 +66,8 @@ public enum ClusterEvent: Sendable, Hashable {
         switch self {
         case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
-            .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested, .replicaSetConfigured:
+            .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested, .replicaSetConfigured,
+            .podConfigured:
             return true
         default:
             return false

@@ -91,6 +91,11 @@ extension DeploymentStream {
             pods[update.name]?.metadata.resourceVersion = resourceVersion
             forgetTimers(ofPod: update.name)
             for (container, timer) in update.timers ?? [:] { containerTimers["\(update.name)/\(container)"] = timer }
+        case .podConfigured(let object):
+            configurePod(object.pod, resourceVersion)
+        case .podOrphaned(let object):
+            pods[object.name]?.metadata.droppingController()
+            pods[object.name]?.metadata.resourceVersion = resourceVersion
         case .podAdopted(let adoption):
             pods[adoption.name]?.metadata.adopted(by: adoption.owner)
             pods[adoption.name]?.metadata.resourceVersion = resourceVersion
@@ -123,6 +128,22 @@ extension DeploymentStream {
     private mutating func forgetTimers(ofPod pod: String) {
         let prefix = pod + "/"
         containerTimers.removeEntries(whereKey: { $0.hasPrefix(prefix) })
+    }
+
+    /// A user's write of a Pod: a new Pod as given (it counts as a creation, as a controller's does); an update
+    /// replaces what a client may change of a Pod here (labels, annotations, owner references).
+    private mutating func configurePod(_ written: Pod, _ resourceVersion: String) {
+        guard pods[written.name] != nil else {
+            var created = written
+            created.metadata.resourceVersion = resourceVersion
+            pods[written.name] = created
+            podSequence += 1
+            return
+        }
+        pods[written.name]?.metadata.labels = written.metadata.labels
+        pods[written.name]?.metadata.annotations = written.metadata.annotations
+        pods[written.name]?.metadata.ownerReferences = written.metadata.ownerReferences
+        pods[written.name]?.metadata.resourceVersion = resourceVersion
     }
 
     /// A user's write: a new ReplicaSet as given; an update replaces what a client owns (labels, annotations,

@@ -46,10 +46,12 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    public static func invalid(_ name: String, _ errors: [FieldError], kind: String = "Deployment") -> CommandError {
+    public static func invalid(_ name: String, _ errors: [FieldError], kind: String = "Deployment", group: String = "apps")
+        -> CommandError
+    {
         CommandError(
             validationErrorMessage(kind: kind, name: name, errors: errors),
-            status: .invalid(kind: kind, group: "apps", name: name, errors))
+            status: .invalid(kind: kind, group: group, name: name, errors))
     }
 }
 

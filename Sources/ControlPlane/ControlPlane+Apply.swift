@@ -52,6 +52,11 @@ extension ControlPlane {
                         document, manifest: replicaSet, namespace: targetNamespace, simulation: &simulation,
                         patching: !clientDryRun, dryRun: dryRun))
                     continue
+                case .pod(let pod):
+                    results.append(try applyPod(
+                        document, manifest: pod, namespace: targetNamespace, simulation: &simulation,
+                        patching: !clientDryRun, dryRun: dryRun))
+                    continue
                 }
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
@@ -186,15 +191,19 @@ extension ControlPlane {
     ) throws -> CommandError {
         let current = kind.completed(live)
         let patch = ObjectPrinter.compactJSON(ThreeWayPatch.create(original: original, modified: modified, current: current))
-        let (resource, kindName) = kind == .replicaSet ? ("replicasets", "ReplicaSet") : ("deployments", "Deployment")
+        let (resource, kindName, group) = switch kind {
+        case .replicaSet: ("replicasets", "ReplicaSet", "apps")
+        case .pod: ("pods", "Pod", "")
+        default: ("deployments", "Deployment", "apps")
+        }
         let name = live["metadata"]?["name"]?.stringValue ?? ""
-        let status = ServerStatus.conflict("\(resource).apps", name)
+        let status = ServerStatus.conflict(group.isEmpty ? resource : "\(resource).\(group)", name)
         return CommandError(
             """
             Error from server (Conflict): error when applying patch:
             \(patch)
             to:
-            Resource: "apps/v1, Resource=\(resource)", GroupVersionKind: "apps/v1, Kind=\(kindName)"
+            Resource: "\(group)/v1, Resource=\(resource)", GroupVersionKind: "\(group)/v1, Kind=\(kindName)"
             Name: "\(name)", Namespace: "\(namespace)"
             for: "\(source)": error when patching "\(source)": \(status.message)
             """, status: status)

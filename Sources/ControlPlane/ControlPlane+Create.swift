@@ -20,7 +20,7 @@ extension ControlPlane {
             }
     }
 
-    /// `kubectl create -f` of Deployments and ReplicaSets, in one transaction, as ``create(_:namespace:dryRun:)``.
+    /// `kubectl create -f` of Deployments, ReplicaSets and Pods, in one transaction, as ``create(_:namespace:dryRun:)``.
     ///
     /// - Returns: Each object as the API server answers its create.
     public func create(
@@ -55,6 +55,15 @@ extension ControlPlane {
                     let created = try newReplicaSet(replicaSet, namespace: targetNamespace, stream: stream)
                     try simulation.apply([.replicaSetConfigured(ReplicaSetObject(replicaSet: created))], to: id, actor: actor, at: now) {
                         answers += $0.replicaSets[manifest.name].map { [.replicaSet($0)] } ?? []
+                    }
+                case .pod(let pod):
+                    if try simulation.streamHolding(pod: manifest.name, namespace: targetNamespace) != nil {
+                        throw alreadyExists(Resource.pods)
+                    }
+                    let holder = try simulation.streamHolding(pod: manifest.name, namespace: targetNamespace) ?? id
+                    let created = try newPod(pod, namespace: targetNamespace, stream: try simulation.stream(holder))
+                    try simulation.apply([.podConfigured(PodObject(pod: created))], to: holder, actor: actor, at: now) {
+                        answers += $0.pods[manifest.name].map { [.pod($0)] } ?? []
                     }
                 }
             }

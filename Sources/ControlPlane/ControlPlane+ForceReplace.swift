@@ -41,12 +41,22 @@ extension ControlPlane {
                     if existed { next.version += 1 }
                     let created = try newReplicaSet(replicaSet, namespace: target, stream: next)
                     events.append(.replicaSetConfigured(ReplicaSetObject(replicaSet: created)))
+                case .pod(let pod):
+                    let holder = try simulation.streamHolding(pod: name, namespace: target)
+                    id = holder ?? .deployment(namespace: target, name: name)
+                    existed = holder != nil
+                    if existed { events.append(.podDeleteRequested(ObjectName(name: name))) }
+                    var next = try simulation.stream(id)
+                    if existed { next.version += 1 }
+                    events.append(.podConfigured(PodObject(pod: try newPod(pod, namespace: target, stream: next))))
                 }
                 var answer: WatchedObject?
                 try simulation.apply(events, to: id, actor: actor, at: now) { stream in
-                    answer = manifest.deployment == nil
-                        ? stream.replicaSets[name].map(WatchedObject.replicaSet)
-                        : stream.deployment.map(WatchedObject.deployment)
+                    answer = switch manifest {
+                    case .deployment: stream.deployment.map(WatchedObject.deployment)
+                    case .replicaSet: stream.replicaSets[name].map(WatchedObject.replicaSet)
+                    case .pod: stream.pods[name].map(WatchedObject.pod)
+                    }
                 }
                 guard let answer else { throw CommandError.notFound(manifest.resource, name) }
                 results.append((existed, answer))

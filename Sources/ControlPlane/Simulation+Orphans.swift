@@ -21,9 +21,17 @@ extension Simulation {
         _ events: [ClusterEvent], to id: StreamID, actor: String, at time: Timestamp,
         seen: (DeploymentStream) -> Void = { _ in }
     ) throws {
-        let controlled = Set(try stream(id).replicaSets.values.filter { $0.metadata.controllerRef != nil }.map(\.name))
+        let before = try stream(id)
+        let controlled = Set(before.replicaSets.values.filter { $0.metadata.controllerRef != nil }.map(\.name))
+        let controlledPods = Set(before.pods.values.filter { $0.metadata.controllerRef != nil }.map(\.name))
         try run(id, at: time) { reconciler in
-            for event in events { reconciler.emit(event, actor: actor) }
+            for event in events {
+                reconciler.emit(event, actor: actor)
+                // A Pod a user creates is bound to the node at once: the scheduler's Event follows its creation.
+                if case .podConfigured(let written) = event, before.pods[written.pod.name] == nil {
+                    reconciler.recordScheduling(of: written.pod)
+                }
+            }
             seen(reconciler.stream)
         }
         for event in events {
@@ -31,6 +39,10 @@ extension Simulation {
             case .deploymentCreated: try claimOrphans(for: id, at: time)
             case .deploymentDeleted(let deletion) where deletion.cascade == "orphan": try offerOrphans(of: id, at: time)
             case .replicaSetDeleteRequested(let deletion) where deletion.cascade == "orphan":
+                try offerOrphanPods(of: id, at: time)
+            // A Pod a user writes without a controller wakes the ReplicaSets that match it (`addPod`, `updatePod`),
+            // unless one of its own stream does.
+            case .podConfigured(let written) where written.pod.metadata.controllerRef == nil:
                 try offerOrphanPods(of: id, at: time)
             // An orphan a user writes wakes the Deployments that match it (`addReplicaSet`, `updateReplicaSet`),
             // unless its own stream's Deployment does.
@@ -49,6 +61,10 @@ extension Simulation {
         for rs in try stream(id).replicaSets.values.sortedByCreation()
         where controlled.contains(rs.name) && rs.metadata.controllerRef == nil {
             try offerOrphans(of: id, at: time, only: rs.name)
+        }
+        // So does a Pod its ReplicaSet released (relabelled out of its selector), for the ReplicaSets of other streams.
+        if try stream(id).pods.values.contains(where: { controlledPods.contains($0.name) && $0.metadata.controllerRef == nil }) {
+            try offerOrphanPods(of: id, at: time)
         }
     }
 

@@ -1,10 +1,23 @@
+import Cluster
 import KubeModel
 
 /// What the API server's admission plugins add to every pod a ReplicaSet creates: the default service
 /// account and its projected token volume (ServiceAccount), priority 0 (Priority), and the not-ready /
 /// unreachable tolerations (DefaultTolerationSeconds). Real pods always carry them, so `describe pod` and
 /// `get pod -o yaml` show them.
-enum PodAdmission {
+public enum PodAdmission {
+    /// A new Pod as it is stored and then bound: admitted, its requests defaulted from its limits (`SetDefaults_Pod`),
+    /// `Pending` with its QoS class (the registry's `PrepareForCreate`), and scheduled to the one node.
+    public static func admitAndBind(_ pod: inout Pod, at time: Timestamp) {
+        admit(&pod.spec, podName: pod.name)
+        pod.spec.defaultRequestsToLimits()
+        pod.spec.nodeName = NodeState.nodeName
+        pod.status = PodStatus()
+        pod.status.phase = "Pending"
+        pod.status.qosClass = pod.spec.qosClass
+        pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", at: time)]
+    }
+
     static func admit(_ spec: inout PodSpec, podName: String) {
         if spec.raw["serviceAccountName"] == nil { spec.raw["serviceAccountName"] = .string("default") }
         spec.raw["serviceAccount"] = spec.raw["serviceAccountName"]

@@ -7,6 +7,7 @@ extension Reconciler {
 
     /// `manageReplicas`: creates or deletes pods until the active count equals `spec.replicas`.
     mutating func manageReplicas(of name: String) {
+        releaseMismatchedPods(of: name)
         adoptOrphanPods(of: name)
         guard let rs = stream.replicaSets[name] else { return }
         let active = stream.pods(of: rs).filter(\.isActive)
@@ -19,6 +20,16 @@ extension Reconciler {
                 emit(.podDeleted(ObjectName(name: pod.name)), actor: Actor.replicaSetController)
                 recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
             }
+        }
+    }
+
+    /// `claimPods`' release half: an active Pod of ours whose labels the selector no longer matches (a user relabelled
+    /// it) is let go, unless the ReplicaSet is being deleted; counted no more, it is replaced.
+    private mutating func releaseMismatchedPods(of name: String) {
+        guard let rs = stream.replicaSets[name], rs.metadata.deletionTimestamp == nil else { return }
+        for pod in stream.pods(of: rs).sorted(by: { $0.name < $1.name })
+        where pod.isActive && !rs.spec.selector.matches(pod.metadata.labels ?? [:]) {
+            emit(.podOrphaned(ObjectName(name: pod.name)), actor: Actor.replicaSetController)
         }
     }
 
@@ -53,20 +64,18 @@ extension Reconciler {
         meta.uid = Identifiers.uid("pod/\(rs.metadata.namespace ?? "")/\(name)/\(sequenceAfterPending)")
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
-        var spec = rs.spec.template.spec
-        PodAdmission.admit(&spec, podName: name)
-        spec.defaultRequestsToLimits()
-        spec.nodeName = NodeState.nodeName
-        var pod = Pod(metadata: meta, spec: spec)
-        pod.status.phase = "Pending"
-        // The registry's PrepareForCreate.
-        pod.status.qosClass = spec.qosClass
-        pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", at: now)]
+        var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
+        PodAdmission.admitAndBind(&pod, at: now)
         emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
+        recordScheduling(of: pod)
+    }
+
+    /// The scheduler's `Scheduled` Event for a Pod ``PodAdmission/admitAndBind(_:at:)`` bound to the node.
+    public mutating func recordScheduling(of pod: Pod) {
         recordPodEvent(
             pod, type: "Normal", reason: "Scheduled",
-            message: "Successfully assigned \(meta.namespace ?? "default")/\(name) to \(NodeState.nodeName)",
+            message: "Successfully assigned \(pod.metadata.namespace ?? "default")/\(pod.name) to \(NodeState.nodeName)",
             source: Actor.scheduler)
     }
 

@@ -26,7 +26,8 @@ extension PodSpec {
     /// only: a Deployment's template keeps its requests as written.
     public mutating func defaultRequestsToLimits() {
         containers = containers.map(Self.requestingLimits)
-        initContainers = initContainers.map(Self.requestingLimits)
+        // Only when there are some: an empty list written here would read back as absent, so an update would see a change.
+        if raw["initContainers"] != nil { initContainers = initContainers.map(Self.requestingLimits) }
     }
 
     private static func requestingLimits(_ container: Container) -> Container {

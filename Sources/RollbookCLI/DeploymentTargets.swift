@@ -10,7 +10,7 @@ struct DeploymentTargets {
     var names: [String]
     /// Names given that no Deployment has: kubectl visits the others and reports these as NotFound.
     var missing: [String]
-    /// `.deployment`, or `.replicaSet` for a verb that takes ReplicaSets too (`acceptsReplicaSets`).
+    /// `.deployment`, or another kind the verb takes too (`accepting`).
     var kind: ResourceKind = .deployment
 
     /// - Parameters:
@@ -23,13 +23,14 @@ struct DeploymentTargets {
         _ arguments: [String], selector: String?, exists: (ResourceKind, String) throws -> Bool,
         all deployments: () throws -> [Deployment], refusal: RolloutRefusal? = nil,
         others: (ResourceKind) throws -> [(name: String, labels: [String: String]?)] = { _ in [] },
-        acceptsReplicaSets: Bool = false
+        accepting: Set<ResourceKind> = []
     ) throws {
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
-        if acceptsReplicaSets && parsed.kind == .replicaSet {
-            kind = .replicaSet
-            let all = { try others(.replicaSet).map { (name: $0.name, labels: $0.labels) } }
-            (names, missing) = try Self.select(parsed.names, selector: selector, all: all) { try exists(.replicaSet, $0) }
+        if accepting.contains(parsed.kind) && parsed.kind != .deployment {
+            let other = parsed.kind
+            kind = other
+            let all = { try others(other).map { (name: $0.name, labels: $0.labels) } }
+            (names, missing) = try Self.select(parsed.names, selector: selector, all: all) { try exists(other, $0) }
             return
         }
         guard parsed.kind == .deployment else {
@@ -74,24 +75,24 @@ struct DeploymentTargets {
     /// The targets of a verb that writes, read from the live store.
     init(
         _ arguments: [String], selector: String?, namespace: String, in plane: ControlPlane,
-        refusal: RolloutRefusal? = nil, acceptsReplicaSets: Bool = false
+        refusal: RolloutRefusal? = nil, accepting: Set<ResourceKind> = []
     ) throws {
         try self.init(
             arguments, selector: selector, namespace: namespace, in: .live(plane), refusal: refusal,
-            acceptsReplicaSets: acceptsReplicaSets)
+            accepting: accepting)
     }
 
     /// The targets read from `source` (the live store or a point in time).
     init(
         _ arguments: [String], selector: String?, namespace: String, in source: ReadSource,
-        refusal: RolloutRefusal? = nil, acceptsReplicaSets: Bool = false
+        refusal: RolloutRefusal? = nil, accepting: Set<ResourceKind> = []
     ) throws {
         try self.init(
             arguments, selector: selector,
             exists: { kind, name in try source.read { try kind.exists(name, namespace: namespace, in: $0) } },
             all: { try source.read { try $0.deployments(namespace: namespace) } }, refusal: refusal,
             others: { kind in try source.read { try kind.labelledObjects(namespace: namespace, in: $0) } },
-            acceptsReplicaSets: acceptsReplicaSets)
+            accepting: accepting)
     }
 
     /// The NotFound errors for ``missing``.
@@ -105,6 +106,11 @@ struct DeploymentTargets {
                 guard let id = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
                 return try reader.deploymentAndReplicaSets(id).replicaSets[name].map(WatchedObject.replicaSet)
             }
+        case .pod:
+            return try plane.read { reader in
+                guard let id = try reader.streamID(ofPod: name, namespace: namespace) else { return nil }
+                return try reader.stream(id).pods[name].map(WatchedObject.pod)
+            }
         default:
             return try plane.deploymentStream(namespace: namespace, name: name).deployment.map(WatchedObject.deployment)
         }
@@ -117,6 +123,8 @@ struct DeploymentTargets {
         switch kind {
         case .replicaSet:
             return .replicaSet(try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
+        case .pod:
+            return .pod(try plane.patchPod(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
         default:
             return .deployment(try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
         }

@@ -15,7 +15,7 @@ struct FilenameOption: OptionGroup {
         try Self.refuse(resources)
         let documents = try ManifestFiles.load(filenames, command: command, replicaSets: true) { _, _ in true }
         if documents.allSatisfy({ $0.object.deployment != nil }) { return ["deployment"] + documents.map(\.object.name) }
-        return documents.map { "\($0.object.deployment == nil ? "replicaset" : "deployment")/\($0.object.name)" }
+        return documents.map { "\($0.object.kind.rawValue.lowercased())/\($0.object.name)" }
     }
 
     /// The resource builder's refusal of arguments beside `-f`, worded by their form.

@@ -1,4 +1,5 @@
 import ControlPlane
+import Manifests
 
 /// The kinds Rollbook serves, with kubectl's names and short names.
 enum ResourceKind: String, Sendable {
@@ -61,6 +62,17 @@ enum ResourceKind: String, Sendable {
         case .replicaSet: "replicaset.apps"
         case .pod: "pod"
         case .event: "event"
+        }
+    }
+}
+
+extension ManifestObject {
+    /// The kind of the object a manifest holds.
+    var kind: ResourceKind {
+        switch self {
+        case .deployment: .deployment
+        case .replicaSet: .replicaSet
+        case .pod: .pod
         }
     }
 }

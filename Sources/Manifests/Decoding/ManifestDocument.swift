@@ -18,10 +18,11 @@ public struct ManifestDocument: Sendable {
     }
 }
 
-/// The kinds of object a manifest may hold: Deployments, and the ReplicaSets users create on their own.
+/// The kinds of object a manifest may hold: Deployments, and the ReplicaSets and Pods users create on their own.
 public enum ManifestObject: Sendable {
     case deployment(Deployment)
     case replicaSet(ReplicaSetManifest)
+    case pod(Pod)
 
     /// The Deployment; nil for another kind (verbs that act on Deployments only have their files refused then).
     public var deployment: Deployment? {
@@ -33,16 +34,18 @@ public enum ManifestObject: Sendable {
         switch self {
         case .deployment(let deployment): deployment.metadata
         case .replicaSet(let manifest): manifest.replicaSet.metadata
+        case .pod(let pod): pod.metadata
         }
     }
 
     public var name: String { metadata.name }
 
-    /// The resource as kubectl names it in messages and `-o name` (`deployment.apps`, `replicaset.apps`).
+    /// The resource as kubectl names it in messages and `-o name` (`deployment.apps`, `replicaset.apps`, `pod`).
     public var resource: String {
         switch self {
         case .deployment: "deployment.apps"
         case .replicaSet: "replicaset.apps"
+        case .pod: "pod"
         }
     }
 }

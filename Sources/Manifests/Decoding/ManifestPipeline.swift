@@ -76,7 +76,7 @@ enum ManifestPipeline {
                 events.append(.error(ManifestError(.missingKind, stage, source: source, message: message, line: line)))
                 return
             }
-            guard kind == .deployment || kind == .replicaSet else {
+            guard kind == .deployment || kind == .replicaSet || kind == .pod else {
                 events.append(
                     .error(
                         ManifestError(
@@ -92,7 +92,11 @@ enum ManifestPipeline {
                             kind, .server(reason: reason), source: source, message: message, line: line, name: name,
                             namespace: namespace)))
             }
-            let schema = kind == .deployment ? KubeSchema.deployment : KubeSchema.replicaSet
+            let schema = switch kind {
+            case .deployment: KubeSchema.deployment
+            case .replicaSet: KubeSchema.replicaSet
+            default: KubeSchema.pod
+            }
             if let problem = StrictDecoding.check(value, as: schema) {
                 let reason: ManifestError.Kind
                 if case .unknownFields = problem { reason = .unknownField } else { reason = .wrongType }
@@ -106,8 +110,11 @@ enum ManifestPipeline {
                 events.append(rejection(.tooLarge, "RequestEntityTooLarge", message))
                 return
             }
-            let object: ManifestObject = kind == .deployment
-                ? .deployment(DeploymentReader.read(value)) : .replicaSet(DeploymentReader.readReplicaSet(value))
+            let object: ManifestObject = switch kind {
+            case .deployment: .deployment(DeploymentReader.read(value))
+            case .replicaSet: .replicaSet(DeploymentReader.readReplicaSet(value))
+            default: .pod(DeploymentReader.readPod(value))
+            }
             let document = ManifestDocument(source: source, index: index, raw: value, object: object)
             events.append(.document(.success(document)))
         }

@@ -24,6 +24,13 @@ enum DeploymentReader {
         return ReplicaSetManifest(replicaSet: replicaSet, selectorGiven: selector != nil)
     }
 
+    /// A Pod's metadata and spec; its status is the kubelet's, which a create ignores.
+    static func readPod(_ raw: JSONValue) -> Pod {
+        Pod(
+            metadata: objectMeta(raw["metadata"] ?? .null),
+            spec: PodSpec(raw: withoutNulls(raw["spec"] ?? .null).objectValue ?? [:]))
+    }
+
     static func objectMeta(_ value: JSONValue) -> ObjectMeta {
         var meta = ObjectMeta(
             name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,

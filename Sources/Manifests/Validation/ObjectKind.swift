@@ -11,6 +11,7 @@ struct GroupVersionKind: Hashable {
 
     static let deployment = GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")
     static let replicaSet = GroupVersionKind(group: "apps", version: "v1", kind: "ReplicaSet")
+    static let pod = GroupVersionKind(group: "", version: "v1", kind: "Pod")
     static let list = GroupVersionKind(group: "", version: "v1", kind: "List")
 
     /// kubectl's `getObjectKind`: the checks behind `error validating data: kind not set`.

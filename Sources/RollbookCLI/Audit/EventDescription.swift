@@ -95,6 +95,11 @@ struct EventDescription: Equatable {
             let owner = p.pod.metadata.controllerRef.map { " by \($0.kind.lowercased())/\($0.name)" } ?? ""
             self.init(object: "pod/\(p.pod.name)", summary: "created\(owner)")
         case .podStatusUpdated(let p): self.init(object: "pod/\(p.name)", summary: Self.podState(p.status))
+        case .podConfigured(let p):
+            // As for a ReplicaSet: a created Pod has no resourceVersion yet; a changed one carries the one it replaced.
+            let verb = p.pod.metadata.resourceVersion == nil ? "created" : "changed"
+            self.init(object: "pod/\(p.pod.name)", summary: "\(verb) by user")
+        case .podOrphaned(let p): self.init(object: "pod/\(p.name)", summary: "released (labels no longer match)")
         case .podAdopted(let p):
             self.init(object: "pod/\(p.name)", summary: "adopted by \(p.owner.kind.lowercased())/\(p.owner.name)")
         case .podDeleted(let p): self.init(object: "pod/\(p.name)", summary: "deleted")

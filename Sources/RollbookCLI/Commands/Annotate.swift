@@ -56,7 +56,7 @@ struct Annotate: RunnableCommand {
         }
         // Names win over --all (ResourceTypeOrNameArgs); with a selector they are refused.
         let targets = try DeploymentTargets(
-            resource, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
+            resource, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
         let given = hasNames ? targets : nil
         let names = targets.names
         if !resourceVersion.isEmpty, given.map({ $0.names.count + $0.missing.count }) != 1 {

@@ -145,6 +145,9 @@ extension Create.FromFiles {
         case .replicaSet(var manifest):
             manifest.replicaSet.metadata[annotation: AnnotationKey.lastApplied] = configuration
             object.object = .replicaSet(manifest)
+        case .pod(var pod):
+            pod.metadata[annotation: AnnotationKey.lastApplied] = configuration
+            object.object = .pod(pod)
         }
         return object
     }

@@ -49,7 +49,7 @@ struct Label: RunnableCommand {
         let namespace = globals.resolvedNamespace.name
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
         let targets = try DeploymentTargets(
-            resources, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
+            resources, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
         let single = !all && selector == nil && targets.names.count + targets.missing.count == 1
         if !resourceVersion.isEmpty && !single {
             throw CommandError.client("--resource-version may only be used with a single resource")

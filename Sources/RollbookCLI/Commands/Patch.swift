@@ -71,7 +71,7 @@ struct Patch: RunnableCommand {
         }
         if parsed.names.count != 1 { throw CommandError.client("required resource not specified") }
         let targets = try DeploymentTargets(
-            arguments, selector: nil, namespace: namespace, in: plane, acceptsReplicaSets: true)
+            arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
         try DeploymentTargets.report(targets.notFound)
         guard targets.names.count == 1, let name = targets.names.first else {
             throw CommandError.client("required resource not specified")

@@ -189,13 +189,13 @@ enum SetCommand {
                     throw CommandError.client("resource(s) were provided, but no name was specified")
                 }
                 let targets = try DeploymentTargets(
-                    arguments, selector: nil, namespace: namespace, in: plane, acceptsReplicaSets: true)
+                    arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet])
                 try DeploymentTargets.report(targets.notFound)
                 return targets
             }
             // Nothing selected is no error: kubectl prints nothing and exits 0.
             return try DeploymentTargets(
-                [arguments.first ?? ""], selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
+                [arguments.first ?? ""], selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
         }
     }
 }

@@ -17,7 +17,7 @@ enum SetTargets {
         let namespace = globals.resolvedNamespace.name
         _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
         let targets = try DeploymentTargets(
-            resources, selector: selector, namespace: namespace, in: plane, acceptsReplicaSets: true)
+            resources, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
         if let missing = targets.notFound.first { throw missing }
         return try targets.names.compactMap { name in
             try targets.live(name, namespace: namespace, plane: plane).map { (name, $0.json) }

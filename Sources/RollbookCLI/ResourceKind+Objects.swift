@@ -1,3 +1,4 @@
+import KubeModel
 import Store
 
 /// Reading a kind's objects by name or selector, one stream at most per name.
@@ -9,6 +10,21 @@ extension ResourceKind {
         case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
         case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
         case .event: false
+        }
+    }
+
+    /// The objects of this kind in the namespace, or in every namespace for nil, with their namespace and labels.
+    func labelledObjects(in namespace: String?, reader: any StateReading) throws
+        -> [(namespace: String, name: String, labels: [String: String]?)]
+    {
+        func listed(_ meta: [ObjectMeta]) -> [(namespace: String, name: String, labels: [String: String]?)] {
+            meta.map { ($0.namespace ?? "default", $0.name, $0.labels) }
+        }
+        return switch self {
+        case .deployment: listed(try reader.deployments(namespace: namespace).map(\.metadata))
+        case .replicaSet: listed(try reader.replicaSets(namespace: namespace).map(\.metadata))
+        case .pod: listed(try reader.pods(namespace: namespace).map(\.metadata))
+        case .event: []
         }
     }
 

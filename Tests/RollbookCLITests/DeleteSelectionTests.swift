@@ -47,4 +47,29 @@ struct DeleteSelectionTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/delete-several-types.txt")
     }
+
+    /// The resource builder's refusals, which delete nothing (delete_test.go, test/cmd/core.sh), and the flags
+    /// delete.txtar and delete.sh use: a bare `--wait`, `--now`, `--timeout`, `-A` with `--all` or `-l`.
+    @Test func refusedSelectionsAndWaitNowAllNamespaces() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment d2 --image=web:1.0"),
+            (0, "create deployment one --image=web:1.0 -n ns1"),
+            (0, "create deployment two --image=web:1.0 -n ns2"),
+            (1, "delete deploy web --all"),
+            (1, "delete deploy web -l app=web"),
+            (1, "delete deploy --all -l app=web"),
+            (1, "delete deploy web -A"),
+            (1, "delete deploy web --now --grace-period=10"),
+            (1, "delete deploy web --wait=maybe"),
+            (2, "delete deploy web --wait --dry-run=server"),
+            (2, "delete deploy --all -A --dry-run=server"),
+            (3, "delete deploy d2 --now --wait=false --timeout=5s"),
+            (4, "delete deploy -A -l app=one"),
+            (5, "get deploy -A"),
+            (5, "delete deploy web --wait"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/delete-refusals.txt")
+    }
 }

@@ -13,7 +13,10 @@ struct Delete: RunnableCommand {
             .option(\.selector, "selector", short: "l", help: "Delete the objects matching this selector."),
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility; pods go at once."),
             .flag(\.force, "force", help: "With --grace-period=0, delete without waiting (pods go at once anyway)."),
-            .option(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
+            .flag(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
+            .flag(\.now, "now", help: "Delete with a grace period of 1 (pods go at once anyway)."),
+            .option(\.timeout, "timeout", help: "Accepted for kubectl compatibility: deletion completes at once."),
+            .flag(\.allNamespaces, "all-namespaces", short: "A", help: "With --all or -l, delete in every namespace."),
             .option(\.output, "output", short: "o", help: "name: print resource/name for each object deleted."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: print, delete nothing."),
             .flag(\.ignoreNotFound, "ignore-not-found", help: "Treat a missing named object as deleted: no error."),
@@ -28,7 +31,10 @@ struct Delete: RunnableCommand {
     var selector: String?
     var gracePeriod = -1
     var force = false
-    var wait = "true"
+    var wait = true
+    var now = false
+    var timeout = "0s"
+    var allNamespaces = false
     var output: String?
     var dryRun = "none"
     var ignoreNotFound = false
@@ -36,6 +42,7 @@ struct Delete: RunnableCommand {
 
     /// The grace period delete.go settles on: `--grace-period=0` alone becomes 1, `--force` alone 0.
     private var effectiveGracePeriod: Int {
+        if now { return 1 }
         if gracePeriod == 0 && !force { return 1 }
         if force && gracePeriod < 0 { return 0 }
         return gracePeriod
@@ -64,6 +71,9 @@ struct Delete: RunnableCommand {
     func run() throws {
         _ = try DryRunStrategy(flag: dryRun)
         let mode = try cascadeMode()
+        // delete.go's Complete, before the resource builder runs.
+        if now && gracePeriod != -1 { throw CommandError.client("--now and --grace-period cannot be specified together") }
+        try checkSelection()
         if let output, output != "name" {
             throw CommandError.client("unexpected -o output mode: \(output). We only support '-o name'")
         }
@@ -82,7 +92,7 @@ struct Delete: RunnableCommand {
         for document in documents {
             let name = document.object.name
             let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
-            let kind: ResourceKind = document.object.deployment == nil ? .replicaSet : .deployment
+            let kind = document.object.kind
             try ManifestFiles.checkNameForDelete(name, source: document.source)
             do {
                 try delete(kind, name, namespace: namespace, mode: mode, plane: plane)
@@ -90,11 +100,26 @@ struct Delete: RunnableCommand {
             } catch let error as CommandError {
                 if ignoring(error) { continue }
                 failed = true
-                let resource = kind == .deployment ? Resource.deployments : Resource.replicaSets
-                Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": \(resource) \"\(name)\" not found\n")
+                Output.err("Error from server (NotFound): error when deleting \"\(document.source)\": \(kind.resource) \"\(name)\" not found\n")
             }
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// The resource builder's refusals of a selection it cannot make: `--all` beside a selector, a name beside either
+    /// (`--all` selects everything), a name across all namespaces.
+    private func checkSelection() throws {
+        if all && selector != nil {
+            throw CommandError.client("setting 'all' parameter but found a non empty selector. ")
+        }
+        guard filenames.isEmpty else { return }
+        let named = resources.contains { $0.contains("/") } || resources.count > 1
+        if named && (all || selector != nil) {
+            throw CommandError.client("name cannot be provided when a selector is specified")
+        }
+        if named && allNamespaces {
+            throw CommandError.client("a resource cannot be retrieved by name across all namespaces")
+        }
     }
 
     /// `delete TYPE[,TYPE...] NAME...`, `TYPE/NAME...`, or with `--all` / `-l`: type by type in the order given,
@@ -106,10 +131,11 @@ struct Delete: RunnableCommand {
         var found = 0
         var failed = false
         for group in groups { try group.kind.refusingEvents("delete") }
-        for var group in groups {
-            if selecting { group.names = try selectedNames(group.kind, plane: plane) }
-            found += group.names.count
-            failed = try delete(group, mode: mode, plane: plane) || failed
+        for group in groups {
+            var targets = group.names.map { (namespace: globals.resolvedNamespace.name, name: $0) }
+            if selecting { targets = try selected(group.kind, plane: plane) }
+            found += targets.count
+            failed = try delete(group.kind, targets, mode: mode, plane: plane) || failed
         }
         // kubectl's delete says so on stdout and succeeds.
         if selecting && found == 0 { Output.out("No resources found\n") }
@@ -131,23 +157,26 @@ struct Delete: RunnableCommand {
         }
     }
 
-    /// `--all` / `-l`: the objects of the kind in the namespace (that the selector matches), by name.
-    private func selectedNames(_ kind: ResourceKind, plane: ControlPlane) throws -> [String] {
+    /// `--all` / `-l`: the objects of the kind in the namespace, or with `-A` in every namespace (that the selector
+    /// matches), by namespace and name as the API server lists them.
+    private func selected(_ kind: ResourceKind, plane: ControlPlane) throws -> [(namespace: String, name: String)] {
         let query = try LabelQuery.parsing(selector)
-        let namespace = globals.resolvedNamespace.name
-        let objects = try plane.read { try kind.labelledObjects(namespace: namespace, in: $0) }
-        return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name).sorted()
+        let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
+        let objects = try plane.read { try kind.labelledObjects(in: namespace, reader: $0) }
+        return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map { ($0.namespace, $0.name) }
+            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
     }
 
-    /// Deletes the group's objects one by one, printing each; returns whether any failed. Pods and ReplicaSets
-    /// are replaced by their controllers, unless an orphaning delete took the ReplicaSet's owner away.
-    private func delete(_ group: ResourceArguments, mode: String, plane: ControlPlane) throws -> Bool {
+    /// Deletes the objects one by one, printing each; returns whether any failed. Pods and ReplicaSets are replaced
+    /// by their controllers, unless an orphaning delete took the ReplicaSet's owner away.
+    private func delete(
+        _ kind: ResourceKind, _ targets: [(namespace: String, name: String)], mode: String, plane: ControlPlane
+    ) throws -> Bool {
         var failed = false
-        let namespace = globals.resolvedNamespace.name
-        for name in group.names {
+        for (namespace, name) in targets {
             do {
-                try delete(group.kind, name, namespace: namespace, mode: mode, plane: plane)
-                printDeleted(group.kind.qualifiedKind, name)
+                try delete(kind, name, namespace: namespace, mode: mode, plane: plane)
+                printDeleted(kind.qualifiedKind, name)
             } catch let error as CommandError {
                 if ignoring(error) { continue }
                 failed = true

@@ -32,7 +32,12 @@ extension Get {
             .live(plane), kind: request.kind, namespace: namespace, names: request.names, query: nil, output: "json")
         if let missing = listing.missing.first { throw missing }
         if !watchOnly { try printer.print(listing.objects.filter(wanted), now: plane.now, listing: true) }
-        // kubectl lists several named objects, then refuses to watch them.
+        // kubectl lists several named objects, then refuses to watch them; objects from files it counts.
+        if !files.filenames.isEmpty && listing.objects.count != 1 {
+            throw CommandError.client(
+                "watch is only supported on individual resources and resource collections - "
+                    + "\(listing.objects.count) resources were found")
+        }
         if request.names.count > 1 {
             throw CommandError.client("you may only watch a single resource or type of resource at a time")
         }

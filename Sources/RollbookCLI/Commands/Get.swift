@@ -65,6 +65,9 @@ struct Get: RunnableCommand {
         let arguments = try files.resources(resources, command: "get")
         if let groups = try severalKinds(arguments) { return try runSeveralKinds(groups) }
         let request = try ResourceArguments(arguments, whenEmpty: .type(verb: "get"))
+        if allNamespaces && !request.names.isEmpty {
+            throw CommandError.client("a resource cannot be retrieved by name across all namespaces")
+        }
         try checkShowLabels()
         let query = try LabelQuery.parsing(selector)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
@@ -85,7 +88,14 @@ struct Get: RunnableCommand {
             if ignoreNotFound { return }
             throw ExitCode(1)
         }
+        // printGeneric: one name given and not found is its error alone, with nothing printed (no empty List).
+        if !format.isTable && listing.objects.isEmpty && request.names.count == 1 && !ignoreNotFound {
+            for missing in listing.missing { Output.err(missing.text + "\n") }
+            throw ExitCode(1)
+        }
         if let fields { listing.objects = listing.objects.filter { fields.matches($0.json) } }
+        // --ignore-not-found with nothing found prints nothing, not an empty List.
+        if !format.isTable && listing.objects.isEmpty && ignoreNotFound { return }
         if let sorter {
             do {
                 listing.objects = try sorter.sorted(listing.objects)

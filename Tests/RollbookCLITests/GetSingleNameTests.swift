@@ -1,0 +1,28 @@
+import Testing
+import TestSupport
+
+/// get.go's rules for what it prints when names are given (test/cmd/get.sh, generic-resources.sh), each checked
+/// against kubectl v1.32.4 through serve: one name not found is its error alone (no empty List), nothing found with
+/// --ignore-not-found prints nothing in any output, a name across all namespaces is refused, and a watch of objects
+/// from files counts them.
+@Suite(.serialized)
+struct GetSingleNameTests {
+    @Test func namesNotFoundIgnoredAcrossNamespacesAndWatchedFromFiles() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
+        let db = TestManifests.deployment("db", image: "web:1.0", container: "web", label: ("app", "db"))
+        let script = ScenarioScript(files: ["multi.yaml": web + "\n---\n" + db], steps: [
+            (0, "images load web:1.0"),
+            (0, "create -f multi.yaml"),
+            (5, "get pods abc -o json"),
+            (5, "get deploy/abc -o jsonpath={.items}"),
+            (5, "get deploy abc -o name"),
+            (5, "get deploy abc def -o json"),
+            (5, "get deploy abc -o json --ignore-not-found"),
+            (5, "get deploy -o yaml --ignore-not-found -l app=zzz"),
+            (5, "get deploy,rs -o name --ignore-not-found -n empty"),
+            (5, "get deploy web -A"),
+            (5, "get -f multi.yaml --watch --request-timeout=1"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/get-single-name.txt")
+    }
+}

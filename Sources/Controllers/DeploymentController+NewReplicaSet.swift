@@ -152,7 +152,8 @@ extension Deployment {
         var changed = copyAnnotations(into: &annotations)
         let oldRevisionText = annotations[AnnotationKey.revision]
         let oldRevision: Int
-        if let text = oldRevisionText {
+        // An empty revision counts as 0; any other text that is no number stops here.
+        if let text = oldRevisionText, !text.isEmpty {
             guard let parsed = Int(text) else { return false }
             oldRevision = parsed
         } else {

@@ -39,17 +39,20 @@ extension Reconciler {
         let newUnavailable = newRS.replicas - newRS.availableReplicas
         let maxScaledDown = allPods - minAvailable - newUnavailable
         if maxScaledDown <= 0 { return false }
-        let cleaned = cleanupUnhealthyReplicas(active.map(\.name), maxCleanup: maxScaledDown)
+        // A cleanup that would scale a ReplicaSet up (more available than wanted) is an error upstream, which skips
+        // the scale-down of this sync.
+        guard let cleaned = cleanupUnhealthyReplicas(active.map(\.name), maxCleanup: maxScaledDown) else { return false }
         let scaledDown = scaleDownOldReplicaSetsForRollingUpdate(newName: newName, oldNames: active.map(\.name))
         return cleaned + scaledDown > 0
     }
 
-    private mutating func cleanupUnhealthyReplicas(_ names: [String], maxCleanup: Int) -> Int {
+    private mutating func cleanupUnhealthyReplicas(_ names: [String], maxCleanup: Int) -> Int? {
         var total = 0
         for rs in names.compactMap({ stream.replicaSets[$0] }).sortedByCreation() {
             if total >= maxCleanup { break }
             if rs.replicas == 0 || rs.replicas == rs.availableReplicas { continue }
             let count = min(maxCleanup - total, rs.replicas - rs.availableReplicas)
+            if count < 0 { return nil }
             _ = scaleReplicaSetAndRecordEvent(rs.name, to: rs.replicas - count)
             total += count
         }

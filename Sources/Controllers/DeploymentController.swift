@@ -86,11 +86,12 @@ extension Reconciler {
         return false
     }
 
-    /// `sync`: proportional scaling, history cleanup when paused, then a plain status update.
+    /// `sync`: proportional scaling, history cleanup when paused (unless a rollback is in flight, which needs the
+    /// history), then a plain status update.
     mutating func syncScaleAndStatus() {
         let (newRS, oldRSs) = replicaSetsAndSyncRevision(createIfMissing: false)
         scale(newRS: newRS, oldRSs: oldRSs)
-        if deployment.spec.isPaused { cleanupDeployment(oldRSs: oldRSs) }
+        if deployment.spec.isPaused && rollbackTo == nil { cleanupDeployment(oldRSs: oldRSs) }
         syncDeploymentStatus(newRS: newRS, oldRSs: oldRSs)
     }
 }

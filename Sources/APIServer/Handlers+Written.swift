@@ -14,6 +14,11 @@ extension Handlers {
         try await written(.replicaSet(stored))
     }
 
+    /// The same for a Pod, which is served without managed fields.
+    func written(_ stored: Pod) async throws -> Response {
+        .json(WatchedObject.pod(stored).json)
+    }
+
     private func written(_ stored: WatchedObject) async throws -> Response {
         let plane = self.plane
         let (namespace, name) = (stored.namespace, stored.name)

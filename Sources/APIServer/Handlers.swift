@@ -112,9 +112,11 @@ struct Handlers {
     func create(namespace: String) async throws -> Response {
         let dryRun = try isDryRun()
         let body = try createBody()
-        let object: ManifestObject = resource.name == ServedResource.replicaSets.name
-            ? .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body))
-            : .deployment(try ControlPlane.decodeStrictly(body))
+        let object: ManifestObject = switch resource.name {
+        case ServedResource.replicaSets.name: .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body))
+        case ServedResource.pods.name: .pod(try ControlPlane.decodePodStrictly(body))
+        default: .deployment(try ControlPlane.decodeStrictly(body))
+        }
         if let own = object.metadata.namespace, !own.isEmpty, own != namespace {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
         }
@@ -135,6 +137,11 @@ struct Handlers {
                 try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
             })
         }
+        if resource.name == ServedResource.pods.name {
+            return try await written(try await backend.run {
+                try plane.patchPod(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
+            })
+        }
         let stored = try await backend.run {
             try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
         }
@@ -148,6 +155,11 @@ struct Handlers {
         if resource.name == ServedResource.replicaSets.name {
             return try await written(try await backend.run {
                 try plane.replaceReplicaSet(namespace: namespace, name: name, with: body, dryRun: dryRun)
+            })
+        }
+        if resource.name == ServedResource.pods.name {
+            return try await written(try await backend.run {
+                try plane.replacePod(namespace: namespace, name: name, with: body, dryRun: dryRun)
             })
         }
         let stored = try await backend.run {

@@ -45,6 +45,7 @@ struct KubeAPI: HTTPResponder {
             return try get(api) { .json(Discovery.namespace(path[3])) }
         case ["openapi", "v3"]: return try get(api) { .json(OpenAPI.root) }
         case ["openapi", "v3", "apis", "apps", "v1"]: return try get(api) { .json(OpenAPI.groupDocument) }
+        case ["openapi", "v3", "api", "v1"]: return try get(api) { .json(OpenAPI.coreDocument) }
         default: break
         }
         guard let target = ResourcePath(segments) else { throw APIError(.pathNotFound) }

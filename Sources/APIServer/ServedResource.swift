@@ -28,7 +28,7 @@ struct ServedResource: Sendable {
         name: "replicasets", singular: "replicaset", kind: "ReplicaSet", group: "apps", shortNames: ["rs"],
         verbs: allVerbs, categories: ["all"], scalable: true)
     static let pods = ServedResource(
-        name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: deletableVerbs,
+        name: "pods", singular: "pod", kind: "Pod", group: "", shortNames: ["po"], verbs: allVerbs,
         categories: ["all"])
     static let events = ServedResource(
         name: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], verbs: readVerbs,

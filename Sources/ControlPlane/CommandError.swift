@@ -31,9 +31,15 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
         return CommandError("Error from server (Conflict): \(status.message)", status: status)
     }
 
-    /// An update whose body names another object's UID: the registry's precondition fails (409).
-    static func uidPrecondition(_ resource: String, _ name: String, given: String, stored: String?) -> CommandError {
-        let message = "Precondition failed: UID in precondition: \(given), UID in object meta: \(stored ?? "")"
+    /// An update whose body names another object's UID: the storage's precondition fails, and the registry turns
+    /// its `StorageError` into a Conflict (409) that quotes it.
+    static func uidPrecondition(_ resource: String, _ name: String, namespace: String, given: String, stored: String?)
+        -> CommandError
+    {
+        let plural = resource.split(separator: ".").first.map(String.init) ?? resource
+        let message = "StorageError: invalid object, Code: 4, Key: /registry/\(plural)/\(namespace)/\(name), "
+            + "ResourceVersion: 0, AdditionalErrorMsg: Precondition failed: UID in precondition: \(given), "
+            + "UID in object meta: \(stored ?? "")"
         var status = ServerStatus.conflict(resource, name)
         status.message = "Operation cannot be fulfilled on \(resource) \"\(name)\": \(message)"
         return CommandError("Error from server (Conflict): \(status.message)", status: status)

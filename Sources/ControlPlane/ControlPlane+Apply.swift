@@ -153,6 +153,9 @@ extension ControlPlane {
                 try JSONValue(encoding: live), kind: .deployment, original: original, modified: modified,
                 source: document.source, namespace: namespace)
         }
+        try refuseForeignUID(
+            modified, live: try JSONValue(encoding: live), resource: Resource.deployments, kind: .deployment,
+            original: original, source: document.source, namespace: namespace)
         var current = try JSONValue(encoding: live)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
@@ -176,6 +179,21 @@ extension ControlPlane {
                 ApplyResult(name: manifest.name, outcome: .configured))
     }
 
+    /// A manifest naming another object's UID: apply's patch carries it, and the server's UID precondition refuses
+    /// it as a Conflict, which apply.go reports as it reports a stale `resourceVersion`.
+    func refuseForeignUID(
+        _ modified: JSONValue, live: JSONValue, resource: String, kind: TypedObject, original: JSONValue?, source: String,
+        namespace: String
+    ) throws {
+        let stored = live["metadata"]?["uid"]?.stringValue
+        guard let uid = modified["metadata"]?["uid"]?.stringValue, !uid.isEmpty, uid != stored else { return }
+        let name = live["metadata"]?["name"]?.stringValue ?? ""
+        let refusal = CommandError.uidPrecondition(resource, name, namespace: namespace, given: uid, stored: stored)
+        throw try conflict(
+            live, kind: kind, original: original, modified: modified, source: source, namespace: namespace,
+            refusal: refusal.status)
+    }
+
     /// apply.go's warning, printed before it sends the patch whatever the server then answers.
     static func missingLastAppliedWarning(_ live: ObjectMeta, resource: String) -> String? {
         guard live[annotation: AnnotationKey.lastApplied] == nil else { return nil }
@@ -186,8 +204,11 @@ extension ControlPlane {
     }
 
     /// apply.go's error for a patch the server refused as a Conflict, after its retries (each gets the same answer).
+    ///
+    /// - Parameter refusal: The server's Conflict, when it is not the stale `resourceVersion`'s (a UID precondition).
     func conflict(
-        _ live: JSONValue, kind: TypedObject, original: JSONValue?, modified: JSONValue, source: String, namespace: String
+        _ live: JSONValue, kind: TypedObject, original: JSONValue?, modified: JSONValue, source: String, namespace: String,
+        refusal: ServerStatus? = nil
     ) throws -> CommandError {
         let current = kind.completed(live)
         let patch = ObjectPrinter.compactJSON(ThreeWayPatch.create(original: original, modified: modified, current: current))
@@ -197,7 +218,7 @@ extension ControlPlane {
         default: ("deployments", "Deployment", "apps")
         }
         let name = live["metadata"]?["name"]?.stringValue ?? ""
-        let status = ServerStatus.conflict(group.isEmpty ? resource : "\(resource).\(group)", name)
+        let status = refusal ?? ServerStatus.conflict(group.isEmpty ? resource : "\(resource).\(group)", name)
         return CommandError(
             """
             Error from server (Conflict): error when applying patch:

@@ -34,7 +34,8 @@ extension ControlPlane {
         let name = live.name
         if updated.name.isEmpty { updated.metadata.name = name }
         if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-            throw CommandError.uidPrecondition(Resource.pods, name, given: uid, stored: live.metadata.uid)
+            throw CommandError.uidPrecondition(
+                Resource.pods, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
         }
         updated.metadata.uid = live.metadata.uid
         updated.metadata.namespace = live.metadata.namespace
@@ -166,6 +167,9 @@ extension ControlPlane {
             throw try conflict(
                 current, kind: .pod, original: original, modified: modified, source: document.source, namespace: namespace)
         }
+        try refuseForeignUID(
+            modified, live: current, resource: Resource.pods, kind: .pod, original: original, source: document.source,
+            namespace: namespace)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
         return try updatedPod(try Self.decodePodStrictly(merged), live: live)

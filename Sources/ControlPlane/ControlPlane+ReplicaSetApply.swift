@@ -64,6 +64,9 @@ extension ControlPlane {
                 current, kind: .replicaSet, original: original, modified: modified, source: document.source,
                 namespace: namespace)
         }
+        try refuseForeignUID(
+            modified, live: current, resource: Resource.replicaSets, kind: .replicaSet, original: original,
+            source: document.source, namespace: namespace)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
         return try updatedReplicaSet(try Self.decodeReplicaSetStrictly(merged), live: live)

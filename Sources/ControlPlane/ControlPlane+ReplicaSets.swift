@@ -34,7 +34,8 @@ extension ControlPlane {
         let name = live.name
         if updated.name.isEmpty { updated.metadata.name = name }
         if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-            throw CommandError.uidPrecondition(Resource.replicaSets, name, given: uid, stored: live.metadata.uid)
+            throw CommandError.uidPrecondition(
+                Resource.replicaSets, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
         }
         updated.metadata.uid = live.metadata.uid
         updated.metadata.namespace = live.metadata.namespace

@@ -52,7 +52,8 @@ extension ControlPlane {
             if updated.name.isEmpty { updated.metadata.name = name }
             if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
             if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-                throw CommandError.uidPrecondition(Resource.deployments, name, given: uid, stored: live.metadata.uid)
+                throw CommandError.uidPrecondition(
+                    Resource.deployments, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
             }
             updated.metadata.uid = live.metadata.uid
             updated.metadata.creationTimestamp = live.metadata.creationTimestamp

@@ -32,11 +32,31 @@ public enum WatchedObject: Sendable, Hashable {
 
     /// The object's metadata (an Event's name and namespace only).
     public var metadata: ObjectMeta {
+        get {
+            switch self {
+            case .deployment(let object): object.metadata
+            case .replicaSet(let object): object.metadata
+            case .pod(let object): object.metadata
+            case .event(let object): ObjectMeta(name: object.name, namespace: object.namespace)
+            }
+        }
+        set {
+            switch self {
+            case .deployment(var object): object.metadata = newValue; self = .deployment(object)
+            case .replicaSet(var object): object.metadata = newValue; self = .replicaSet(object)
+            case .pod(var object): object.metadata = newValue; self = .pod(object)
+            case .event: break
+            }
+        }
+    }
+
+    /// `Kind.group`, as label and annotate head their listings (`Deployment.apps`, `Pod.`).
+    public var kindAndGroup: String {
         switch self {
-        case .deployment(let object): object.metadata
-        case .replicaSet(let object): object.metadata
-        case .pod(let object): object.metadata
-        case .event(let object): ObjectMeta(name: object.name, namespace: object.namespace)
+        case .deployment: "Deployment.apps"
+        case .replicaSet: "ReplicaSet.apps"
+        case .pod: "Pod."
+        case .event: "Event."
         }
     }
 

@@ -1,22 +1,28 @@
 public import KubeModel
 
-/// The OpenAPI v3 schemas of `apps/v1` Deployments and ReplicaSets, generated from the Go types the strict decoder
-/// knows.
+/// The OpenAPI v3 schemas of `apps/v1` Deployments and ReplicaSets and `v1` Pods, generated from the Go types the
+/// strict decoder knows.
 ///
-/// `rollbook serve` publishes them under `/openapi/v3/apis/apps/v1`, so the document describes exactly the
-/// fields the server accepts. Structs become `$ref`s to `components.schemas`, keyed `<package>.<Name>`;
-/// structs the decoder accepts whole are open objects.
+/// `rollbook serve` publishes them under `/openapi/v3/apis/apps/v1` and `/openapi/v3/api/v1`, so the documents
+/// describe exactly the fields the server accepts. Structs become `$ref`s to `components.schemas`, keyed
+/// `<package>.<Name>`; structs the decoder accepts whole are open objects.
 public enum OpenAPISchemas {
-    /// The kinds served, whose schemas carry `x-kubernetes-group-version-kind`.
+    /// The kinds served, by group, whose schemas carry `x-kubernetes-group-version-kind`.
     public static let kinds = ["Deployment", "ReplicaSet"]
+    public static let coreKinds = ["Pod"]
 
-    /// `components.schemas`: the served kinds and every struct reachable from them.
-    public static var apps: [String: JSONValue] {
+    /// `components.schemas` of the apps/v1 document: the served kinds and every struct reachable from them.
+    public static var apps: [String: JSONValue] { schemas([KubeSchema.deployment, KubeSchema.replicaSet], group: "apps") }
+
+    /// The same for the core v1 document.
+    public static var core: [String: JSONValue] { schemas([KubeSchema.pod], group: "") }
+
+    private static func schemas(_ served: [GoStruct], group: String) -> [String: JSONValue] {
         var schemas: [String: JSONValue] = [:]
-        for structure in [KubeSchema.deployment, KubeSchema.replicaSet] {
+        for structure in served {
             var root = schema(of: structure, into: &schemas)
             root["x-kubernetes-group-version-kind"] = .array([
-                .object(["group": .string("apps"), "version": .string("v1"), "kind": .string(structure.name)])
+                .object(["group": .string(group), "version": .string("v1"), "kind": .string(structure.name)])
             ])
             schemas[name(of: structure)] = root
         }
@@ -24,7 +30,9 @@ public enum OpenAPISchemas {
     }
 
     private static func name(of structure: GoStruct) -> String {
-        kinds.contains(structure.name) ? "io.k8s.api.apps.v1.\(structure.name)" : "\(structure.package).\(structure.name)"
+        if kinds.contains(structure.name) { return "io.k8s.api.apps.v1.\(structure.name)" }
+        if coreKinds.contains(structure.name) { return "io.k8s.api.core.v1.\(structure.name)" }
+        return "\(structure.package).\(structure.name)"
     }
 
     private static func schema(of structure: GoStruct, into schemas: inout [String: JSONValue]) -> JSONValue {

@@ -3,7 +3,7 @@ import KubeModel
 
 struct Annotate: RunnableCommand {
     static let spec = CommandSpec<Annotate>(
-        "annotate", abstract: "Update the annotations on a Deployment or ReplicaSet.",
+        "annotate", abstract: "Update the annotations on a Deployment, ReplicaSet or Pod.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
@@ -70,10 +70,10 @@ struct Annotate: RunnableCommand {
         var errors: [CommandError] = []
         for name in names {
             do {
-                if targets.kind == .replicaSet {
-                    let answer = try annotateReplicaSet(name, of: targets, set: set, remove: remove, strategy: strategy, plane: plane)
+                if targets.kind != .deployment {
+                    let answer = try annotateByPatch(name, of: targets, set: set, remove: remove, strategy: strategy, plane: plane)
                     Output.out(try printer.text(
-                        answer?.json ?? .null, as: nil, resource: "replicaset.apps/\(name)",
+                        answer?.json ?? .null, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
                         operation: strategy.operation("annotated")))
                     continue
                 }
@@ -131,9 +131,9 @@ struct Annotate: RunnableCommand {
         return (set, remove)
     }
 
-    /// A ReplicaSet's annotations change by a merge patch, as kubectl sends it; a client dry run changes the
+    /// A ReplicaSet's or Pod's annotations change by a merge patch, as kubectl sends it; a client dry run changes the
     /// object it read.
-    private func annotateReplicaSet(
+    private func annotateByPatch(
         _ name: String, of targets: DeploymentTargets, set: [(String, String)], remove: [String],
         strategy: DryRunStrategy, plane: ControlPlane
     ) throws -> WatchedObject? {
@@ -149,12 +149,12 @@ struct Annotate: RunnableCommand {
         guard strategy == .client else {
             return try targets.patch(name, namespace: namespace, patch: merge, dryRun: strategy == .server, plane: plane)
         }
-        guard case .replicaSet(var read) = live else { return live }
+        var read = live
         var annotations = (read.metadata.annotations ?? [:]).merging(set.map { ($0.0, $0.1) }) { $1 }
         for key in remove { annotations[key] = nil }
         read.metadata.annotations = annotations.isEmpty ? nil : annotations
         if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
-        return .replicaSet(read)
+        return read
     }
 
     /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object when several.
@@ -162,11 +162,10 @@ struct Annotate: RunnableCommand {
     private func listAnnotations(
         _ names: [String], of targets: DeploymentTargets, single: Bool, plane: ControlPlane, namespace: String
     ) throws {
-        let kind = targets.kind == .replicaSet ? "ReplicaSet" : "Deployment"
         for name in names {
             let live = try targets.live(name, namespace: namespace, plane: plane)
             let indent = single ? "" : " "
-            if !single { Output.out("Listing annotations for \(kind).apps/\(name):\n") }
+            if !single, let live { Output.out("Listing annotations for \(live.kindAndGroup)/\(name):\n") }
             for (key, value) in (live?.metadata.annotations ?? [:]).sorted(by: { $0.key < $1.key }) {
                 Output.out("\(indent)\(key)=\(value)\n")
             }

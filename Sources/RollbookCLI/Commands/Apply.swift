@@ -15,7 +15,7 @@ struct Apply: RunnableCommand {
     }
 
     static let spec = CommandSpec<Apply>(
-        "apply", abstract: "Apply a configuration to Deployments and ReplicaSets by file name or stdin.",
+        "apply", abstract: "Apply a configuration to Deployments, ReplicaSets and Pods by file name or stdin.",
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),

@@ -6,7 +6,7 @@ import Manifests
 enum Create {
     static var node: CommandNode {
         FromFiles.spec.node.named(
-            "create", abstract: "Create Deployments and ReplicaSets from files, or a Deployment from an image.",
+            "create", abstract: "Create Deployments, ReplicaSets and Pods from files, or a Deployment from an image.",
             subcommands: [Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment", aliases: ["deploy"]) { Deployment.spec.node }])
     }
 

@@ -1,11 +1,11 @@
 import ControlPlane
 import KubeModel
 
-/// `kubectl label` (pkg/cmd/label/label.go) for Deployments and ReplicaSets: a merge patch of `metadata.labels`.
+/// `kubectl label` (pkg/cmd/label/label.go) for Deployments, ReplicaSets and Pods: a merge patch of `metadata.labels`.
 /// The object's labels are its own; its selector and pod template, so its Pods, stay as they are.
 struct Label: RunnableCommand {
     static let spec = CommandSpec<Label>(
-        "label", abstract: "Update the labels on a Deployment or ReplicaSet.",
+        "label", abstract: "Update the labels on a Deployment, ReplicaSet or Pod.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
@@ -141,8 +141,7 @@ struct Label: RunnableCommand {
     /// `--list`: `key=value` lines (Go walks the map at random; sorted here), headed per object unless one
     /// object was named.
     static func listing(_ object: WatchedObject, single: Bool) -> String {
-        let kind = if case .replicaSet = object { "ReplicaSet" } else { "Deployment" }
-        var text = single ? "" : "Listing labels for \(kind).apps/\(object.name):\n"
+        var text = single ? "" : "Listing labels for \(object.kindAndGroup)/\(object.name):\n"
         for (key, value) in object.labels.sorted(by: { $0.key < $1.key }) {
             text += (single ? "" : " ") + "\(key)=\(value)\n"
         }

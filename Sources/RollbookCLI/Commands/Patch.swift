@@ -6,7 +6,7 @@ import KubeModel
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
 struct Patch: RunnableCommand {
     static let spec = CommandSpec<Patch>(
-        "patch", abstract: "Update fields of a Deployment or ReplicaSet with a patch.",
+        "patch", abstract: "Update fields of a Deployment, ReplicaSet or Pod with a patch.",
         options: GlobalOptions.options(in: \.globals)
             + FilenameOption.options(in: \.files)
             + [
@@ -66,7 +66,7 @@ struct Patch: RunnableCommand {
         let namespace = globals.resolvedNamespace.name
         let arguments = try files.resources(resource, command: "patch")
         let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
-        if parsed.kind != .deployment && parsed.kind != .replicaSet {
+        if parsed.kind == .event {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
         if parsed.names.count != 1 { throw CommandError.client("required resource not specified") }

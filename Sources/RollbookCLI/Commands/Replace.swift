@@ -2,12 +2,12 @@ import ControlPlane
 import KubeModel
 import Manifests
 
-/// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments and ReplicaSets: each object of the
+/// `kubectl replace -f FILE` (pkg/cmd/replace/replace.go) for Deployments, ReplicaSets and Pods: each object of the
 /// files replaces the stored one's labels, annotations and spec, as a PUT does. Annotations the file lacks go, the
 /// `last-applied-configuration` of `apply` among them. `--force` deletes each and creates it again.
 struct Replace: RunnableCommand {
     static let spec = CommandSpec<Replace>(
-        "replace", abstract: "Replace Deployments and ReplicaSets by file name or stdin.",
+        "replace", abstract: "Replace Deployments, ReplicaSets and Pods by file name or stdin.",
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
@@ -36,14 +36,18 @@ struct Replace: RunnableCommand {
             let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
             do {
                 let answer: JSONValue
-                if strategy == .client {
-                    answer = document.raw
-                } else if document.object.deployment == nil {
+                let dryRun = strategy == .server
+                switch (strategy, document.object) {
+                case (.client, _): answer = document.raw
+                case (_, .replicaSet):
                     answer = WatchedObject.replicaSet(try plane.replaceReplicaSet(
-                        namespace: namespace, name: name, with: document.raw, dryRun: strategy == .server)).json
-                } else {
+                        namespace: namespace, name: name, with: document.raw, dryRun: dryRun)).json
+                case (_, .pod):
+                    answer = WatchedObject.pod(try plane.replacePod(
+                        namespace: namespace, name: name, with: document.raw, dryRun: dryRun)).json
+                case (_, .deployment):
                     let stored = try plane.replaceDeployment(
-                        namespace: namespace, name: name, with: document.raw, dryRun: strategy == .server)
+                        namespace: namespace, name: name, with: document.raw, dryRun: dryRun)
                     answer = ObjectListing.Object.deployment(stored).json
                 }
                 Output.out(try printer.text(

@@ -1,6 +1,7 @@
 import ControlPlane
 import Dispatch
 import KubeModel
+import Manifests
 import Store
 
 /// What every request shares: the store, the clock and the caller's identity become a ``ControlPlane``
@@ -20,8 +21,9 @@ final class Backend: Sendable {
 
     /// The control plane for one request: the clock's time now, the caller as actor, and the request line
     /// as what the commands table records.
-    func plane(for user: UserInfo, request: [String]) -> ControlPlane {
-        ControlPlane(store: store, now: configuration.clock(), actor: user.name, argv: request)
+    func plane(for user: UserInfo, request: [String], fieldValidation: FieldValidation = .strict) -> ControlPlane {
+        ControlPlane(
+            store: store, now: configuration.clock(), actor: user.name, argv: request, fieldValidation: fieldValidation)
     }
 
     var now: Timestamp { configuration.clock() }

@@ -13,7 +13,14 @@ struct Handlers {
     let api: APIRequest
     let resource: ServedResource
 
-    var plane: ControlPlane { backend.plane(for: api.user, request: api.commandLine) }
+    var plane: ControlPlane {
+        backend.plane(for: api.user, request: api.commandLine, fieldValidation: fieldValidation)
+    }
+
+    /// The request's `fieldValidation` (kubectl sends Strict, or Warn or Ignore for `--validate=warn|false`).
+    var fieldValidation: FieldValidation {
+        api.query["fieldValidation"].flatMap(FieldValidation.init(parameter:)) ?? .strict
+    }
 
     // MARK: - Reads
 
@@ -113,9 +120,10 @@ struct Handlers {
         let dryRun = try isDryRun()
         let body = try createBody()
         let object: ManifestObject = switch resource.name {
-        case ServedResource.replicaSets.name: .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body))
-        case ServedResource.pods.name: .pod(try ControlPlane.decodePodStrictly(body))
-        default: .deployment(try ControlPlane.decodeStrictly(body))
+        case ServedResource.replicaSets.name:
+            .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body, validation: fieldValidation))
+        case ServedResource.pods.name: .pod(try ControlPlane.decodePodStrictly(body, validation: fieldValidation))
+        default: .deployment(try ControlPlane.decodeStrictly(body, validation: fieldValidation))
         }
         if let own = object.metadata.namespace, !own.isEmpty, own != namespace {
             throw APIError(.badRequest("the namespace of the provided object does not match the namespace sent on the request"))
@@ -125,7 +133,9 @@ struct Handlers {
             try plane.create([(object: object, source: nil)], namespace: namespace, dryRun: dryRun)
         }
         guard let created = answers.first else { throw APIError(.notFound(resource.qualifiedName, object.name)) }
-        return Response.json(created.json, status: 201).warning(created.metadata.nameWarningOnCreate.map { [$0] } ?? [])
+        // Under Warn, the unknown fields the decoder dropped come back as warnings, before the name warning.
+        return Response.json(created.json, status: 201)
+            .warning(try unknownFieldWarnings(in: body) + (created.metadata.nameWarningOnCreate.map { [$0] } ?? []))
     }
 
     func patch(namespace: String, name: String) async throws -> Response {
@@ -149,6 +159,18 @@ struct Handlers {
     }
 
     func replace(namespace: String, name: String) async throws -> Response {
+        let response = try await replaced(namespace: namespace, name: name)
+        return response.warning(try unknownFieldWarnings(in: try putBody(named: name)))
+    }
+
+    /// Under `fieldValidation=Warn`, the unknown fields of a body the server drops, as its warnings.
+    private func unknownFieldWarnings(in body: JSONValue) throws -> [String] {
+        guard fieldValidation == .warn else { return [] }
+        return (try? ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: .warn))?
+            .first?.warnings ?? []
+    }
+
+    private func replaced(namespace: String, name: String) async throws -> Response {
         let dryRun = try isDryRun()
         let body = try putBody(named: name)
         let plane = self.plane

@@ -76,6 +76,12 @@ extension ControlPlane {
                 }
                 results.append(result)
             }
+            // A manifest with fields the server drops (`--validate=warn|false`) always has a patch to send, which
+            // kubectl reports as configured, though the object comes back as it was.
+            for (index, document) in documents.enumerated()
+            where results[index].outcome == .unchanged && !document.droppedFields.isEmpty {
+                results[index].outcome = .configured
+            }
             if dryRun { return results }
             try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
             return results

@@ -87,7 +87,7 @@ extension ControlPlane {
             else { throw CommandError.notFound(Resource.pods, name) }
             let requested = try change(try JSONValue(encoding: live))
             try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.pods, name)
-            let updated = try updatedPod(try Self.decodePodStrictly(requested), live: live)
+            let updated = try updatedPod(try Self.decodePodStrictly(requested, validation: fieldValidation), live: live)
             var answer = live
             if !updated.writesNothing(over: live) {
                 try simulation.apply([.podConfigured(PodObject(pod: updated))], to: id, actor: actor, at: now) {
@@ -101,10 +101,10 @@ extension ControlPlane {
     }
 
     /// A Pod request body read the way the API server reads it with `fieldValidation=Strict`.
-    public static func decodePodStrictly(_ body: JSONValue) throws -> Pod {
+    public static func decodePodStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws -> Pod {
         let documents: [ManifestDocument]
         do {
-            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request")
+            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
         } catch {
             throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
         }
@@ -172,7 +172,7 @@ extension ControlPlane {
             namespace: namespace)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
-        return try updatedPod(try Self.decodePodStrictly(merged), live: live)
+        return try updatedPod(try Self.decodePodStrictly(merged, validation: fieldValidation), live: live)
     }
 }
 

@@ -69,6 +69,6 @@ extension ControlPlane {
             source: document.source, namespace: namespace)
         current["status"] = .object([:])
         let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
-        return try updatedReplicaSet(try Self.decodeReplicaSetStrictly(merged), live: live)
+        return try updatedReplicaSet(try Self.decodeReplicaSetStrictly(merged, validation: fieldValidation), live: live)
     }
 }

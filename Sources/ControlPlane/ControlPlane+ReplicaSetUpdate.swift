@@ -62,7 +62,8 @@ extension ControlPlane {
         let answer = try mutateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
             let requested = try change(try JSONValue(encoding: live))
             try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.replicaSets, name)
-            return Self.configured(try updatedReplicaSet(try Self.decodeReplicaSetStrictly(requested), live: live), over: live)
+            let manifest = try Self.decodeReplicaSetStrictly(requested, validation: fieldValidation)
+            return Self.configured(try updatedReplicaSet(manifest, live: live), over: live)
         }
         guard let answer else { throw CommandError.notFound(Resource.replicaSets, name) }
         return answer
@@ -124,10 +125,12 @@ extension ControlPlane {
     }
 
     /// A ReplicaSet request body read the way the API server reads it with `fieldValidation=Strict`.
-    public static func decodeReplicaSetStrictly(_ body: JSONValue) throws -> ReplicaSetManifest {
+    public static func decodeReplicaSetStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws
+        -> ReplicaSetManifest
+    {
         let documents: [ManifestDocument]
         do {
-            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request")
+            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
         } catch {
             throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
         }

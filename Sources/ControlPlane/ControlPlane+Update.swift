@@ -48,7 +48,7 @@ extension ControlPlane {
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { live, stream in
             let requested = try change(try JSONValue(encoding: live))
             try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.deployments, name)
-            var updated = try ControlPlane.decodeStrictly(requested)
+            var updated = try ControlPlane.decodeStrictly(requested, validation: fieldValidation)
             if updated.name.isEmpty { updated.metadata.name = name }
             if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
             if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
@@ -81,9 +81,9 @@ extension ControlPlane {
     /// A request body read the way the API server reads it with `fieldValidation=Strict`.
     ///
     /// - Throws: ``CommandError`` with a 400 `BadRequest` status for an unknown field or a wrong type.
-    public static func decodeStrictly(_ body: JSONValue) throws -> Deployment {
+    public static func decodeStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws -> Deployment {
         do {
-            let documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request")
+            let documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
             guard documents.count == 1 else {
                 throw ManifestError.noObjects(command: "update")
             }

@@ -2,6 +2,7 @@ import Cluster
 import Controllers
 import Foundation
 import KubeModel
+import Manifests
 import Store
 
 /// The façade every adapter uses: each mutating method is one command (one transaction); read methods
@@ -11,12 +12,17 @@ public final class ControlPlane: Sendable {
     public let now: Timestamp
     public let actor: String
     public let argv: [String]
+    /// How the writes' bodies treat unknown fields (`--validate`, `fieldValidation`).
+    public let fieldValidation: FieldValidation
 
-    public init(store: SQLiteStore, now: Timestamp, actor: String, argv: [String]) {
+    public init(
+        store: SQLiteStore, now: Timestamp, actor: String, argv: [String], fieldValidation: FieldValidation = .strict
+    ) {
         self.store = store
         self.now = now
         self.actor = actor
         self.argv = argv
+        self.fieldValidation = fieldValidation
     }
 
     /// Who runs what; the store derives the command id once it knows where in the log the command lands.

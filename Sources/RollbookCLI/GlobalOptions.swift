@@ -1,6 +1,7 @@
 import ControlPlane
 import Foundation
 import KubeModel
+import Manifests
 import Store
 
 /// Options every command takes, as kubectl's global flags.
@@ -22,14 +23,14 @@ struct GlobalOptions: OptionGroup {
     }
 
     /// Opens the store and the control plane for one command.
-    func controlPlane() throws -> ControlPlane {
-        try controlPlane(on: try SQLiteStore(path: store ?? Environment.storePath))
+    func controlPlane(fieldValidation: FieldValidation = .strict) throws -> ControlPlane {
+        try controlPlane(on: try SQLiteStore(path: store ?? Environment.storePath), fieldValidation: fieldValidation)
     }
 
     /// A control plane on a store this command has already opened, at the clock's time now.
-    func controlPlane(on store: SQLiteStore) throws -> ControlPlane {
+    func controlPlane(on store: SQLiteStore, fieldValidation: FieldValidation = .strict) throws -> ControlPlane {
         ControlPlane(store: store, now: try Environment.now(), actor: actor ?? Environment.actor,
-                     argv: Array(CommandLine.arguments.dropFirst()))
+                     argv: Array(CommandLine.arguments.dropFirst()), fieldValidation: fieldValidation)
     }
 }
 

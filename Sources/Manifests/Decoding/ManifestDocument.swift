@@ -9,6 +9,10 @@ public struct ManifestDocument: Sendable {
     /// The object as written (converted from YAML the way sigs.k8s.io/yaml does); feeds `last-applied-configuration`.
     public var raw: JSONValue
     public var object: ManifestObject
+    /// What the server warns of when it takes the object (`unknown field "spec.x"` under `--validate=warn`).
+    public var warnings: [String] = []
+    /// The unknown fields the server drops under `--validate=warn|false` (their paths).
+    public var droppedFields: [String] = []
 
     public init(source: String, index: Int, raw: JSONValue, object: ManifestObject) {
         self.source = source

@@ -13,8 +13,8 @@ enum ManifestPipeline {
         case error(ManifestError)
     }
 
-    static func events(_ data: Data, source: String) -> [Event] {
-        var run = Run(source: source)
+    static func events(_ data: Data, source: String, validation: FieldValidation = .strict) -> [Event] {
+        var run = Run(source: source, validation: validation)
         do throws(ManifestError) {
             var stream = RawDocumentStream(input: try ManifestInput(data, source: source), source: source)
             while let raw = try stream.next() {
@@ -28,10 +28,15 @@ enum ManifestPipeline {
 
     private struct Run {
         let source: String
+        let validation: FieldValidation
         var events: [Event] = []
         var index = 0
 
         mutating func visit(_ raw: RawDocument) throws(ManifestError) {
+            // `--validate=false`: kubectl's schema checks are off, so a missing kind is the decoder's to report.
+            if validation == .ignore, GroupVersionKind.of(raw.value).isFailure {
+                return visitObject(raw.value, json: raw.json, line: raw.line, inList: false)
+            }
             switch GroupVersionKind.of(raw.value) {
             case .failure(let errors):
                 throw validationError(errors, line: raw.line)
@@ -97,7 +102,11 @@ enum ManifestPipeline {
             case .replicaSet: KubeSchema.replicaSet
             default: KubeSchema.pod
             }
-            if let problem = StrictDecoding.check(value, as: schema) {
+            var dropped: [String] = []
+            if case .unknownFields(let paths)? = StrictDecoding.check(value, as: schema), validation != .strict {
+                // The server drops unknown fields unless told to refuse them; under Warn it says which.
+                dropped = paths
+            } else if let problem = StrictDecoding.check(value, as: schema) {
                 let reason: ManifestError.Kind
                 if case .unknownFields = problem { reason = .unknownField } else { reason = .wrongType }
                 let message = "\(kind.kind) in version \"v1\" cannot be handled as a \(kind.kind): \(problem.message)"
@@ -115,7 +124,9 @@ enum ManifestPipeline {
             case .replicaSet: .replicaSet(DeploymentReader.readReplicaSet(value))
             default: .pod(DeploymentReader.readPod(value))
             }
-            let document = ManifestDocument(source: source, index: index, raw: value, object: object)
+            var document = ManifestDocument(source: source, index: index, raw: value, object: object)
+            document.droppedFields = dropped
+            if validation == .warn { document.warnings = dropped.map(FieldValidation.unknownFieldWarning) }
             events.append(.document(.success(document)))
         }
 
@@ -130,5 +141,12 @@ enum ManifestPipeline {
             body["metadata"] = .object(metadata)
             return GoJSONWriter.compact(body).utf8.count
         }
+    }
+}
+
+extension Result {
+    fileprivate var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
     }
 }

@@ -25,6 +25,7 @@ struct Apply: RunnableCommand {
             .flag(\.overwrite, "overwrite", help: "Let the manifest win over live changes (the default; false is not supported)."),
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility: --force deletes at once."),
             .option(\.selector, "selector", short: "l", help: "Apply only the objects of the files whose labels match (e.g. -l app=web)."),
+            .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -35,18 +36,22 @@ struct Apply: RunnableCommand {
     var overwrite = true
     var gracePeriod = -1
     var selector: String?
+    var validate = "strict"
 
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
+        let validation = try ValidateFlag.directive(validate)
         // apply.go's Validate.
         if force && strategy == .server { throw CommandError.client("--dry-run=server cannot be used with --force") }
         // kubectl would then refuse a patch whose fields the live object changed since the last apply.
         if !overwrite { throw CommandError.client("--overwrite=false is not supported: the manifest always wins") }
         var printer = try TypedOutput(output)
         let namespace = globals.resolvedNamespace
-        let plane = try globals.controlPlane()
+        let plane = try globals.controlPlane(fieldValidation: validation)
         let query = try LabelQuery.parsing(selector)
-        let documents = try ManifestFiles.load(filenames, command: "apply", replicaSets: true) { name, own in
+        let documents = try ManifestFiles.load(
+            filenames, command: "apply", replicaSets: true, validation: validation
+        ) { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
         }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
         // The resource builder's selector leaves the files' other objects out.
@@ -55,8 +60,10 @@ struct Apply: RunnableCommand {
         let results = try plane.apply(
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,
             clientDryRun: strategy == .client, force: force)
-        for result in results {
+        for (result, document) in zip(results, documents) {
             if let warning = result.warning { Output.err(warning + "\n") }
+            // The server's warnings answer a request: a client dry run and an unchanged object send none.
+            if strategy != .client && result.outcome != .unchanged { ValidateFlag.printWarnings(of: document) }
             if printer.printsObjects { continue }
             if output == "name" {
                 Output.out("\(result.resource)/\(result.name)\n")

@@ -20,9 +20,11 @@ enum Create {
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
                 .flag(\.saveConfig, "save-config", help: "Record each object's configuration in its last-applied annotation, for apply."),
+                .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
+        var validate = "strict"
         var filenames: [String] = []
         var saveConfig = false
         var dryRun = "none"
@@ -30,9 +32,11 @@ enum Create {
 
         func run() throws {
             let strategy = try DryRunStrategy(flag: dryRun)
+            let validation = try ValidateFlag.directive(validate)
             var printer = try TypedOutput(output)
-            let plane = try globals.controlPlane()
-            let documents = try ManifestFiles.load(filenames, command: "create", replicaSets: true) { _, _ in false }
+            let plane = try globals.controlPlane(fieldValidation: validation)
+            let documents = try ManifestFiles.load(
+                filenames, command: "create", replicaSets: true, validation: validation) { _, _ in false }
             try ManifestScope.check(documents, flag: globals.namespace)
             var objects = documents.map { Created(raw: $0.raw, object: $0.object, source: $0.source) }
             if saveConfig { objects = objects.map(savingConfiguration) }
@@ -49,7 +53,8 @@ enum Create {
                 objects.map { (object: $0.object, source: Optional($0.source)) }, namespace: globals.resolvedNamespace.name,
                 dryRun: strategy == .server)
             // create.go prints each object as the server answered the create.
-            for (answer, object) in zip(answers, objects) {
+            for ((answer, object), document) in zip(zip(answers, objects), documents) {
+                ValidateFlag.printWarnings(of: document)
                 if let warning = answer.metadata.nameWarningOnCreate { Output.err("Warning: \(warning)\n") }
                 Output.out(try printer.text(
                     answer.json, as: nil, resource: "\(object.object.resource)/\(answer.name)", operation: operation))
@@ -69,6 +74,7 @@ enum Create {
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created object: json, yaml, name, jsonpath=… or go-template=…."),
                 .flag(\.saveConfig, "save-config", help: "Record the object's configuration in its last-applied annotation, for apply."),
+                .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             ],
             arguments: .one(\.name, "NAME"),
             afterTerminator: \Deployment.command,
@@ -82,8 +88,10 @@ enum Create {
         var dryRun = "none"
         var output: String?
         var saveConfig = false
+        var validate = "strict"
         func run() throws {
             if image.isEmpty { throw CommandError.client("required flag(s) \"image\" not set") }
+            _ = try ValidateFlag.directive(validate)
             // create_deployment.go Validate: one command cannot serve several images.
             if image.count > 1 && !command.isEmpty {
                 throw CommandError.client("cannot specify multiple --image options and command")

@@ -9,7 +9,8 @@ enum ManifestFiles {
     /// - Parameter replicaSets: whether the verb acts on ReplicaSets too; those that act on Deployments only refuse a
     ///   file that holds one.
     static func load(
-        _ paths: [String], command: String, replicaSets: Bool = false, exists: (String, String?) -> Bool
+        _ paths: [String], command: String, replicaSets: Bool = false, validation: FieldValidation = .strict,
+        exists: (String, String?) -> Bool
     ) throws -> [ManifestDocument] {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
@@ -19,7 +20,7 @@ enum ManifestFiles {
             for path in paths {
                 for (source, data) in try read(path) {
                     do {
-                        documents += try ManifestDecoder.decode(data, source: source)
+                        documents += try ManifestDecoder.decode(data, source: source, validation: validation)
                     } catch {
                         let verb: ManifestError.Verb = error.name.map { exists($0, error.namespace) } == true ? .patching : .creating
                         throw CommandError(error.kubectlMessage(verb: verb))

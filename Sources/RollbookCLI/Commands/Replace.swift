@@ -12,6 +12,7 @@ struct Replace: RunnableCommand {
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be replaced."),
+            .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
             .flag(\.force, "force", help: "Delete the Deployments, then create them again from the files (a new UID)."),
         ],
@@ -19,15 +20,18 @@ struct Replace: RunnableCommand {
     var globals = GlobalOptions()
     var filenames: [String] = []
     var dryRun = "none"
+    var validate = "strict"
     var output: String?
     var force = false
 
     func run() throws {
         let strategy = try DryRunStrategy(flag: dryRun)
         if force && strategy != .none { throw CommandError.client("--dry-run can not be used when --force is set") }
+        let validation = try ValidateFlag.directive(validate)
         var printer = try TypedOutput(output)
-        let plane = try globals.controlPlane()
-        let documents = try ManifestFiles.load(filenames, command: "replace", replicaSets: true) { _, _ in true }
+        let plane = try globals.controlPlane(fieldValidation: validation)
+        let documents = try ManifestFiles.load(
+            filenames, command: "replace", replicaSets: true, validation: validation) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
         if force { return try forceReplace(documents, plane: plane, printer: &printer) }
         var errors: [CommandError] = []
@@ -50,6 +54,7 @@ struct Replace: RunnableCommand {
                         namespace: namespace, name: name, with: document.raw, dryRun: dryRun)
                     answer = ObjectListing.Object.deployment(stored).json
                 }
+                if strategy != .client { ValidateFlag.printWarnings(of: document) }
                 Output.out(try printer.text(
                     answer, as: nil, resource: "\(document.object.resource)/\(name)", operation: strategy.operation("replaced")))
             } catch let error as CommandError {

@@ -4,16 +4,19 @@ import ControlPlane
 /// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
 struct FilenameOption: OptionGroup {
     var filenames: [String] = []
+    var recursive = false
 
     static let options: [CommandOption<Self>] = [
         .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, naming the Deployments."),
+        .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
     ]
 
     /// `resources`, or with `-f` the equivalent `deployment NAME...` (an error if both are given).
     func resources(_ resources: [String], command: String) throws -> [String] {
         guard !filenames.isEmpty else { return resources }
         try Self.refuse(resources)
-        let documents = try ManifestFiles.load(filenames, command: command, replicaSets: true) { _, _ in true }
+        let documents = try ManifestFiles.load(
+            filenames, command: command, replicaSets: true, recursive: recursive) { _, _ in true }
         if documents.allSatisfy({ $0.object.deployment != nil }) { return ["deployment"] + documents.map(\.object.name) }
         return documents.map { "\($0.object.kind.rawValue.lowercased())/\($0.object.name)" }
     }

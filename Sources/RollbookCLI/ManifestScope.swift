@@ -33,7 +33,8 @@ extension ManifestScoped {
     mutating func takeManifestNamespace() throws {
         guard !files.filenames.isEmpty,
             // A file that does not load is the verb's to report, in its words.
-            let documents = try? ManifestFiles.load(files.filenames, command: "", replicaSets: true, exists: { _, _ in true })
+            let documents = try? ManifestFiles.load(
+                files.filenames, command: "", replicaSets: true, recursive: files.recursive, exists: { _, _ in true })
         else { return }
         try ManifestScope.check(documents, flag: globals.namespace, prefix: Self.namespaceRefusalPrefix)
         let named = Set(documents.compactMap { $0.object.metadata.namespace }.filter { !$0.isEmpty })

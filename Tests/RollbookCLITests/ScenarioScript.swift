@@ -20,7 +20,12 @@ struct ScenarioScript {
     func run() throws -> String {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        for (name, text) in files { try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8) }
+        for (name, text) in files {
+            // A name with directories (`dir/sub/f.yaml`) gets them made first.
+            let parent = (dir.path(name) as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8)
+        }
         let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
         var transcript = ""
         for (offset, command) in steps {

@@ -29,7 +29,7 @@ struct SetLastApplied: RunnableCommand {
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        for document in try ManifestFiles.load(files.filenames, command: "apply set-last-applied", exists: { _, _ in true }) {
+        for document in try ManifestFiles.load(files.filenames, command: "apply set-last-applied", recursive: files.recursive, exists: { _, _ in true }) {
             let name = document.object.name
             let target = document.object.metadata.namespace ?? namespace
             let live = try plane.deploymentStream(namespace: target, name: name).deployment

@@ -68,7 +68,7 @@ struct ViewLastApplied: RunnableCommand {
     /// here: view_last_applied.go hands `AddSourceToErr` a nil error, which a source turns into text.
     private func fromFiles(_ source: ReadSource) throws -> [String] {
         try FilenameOption.refuse(resources)
-        return try ManifestFiles.load(files.filenames, command: "apply view-last-applied") { _, _ in true }.map { document in
+        return try ManifestFiles.load(files.filenames, command: "apply view-last-applied", recursive: files.recursive) { _, _ in true }.map { document in
             let name = document.object.name
             let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
             let stream = try source.deploymentStream(namespace: namespace, name: name, whole: false)

@@ -19,6 +19,7 @@ struct Apply: RunnableCommand {
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+            .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: decide and print, store nothing."),
             .option(\.output, "output", short: "o", help: "json, yaml, name, jsonpath=… or go-template=…: print the applied objects."),
             .flag(\.force, "force", help: "Delete and re-create a Deployment the patch cannot change (a conflict, an immutable field)."),
@@ -30,6 +31,7 @@ struct Apply: RunnableCommand {
         make: Apply.init)
     var globals = GlobalOptions()
     var filenames: [String] = []
+    var recursive = false
     var dryRun = "none"
     var output: String?
     var force = false
@@ -50,7 +52,7 @@ struct Apply: RunnableCommand {
         let plane = try globals.controlPlane(fieldValidation: validation)
         let query = try LabelQuery.parsing(selector)
         let documents = try ManifestFiles.load(
-            filenames, command: "apply", replicaSets: true, validation: validation
+            filenames, command: "apply", replicaSets: true, validation: validation, recursive: recursive
         ) { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
         }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }

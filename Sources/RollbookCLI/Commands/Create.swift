@@ -17,6 +17,7 @@ enum Create {
             options: GlobalOptions.options(in: \.globals)
                 + [
                 .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+                .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print, create nothing) or server."),
                 .option(\.output, "output", short: "o", help: "Print the created objects: json, yaml, name, jsonpath=… or go-template=…."),
                 .flag(\.saveConfig, "save-config", help: "Record each object's configuration in its last-applied annotation, for apply."),
@@ -26,6 +27,7 @@ enum Create {
         var globals = GlobalOptions()
         var validate = "strict"
         var filenames: [String] = []
+        var recursive = false
         var saveConfig = false
         var dryRun = "none"
         var output: String?
@@ -36,7 +38,8 @@ enum Create {
             var printer = try TypedOutput(output)
             let plane = try globals.controlPlane(fieldValidation: validation)
             let documents = try ManifestFiles.load(
-                filenames, command: "create", replicaSets: true, validation: validation) { _, _ in false }
+                filenames, command: "create", replicaSets: true, validation: validation, recursive: recursive
+            ) { _, _ in false }
             try ManifestScope.check(documents, flag: globals.namespace)
             var objects = documents.map { Created(raw: $0.raw, object: $0.object, source: $0.source) }
             if saveConfig { objects = objects.map(savingConfiguration) }

@@ -8,6 +8,7 @@ struct Delete: RunnableCommand {
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin."),
+            .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
             .option(\.cascade, "cascade", valueWhenBare: "background", help: "background (dependents are garbage-collected) or orphan."),
             .flag(\.all, "all", help: "Delete every object of the type in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Delete the objects matching this selector."),
@@ -26,6 +27,7 @@ struct Delete: RunnableCommand {
     var globals = GlobalOptions()
     var resources: [String] = []
     var filenames: [String] = []
+    var recursive = false
     var cascade = "background"
     var all = false
     var selector: String?
@@ -87,7 +89,7 @@ struct Delete: RunnableCommand {
         let plane = try globals.controlPlane()
         if filenames.isEmpty { return try deleteByType(mode: mode, plane: plane) }
         var failed = false
-        let documents = try ManifestFiles.load(filenames, command: "delete", replicaSets: true) { _, _ in true }
+        let documents = try ManifestFiles.load(filenames, command: "delete", replicaSets: true, recursive: recursive) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
         for document in documents {
             let name = document.object.name

@@ -10,7 +10,7 @@ enum ManifestFiles {
     ///   file that holds one.
     static func load(
         _ paths: [String], command: String, replicaSets: Bool = false, validation: FieldValidation = .strict,
-        exists: (String, String?) -> Bool
+        recursive: Bool = false, exists: (String, String?) -> Bool
     ) throws -> [ManifestDocument] {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
@@ -18,7 +18,7 @@ enum ManifestFiles {
         var documents: [ManifestDocument] = loaded[paths] ?? []
         if loaded[paths] == nil {
             for path in paths {
-                for (source, data) in try read(path) {
+                for (source, data) in try read(path, recursive: recursive) {
                     do {
                         documents += try ManifestDecoder.decode(data, source: source, validation: validation)
                     } catch {
@@ -44,21 +44,44 @@ enum ManifestFiles {
     /// Stdin, read once, even when a first reading failed to decode.
     private static let standardInput = FileHandle.standardInput.readDataToEndOfFile()
 
-    /// `(source name, bytes)` for a file, every manifest in a directory, or stdin.
-    private static func read(_ path: String) throws -> [(String, Data)] {
+    /// `(source name, bytes)` for a file, every manifest in a directory (and with `recursive` in the directories
+    /// below, as `filepath.Walk` visits them: by name, depth first), or stdin.
+    private static func read(_ path: String, recursive: Bool) throws -> [(String, Data)] {
         if path == "-" { return [("STDIN", standardInput)] }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard let isDirectory = directory(path) else {
             throw CommandError.client("the path \"\(path)\" does not exist")
         }
-        if isDirectory.boolValue {
-            let entries = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-            return try entries.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.map { entry in
-                let full = (path as NSString).appendingPathComponent(entry)
-                return (full, try contents(full))
+        guard isDirectory else { return [(path, try contents(path))] }
+        var found: [(String, Data)] = []
+        func walk(_ folder: String) throws {
+            let entries = try FileManager.default.contentsOfDirectory(atPath: folder)
+            for entry in entries.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                let full = joined(folder, entry)
+                if directory(full) == true {
+                    if recursive { try walk(full) }
+                } else if [".yaml", ".yml", ".json"].contains(where: entry.hasSuffix) {
+                    found.append((full, try contents(full)))
+                }
             }
         }
-        return [(path, try contents(path))]
+        try walk(path)
+        return found
+    }
+
+    /// Whether `path` is a directory; nil when nothing is there.
+    private static func directory(_ path: String) -> Bool? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue
+    }
+
+    /// Go's `filepath.Join`: the parts joined and cleaned (`./a/` and `b.yaml` make `a/b.yaml`), as kubectl names
+    /// the files it found in a directory.
+    static func joined(_ directory: String, _ name: String) -> String {
+        let absolute = directory.hasPrefix("/")
+        let parts = (directory + "/" + name).split(separator: "/").filter { $0 != "." }
+        let text = parts.joined(separator: "/")
+        return absolute ? "/" + text : (text.isEmpty ? "." : text)
     }
 
     private static func contents(_ path: String) throws -> Data {

@@ -100,7 +100,7 @@ struct Patch: RunnableCommand {
     private func patchFiles(_ patch: ObjectPatch, printer: inout TypedOutput) throws {
         if !resource.isEmpty { throw CommandError.client("cannot specify --local and server resources") }
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-        for document in try ManifestFiles.load(files.filenames, command: "patch", exists: { _, _ in false }) {
+        for document in try ManifestFiles.load(files.filenames, command: "patch", recursive: files.recursive, exists: { _, _ in false }) {
             let patched: JSONValue
             do {
                 patched = try patch.applied(to: document.raw)

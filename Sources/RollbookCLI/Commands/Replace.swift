@@ -11,6 +11,7 @@ struct Replace: RunnableCommand {
         options: GlobalOptions.options(in: \.globals)
             + [
             .option(\.filenames, "filename", short: "f", help: "Files, directories or - for stdin, holding the Deployments."),
+            .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be replaced."),
             .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
@@ -19,6 +20,7 @@ struct Replace: RunnableCommand {
         make: Replace.init)
     var globals = GlobalOptions()
     var filenames: [String] = []
+    var recursive = false
     var dryRun = "none"
     var validate = "strict"
     var output: String?
@@ -31,7 +33,8 @@ struct Replace: RunnableCommand {
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane(fieldValidation: validation)
         let documents = try ManifestFiles.load(
-            filenames, command: "replace", replicaSets: true, validation: validation) { _, _ in true }
+            filenames, command: "replace", replicaSets: true, validation: validation, recursive: recursive
+        ) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
         if force { return try forceReplace(documents, plane: plane, printer: &printer) }
         var errors: [CommandError] = []

@@ -108,7 +108,7 @@ enum SetCommand {
             errors: inout [String]
         ) throws {
             guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-            for document in try ManifestFiles.load(files.filenames, command: "set image", exists: { _, _ in false }) {
+            for document in try ManifestFiles.load(files.filenames, command: "set image", recursive: files.recursive, exists: { _, _ in false }) {
                 var object = document.raw
                 errors += ContainerImages.set(pairs, in: &object)
                 guard object != document.raw else { continue }

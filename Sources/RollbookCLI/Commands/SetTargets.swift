@@ -51,7 +51,7 @@ enum SetTargets {
     /// `--local`: the objects of `-f` as written.
     static func local(files: FilenameOption, command: String) throws -> [(name: String, object: JSONValue)] {
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
-        return try ManifestFiles.load(files.filenames, command: command, replicaSets: true, exists: { _, _ in false })
+        return try ManifestFiles.load(files.filenames, command: command, replicaSets: true, recursive: files.recursive, exists: { _, _ in false })
             .map { ($0.object.name, $0.raw) }
     }
 

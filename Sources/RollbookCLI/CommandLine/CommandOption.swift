@@ -58,6 +58,17 @@ struct CommandOption<C>: Sendable {
              apply: { $0[keyPath: path] = $1 }, defaultText: { "'\($0[keyPath: path])'" })
     }
 
+    /// `--template`, folded into `-o` as cli-runtime's print flags fold it: alone it is a go-template; after a bare
+    /// template or columns format it is that format's text; beside any other format it is ignored.
+    static func template(_ output: any Field<C, String?>) -> Self {
+        Self(info: info("template", nil, valueName: "string",
+                        help: "The template for -o go-template or -o jsonpath (alone: go-template)."),
+             apply: { command, text in
+                 command[keyPath: output] = OutputTemplate.folded(command[keyPath: output], template: text)
+             },
+             defaultText: { _ in "''" })
+    }
+
     /// Repeatable: each occurrence adds one value.
     static func option(
         _ path: any Field<C, [String]>, _ long: String, short: Character? = nil, valueName: String = "strings",

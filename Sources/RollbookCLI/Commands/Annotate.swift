@@ -15,6 +15,7 @@ struct Annotate: RunnableCommand {
             .option(\.fieldManager, "field-manager", help: "The name of the manager recorded in managedFields."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
+            .template(\.output),
         ],
         arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Annotate.init)

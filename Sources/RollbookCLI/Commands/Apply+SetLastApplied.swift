@@ -14,6 +14,7 @@ struct SetLastApplied: RunnableCommand {
             .flag(\.createAnnotation, "create-annotation", help: "Create the annotation where an object has none."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: print, store nothing."),
             .option(\.output, "output", short: "o", help: "Print the objects: json, yaml, name, jsonpath=… or go-template=…."),
+            .template(\.output),
         ],
         make: SetLastApplied.init)
 

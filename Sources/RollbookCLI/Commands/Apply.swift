@@ -22,6 +22,7 @@ struct Apply: RunnableCommand {
             .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: decide and print, store nothing."),
             .option(\.output, "output", short: "o", help: "json, yaml, name, jsonpath=… or go-template=…: print the applied objects."),
+            .template(\.output),
             .flag(\.force, "force", help: "Delete and re-create a Deployment the patch cannot change (a conflict, an immutable field)."),
             .flag(\.overwrite, "overwrite", help: "Let the manifest win over live changes (the default; false is not supported)."),
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility: --force deletes at once."),

@@ -14,6 +14,7 @@ struct Patch: RunnableCommand {
             .option(\.patchFile, "patch-file", help: "A file holding the patch."),
             .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
             .option(\.output, "output", short: "o", help: "Print the patched object: json, yaml, name, jsonpath=… or go-template=…."),
+            .template(\.output),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
             .flag(\.local, "local", help: "Patch the objects of -f here and print them; the store is not read."),
         ],

@@ -15,6 +15,7 @@ struct Replace: RunnableCommand {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be replaced."),
             .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
+            .template(\.output),
             .flag(\.force, "force", help: "Delete the Deployments, then create them again from the files (a new UID)."),
         ],
         make: Replace.init)

@@ -24,6 +24,7 @@ extension Rollout {
                 .option(\.revision, "revision", help: "See the details, including podTemplate of the revision specified."),
                 .flag(\.all, "all", help: "List every revision ever assigned, with who, when and how, even if garbage-collected."),
                 .option(\.output, "output", short: "o", help: "Print the revisions' ReplicaSets: json, yaml, name, jsonpath=… or go-template=…."),
+                .option(\.template, "template", help: "With -o, its template; alone, a go-template over the Deployment."),
             ])
         var globals = GlobalOptions()
         var files = FilenameOption()
@@ -33,6 +34,7 @@ extension Rollout {
         var revision = 0
         var all = false
         var output: String?
+        var template: String?
         func run() throws {
             if revision < 0 { throw CommandError.client("revision must be a positive integer: \(revision)") }
             let source = try globals.readSource(pointInTime)
@@ -51,9 +53,19 @@ extension Rollout {
         /// kubectl's history of one Deployment (each one's block in turn when several are named).
         private func history(of name: String, source: ReadSource, namespace: String) throws {
             let resource = "deployment.apps/\(name)"
-            let rows = ControlPlane.historyRows(
-                of: try source.deploymentStream(namespace: namespace, name: name, whole: false))
-            if let output { return try printReplicaSets(rows.map(\.replicaSet), revisions: rows.map(\.revision), output) }
+            let stream = try source.deploymentStream(namespace: namespace, name: name, whole: false)
+            let rows = ControlPlane.historyRows(of: stream)
+            if let output {
+                let format = OutputTemplate.folded(output, template: template) ?? output
+                return try printReplicaSets(rows.map(\.replicaSet), revisions: rows.map(\.revision), format)
+            }
+            // history.go prints the revisions' ReplicaSets only for an -o; a template alone goes to the printer of
+            // the Deployment it visited.
+            if let template, !template.isEmpty, let deployment = stream.deployment {
+                var printer = try TypedOutput("go-template=" + template)
+                return Output.out(try printer.text(
+                    ObjectListing.Object.deployment(deployment).json, as: .deployment, resource: resource, operation: ""))
+            }
             if revision > 0 {
                 // ViewHistory answers an empty history before it looks for the revision.
                 if rows.isEmpty {

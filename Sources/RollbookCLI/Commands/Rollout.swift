@@ -18,7 +18,9 @@ enum Rollout {
 
 extension Rollout {
     struct Pause: RolloutVerb {
-        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
+        static let spec = CommandSpec<Pause>.rollout("pause", abstract: "Mark the Deployment as paused.", options: [
+            .option(\.output, "output", short: "o", help: Rollout.outputHelp), .template(\.output),
+        ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -32,7 +34,9 @@ extension Rollout {
     }
 
     struct Resume: RolloutVerb {
-        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
+        static let spec = CommandSpec<Resume>.rollout("resume", abstract: "Resume a paused Deployment.", options: [
+            .option(\.output, "output", short: "o", help: Rollout.outputHelp), .template(\.output),
+        ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -46,7 +50,9 @@ extension Rollout {
     }
 
     struct Restart: RolloutVerb {
-        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.", options: [.option(\.output, "output", short: "o", help: Rollout.outputHelp)])
+        static let spec = CommandSpec<Restart>.rollout("restart", abstract: "Restart a Deployment's pods with a new rollout.", options: [
+            .option(\.output, "output", short: "o", help: Rollout.outputHelp), .template(\.output),
+        ])
         var globals = GlobalOptions()
         var files = FilenameOption()
         var resource: [String] = []
@@ -65,6 +71,7 @@ extension Rollout {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (print the template) or server (check only)."),
             .flag(\.fromHistory, "from-history", help: "Restore --to-revision from the full history, even if its ReplicaSet was garbage-collected."),
             .option(\.output, "output", short: "o", help: Rollout.outputHelp),
+            .template(\.output),
         ])
         var globals = GlobalOptions()
         var files = FilenameOption()

@@ -16,6 +16,7 @@ struct Scale: RunnableCommand {
             .flag(\.all, "all", help: "Scale every object of the type in the namespace."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be scaled."),
             .option(\.output, "output", short: "o", help: "Print the objects as read before scaling: json, yaml, name, jsonpath=… or go-template=…."),
+            .template(\.output),
         ],
         arguments: .list(\.resource, "TYPE/NAME, TYPE NAME..., or TYPE with -l / --all (deployment or replicaset)"),
         make: Scale.init)

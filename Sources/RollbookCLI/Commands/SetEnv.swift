@@ -24,6 +24,7 @@ extension SetCommand {
                 .flag(\.overwrite, "overwrite", help: "Allow environment to be overwritten, otherwise reject updates that overwrite existing environment."),
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
                 .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
+                .template(\.output),
             ],
             arguments: .list(\.arguments, "deployment/NAME KEY_1=VAL_1 ... KEY_N=VAL_N"),
             make: Env.init)

@@ -22,6 +22,7 @@ enum SetCommand {
                 .option(\.selector, "selector", short: "l", help: "Update the objects matching this selector."),
                 .flag(\.local, "local", help: "Update the objects of -f and print them; nothing is read from or written to the store."),
                 .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
+                .template(\.output),
             ],
             arguments: .list(\.arguments, "deployment/NAME CONTAINER=IMAGE..."),
             make: Image.init)

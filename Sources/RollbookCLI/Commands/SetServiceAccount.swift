@@ -16,6 +16,7 @@ extension SetCommand {
                 .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
                 .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
                 .option(\.output, "output", short: "o", help: "Print the updated objects: json, yaml, name, jsonpath=… or go-template=…."),
+                .template(\.output),
             ],
             arguments: .list(\.arguments, "deployment/NAME SERVICE_ACCOUNT"),
             make: ServiceAccount.init)

@@ -12,11 +12,15 @@ struct FilenameOption: OptionGroup {
     ]
 
     /// `resources`, or with `-f` the equivalent `deployment NAME...` (an error if both are given).
-    func resources(_ resources: [String], command: String) throws -> [String] {
+    ///
+    /// - Parameter plainErrors: When the verb prints undecodable files without `error: `.
+    func resources(
+        _ resources: [String], command: String, plainErrors: ManifestFiles.PlainErrors = .never
+    ) throws -> [String] {
         guard !filenames.isEmpty else { return resources }
         try Self.refuse(resources)
-        let documents = try ManifestFiles.load(
-            filenames, command: command, replicaSets: true, recursive: recursive) { _, _ in true }
+        let documents = try ManifestFiles.loadNaming(
+            filenames, command: command, recursive: recursive, plainErrors: plainErrors)
         if documents.allSatisfy({ $0.object.deployment != nil }) { return ["deployment"] + documents.map(\.object.name) }
         return documents.map { "\($0.object.kind.rawValue.lowercased())/\($0.object.name)" }
     }

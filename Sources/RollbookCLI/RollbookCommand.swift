@@ -49,8 +49,11 @@ public enum RollbookCommand {
                 command = scoped
             }
             try command.run()
-            return 0
+            // Files the verb could not decode are reported after the objects it acted on.
+            for message in ManifestFiles.deferred { Output.err(message + "\n") }
+            return ManifestFiles.deferred.isEmpty ? 0 : 1
         } catch let error as CommandError {
+            for message in ManifestFiles.deferred { Output.err(message + "\n") }
             Output.err(error.text + "\n")
             return error.exitCode
         } catch let partial as PartialOutput {

@@ -40,9 +40,11 @@ public enum ManifestDecoder {
 
     /// Decodes a source the way kubectl carries on: objects before a fatal error are kept, documents of unknown kinds
     /// are skipped, and objects the server would refuse are reported one by one.
-    public static func decodeAll(_ data: Data, source: String) -> ManifestDecodeResult {
+    public static func decodeAll(_ data: Data, source: String, validation: FieldValidation = .strict)
+        -> ManifestDecodeResult
+    {
         var result = ManifestDecodeResult()
-        for event in ManifestPipeline.events(data, source: source) {
+        for event in ManifestPipeline.events(data, source: source, validation: validation) {
             switch event {
             case .document(let outcome): result.documents.append(outcome)
             case .error(let error): result.errors.append(error)

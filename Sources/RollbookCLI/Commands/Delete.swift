@@ -89,7 +89,7 @@ struct Delete: RunnableCommand {
         let plane = try globals.controlPlane()
         if filenames.isEmpty { return try deleteByType(mode: mode, plane: plane) }
         var failed = false
-        let documents = try ManifestFiles.load(filenames, command: "delete", replicaSets: true, recursive: recursive) { _, _ in true }
+        let documents = try ManifestFiles.loadNaming(filenames, command: "delete", recursive: recursive)
         try ManifestScope.check(documents, flag: globals.namespace)
         for document in documents {
             let name = document.object.name

@@ -25,7 +25,7 @@ struct Describe: RunnableCommand {
     var showEvents = true
     var chunkSize = 500
     func run() throws {
-        let resources = try files.resources(self.resources, command: "describe")
+        let resources = try files.resources(self.resources, command: "describe", plainErrors: .always)
         // describe.go: several types in one argument take no names.
         if let first = resources.first, first.contains(","), !first.contains("/"), resources.count > 1 {
             throw CommandError.client("you may only specify a single resource type")

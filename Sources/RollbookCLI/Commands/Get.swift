@@ -62,7 +62,7 @@ struct Get: RunnableCommand {
     }
 
     func run() throws {
-        let arguments = try files.resources(resources, command: "get")
+        let arguments = try files.resources(resources, command: "get", plainErrors: .whenNothingDecoded)
         if let groups = try severalKinds(arguments) { return try runSeveralKinds(groups) }
         let request = try ResourceArguments(arguments, whenEmpty: .type(verb: "get"))
         if allNamespaces && !request.names.isEmpty {

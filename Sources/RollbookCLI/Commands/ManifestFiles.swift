@@ -37,6 +37,52 @@ enum ManifestFiles {
         return documents
     }
 
+    /// For verbs that only name objects with their files (get, label, delete, rollout…), the files as kubectl's
+    /// unstructured builder reads them: no schema validation, and what it cannot decode (a document without a kind) is
+    /// reported once the others have been acted on (``deferred``), as its visitors continue on error.
+    ///
+    /// - Parameter plainErrors: When those errors are printed without `error: ` (their visitors' errors reach
+    ///   kubectl's error handler as they are): always for describe and the rollout verbs that patch; for get, only
+    ///   when nothing else was read.
+    static func loadNaming(
+        _ paths: [String], command: String, recursive: Bool, plainErrors: PlainErrors = .never
+    ) throws -> [ManifestDocument] {
+        if paths.isEmpty { throw CommandError.client("must specify one of -f and -k") }
+        if let documents = loaded[paths] { return documents }
+        var documents: [ManifestDocument] = []
+        var errors: [ManifestError] = []
+        for path in paths {
+            for (source, data) in try read(path, recursive: recursive) {
+                let result = ManifestDecoder.decodeAll(data, source: source, validation: .ignore)
+                documents += result.accepted
+                errors += result.documents.compactMap { if case .failure(let error) = $0 { error } else { nil } }
+                errors += result.errors
+            }
+        }
+        loaded[paths] = documents
+        let plain = plainErrors == .always || (plainErrors == .whenNothingDecoded && documents.isEmpty)
+        let messages = errors.map { error in
+            let text = error.kubectlMessage(verb: .creating)
+            return plain && text.hasPrefix("error: ") ? String(text.dropFirst("error: ".count)) : text
+        }
+        guard !documents.isEmpty else {
+            if messages.isEmpty { throw CommandError.client("no objects passed to \(command)") }
+            // scale.go says there is nothing to scale, with the reason after it.
+            if command == "scale" {
+                let reasons = errors.map { String($0.kubectlMessage(verb: .creating).dropFirst("error: ".count)) }
+                throw CommandError.client("no objects passed to scale " + reasons.joined(separator: "\n"))
+            }
+            throw CommandError(messages.joined(separator: "\n"))
+        }
+        deferred = messages
+        return documents
+    }
+
+    enum PlainErrors { case never, always, whenNothingDecoded }
+
+    /// What ``loadNaming(_:command:recursive:plainErrors:)`` could not decode, printed after the verb ran (which then fails).
+    nonisolated(unsafe) static var deferred: [String] = []
+
     /// The documents of paths already read: a verb's namespace is taken from its files before the verb reads them
     /// (``ManifestScoped``). One command runs per process.
     nonisolated(unsafe) private static var loaded: [[String]: [ManifestDocument]] = [:]

@@ -28,7 +28,8 @@ extension Rollout {
         var output: String?
         func run() throws {
             try Rollout.each(
-                files.resources(resource, command: "rollout"), selector: selector, globals, "paused", output: output
+                files.resources(resource, command: "rollout", plainErrors: .always), selector: selector, globals, "paused",
+                output: output
             ) { try $0.pause(namespace: $1, name: $2) }
         }
     }
@@ -44,7 +45,8 @@ extension Rollout {
         var output: String?
         func run() throws {
             try Rollout.each(
-                files.resources(resource, command: "rollout"), selector: selector, globals, "resumed", output: output
+                files.resources(resource, command: "rollout", plainErrors: .always), selector: selector, globals, "resumed",
+                output: output
             ) { try $0.resume(namespace: $1, name: $2) }
         }
     }
@@ -60,7 +62,8 @@ extension Rollout {
         var output: String?
         func run() throws {
             try Rollout.each(
-                files.resources(resource, command: "rollout"), selector: selector, globals, "restarted", output: output
+                files.resources(resource, command: "rollout", plainErrors: .always), selector: selector, globals, "restarted",
+                output: output
             ) { try $0.restart(namespace: $1, name: $2) }
         }
     }

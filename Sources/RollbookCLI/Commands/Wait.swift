@@ -104,7 +104,7 @@ struct Wait: RunnableCommand {
     private func fileArguments(query: LabelQuery?) throws -> ResourceArguments? {
         guard !files.filenames.isEmpty else { return nil }
         try FilenameOption.refuse(resources)
-        let documents = try ManifestFiles.load(files.filenames, command: "wait", recursive: files.recursive) { _, _ in true }
+        let documents = try ManifestFiles.loadNaming(files.filenames, command: "wait", recursive: files.recursive)
         var group = try ResourceArguments(["deployment"], whenEmpty: .argumentOrFilename)
         group.names = documents.map(\.object.metadata)
             .filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.name)

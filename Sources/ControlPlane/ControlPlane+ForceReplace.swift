@@ -4,11 +4,11 @@ import Manifests
 
 extension ControlPlane {
     /// `kubectl replace --force` (replace.go `forceReplace`): every object of the manifests deleted (its dependents
-    /// in the background) and created again from its manifest, with a new UID; one that does not exist is only
+    /// in the background, or orphaned with `cascade` `orphan`) and created again from its manifest, with a new UID; one that does not exist is only
     /// created. One transaction for all of them.
     ///
     /// - Returns: For each manifest, whether an object was deleted, and the object as its create stored it.
-    public func forceReplace(_ manifests: [ManifestObject], namespace: String) throws
+    public func forceReplace(_ manifests: [ManifestObject], namespace: String, cascade: String = "background") throws
         -> [(deleted: Bool, created: WatchedObject)]
     {
         try store.write(command: newCommandInfo()) { writer in
@@ -26,7 +26,7 @@ extension ControlPlane {
                     id = .deployment(namespace: target, name: name)
                     let stream = try simulation.stream(id)
                     existed = stream.deployment != nil
-                    if existed { events.append(.deploymentDeleted(Deleted(cascade: "background"))) }
+                    if existed { events.append(.deploymentDeleted(Deleted(cascade: cascade))) }
                     // The new object is made as of the stream version after the deletion: its own UID.
                     var next = stream
                     if existed { next.version += 1 }
@@ -36,7 +36,7 @@ extension ControlPlane {
                     let holder = try simulation.streamHolding(replicaSet: name, namespace: target)
                     id = holder ?? .deployment(namespace: target, name: name)
                     existed = holder != nil
-                    if existed { events.append(.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: "background"))) }
+                    if existed { events.append(.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: cascade))) }
                     var next = try simulation.stream(id)
                     if existed { next.version += 1 }
                     let created = try newReplicaSet(replicaSet, namespace: target, stream: next)

@@ -23,4 +23,28 @@ struct ReplaceForceTests {
         ]
         try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replace-force.txt")
     }
+
+    /// The delete flags replace.go registers (generic-resources.sh, core.sh): `--cascade` (bare is background,
+    /// orphan leaves the ReplicaSets), `--grace-period`, `--timeout` and `--wait`, the first two refused without
+    /// `--force`.
+    @Test func theDeleteFlagsGoWithForce() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
+        let db = TestManifests.deployment("db", image: "web:1.0", container: "web", label: ("app", "db"))
+        let modified = TestManifests.deployment(
+            "web", image: "web:1.0", container: "web", label: ("app", "web"), labelled: true)
+        let files = ["multi.yaml": web + "\n---\n" + db, "web.yaml": modified]
+        let steps: [(Int, String)] = [
+            (0, "images load web:1.0"),
+            (0, "create -f multi.yaml"),
+            (5, "replace -f web.yaml --grace-period=1"),
+            (5, "replace -f web.yaml --timeout=1s"),
+            (5, "replace -f web.yaml --force --cascade=bogus"),
+            (6, "replace -f multi.yaml --force --cascade"),
+            (7, "replace -f web.yaml --force --cascade=orphan --grace-period=0 --wait"),
+            (8, "get deploy --show-labels"),
+            (8, "get rs -o custom-columns=NAME:.metadata.name,OWNER:.metadata.ownerReferences[0].name"),
+            (9, "verify"),
+        ]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/replace-force-flags.txt")
+    }
 }

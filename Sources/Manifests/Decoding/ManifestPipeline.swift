@@ -40,7 +40,7 @@ enum ManifestPipeline {
             switch GroupVersionKind.of(raw.value) {
             case .failure(let errors):
                 throw validationError(errors, line: raw.line)
-            case .success(let kind) where kind == .list:
+            case .success(let kind) where kind.isList(raw.value):
                 var errors: KubectlErrorList = []
                 let items = flatten(raw.value, errors: &errors)
                 guard errors.isEmpty else { throw validationError(errors, line: raw.line) }
@@ -50,18 +50,28 @@ enum ManifestPipeline {
             }
         }
 
-        /// The items of a `v1` `List`, nested lists included, checked for `apiVersion` and `kind` like kubectl's
-        /// schema validation does.
+        /// The items of a `v1` `List` or a typed list (`DeploymentList`), nested lists included, checked for
+        /// `apiVersion` and `kind` like kubectl's schema validation does. A typed list's items may leave out their
+        /// kind and version, which the list's name gives (as an API server's list answer does).
         private func flatten(_ list: JSONValue, errors: inout KubectlErrorList) -> [JSONValue] {
-            guard case .array(let items)? = list["items"] else {
+            guard case .array(var items)? = list["items"] else {
                 errors.append("invalid object to validate")
                 return []
+            }
+            if case .success(let kind) = GroupVersionKind.of(list), kind != .list {
+                let itemKind = String(kind.kind.dropLast("List".count))
+                items = items.map { item in
+                    guard case .object(var fields) = item else { return item }
+                    if fields["kind"] == nil { fields["kind"] = .string(itemKind) }
+                    if fields["apiVersion"] == nil { fields["apiVersion"] = .string(kind.groupVersion) }
+                    return .object(fields)
+                }
             }
             var objects: [JSONValue] = []
             for item in items {
                 switch GroupVersionKind.of(item) {
                 case .failure(let itemErrors): errors.append(contentsOf: itemErrors)
-                case .success(let kind) where kind == .list: objects += flatten(item, errors: &errors)
+                case .success(let kind) where kind.isList(item): objects += flatten(item, errors: &errors)
                 case .success: objects.append(item)
                 }
             }

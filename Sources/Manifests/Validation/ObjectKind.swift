@@ -46,6 +46,13 @@ struct GroupVersionKind: Hashable {
         return .success(GroupVersionKind(group: group, version: version, kind: kind))
     }
 
+    /// `meta.IsListType`: `v1` `List`, or any kind named `…List` whose object has `items` (`DeploymentList`).
+    func isList(_ value: JSONValue) -> Bool {
+        if self == .list { return true }
+        guard kind.hasSuffix("List"), case .array? = value["items"] else { return false }
+        return true
+    }
+
     /// The REST mapper's `NoKindMatchError` text for a kind Rollbook does not serve.
     var noMatchMessage: String { "no matches for kind \(goQuoted(kind)) in version \(goQuoted(groupVersion))" }
 }

@@ -56,23 +56,9 @@ struct Delete: RunnableCommand {
         Output.out("\(kind) \"\(name)\" \(strategy.operation(effectiveGracePeriod == 0 ? "force deleted" : "deleted"))\n")
     }
 
-    /// `GetCascadingStrategy`: `orphan`, or `background` (foreground deletes as background does here). A boolean
-    /// in any spelling `strconv.ParseBool` takes still works, with kubectl's deprecation warning.
-    private func cascadeMode() throws -> String {
-        if let value = CommandOption<Delete>.goBool(cascade) {
-            let mode = value ? "background" : "orphan"
-            Output.err("warning: \(CommandOption<Delete>.booleanDeprecation("cascade", cascade, replacement: mode))\n")
-            return mode
-        }
-        guard ["background", "foreground", "orphan"].contains(cascade) else {
-            throw CommandError.client("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
-        }
-        return cascade == "orphan" ? "orphan" : "background"
-    }
-
     func run() throws {
         _ = try DryRunStrategy(flag: dryRun)
-        let mode = try cascadeMode()
+        let mode = try CascadeFlag.mode(cascade)
         // delete.go's Complete, before the resource builder runs.
         if now && gracePeriod != -1 { throw CommandError.client("--now and --grace-period cannot be specified together") }
         try checkSelection()

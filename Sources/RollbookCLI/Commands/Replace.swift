@@ -17,6 +17,10 @@ struct Replace: RunnableCommand {
             .option(\.output, "output", short: "o", help: "Print the replaced objects: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
             .flag(\.force, "force", help: "Delete the Deployments, then create them again from the files (a new UID)."),
+            .option(\.cascade, "cascade", valueWhenBare: "background", help: "With --force: background or orphan, as delete's."),
+            .option(\.gracePeriod, "grace-period", help: "With --force: accepted for kubectl compatibility; objects go at once."),
+            .duration(\.timeout, "timeout", help: "With --force: accepted for kubectl compatibility; deletion completes at once."),
+            .flag(\.wait, "wait", help: "With --force: accepted for kubectl compatibility; deletion completes at once."),
         ],
         make: Replace.init)
     var globals = GlobalOptions()
@@ -26,8 +30,16 @@ struct Replace: RunnableCommand {
     var validate = "strict"
     var output: String?
     var force = false
+    var cascade = "background"
+    var gracePeriod = -1
+    var timeout = "0s"
+    var wait = false
 
     func run() throws {
+        let mode = try CascadeFlag.mode(cascade)
+        // replace.go's Validate: the delete flags only mean something with --force.
+        if gracePeriod >= 0 && !force { throw CommandError.client("--grace-period must have --force specified") }
+        if Duration.parse(timeout) != .zero && !force { throw CommandError.client("--timeout must have --force specified") }
         let strategy = try DryRunStrategy(flag: dryRun)
         if force && strategy != .none { throw CommandError.client("--dry-run can not be used when --force is set") }
         let validation = try ValidateFlag.directive(validate)
@@ -37,7 +49,7 @@ struct Replace: RunnableCommand {
             filenames, command: "replace", replicaSets: true, validation: validation, recursive: recursive
         ) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
-        if force { return try forceReplace(documents, plane: plane, printer: &printer) }
+        if force { return try forceReplace(documents, cascade: mode, plane: plane, printer: &printer) }
         var errors: [CommandError] = []
         for document in documents {
             let name = document.object.name
@@ -69,8 +81,11 @@ struct Replace: RunnableCommand {
     }
 
     /// `forceReplace`: every object deleted first (delete's lines), then every one created (`replaced`).
-    private func forceReplace(_ documents: [ManifestDocument], plane: ControlPlane, printer: inout TypedOutput) throws {
-        let results = try plane.forceReplace(documents.map(\.object), namespace: globals.resolvedNamespace.name)
+    private func forceReplace(
+        _ documents: [ManifestDocument], cascade: String, plane: ControlPlane, printer: inout TypedOutput
+    ) throws {
+        let results = try plane.forceReplace(
+            documents.map(\.object), namespace: globals.resolvedNamespace.name, cascade: cascade)
         for ((deleted, created), document) in zip(results, documents) where deleted {
             let resource = document.object.resource
             Output.out(output == "name" ? "\(resource)/\(created.name)\n" : "\(resource) \"\(created.name)\" deleted\n")

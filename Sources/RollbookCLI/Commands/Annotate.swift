@@ -9,6 +9,7 @@ struct Annotate: RunnableCommand {
             + [
             .flag(\.overwrite, "overwrite", help: "Allow annotations to be overwritten."),
             .flag(\.all, "all", help: "Annotate every object of the type in the namespace."),
+            .flag(\.allNamespaces, "all-namespaces", short: "A", help: "With --all or -l, act in every namespace."),
             .option(\.selector, "selector", short: "l", help: "Annotate the objects matching this selector."),
             .flag(\.list, "list", help: "List the current annotations instead of changing them."),
             .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
@@ -24,6 +25,7 @@ struct Annotate: RunnableCommand {
     var arguments: [String] = []
     var overwrite = false
     var all = false
+    var allNamespaces = false
     var selector: String?
     var list = false
     var resourceVersion = ""
@@ -33,6 +35,17 @@ struct Annotate: RunnableCommand {
 
     func run() throws {
         let (named, pairs) = try Self.resourcesAndPairs(arguments)
+        if allNamespaces {
+            let plane = try globals.controlPlane()
+            let resources = try files.resources(named, command: "annotate")
+            for namespace in try AllNamespaces.namespaces(for: resources, selector: selector, plane: plane) {
+                var inOne = self
+                inOne.allNamespaces = false
+                inOne.globals.namespace = namespace
+                try inOne.run()
+            }
+            return
+        }
         let resource = try files.resources(named, command: "annotate")
         let (set, remove) = try Self.parsePairs(pairs)
         if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }

@@ -11,6 +11,7 @@ struct Describe: RunnableCommand {
             + PointInTimeOption.options(in: \.pointInTime)
             + [
             .option(\.selector, "selector", short: "l", help: "Label selector (e.g. app=web,tier!=db)."),
+            .flag(\.allNamespaces, "all-namespaces", short: "A", help: "Describe the objects of every namespace."),
             .flag(\.showEvents, "show-events", help: "If true, display events related to the described object."),
             .option(\.chunkSize, "chunk-size", help: "Return large lists in chunks rather than all at once (accepted: the store answers whole lists)."),
         ],
@@ -22,6 +23,7 @@ struct Describe: RunnableCommand {
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
     var selector: String?
+    var allNamespaces = false
     var showEvents = true
     var chunkSize = 500
     func run() throws {
@@ -36,6 +38,7 @@ struct Describe: RunnableCommand {
         try request.kind.refusingEvents("describe")
         let query = try LabelQuery.parsing(selector)
         let source = try globals.readSource(pointInTime)
+        if allNamespaces { return try describeEveryNamespace(request, query: query, source: source) }
         let namespace = globals.resolvedNamespace.name
         var names = request.names
         if files.filenames.isEmpty, resources.count == 2, !resources[0].contains("/"), let prefix = names.first {
@@ -68,6 +71,19 @@ struct Describe: RunnableCommand {
         if failed && resources.count == 2 && files.filenames.isEmpty { texts = [] }
         Output.out(texts.joined(separator: "\n\n"))
         if failed { throw ExitCode(1) }
+    }
+
+    /// `-A`: every object of the type (that the selector matches) in every namespace, by namespace and name.
+    private func describeEveryNamespace(_ request: ResourceArguments, query: LabelQuery?, source: ReadSource) throws {
+        if !request.names.isEmpty {
+            throw CommandError.client("a resource cannot be retrieved by name across all namespaces")
+        }
+        let objects = try ObjectListing.fetch(source, kind: request.kind, namespace: nil, names: [], query: query).objects
+        guard !objects.isEmpty else { return Output.err("No resources found\n") }
+        let texts = try objects.map { object in
+            try describe(request.kind, name: object.name, namespace: object.namespace, source: source)
+        }
+        Output.out(texts.joined(separator: "\n\n"))
     }
 
     /// `describe deploy/web rs/web-1` or `describe deploy,rs [NAME...]`: every object in the order named, each kind

@@ -11,6 +11,7 @@ struct Label: RunnableCommand {
             + [
             .flag(\.overwrite, "overwrite", help: "Allow labels to be overwritten."),
             .flag(\.all, "all", help: "Label every object of the type in the namespace."),
+            .flag(\.allNamespaces, "all-namespaces", short: "A", help: "With --all or -l, act in every namespace."),
             .option(\.selector, "selector", short: "l", help: "Label the objects matching this selector."),
             .flag(\.list, "list", help: "List the current labels instead of changing them."),
             .option(\.resourceVersion, "resource-version", help: "Only if this is the object's current resource version (one object only)."),
@@ -26,6 +27,7 @@ struct Label: RunnableCommand {
     var arguments: [String] = []
     var overwrite = false
     var all = false
+    var allNamespaces = false
     var selector: String?
     var list = false
     var resourceVersion = ""
@@ -36,6 +38,17 @@ struct Label: RunnableCommand {
     func run() throws {
         // label.go Complete, then Validate, in their order.
         let (named, pairs) = try Annotate.resourcesAndPairs(arguments, noun: "label")
+        if allNamespaces {
+            let plane = try globals.controlPlane()
+            let resources = try files.resources(named, command: "label")
+            for namespace in try AllNamespaces.namespaces(for: resources, selector: selector, plane: plane) {
+                var inOne = self
+                inOne.allNamespaces = false
+                inOne.globals.namespace = namespace
+                try inOne.run()
+            }
+            return
+        }
         let (set, remove) = try Self.parse(pairs)
         let strategy = try DryRunStrategy(flag: dryRun)
         if list && output != nil { throw CommandError.client("--list and --output may not be specified together") }

@@ -75,6 +75,37 @@ struct SetEnvTests {
         try expectGolden(try script.run(), named: "fidelity/set-env.txt")
     }
 
+    /// set_env.go (v1.32) reaches init containers too: selected by `-c`, changed and listed after the containers.
+    @Test func initContainersAreSelectedAfterTheContainers() throws {
+        let manifest = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  initContainers:
+                  - {name: init, image: "web:1.0"}
+                  containers:
+                  - name: web
+                    image: "web:1.0"
+                    env: [{name: A, value: "1"}]
+                  - {name: side, image: "web:1.0"}
+            """
+        let script = ScenarioScript(files: ["web.yaml": manifest], steps: [
+            (0, "images load web:1.0"),
+            (0, "apply -f web.yaml"),
+            (5, "set env deploy/web --list"),
+            (6, "set env deploy/web B=2 -c init"),
+            (7, "set env deploy/web -e C=3 -e A- --dry-run=client -o jsonpath={.spec.template.spec.initContainers}"),
+            (8, "set env deploy/web B- -c ini*"),
+            (9, "set env deploy/web --list"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/set-env-init-containers.txt")
+    }
+
     @Test func parsesSetsRemovalsAndStandardInput() throws {
         let changes = try EnvChanges(parsing: ["A=1", "B=x=y", "C=", "D-", "-"]) { "E=5 # comment\n# only\nno equals\nF=\n" }
         #expect(changes.set.map { "\($0.name)=\($0.value)" } == ["A=1", "B=x=y", "C=", "E=5 ", "F="])

@@ -135,7 +135,8 @@ extension SetCommand {
                 let answer: JSONValue
                 do {
                     answer = try SetTargets.send(
-                        object, named: name, fields: ["containers"], namespace: globals.resolvedNamespace.name,
+                        object, named: name, fields: ["containers", "initContainers"],
+                        namespace: globals.resolvedNamespace.name,
                         plane: plane, dryRun: strategy == .server)
                 } catch let error as CommandError {
                     errors.append("error: failed to patch env update to pod template: \(error.status?.message ?? error.text)")
@@ -169,23 +170,32 @@ struct EnvEdit {
         var problem: String?
     }
 
+    /// set_env.go (v1.32) selects among the containers, then the init containers, and changes or lists them in
+    /// that order.
     func apply(to object: JSONValue, name: String) -> Result {
-        var containers = object["spec"]?["template"]?["spec"]?["containers"]?.arrayValue ?? []
-        let selected = containers.indices.filter { ContainerPattern.matches(containers[$0]["name"]?.stringValue ?? "", pattern) }
-        if selected.isEmpty {
+        let spec = object["spec"]?["template"]?["spec"]
+        var lists = ["containers", "initContainers"].map { (key: $0, items: spec?[$0]?.arrayValue ?? []) }
+        let selected = lists.map { list in
+            list.items.indices.filter { ContainerPattern.matches(list.items[$0]["name"]?.stringValue ?? "", pattern) }
+        }
+        if selected.allSatisfy(\.isEmpty) {
             Output.err("Warning: \(Self.kind(of: object))/\(name) does not have any containers matching \"\(pattern)\"\n")
             return Result()
         }
-        for index in selected {
-            let existing = containers[index]["env"]?.arrayValue ?? []
-            if !overwrite, let problem = changes.overwriteProblem(in: existing) { return Result(problem: problem) }
-            let updated = changes.applied(to: existing)
-            // Go's `omitempty`: an empty list is no list.
-            containers[index]["env"] = updated.isEmpty ? nil : .array(updated)
-            if list { Output.out(Self.listing(Self.kind(of: object), name: name, container: containers[index])) }
+        for list in lists.indices {
+            for index in selected[list] {
+                let existing = lists[list].items[index]["env"]?.arrayValue ?? []
+                if !overwrite, let problem = changes.overwriteProblem(in: existing) { return Result(problem: problem) }
+                let updated = changes.applied(to: existing)
+                // Go's `omitempty`: an empty list is no list.
+                lists[list].items[index]["env"] = updated.isEmpty ? nil : .array(updated)
+                if self.list {
+                    Output.out(Self.listing(Self.kind(of: object), name: name, container: lists[list].items[index]))
+                }
+            }
         }
         var changed = object
-        changed["spec"]?["template"]?["spec"]?["containers"] = .array(containers)
+        for (key, items) in lists where spec?[key] != nil { changed["spec"]?["template"]?["spec"]?[key] = .array(items) }
         return Result(changed: changed == object ? nil : changed)
     }
 

@@ -81,7 +81,7 @@ extension ControlPlane {
     @discardableResult
     public func annotate(
         namespace: String, name: String, set: [(String, String)], remove: [String], overwrite: Bool,
-        resourceVersion: String? = nil, dryRun: Bool = false
+        recording changeCause: String? = nil, resourceVersion: String? = nil, dryRun: Bool = false
     ) throws -> Deployment? {
         var answer: Deployment?
         try mutateDeployment(namespace: namespace, name: name, afterEvent: { answer = $0 }) { d, stream in
@@ -92,6 +92,8 @@ extension ControlPlane {
                 throw CommandError.conflict(Resource.deployments, name)
             }
             var changed: [String: String] = [:]
+            // `--record`'s change-cause comes after the overwrite check, and replaces any.
+            let set = set + (changeCause.map { [(AnnotationKey.changeCause, $0)] } ?? [])
             for (key, value) in set where d.metadata[annotation: key] != value { changed[key] = value }
             let removed = remove.filter { d.metadata[annotation: $0] != nil }
             if changed.isEmpty && removed.isEmpty { return (nil, ()) }

@@ -35,10 +35,19 @@ public enum ManifestObject: Sendable {
     }
 
     public var metadata: ObjectMeta {
-        switch self {
-        case .deployment(let deployment): deployment.metadata
-        case .replicaSet(let manifest): manifest.replicaSet.metadata
-        case .pod(let pod): pod.metadata
+        get {
+            switch self {
+            case .deployment(let deployment): deployment.metadata
+            case .replicaSet(let manifest): manifest.replicaSet.metadata
+            case .pod(let pod): pod.metadata
+            }
+        }
+        set {
+            switch self {
+            case .deployment(var deployment): deployment.metadata = newValue; self = .deployment(deployment)
+            case .replicaSet(var manifest): manifest.replicaSet.metadata = newValue; self = .replicaSet(manifest)
+            case .pod(var pod): pod.metadata = newValue; self = .pod(pod)
+            }
         }
     }
 

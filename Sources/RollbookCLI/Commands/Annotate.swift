@@ -17,6 +17,7 @@ struct Annotate: RunnableCommand {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
+            .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
         ],
         arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Annotate.init)
@@ -32,8 +33,10 @@ struct Annotate: RunnableCommand {
     var fieldManager = "kubectl-annotate"
     var dryRun = "none"
     var output: String?
+    var record = false
 
     func run() throws {
+        if record { Output.err(RecordFlag.deprecation) }
         let (named, pairs) = try Self.resourcesAndPairs(arguments)
         if allNamespaces {
             let plane = try globals.controlPlane()
@@ -94,11 +97,13 @@ struct Annotate: RunnableCommand {
                 // A client dry run changes the object it read, here; a server one asks for the answer only.
                 var answer = try plane.annotate(
                     namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
+                    recording: record ? RecordFlag.changeCause() : nil,
                     resourceVersion: resourceVersion.isEmpty || strategy == .client ? nil : resourceVersion,
                     dryRun: strategy != .none)
                 if strategy == .client, var read = try plane.deploymentStream(namespace: namespace, name: name).deployment {
                     var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }
                     for key in remove { annotations[key] = nil }
+                    if record { annotations[AnnotationKey.changeCause] = RecordFlag.changeCause() }
                     read.metadata.annotations = annotations.isEmpty ? nil : annotations
                     // updateAnnotations writes --resource-version into the object it prints.
                     if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
@@ -157,6 +162,8 @@ struct Annotate: RunnableCommand {
         var patch: [String: JSONValue] = [:]
         for key in remove { patch[key] = .null }
         for (key, value) in set { patch[key] = .string(value) }
+        // annotate.go records after its overwrite check: the change-cause replaces whatever was there.
+        if record { patch[AnnotationKey.changeCause] = .string(RecordFlag.changeCause()) }
         var metadata: [String: JSONValue] = ["annotations": .object(patch)]
         if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
         let merge = ObjectPatch.merge(.object(["metadata": .object(metadata)]))
@@ -166,6 +173,7 @@ struct Annotate: RunnableCommand {
         var read = live
         var annotations = (read.metadata.annotations ?? [:]).merging(set.map { ($0.0, $0.1) }) { $1 }
         for key in remove { annotations[key] = nil }
+        if record { annotations[AnnotationKey.changeCause] = RecordFlag.changeCause() }
         read.metadata.annotations = annotations.isEmpty ? nil : annotations
         if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
         return read

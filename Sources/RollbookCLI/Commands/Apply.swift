@@ -28,6 +28,7 @@ struct Apply: RunnableCommand {
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility: --force deletes at once."),
             .option(\.selector, "selector", short: "l", help: "Apply only the objects of the files whose labels match (e.g. -l app=web)."),
             .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
+            .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -40,8 +41,10 @@ struct Apply: RunnableCommand {
     var gracePeriod = -1
     var selector: String?
     var validate = "strict"
+    var record = false
 
     func run() throws {
+        if record { Output.err(RecordFlag.deprecation) }
         let strategy = try DryRunStrategy(flag: dryRun)
         let validation = try ValidateFlag.directive(validate)
         // apply.go's Validate.
@@ -52,13 +55,22 @@ struct Apply: RunnableCommand {
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane(fieldValidation: validation)
         let query = try LabelQuery.parsing(selector)
-        let documents = try ManifestFiles.load(
+        var documents = try ManifestFiles.load(
             filenames, command: "apply", replicaSets: true, validation: validation, recursive: recursive
         ) { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
         }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
         // The resource builder's selector leaves the files' other objects out.
         if documents.isEmpty { throw CommandError.client("no objects passed to apply") }
+        // apply.go records before it takes the manifest's configuration, so the annotation is part of it.
+        if record {
+            documents = documents.map { document in
+                var document = document
+                document.raw = RecordFlag.recorded(document.raw)
+                document.object.metadata[annotation: AnnotationKey.changeCause] = RecordFlag.changeCause()
+                return document
+            }
+        }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
         let results = try plane.apply(
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,

@@ -23,10 +23,12 @@ enum Create {
                 .template(\.output),
                 .flag(\.saveConfig, "save-config", help: "Record each object's configuration in its last-applied annotation, for apply."),
                 .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
+                .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
         var validate = "strict"
+        var record = false
         var filenames: [String] = []
         var recursive = false
         var saveConfig = false
@@ -34,6 +36,7 @@ enum Create {
         var output: String?
 
         func run() throws {
+            if record { Output.err(RecordFlag.deprecation) }
             let strategy = try DryRunStrategy(flag: dryRun)
             let validation = try ValidateFlag.directive(validate)
             var printer = try TypedOutput(output)
@@ -44,6 +47,8 @@ enum Create {
             try ManifestScope.check(documents, flag: globals.namespace)
             var objects = documents.map { Created(raw: $0.raw, object: $0.object, source: $0.source) }
             if saveConfig { objects = objects.map(savingConfiguration) }
+            // create.go records after it saved the configuration, so the annotation is not part of it.
+            if record { objects = objects.map(Self.recording) }
             let operation = strategy.operation("created")
             // A client dry run prints the objects as the files hold them, asking the server nothing.
             if strategy == .client {
@@ -144,6 +149,14 @@ extension Create.FromFiles {
         var raw: JSONValue
         var object: ManifestObject
         var source: String
+    }
+
+    /// `--record`: the change-cause annotation, on the object sent and the one printed.
+    static func recording(_ object: Created) -> Created {
+        var object = object
+        object.raw = RecordFlag.recorded(object.raw)
+        object.object.metadata[annotation: AnnotationKey.changeCause] = RecordFlag.changeCause()
+        return object
     }
 
     func savingConfiguration(_ object: Created) -> Created {

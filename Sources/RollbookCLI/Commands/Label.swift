@@ -19,6 +19,7 @@ struct Label: RunnableCommand {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be updated."),
             .option(\.output, "output", short: "o", help: "Print the labeled objects: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
+            .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
         ],
         arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Label.init)
@@ -34,9 +35,11 @@ struct Label: RunnableCommand {
     var fieldManager = "kubectl-label"
     var dryRun = "none"
     var output: String?
+    var record = false
 
     func run() throws {
         // label.go Complete, then Validate, in their order.
+        if record { Output.err(RecordFlag.deprecation) }
         let (named, pairs) = try Annotate.resourcesAndPairs(arguments, noun: "label")
         if allNamespaces {
             let plane = try globals.controlPlane()
@@ -85,12 +88,17 @@ struct Label: RunnableCommand {
                     object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
                     // labelFunc writes --resource-version into the object it prints.
                     if !resourceVersion.isEmpty { object["metadata"]?["resourceVersion"] = .string(resourceVersion) }
+                    if record { object = RecordFlag.recorded(object) }
                 } else {
                     var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
                     for key in remove where set[key] == nil { patch[key] = .null }
                     // label.go puts --resource-version in the patch: the server's precondition.
                     var metadata: [String: JSONValue] = ["labels": .object(patch)]
                     if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
+                    // label.go records on the object before it makes the patch, so the change-cause goes with it.
+                    if record {
+                        metadata["annotations"] = .object([AnnotationKey.changeCause: .string(RecordFlag.changeCause())])
+                    }
                     object = try targets.patch(
                         name, namespace: namespace, patch: .merge(.object(["metadata": .object(metadata)])),
                         dryRun: strategy == .server, plane: plane

@@ -15,6 +15,7 @@ struct Patch: RunnableCommand {
             .option(\.type, "type", help: "The type of patch: json, merge or strategic."),
             .option(\.output, "output", short: "o", help: "Print the patched object: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
+            .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
             .flag(\.local, "local", help: "Patch the objects of -f here and print them; the store is not read."),
         ],
@@ -27,10 +28,12 @@ struct Patch: RunnableCommand {
     var patchFile = ""
     var type = "strategic"
     var output: String?
+    var record = false
     var dryRun = "none"
     var local = false
 
     func run() throws {
+        if record { Output.err(RecordFlag.deprecation) }
         if !patch.isEmpty && !patchFile.isEmpty { throw CommandError.client("cannot specify --patch and --patch-file together") }
         if patch.isEmpty && patchFile.isEmpty {
             throw CommandError.client("must specify --patch or --patch-file containing the contents of the patch")
@@ -78,7 +81,7 @@ struct Patch: RunnableCommand {
             throw CommandError.client("required resource not specified")
         }
         let live = try targets.live(name, namespace: namespace, plane: plane)?.json ?? .null
-        let after: JSONValue
+        var after: JSONValue
         switch strategy {
         case .client:
             // kubectl patches its copy of the object and sends nothing, so nothing validates the result.
@@ -92,9 +95,15 @@ struct Patch: RunnableCommand {
         }
         // patch.go compares the object before and after: an unchanged object is "patched (no change)". Its printer
         // says nothing of a dry run.
-        Output.out(try printer.text(
-            after, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
-            operation: after != live ? "patched" : "patched (no change)"))
+        let operation = after != live ? "patched" : "patched (no change)"
+        // `--record`: a second, merge patch of the change-cause, when it changes it (MakeRecordMergePatch).
+        let cause = JSONValue.string(RecordFlag.changeCause())
+        if record, strategy != .client, after["metadata"]?["annotations"]?[AnnotationKey.changeCause] != cause {
+            let recording = JSONValue.object(["metadata": .object(["annotations": .object([AnnotationKey.changeCause: cause])])])
+            after = try targets.patch(
+                name, namespace: namespace, patch: .merge(recording), dryRun: strategy == .server, plane: plane).json
+        }
+        Output.out(try printer.text(after, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)", operation: operation))
     }
 
     /// `--local`: each object of the files patched as it is written (no namespace added, nothing validated).

@@ -17,6 +17,7 @@ struct Scale: RunnableCommand {
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client or server: only print what would be scaled."),
             .option(\.output, "output", short: "o", help: "Print the objects as read before scaling: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
+            .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
         ],
         arguments: .list(\.resource, "TYPE/NAME, TYPE NAME..., or TYPE with -l / --all (deployment or replicaset)"),
         make: Scale.init)
@@ -31,8 +32,10 @@ struct Scale: RunnableCommand {
     var all = false
     var dryRun = "none"
     var output: String?
+    var record = false
 
     func run() throws {
+        if record { Output.err(RecordFlag.deprecation) }
         // kubectl marks --replicas required; cobra refuses before the command runs.
         guard let replicas else { throw CommandError.client("required flag(s) \"replicas\" not set") }
         guard replicas >= 0 else {
@@ -72,6 +75,20 @@ struct Scale: RunnableCommand {
                     try plane.scale(
                         namespace: namespace, name: name, replicas: replicas, currentReplicas: current,
                         resourceVersion: version, dryRun: strategy == .server)
+                }
+                // `--record`: scale.go merge-patches the change-cause after the scale, when it changes it.
+                let cause = JSONValue.string(RecordFlag.changeCause())
+                if record, read[name]?.json["metadata"]?["annotations"]?[AnnotationKey.changeCause] != cause {
+                    let recording = JSONValue.object([
+                        "metadata": .object(["annotations": .object([AnnotationKey.changeCause: cause])])
+                    ])
+                    if kind == .replicaSet {
+                        _ = try plane.patchReplicaSet(
+                            namespace: namespace, name: name, patch: .merge(recording), dryRun: strategy == .server)
+                    } else {
+                        _ = try plane.patchDeployment(
+                            namespace: namespace, name: name, patch: .merge(recording), dryRun: strategy == .server)
+                    }
                 }
             }
             Output.out(try printer.text(

@@ -211,11 +211,23 @@ enum RecordFlag {
         "--store": "store", "--as": "as", "-n": "namespace", "--namespace": "namespace", "-o": "output",
         "--output": "output", "-f": "filename", "--filename": "filename", "-l": "selector", "--selector": "selector",
         "-c": "containers", "--containers": "containers", "--limits": "limits", "--requests": "requests",
+        "-p": "patch", "--patch": "patch", "--patch-file": "patch-file", "--type": "type", "--replicas": "replicas",
+        "--current-replicas": "current-replicas", "--resource-version": "resource-version", "--template": "template",
+        "--field-manager": "field-manager", "--grace-period": "grace-period", "--timeout": "timeout",
     ]
     /// Flags whose value is optional (pflag's NoOptDefVal): alone they record that default, and never take the next
     /// argument.
-    static let optionalValue: [String: String] = ["--dry-run": "unchanged"]
+    static let optionalValue: [String: String] = ["--dry-run": "unchanged", "--validate": "strict", "--cascade": "background"]
     static let omitted: Set<String> = ["store", "as"]
+
+    static let deprecation = "Flag --record has been deprecated, --record will be removed in the future\n"
+
+    /// The object with `--record`'s change-cause annotation.
+    static func recorded(_ object: JSONValue) -> JSONValue {
+        var object = object
+        SetTargets.record(changeCause(), in: &object)
+        return object
+    }
 
     static func changeCause(_ arguments: [String] = CommandLine.arguments) -> String {
         let base = arguments.first.map { String($0.split(separator: "/").last ?? "") } ?? "rollbook"

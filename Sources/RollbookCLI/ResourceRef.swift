@@ -135,8 +135,8 @@ struct ResourceArguments {
             var kind: ResourceKind?
             var names: [String] = []
             for argument in arguments {
-                let parts = argument.split(separator: "/", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[1].isEmpty else { throw CommandError.client(combinedTypeArguments) }
+                guard argument.contains("/") else { throw CommandError.client(combinedTypeArguments) }
+                let parts = try Self.splitResourceTypeName(argument)
                 let parsed = try ResourceKind(parsing: parts[0])
                 if let kind, kind != parsed { throw CommandError.client("only one resource type is supported here") }
                 kind = parsed
@@ -148,6 +148,19 @@ struct ResourceArguments {
             kind = try ResourceKind(parsing: first)
             names = Array(arguments.dropFirst())
         }
+    }
+
+    /// `splitResourceTypeName`: one slash, a type and a name on either side of it, and a single type.
+    private static func splitResourceTypeName(_ argument: String) throws -> [String] {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else {
+            throw CommandError.client("arguments in resource/name form may not have more than one slash")
+        }
+        guard !parts[0].isEmpty, !parts[1].isEmpty, parts[0].split(separator: ",", omittingEmptySubsequences: false).count == 1
+        else {
+            throw CommandError.client("arguments in resource/name form must have a single resource and name")
+        }
+        return parts
     }
 
     /// Arguments that may name several types, in the order kubectl's resource builder visits them: `TYPE/NAME`

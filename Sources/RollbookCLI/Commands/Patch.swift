@@ -69,17 +69,30 @@ struct Patch: RunnableCommand {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let arguments = try files.resources(resource, command: "patch")
-        let parsed = try ResourceArguments(arguments, whenEmpty: .rollout)
-        if parsed.kind == .event {
+        // patch.go's builder: every object named, kind by kind; those missing are reported after the others.
+        let groups = try ResourceArguments.groups(arguments, whenEmpty: .argumentOrFilename, selecting: false)
+        if groups.contains(where: { $0.kind == .event }) {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
-        if parsed.names.count != 1 { throw CommandError.client("required resource not specified") }
-        let targets = try DeploymentTargets(
-            arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
-        try DeploymentTargets.report(targets.notFound)
-        guard targets.names.count == 1, let name = targets.names.first else {
-            throw CommandError.client("required resource not specified")
+        var notFound: [CommandError] = []
+        for group in groups {
+            let targets = try DeploymentTargets(
+                [group.kind.pluralName] + group.names, selector: nil, namespace: namespace, in: plane,
+                accepting: [.replicaSet, .pod])
+            for name in targets.names {
+                try patchOne(name, of: targets, patch: objectPatch, strategy: strategy, plane: plane, printer: &printer)
+            }
+            notFound += targets.notFound
         }
+        try DeploymentTargets.report(notFound)
+    }
+
+    /// Patches one object (or, for a client dry run, kubectl's copy of it) and prints it.
+    private func patchOne(
+        _ name: String, of targets: DeploymentTargets, patch objectPatch: ObjectPatch, strategy: DryRunStrategy,
+        plane: ControlPlane, printer: inout TypedOutput
+    ) throws {
+        let namespace = globals.resolvedNamespace.name
         let live = try targets.live(name, namespace: namespace, plane: plane)?.json ?? .null
         var after: JSONValue
         switch strategy {

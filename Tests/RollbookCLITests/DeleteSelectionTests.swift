@@ -72,4 +72,21 @@ struct DeleteSelectionTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/delete-refusals.txt")
     }
+
+    /// `--field-selector` (delete.txtar): the objects whose fields match, refused beside `--all` or a name.
+    @Test func fieldSelector() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment db --image=web:1.0"),
+            (1, "delete deploy --field-selector metadata.name=nope"),
+            (1, "delete deploy --all --field-selector=metadata.name=web"),
+            (1, "delete deploy web --field-selector=metadata.name=web"),
+            (1, "delete deploy --field-selector=spec.x=web"),
+            (2, "delete deploy --field-selector=metadata.name=web --dry-run=server"),
+            (3, "delete deploy --field-selector=metadata.name!=web"),
+            (4, "get deploy"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/delete-field-selector.txt")
+    }
 }

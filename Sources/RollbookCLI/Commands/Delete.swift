@@ -12,6 +12,7 @@ struct Delete: RunnableCommand {
             .option(\.cascade, "cascade", valueWhenBare: "background", help: "background (dependents are garbage-collected) or orphan."),
             .flag(\.all, "all", help: "Delete every object of the type in the namespace."),
             .option(\.selector, "selector", short: "l", help: "Delete the objects matching this selector."),
+            .option(\.fieldSelector, "field-selector", help: "Delete the objects whose fields match (e.g. metadata.name=web)."),
             .option(\.gracePeriod, "grace-period", help: "Accepted for kubectl compatibility; pods go at once."),
             .flag(\.force, "force", help: "With --grace-period=0, delete without waiting (pods go at once anyway)."),
             .flag(\.wait, "wait", help: "Accepted for kubectl compatibility: deletion completes before the command returns."),
@@ -31,6 +32,7 @@ struct Delete: RunnableCommand {
     var cascade = "background"
     var all = false
     var selector: String?
+    var fieldSelector: String?
     var gracePeriod = -1
     var force = false
     var wait = true
@@ -97,12 +99,12 @@ struct Delete: RunnableCommand {
     /// The resource builder's refusals of a selection it cannot make: `--all` beside a selector, a name beside either
     /// (`--all` selects everything), a name across all namespaces.
     private func checkSelection() throws {
-        if all && selector != nil {
+        if all && (selector != nil || fieldSelector != nil) {
             throw CommandError.client("setting 'all' parameter but found a non empty selector. ")
         }
         guard filenames.isEmpty else { return }
         let named = resources.contains { $0.contains("/") } || resources.count > 1
-        if named && (all || selector != nil) {
+        if named && (all || selector != nil || fieldSelector != nil) {
             throw CommandError.client("name cannot be provided when a selector is specified")
         }
         if named && allNamespaces {
@@ -113,7 +115,7 @@ struct Delete: RunnableCommand {
     /// `delete TYPE[,TYPE...] NAME...`, `TYPE/NAME...`, or with `--all` / `-l`: type by type in the order given,
     /// each selection listed when its turn comes (after the deletions before it, as kubectl's visitors list).
     private func deleteByType(mode: String, plane: ControlPlane) throws {
-        let selecting = all || selector != nil
+        let selecting = all || selector != nil || fieldSelector != nil
         if resources.isEmpty { throw MissingResource.none(selecting: selecting) }
         let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: selecting)
         var found = 0
@@ -150,6 +152,13 @@ struct Delete: RunnableCommand {
     private func selected(_ kind: ResourceKind, plane: ControlPlane) throws -> [(namespace: String, name: String)] {
         let query = try LabelQuery.parsing(selector)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
+        if let fieldSelector {
+            let fields = try FieldQuery(fieldSelector, kind: kind, labelSelector: selector)
+            let listing = try ObjectListing.fetch(
+                .live(plane), kind: kind, namespace: namespace, names: [], query: query, output: "json")
+            return listing.objects.filter { fields.matches($0.json) }.map { ($0.namespace, $0.name) }
+                .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+        }
         let objects = try plane.read { try kind.labelledObjects(in: namespace, reader: $0) }
         return objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map { ($0.namespace, $0.name) }
             .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }

@@ -26,4 +26,18 @@ struct ResourceArgumentFormsTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/resource-argument-forms.txt")
     }
+
+    /// `GetResourcesAndPairs` for set image (a resource after a pair is refused, `name-` is no image) and
+    /// `NameFromCommandArgs` for create deployment (set_image_test.go, create_deployment_test.go).
+    @Test func pairsAndNames() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (1, "set image deploy/web web=web:2.0 deploy/web"),
+            (1, "set image deploy/web web-"),
+            (1, "create deployment a b --image=web:1.0"),
+            (1, "create deployment --image=web:1.0"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/pairs-and-names.txt")
+    }
 }

@@ -24,6 +24,14 @@ struct PositionalArguments<C>: Sendable {
         Self(usage: "[\(usage)]", maximum: 1, apply: { $0[keyPath: path] = $1.first })
     }
 
+    /// Exactly one NAME, counted as kubectl's `NameFromCommandArgs` counts it (`got 2`).
+    static func name(_ path: any Field<C, String>) -> Self {
+        Self(usage: "NAME", maximum: nil, apply: { command, values in
+            guard values.count == 1 else { throw UsageError.invalid("exactly one NAME is required, got \(values.count)") }
+            command[keyPath: path] = values[0]
+        })
+    }
+
     /// Exactly one, as cobra's `ExactArgs(1)`.
     static func one(_ path: any Field<C, String>, _ usage: String) -> Self {
         Self(usage: usage, maximum: 1, apply: { command, values in

@@ -86,7 +86,7 @@ enum Create {
                 .flag(\.saveConfig, "save-config", help: "Record the object's configuration in its last-applied annotation, for apply."),
                 .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             ],
-            arguments: .one(\.name, "NAME"),
+            arguments: .name(\.name),
             afterTerminator: \Deployment.command,
             make: Deployment.init)
         var globals = GlobalOptions()

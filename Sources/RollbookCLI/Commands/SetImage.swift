@@ -39,19 +39,20 @@ enum SetCommand {
         func run() throws {
             // cobra's notice for a flag marked deprecated, printed while parsing, before anything else.
             if record { Output.err("Flag --record has been deprecated, --record will be removed in the future\n") }
-            var resourceArguments: [String] = []
+            // GetResourcesAndPairs: resources first, then the pairs, never mixed.
+            let (resourceArguments, pairArguments) = try Annotate.resourcesAndPairs(arguments, noun: "image")
             var pairs: [(container: String, image: String)] = []
-            for argument in arguments {
-                if let equals = argument.firstIndex(of: "=") {
-                    let container = String(argument[..<equals]), image = String(argument[argument.index(after: equals)...])
-                    // ParsePairs fills a map: a container named twice keeps its last image.
-                    if let index = pairs.firstIndex(where: { $0.container == container }) {
-                        pairs[index].image = image
-                    } else {
-                        pairs.append((container, image))
-                    }
+            for argument in pairArguments {
+                // ParsePairs without removal: `name-` is no image.
+                guard let equals = argument.firstIndex(of: "=") else {
+                    throw CommandError.client("invalid image format: \(argument)")
+                }
+                let container = String(argument[..<equals]), image = String(argument[argument.index(after: equals)...])
+                // ParsePairs fills a map: a container named twice keeps its last image.
+                if let index = pairs.firstIndex(where: { $0.container == container }) {
+                    pairs[index].image = image
                 } else {
-                    resourceArguments.append(argument)
+                    pairs.append((container, image))
                 }
             }
             // set_image.go Complete: the printer first, then the objects, then Validate.

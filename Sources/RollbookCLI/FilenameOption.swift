@@ -1,4 +1,5 @@
 import ControlPlane
+import Foundation
 
 /// `-f FILE`: the Deployments and ReplicaSets a manifest names, for verbs that act on existing objects (get, describe,
 /// scale, set image, annotate, rollout). kubectl reads the files only for kind, namespace and name.
@@ -23,6 +24,14 @@ struct FilenameOption: OptionGroup {
             filenames, command: command, recursive: recursive, plainErrors: plainErrors)
         if documents.allSatisfy({ $0.object.deployment != nil }) { return ["deployment"] + documents.map(\.object.name) }
         return documents.map { "\($0.object.kind.rawValue.lowercased())/\($0.object.name)" }
+    }
+
+    /// Whether `-f` names one file itself (FilenameParam's `!recursive && len(matches) == 1`): not stdin, a
+    /// directory or a recursive walk.
+    var namesOneFile: Bool {
+        guard filenames.count == 1, filenames[0] != "-", !recursive else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: filenames[0], isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// The resource builder's refusal of arguments beside `-f`, worded by their form.

@@ -25,4 +25,23 @@ struct GetSingleNameTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/get-single-name.txt")
     }
+
+    /// With `-f`, one file path implies a single item (FilenameParam): an object of it not found is the error alone,
+    /// and its one object prints bare; a directory does not, so it lists what it found beside the errors.
+    @Test func oneFileImpliesASingleItem() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
+        let db = TestManifests.deployment("db", image: "web:1.0", container: "web", label: ("app", "db"))
+        let script = ScenarioScript(
+            files: ["multi.yaml": web + "\n---\n" + db, "web.yaml": web, "dir/web.yaml": web, "dir/db.yaml": db],
+            steps: [
+                (0, "images load web:1.0"),
+                (0, "create -f web.yaml"),
+                (1, "get -f web.yaml -o jsonpath={.kind}"),
+                (1, "get -f multi.yaml -o name"),
+                (1, "get -f multi.yaml"),
+                (1, "get -f dir -o name"),
+                (1, "get -f dir -o jsonpath={.kind}"),
+            ])
+        try expectGolden(try script.run(), named: "fidelity/get-one-file.txt")
+    }
 }

@@ -83,13 +83,14 @@ struct Get: RunnableCommand {
         let format: GetOutput
         do {
             format = try printFormat()
-        } catch is CommandError where listing.objects.isEmpty && (ignoreNotFound || request.names.count == 1) {
+        } catch is CommandError where listing.objects.isEmpty && (ignoreNotFound || singleItemImplied(request)) {
             for missing in ignoreNotFound ? [] : listing.missing { Output.err(missing.text + "\n") }
             if ignoreNotFound { return }
             throw ExitCode(1)
         }
-        // printGeneric: one name given and not found is its error alone, with nothing printed (no empty List).
-        if !format.isTable && listing.objects.isEmpty && request.names.count == 1 && !ignoreNotFound {
+        // printGeneric: where one item is implied, an object not found is the error alone, with nothing printed (no
+        // empty List, nor the file's other objects).
+        if !format.isTable && !listing.missing.isEmpty && singleItemImplied(request) && !ignoreNotFound {
             for missing in listing.missing { Output.err(missing.text + "\n") }
             throw ExitCode(1)
         }
@@ -113,7 +114,7 @@ struct Get: RunnableCommand {
         if showKind, output == nil || output == "wide" {
             listing.objects = listing.objects.map { $0.renamed("\(request.kind.qualifiedKind)/\($0.name)") }
         }
-        let singleObject = request.names.count == 1 && listing.objects.count == 1
+        let singleObject = singleItemImplied(request) && listing.objects.count == 1
         let text = try listing.render(
             kind: request.kind, output: format, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
@@ -126,6 +127,12 @@ struct Get: RunnableCommand {
 }
 
 extension Get {
+    /// The builder's `singleItemImplied`: one name given, or with `-f` one file path (not stdin, a directory or a
+    /// recursive walk), whatever it holds.
+    func singleItemImplied(_ request: ResourceArguments) -> Bool {
+        files.filenames.isEmpty ? request.names.count == 1 : files.namesOneFile
+    }
+
     /// Labels are a table's column: any other `-o` refuses `--show-labels`, naming the format as given (a
     /// `--template` alone leaves `-o` empty, and is no refusal).
     func checkShowLabels() throws {

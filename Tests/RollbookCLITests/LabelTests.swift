@@ -58,4 +58,22 @@ struct LabelTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/label.txt")
     }
+
+    /// label.go applies the changes to its copy before `--list` prints it (and refuses a clash without
+    /// `--overwrite`); scale.go prints an object named by `-f` as the file holds it. Checked against kubectl v1.32.4.
+    @Test func listAfterChangesAndScaleOfAFile() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"), labelled: true)
+        let script = ScenarioScript(files: ["web.yaml": web], steps: [
+            (0, "images load web:1.0"),
+            (0, "create -f web.yaml"),
+            (1, "label deploy web --list new=v"),
+            (1, "label deploy web --list app-"),
+            (1, "label deploy web --list app=z --overwrite"),
+            (1, "label deploy web --list app=z"),
+            (2, "scale -f web.yaml --replicas=2 -o json"),
+            (3, "scale -f web.yaml --replicas=3 --dry-run=client -o jsonpath={.spec.replicas}"),
+            (4, "get deploy web --show-labels"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/label-list-scale-file.txt")
+    }
 }

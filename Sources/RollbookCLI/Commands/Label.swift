@@ -76,13 +76,21 @@ struct Label: RunnableCommand {
             do {
                 guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
                 if list {
-                    Output.out(Self.listing(live, single: single))
+                    // label.go applies the changes to its copy first, so the listing shows them (and refuses a clash).
+                    var shown = live
+                    if !set.isEmpty || !remove.isEmpty {
+                        let (labels, _) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                        shown.metadata.labels = labels.isEmpty ? nil : labels
+                    }
+                    Output.out(Self.listing(shown, single: single))
                     continue
                 }
                 if strategy != .client {
                     for key in remove where live.labels[key] == nil { Output.out("label \"\(key)\" not found.\n") }
                 }
-                let (labels, message) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                var (labels, message) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                // label.go writes --resource-version into the object it compares, so it always sees a change.
+                if !resourceVersion.isEmpty && message == "not labeled" { message = "labeled" }
                 var object = live.json
                 if strategy == .client {
                     object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))

@@ -55,6 +55,16 @@ struct Scale: RunnableCommand {
         // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
         // scale.go prints these objects as it read them, before scaling.
         let read = Dictionary(try plane.read { try Self.objects(kind, namespace: namespace, in: $0) }.map { ($0.name, $0) }) { a, _ in a }
+        // Objects named by -f print as the files hold them (scale.go prints the builder's info, read from the file),
+        // in the namespace they are taken in.
+        var fromFiles: [String: JSONValue] = [:]
+        if !files.filenames.isEmpty {
+            for document in try ManifestFiles.loadNaming(files.filenames, command: "scale", recursive: files.recursive) {
+                var object = document.raw
+                if object["metadata"]?["namespace"] == nil { object["metadata"]?["namespace"] = .string(namespace) }
+                fromFiles[document.object.name] = object
+            }
+        }
         let existing = Set(read.keys)
         let missing = names.filter { !existing.contains($0) }.map { "\(kind.resource) \"\($0)\" not found" }
         let found = names.filter { existing.contains($0) }
@@ -92,7 +102,7 @@ struct Scale: RunnableCommand {
                 }
             }
             Output.out(try printer.text(
-                read[name]?.json ?? .null, as: nil,
+                fromFiles[name] ?? read[name]?.json ?? .null, as: nil,
                 resource: "\(kind.qualifiedKind)/\(name)", operation: strategy.operation("scaled")))
         }
         guard missing.isEmpty else {

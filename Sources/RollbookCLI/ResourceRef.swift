@@ -55,6 +55,16 @@ enum ResourceKind: String, Sendable {
         }
     }
 
+    /// `Deployment`, the kind as kubectl diff names its files.
+    var kindName: String {
+        switch self {
+        case .deployment: "Deployment"
+        case .replicaSet: "ReplicaSet"
+        case .pod: "Pod"
+        case .event: "Event"
+        }
+    }
+
     /// `deployment.apps`, as the name printer writes it.
     var qualifiedKind: String {
         switch self {

@@ -15,14 +15,21 @@ struct Diff: RunnableCommand {
             Example: rollbook diff deployment/web 1 3
             """,
         options: GlobalOptions.options(in: \.globals)
-            + PointInTimeOption.options(in: \.pointInTime),
+            + PointInTimeOption.options(in: \.pointInTime)
+            + [
+                .option(\.filenames, "filename", short: "f", help: "kubectl diff: each object of these files, live against what applying it would store."),
+                .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
+            ],
         arguments: .list(\.arguments, "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)"),
         make: Diff.init)
     var globals = GlobalOptions()
     var pointInTime = PointInTimeOption()
     var arguments: [String] = []
+    var filenames: [String] = []
+    var recursive = false
 
     func run() throws {
+        if !filenames.isEmpty { return try diffFiles() }
         let split = arguments.first?.contains("/") == true ? 1 : 2
         guard arguments.count == split + 2 else {
             throw CommandError.client(
@@ -51,5 +58,52 @@ struct Diff: RunnableCommand {
             texts[0], texts[1], oldLabel: "revision \(revisions[0])", newLabel: "revision \(revisions[1])")
         Output.out(diff)
         if !diff.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Diff {
+    /// `kubectl diff -f`: for each object of the files, its live YAML against the YAML a server-side dry run of
+    /// apply's patch stores (``ControlPlane/diffAgainstApply(_:namespace:)``), as `diff -u -N` of two directories
+    /// prints them (managed fields left out). kubectl's
+    /// directories are random temporary ones and its timestamps the files' times: here they are named after the
+    /// log's head and the clock, so the output is reproducible. Exit 1 when anything differs.
+    private func diffFiles() throws {
+        if !arguments.isEmpty { throw CommandError.client("diff -f takes no other arguments") }
+        let plane = try globals.controlPlane()
+        let namespace = globals.resolvedNamespace
+        let documents = try ManifestFiles.load(filenames, command: "diff", replicaSets: true, recursive: recursive) {
+            _, _ in true
+        }
+        try ManifestScope.check(documents, flag: globals.namespace)
+        let results = try plane.diffAgainstApply(documents, namespace: namespace.name)
+        let head = try plane.read { try $0.headSequence() }
+        let stamp = Diff.fileTime(plane.now)
+        var output = ""
+        for (document, result) in zip(documents, results) {
+            let own = document.object.metadata.namespace ?? namespace.name
+            let group = document.object.kind == .pod ? "v1" : "apps.v1"
+            let file = "\(group).\(document.object.kind.kindName).\(own).\(document.object.name)"
+            let (live, merged) = ("/tmp/LIVE-\(head)/\(file)", "/tmp/MERGED-\(head)/\(file)")
+            let text = unifiedDiff(
+                try Diff.yaml(result.live), try Diff.yaml(result.merged),
+                oldLabel: "\(live)\t\(stamp)", newLabel: "\(merged)\t\(stamp)")
+            if !text.isEmpty { output += "diff -u -N \(live) \(merged)\n" + text }
+        }
+        Output.out(output)
+        if !output.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The object as kubectl diff writes it: YAML without managed fields; nothing for one that does not exist.
+    private static func yaml(_ object: WatchedObject?) throws -> String {
+        guard var json = object?.json else { return "" }
+        json["metadata"]?["managedFields"] = nil
+        var printer = try TypedOutput("yaml")
+        return try printer.text(json, as: nil, resource: "", operation: "")
+    }
+
+    /// A file's modification time as GNU diff prints it.
+    private static func fileTime(_ time: Timestamp) -> String {
+        let text = time.description
+        return text.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ".000000000 +0000")
     }
 }

@@ -1,0 +1,25 @@
+import Testing
+import TestSupport
+
+/// `diff -f` as kubectl diff (e2e kubectl.go's "Kubectl diff should check if kubectl diff finds a difference for
+/// Deployments"): each object live against what a server-side dry run of apply's patch would store, as `diff -u -N`
+/// prints two directories; exit 1 when anything differs. The bodies were compared with kubectl v1.32.4 through serve;
+/// kubectl's directory names are random and its times the files' own, so here they come from the log's head and the
+/// clock.
+@Suite(.serialized)
+struct DiffFilesTests {
+    @Test func liveAgainstApply() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
+        let changed = TestManifests.deployment("web", image: "web:2.0", container: "web", label: ("app", "web"))
+        let api = TestManifests.deployment("api", image: "web:1.0", container: "web", label: ("app", "api"))
+        let script = ScenarioScript(files: ["web.yaml": web, "web2.yaml": changed, "api.yaml": api], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "create -f web.yaml"),
+            (5, "diff -f web2.yaml"),
+            (5, "diff -f web.yaml"),
+            (5, "diff -f api.yaml"),
+            (6, "get deploy"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/diff-files.txt")
+    }
+}

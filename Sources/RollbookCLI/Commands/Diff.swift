@@ -6,7 +6,7 @@ import Printers
 
 struct Diff: RunnableCommand {
     static let spec = CommandSpec<Diff>(
-        "diff", abstract: "Show how two revisions' pod templates differ, as a unified diff of their YAML.",
+        "diff", abstract: "Show how two revisions' pod templates differ, or with -f what applying files would change (kubectl diff).",
         discussion: """
             Revisions come from the full history (see 'rollout history --all'), so a revision whose ReplicaSet \
             was garbage-collected can still be compared. A number reused after the Deployment was deleted and \

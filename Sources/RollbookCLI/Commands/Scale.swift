@@ -48,13 +48,18 @@ struct Scale: RunnableCommand {
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        let (kind, names) = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
-        if !resourceVersion.isEmpty && names.count > 1 {
+        let targets = try targets(plane, resource: files.resources(resource, command: "scale"), namespace: namespace)
+        if !resourceVersion.isEmpty && targets.count > 1 {
             throw CommandError.client("cannot use --resource-version with multiple resources")
         }
-        // kubectl visits every name first (ContinueOnError): it scales those found, then reports the rest.
+        // kubectl visits every object first (ContinueOnError): it scales those found, then reports the rest.
         // scale.go prints these objects as it read them, before scaling.
-        let read = Dictionary(try plane.read { try Self.objects(kind, namespace: namespace, in: $0) }.map { ($0.name, $0) }) { a, _ in a }
+        var read: [String: ObjectListing.Object] = [:]
+        for kind in Set(targets.map(\.kind)) {
+            for object in try plane.read({ try Self.objects(kind, namespace: namespace, in: $0) }) {
+                read["\(kind.rawValue)/\(object.name)"] = read["\(kind.rawValue)/\(object.name)"] ?? object
+            }
+        }
         // Objects named by -f print as the files hold them (scale.go prints the builder's info, read from the file),
         // in the namespace they are taken in.
         var fromFiles: [String: JSONValue] = [:]
@@ -62,17 +67,18 @@ struct Scale: RunnableCommand {
             for document in try ManifestFiles.loadNaming(files.filenames, command: "scale", recursive: files.recursive) {
                 var object = document.raw
                 if object["metadata"]?["namespace"] == nil { object["metadata"]?["namespace"] = .string(namespace) }
-                fromFiles[document.object.name] = object
+                fromFiles["\(document.object.kind.rawValue)/\(document.object.name)"] = object
             }
         }
-        let existing = Set(read.keys)
-        let missing = names.filter { !existing.contains($0) }.map { "\(kind.resource) \"\($0)\" not found" }
-        let found = names.filter { existing.contains($0) }
+        let missing = targets.filter { read["\($0.kind.rawValue)/\($0.name)"] == nil }
+            .map { "\($0.kind.resource) \"\($0.name)\" not found" }
+        let found = targets.filter { read["\($0.kind.rawValue)/\($0.name)"] != nil }
         if found.isEmpty && !missing.isEmpty {
             let detail = missing.count == 1 ? missing[0] : "[" + missing.joined(separator: ", ") + "]"
             throw CommandError.client("no objects passed to scale \(detail)")
         }
-        for name in found {
+        for (kind, name) in found {
+            let key = "\(kind.rawValue)/\(name)"
             // A client dry run never asks the server, so the --current-replicas precondition is not checked.
             if strategy != .client {
                 let current = currentReplicas >= 0 ? currentReplicas : nil
@@ -88,7 +94,7 @@ struct Scale: RunnableCommand {
                 }
                 // `--record`: scale.go merge-patches the change-cause after the scale, when it changes it.
                 let cause = JSONValue.string(RecordFlag.changeCause())
-                if record, read[name]?.json["metadata"]?["annotations"]?[AnnotationKey.changeCause] != cause {
+                if record, read[key]?.json["metadata"]?["annotations"]?[AnnotationKey.changeCause] != cause {
                     let recording = JSONValue.object([
                         "metadata": .object(["annotations": .object([AnnotationKey.changeCause: cause])])
                     ])
@@ -102,7 +108,7 @@ struct Scale: RunnableCommand {
                 }
             }
             Output.out(try printer.text(
-                fromFiles[name] ?? read[name]?.json ?? .null, as: nil,
+                fromFiles[key] ?? read[key]?.json ?? .null, as: nil,
                 resource: "\(kind.qualifiedKind)/\(name)", operation: strategy.operation("scaled")))
         }
         guard missing.isEmpty else {
@@ -111,23 +117,28 @@ struct Scale: RunnableCommand {
         }
     }
 
-    /// The Deployments or ReplicaSets named, or selected by `-l` / `--all`.
-    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws -> (ResourceKind, [String]) {
+    /// The Deployments and ReplicaSets named, or of each type given selected by `-l` / `--all`, in the order the
+    /// resource builder visits them.
+    private func targets(_ plane: ControlPlane, resource: [String], namespace: String) throws
+        -> [(kind: ResourceKind, name: String)]
+    {
         // `--all` selects only once a type is given.
         if resource.isEmpty { throw MissingResource.none(selecting: selector != nil) }
-        guard selector != nil || all else {
-            let parsed = try ResourceArguments(resource, whenEmpty: .argumentOrFilename)
-            try Self.scalable(parsed.kind)
-            if parsed.names.isEmpty { throw CommandError.client("resource(s) were provided, but no name was specified") }
-            return (parsed.kind, parsed.names)
-        }
-        let kind = try ResourceKind(parsing: resource[0])
-        try Self.scalable(kind)
+        let selecting = selector != nil || all
+        let groups = try ResourceArguments.groups(resource, whenEmpty: .argumentOrFilename, selecting: selecting)
         let query = try LabelQuery.parsing(selector)
-        let names = try plane.read { try Self.objects(kind, namespace: namespace, in: $0) }
-            .filter { query?.matches($0.labels) ?? true }.map(\.name)
-        if names.isEmpty { throw CommandError("No resources found in \(namespace) namespace.") }
-        return (kind, names)
+        var targets: [(kind: ResourceKind, name: String)] = []
+        for group in groups {
+            try Self.scalable(group.kind)
+            var names = group.names
+            if selecting && names.isEmpty {
+                names = try plane.read { try Self.objects(group.kind, namespace: namespace, in: $0) }
+                    .filter { query?.matches($0.labels) ?? true }.map(\.name)
+            }
+            targets += names.map { (group.kind, $0) }
+        }
+        if selecting && targets.isEmpty { throw CommandError.client("no objects passed to scale") }
+        return targets
     }
 
     /// kubectl scales what has a scale subresource: of Rollbook's kinds, Deployments and ReplicaSets.

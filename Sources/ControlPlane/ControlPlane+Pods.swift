@@ -1,6 +1,5 @@
 import Cluster
 import Controllers
-import Foundation
 import KubeModel
 import Manifests
 
@@ -102,17 +101,10 @@ extension ControlPlane {
 
     /// A Pod request body read the way the API server reads it with `fieldValidation=Strict`.
     public static func decodePodStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws -> Pod {
-        let documents: [ManifestDocument]
-        do {
-            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
-        } catch {
-            throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
+        try decodeBody(body, validation: validation, kind: "Pod") { object in
+            guard case .pod(let pod) = object else { return nil }
+            return pod
         }
-        guard documents.count == 1, case .pod(let pod) = documents[0].object else {
-            let message = "the body of the request is not a Pod"
-            throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))
-        }
-        return pod
     }
 
     /// `kubectl apply -f` of a Pod: created with its last-applied annotation when the namespace has none of the

@@ -128,16 +128,27 @@ extension ControlPlane {
     public static func decodeReplicaSetStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws
         -> ReplicaSetManifest
     {
+        try decodeBody(body, validation: validation, kind: "ReplicaSet") { object in
+            guard case .replicaSet(let manifest) = object else { return nil }
+            return manifest
+        }
+    }
+
+    /// A request body decoded as the API server decodes it under `validation`, as the one object of `kind` it must
+    /// hold; any other answer is a BadRequest.
+    static func decodeBody<Object>(
+        _ body: JSONValue, validation: FieldValidation, kind: String, _ pick: (ManifestObject) -> Object?
+    ) throws -> Object {
         let documents: [ManifestDocument]
         do {
             documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
         } catch {
             throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
         }
-        guard documents.count == 1, case .replicaSet(let manifest) = documents[0].object else {
-            let message = "the body of the request is not a ReplicaSet"
+        guard documents.count == 1, let object = pick(documents[0].object) else {
+            let message = "the body of the request is not a \(kind)"
             throw CommandError("Error from server (BadRequest): \(message)", status: .badRequest(message))
         }
-        return manifest
+        return object
     }
 }

@@ -17,3 +17,25 @@ enum AllNamespaces {
         return Set(objects.filter { query?.matches($0.labels ?? [:]) ?? true }.map(\.namespace)).sorted()
     }
 }
+
+/// A verb that takes `-A` by running once per namespace (label, annotate).
+protocol EveryNamespaceCommand: RunnableCommand {
+    var globals: GlobalOptions { get set }
+    var allNamespaces: Bool { get set }
+    /// Set on the copies that run in one namespace each, so what is said once (a deprecation) is not repeated.
+    var inNamespaceLoop: Bool { get set }
+}
+
+extension EveryNamespaceCommand {
+    /// Runs a copy of the command in each namespace the selection finds, by name.
+    func runInEveryNamespace(_ resources: [String], selector: String?) throws {
+        let plane = try globals.controlPlane()
+        for namespace in try AllNamespaces.namespaces(for: resources, selector: selector, plane: plane) {
+            var inOne = self
+            inOne.allNamespaces = false
+            inOne.inNamespaceLoop = true
+            inOne.globals.namespace = namespace
+            try inOne.run()
+        }
+    }
+}

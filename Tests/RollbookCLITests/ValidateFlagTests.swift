@@ -6,26 +6,9 @@ import TestSupport
 /// missing kind to the decoder. Checked against kubectl v1.32.4 through serve.
 @Suite(.serialized)
 struct ValidateFlagTests {
-    static let unknownFields = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-        spec:
-          foo: 1
-          selector:
-            matchLabels:
-              app: web
-          template:
-            metadata:
-              labels:
-                app: web
-            spec:
-              containers:
-              - name: web
-                image: web:1.0
-                bar: x
-        """
+    /// A Deployment with a field the server does not know in its spec, and one in its container.
+    static let unknownFields = TestManifests.deployment(
+        "web", image: "web:1.0", container: "web", label: ("app", "web"), spec: ["foo: 1"]) + "\n        bar: x"
 
     static let noKind = """
         apiVersion: apps/v1

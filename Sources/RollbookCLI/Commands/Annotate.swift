@@ -1,7 +1,7 @@
 import ControlPlane
 import KubeModel
 
-struct Annotate: RunnableCommand {
+struct Annotate: EveryNamespaceCommand {
     static let spec = CommandSpec<Annotate>(
         "annotate", abstract: "Update the annotations on a Deployment, ReplicaSet or Pod.",
         options: GlobalOptions.options(in: \.globals)
@@ -27,6 +27,7 @@ struct Annotate: RunnableCommand {
     var overwrite = false
     var all = false
     var allNamespaces = false
+    var inNamespaceLoop = false
     var selector: String?
     var list = false
     var resourceVersion = ""
@@ -36,18 +37,10 @@ struct Annotate: RunnableCommand {
     var record = false
 
     func run() throws {
-        if record { Output.err(RecordFlag.deprecation) }
+        if record && !inNamespaceLoop { Output.err(RecordFlag.deprecation) }
         let (named, pairs) = try Self.resourcesAndPairs(arguments)
         if allNamespaces {
-            let plane = try globals.controlPlane()
-            let resources = try files.resources(named, command: "annotate")
-            for namespace in try AllNamespaces.namespaces(for: resources, selector: selector, plane: plane) {
-                var inOne = self
-                inOne.allNamespaces = false
-                inOne.globals.namespace = namespace
-                try inOne.run()
-            }
-            return
+            return try runInEveryNamespace(try files.resources(named, command: "annotate"), selector: selector)
         }
         let resource = try files.resources(named, command: "annotate")
         let (set, remove) = try Self.parsePairs(pairs)

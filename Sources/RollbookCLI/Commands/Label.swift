@@ -3,7 +3,7 @@ import KubeModel
 
 /// `kubectl label` (pkg/cmd/label/label.go) for Deployments, ReplicaSets and Pods: a merge patch of `metadata.labels`.
 /// The object's labels are its own; its selector and pod template, so its Pods, stay as they are.
-struct Label: RunnableCommand {
+struct Label: EveryNamespaceCommand {
     static let spec = CommandSpec<Label>(
         "label", abstract: "Update the labels on a Deployment, ReplicaSet or Pod.",
         options: GlobalOptions.options(in: \.globals)
@@ -29,6 +29,7 @@ struct Label: RunnableCommand {
     var overwrite = false
     var all = false
     var allNamespaces = false
+    var inNamespaceLoop = false
     var selector: String?
     var list = false
     var resourceVersion = ""
@@ -39,18 +40,10 @@ struct Label: RunnableCommand {
 
     func run() throws {
         // label.go Complete, then Validate, in their order.
-        if record { Output.err(RecordFlag.deprecation) }
+        if record && !inNamespaceLoop { Output.err(RecordFlag.deprecation) }
         let (named, pairs) = try Annotate.resourcesAndPairs(arguments, noun: "label")
         if allNamespaces {
-            let plane = try globals.controlPlane()
-            let resources = try files.resources(named, command: "label")
-            for namespace in try AllNamespaces.namespaces(for: resources, selector: selector, plane: plane) {
-                var inOne = self
-                inOne.allNamespaces = false
-                inOne.globals.namespace = namespace
-                try inOne.run()
-            }
-            return
+            return try runInEveryNamespace(try files.resources(named, command: "label"), selector: selector)
         }
         let (set, remove) = try Self.parse(pairs)
         let strategy = try DryRunStrategy(flag: dryRun)

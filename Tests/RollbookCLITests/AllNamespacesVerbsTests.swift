@@ -18,6 +18,8 @@ struct AllNamespacesVerbsTests {
             (3, "annotate deployment -l selected=true -A note=picked"),
             (3, "label deployment one -A x=z"),
             (3, "label deployment -A -l nothing=here x=y"),
+            // The deprecation of --record is said once, not once per namespace.
+            (3, "annotate deployment --all -A reviewed=yes --record"),
             (4, "get deploy -A --show-labels"),
             (5, "describe deployment -A -l selected=true"),
             (5, "describe rs -A -l nothing=here"),

@@ -1,4 +1,6 @@
 import Cluster
+import Controllers
+import Foundation
 import KubeModel
 import Manifests
 
@@ -30,8 +32,9 @@ extension ControlPlane {
             var answers: [WatchedObject] = []
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
-            for (manifest, source) in objects {
-                let targetNamespace = manifest.metadata.namespace ?? namespace
+            for (given, source) in objects {
+                let targetNamespace = given.metadata.namespace ?? namespace
+                let manifest = try Self.named(given, namespace: targetNamespace, sequence: writer.nextSequence + Int64(answers.count))
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
                 func alreadyExists(_ resource: String) -> CommandError {
@@ -73,6 +76,26 @@ extension ControlPlane {
         }
     }
 
+    /// The object with its name: a `generateName` gets the API server's five random characters (here derived from the
+    /// namespace, the prefix and the log's position); no name at all is the registry's Invalid answer.
+    static func named(_ object: ManifestObject, namespace: String, sequence: Int64) throws -> ManifestObject {
+        guard object.name.isEmpty else { return object }
+        guard let prefix = object.metadata.generateName, !prefix.isEmpty else {
+            let (kind, group) = switch object {
+            case .deployment: ("Deployment", "apps")
+            case .replicaSet: ("ReplicaSet", "apps")
+            case .pod: ("Pod", "")
+            }
+            let error = FieldError(.required, "metadata.name", detail: "name or generateName is required")
+            throw CommandError.invalid("", [error], kind: kind, group: group)
+        }
+        var named = object
+        // SimpleNameGenerator: the prefix cut to 58 characters, then five characters.
+        let base = prefix.count > 58 ? String(prefix.prefix(58)) : prefix
+        named.metadata.name = base + Identifiers.nameSuffix("\(namespace)/\(prefix)/\(sequence)")
+        return named
+    }
+
     /// The Deployment `kubectl create deployment NAME --image=...` builds (create_deployment.go).
     public static func generatedDeployment(
         name: String, images: [String], replicas: Int, port: Int?, command: [String] = []
@@ -99,6 +122,3 @@ extension ControlPlane {
         return Deployment(metadata: ObjectMeta(name: name, labels: labels), spec: spec)
     }
 }
-
-import Controllers
-import Foundation

@@ -19,7 +19,8 @@ extension ControlPlane {
         created.metadata.generation = nil
         created.spec.applyDefaults()
         created.spec.raw = TypedObject.storedPodSpec(created.spec.raw)
-        let errors = created.validate()
+        var errors = created.validate()
+        if created.metadata.controllerRef != nil { errors.append(Self.controllerReferenceForbidden(kind: "Pod")) }
         if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "Pod", group: "") }
         PodAdmission.admitAndBind(&created, at: now)
         return created
@@ -49,9 +50,7 @@ extension ControlPlane {
         if try JSONValue(encoding: updated.spec) == JSONValue(encoding: live.spec) { updated.spec = live.spec }
         var errors = updated.validate(old: live)
         if let given = updated.metadata.controllerRef, given.uid != live.metadata.controllerRef?.uid {
-            errors.append(FieldError(
-                .forbidden, "metadata.ownerReferences",
-                detail: "Rollbook sets a controller reference only when a ReplicaSet claims the Pod; remove it to orphan the Pod"))
+            errors.append(Self.controllerReferenceForbidden(kind: "Pod"))
         }
         if !errors.isEmpty { throw CommandError.invalid(name, errors, kind: "Pod", group: "") }
         return updated

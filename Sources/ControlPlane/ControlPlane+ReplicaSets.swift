@@ -20,7 +20,8 @@ extension ControlPlane {
         created.metadata.resourceVersion = nil
         created.status = ReplicaSetStatus()
         created.admit()
-        let errors = created.validate(selectorGiven: manifest.selectorGiven)
+        var errors = created.validate(selectorGiven: manifest.selectorGiven)
+        if created.metadata.controllerRef != nil { errors.append(Self.controllerReferenceForbidden(kind: "ReplicaSet")) }
         if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "ReplicaSet") }
         return created
     }
@@ -48,12 +49,21 @@ extension ControlPlane {
         // A controller reference is Rollbook's to set, by a claim that moves the ReplicaSet to its controller's stream;
         // a user may keep it or remove it (a Deployment whose selector matches claims the orphan again).
         if let given = updated.metadata.controllerRef, given.uid != live.metadata.controllerRef?.uid {
-            errors.append(FieldError(
-                .forbidden, "metadata.ownerReferences",
-                detail: "Rollbook sets a controller reference only when a Deployment claims the ReplicaSet; remove it to orphan the ReplicaSet"))
+            errors.append(Self.controllerReferenceForbidden(kind: "ReplicaSet"))
         }
         if !errors.isEmpty { throw CommandError.invalid(name, errors, kind: "ReplicaSet") }
         return updated
+    }
+}
+
+extension ControlPlane {
+    /// A controller reference is Rollbook's to set, by a claim that moves the object to its controller's stream; a
+    /// user may keep or remove one, not write one (upstream the named controller would own the object).
+    static func controllerReferenceForbidden(kind: String) -> FieldError {
+        let owner = kind == "Pod" ? "ReplicaSet" : "Deployment"
+        return FieldError(
+            .forbidden, "metadata.ownerReferences",
+            detail: "Rollbook sets a controller reference only when a \(owner) claims the \(kind); remove it to orphan the \(kind)")
     }
 }
 

@@ -39,6 +39,9 @@ struct Simulation {
         reconciler.nameTakenElsewhere = { [reader, streams] name in
             Simulation.replicaSet(name, heldOutside: id, reader: reader, loaded: streams)
         }
+        reconciler.podNameTakenElsewhere = { [reader, streams] name in
+            Simulation.pod(name, heldOutside: id, reader: reader, loaded: streams)
+        }
         body(&reconciler)
         guard !reconciler.pending.isEmpty else { return }
         pending += reconciler.pending.map { event in
@@ -83,6 +86,17 @@ struct Simulation {
         if elsewhere.contains(where: { $0.value.replicaSets[name] != nil }) { return true }
         guard let holder = try? reader.streamID(ofReplicaSet: name, namespace: namespace), holder != id else { return false }
         // A stream this command loaded answers for itself above.
+        return loaded[holder] == nil
+    }
+
+    /// Whether a stream other than `id` holds a Pod named `name`, as ``replicaSet(_:heldOutside:reader:loaded:)``.
+    static func pod(_ name: String, heldOutside id: StreamID, reader: StoreReader, loaded: [StreamID: DeploymentStream])
+        -> Bool
+    {
+        guard let namespace = id.deploymentKey?.namespace else { return false }
+        let elsewhere = loaded.filter { $0.key != id && $0.key.deploymentKey?.namespace == namespace }
+        if elsewhere.contains(where: { $0.value.pods[name] != nil }) { return true }
+        guard let holder = try? reader.streamID(ofPod: name, namespace: namespace), holder != id else { return false }
         return loaded[holder] == nil
     }
 

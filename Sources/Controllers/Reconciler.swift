@@ -15,6 +15,9 @@ public struct Reconciler {
     /// namespace, and a claimed orphan may carry a name this stream's Deployment would make: creating it there
     /// is the API server's AlreadyExists, a hash collision.
     public var nameTakenElsewhere: (String) -> Bool = { _ in false }
+    /// Whether a Pod of this name lives in another stream of the namespace (a Pod a user wrote): a generated name
+    /// the API server would refuse as AlreadyExists, so the ReplicaSet controller takes another.
+    public var podNameTakenElsewhere: (String) -> Bool = { _ in false }
 
     public init(
         stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64, pending: [PendingEvent] = []

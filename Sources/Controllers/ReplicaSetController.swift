@@ -55,7 +55,7 @@ extension Reconciler {
         repeat {
             name = "\(Reconciler.podNamePrefix(rs.name))\(Identifiers.nameSuffix("\(rs.name)/\(stream.podSequence)/\(salt)"))"
             salt += 1
-        } while stream.pods[name] != nil
+        } while stream.pods[name] != nil || podNameTakenElsewhere(name)
         var meta = ObjectMeta(
             name: name, namespace: rs.metadata.namespace, labels: rs.spec.template.metadata.labels,
             annotations: rs.spec.template.metadata.annotations)

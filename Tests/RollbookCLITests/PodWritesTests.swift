@@ -94,4 +94,42 @@ struct PodWritesTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/pod-apply-replace.txt")
     }
+
+    /// Names are unique in a namespace: the ReplicaSet controller skips a generated name a user's Pod already has (the
+    /// name the scale below would take, `app-6d44487bd-9ff6w`, is taken first); `generateName` gets five characters; no
+    /// name at all, or a controller reference a user writes, is refused.
+    @Test func namesAndOwnersOfPodsUsersWrite() throws {
+        let taken = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: app-6d44487bd-9ff6w
+              labels:
+                x: z
+            spec:
+              containers:
+              - name: c
+                image: web:1.0
+            """
+        let generated = taken.replacingOccurrences(of: "name: app-6d44487bd-9ff6w", with: "generateName: gen-")
+        let nameless = taken.replacingOccurrences(of: "  name: app-6d44487bd-9ff6w\n", with: "")
+        let owned = taken.replacingOccurrences(
+            of: "name: app-6d44487bd-9ff6w",
+            with: "name: owned\n  ownerReferences:\n  - {apiVersion: apps/v1, kind: ReplicaSet, name: x, uid: u1, controller: true}")
+        let script = ScenarioScript(
+            files: ["taken.yaml": taken, "generated.yaml": generated, "nameless.yaml": nameless, "owned.yaml": owned],
+            steps: [
+                (0, "images load web:1.0"),
+                (0, "create deployment app --image=web:1.0"),
+                (5, "create -f taken.yaml"),
+                (6, "scale deploy app --replicas=2"),
+                (7, "get pods --show-labels"),
+                (8, "create -f generated.yaml"),
+                (8, "create -f nameless.yaml"),
+                (8, "create -f owned.yaml"),
+                (9, "get pods"),
+                (9, "verify"),
+            ])
+        try expectGolden(try script.run(), named: "fidelity/pod-names-and-owners.txt")
+    }
 }

@@ -19,6 +19,8 @@ struct ResourceArgumentFormsTests {
             (2, #"patch deploy web web -p '{"spec":{"replicas":3}}'"#),
             (3, #"patch deploy web nope -p '{"spec":{"replicas":4}}'"#),
             (4, #"patch deploy/web rs/nope -p '{"metadata":{"labels":{"a":"b"}}}'"#),
+            // Each object patched on its own: the refusals, a missing object's among them, are printed in order.
+            (4, #"patch deploy web nope web -p '{"spec":{"replicas":-2}}'"#),
             (4, "patch deploy -p {}"),
             (4, "patch -p {}"),
             (4, "patch deploy web rs/x -p {}"),

@@ -74,17 +74,31 @@ struct Patch: RunnableCommand {
         if groups.contains(where: { $0.kind == .event }) {
             throw CommandError.client("no objects passed to this command are Deployments")
         }
-        var notFound: [CommandError] = []
+        var errors: [CommandError] = []
         for group in groups {
             let targets = try DeploymentTargets(
                 [group.kind.pluralName] + group.names, selector: nil, namespace: namespace, in: plane,
                 accepting: [.replicaSet, .pod])
-            for name in targets.names {
-                try patchOne(name, of: targets, patch: objectPatch, strategy: strategy, plane: plane, printer: &printer)
+            // Each object in turn, patched on its own (ContinueOnError); the errors, a missing object's among them,
+            // are printed at the end in the order met.
+            for name in group.names {
+                if targets.missing.contains(name) {
+                    errors.append(CommandError.notFound(targets.kind.resource, name))
+                    continue
+                }
+                do {
+                    try patchOne(name, of: targets, patch: objectPatch, strategy: strategy, plane: plane, printer: &printer)
+                } catch let error as CommandError {
+                    errors.append(error)
+                }
             }
-            notFound += targets.notFound
         }
-        try DeploymentTargets.report(notFound)
+        // Several errors are an aggregate: each as the server's status, `Error from server (Reason): message`.
+        try DeploymentTargets.report(errors) { error in
+            guard let status = error.status else { return error.text }
+            return status.reason.isEmpty
+                ? "Error from server: \(status.message)" : "Error from server (\(status.reason)): \(status.message)"
+        }
     }
 
     /// Patches one object (or, for a client dry run, kubectl's copy of it) and prints it.

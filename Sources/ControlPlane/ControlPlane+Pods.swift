@@ -32,16 +32,8 @@ extension ControlPlane {
     func updatedPod(_ manifest: Pod, live: Pod) throws -> Pod {
         var updated = manifest
         let name = live.name
-        if updated.name.isEmpty { updated.metadata.name = name }
-        if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-            throw CommandError.uidPrecondition(
-                Resource.pods, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
-        }
-        updated.metadata.uid = live.metadata.uid
+        try updated.metadata.takeSystemFields(of: live.metadata, resource: Resource.pods)
         updated.metadata.namespace = live.metadata.namespace
-        updated.metadata.generation = live.metadata.generation
-        updated.metadata.creationTimestamp = live.metadata.creationTimestamp
-        updated.metadata.resourceVersion = live.metadata.resourceVersion
         updated.metadata.generateName = live.metadata.generateName
         updated.status = live.status
         updated.spec.applyDefaults()

@@ -33,16 +33,8 @@ extension ControlPlane {
     func updatedReplicaSet(_ manifest: ReplicaSetManifest, live: ReplicaSet) throws -> ReplicaSet {
         var updated = manifest.replicaSet
         let name = live.name
-        if updated.name.isEmpty { updated.metadata.name = name }
-        if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-            throw CommandError.uidPrecondition(
-                Resource.replicaSets, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
-        }
-        updated.metadata.uid = live.metadata.uid
+        try updated.metadata.takeSystemFields(of: live.metadata, resource: Resource.replicaSets)
         updated.metadata.namespace = live.metadata.namespace
-        updated.metadata.generation = live.metadata.generation
-        updated.metadata.creationTimestamp = live.metadata.creationTimestamp
-        updated.metadata.resourceVersion = live.metadata.resourceVersion
         updated.status = live.status
         updated.admit()
         var errors = updated.validate(old: live, selectorGiven: manifest.selectorGiven)

@@ -49,16 +49,8 @@ extension ControlPlane {
             let requested = try change(try JSONValue(encoding: live))
             try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.deployments, name)
             var updated = try ControlPlane.decodeStrictly(requested, validation: fieldValidation)
-            if updated.name.isEmpty { updated.metadata.name = name }
             if updated.metadata.namespace == nil { updated.metadata.namespace = namespace }
-            if let uid = updated.metadata.uid, !uid.isEmpty, uid != live.metadata.uid {
-                throw CommandError.uidPrecondition(
-                    Resource.deployments, name, namespace: live.metadata.namespace ?? "default", given: uid, stored: live.metadata.uid)
-            }
-            updated.metadata.uid = live.metadata.uid
-            updated.metadata.creationTimestamp = live.metadata.creationTimestamp
-            updated.metadata.generation = live.metadata.generation
-            updated.metadata.resourceVersion = live.metadata.resourceVersion
+            try updated.metadata.takeSystemFields(of: live.metadata, resource: Resource.deployments)
             updated.status = live.status
             if updated.spec.paused == false { updated.spec.paused = nil }
             updated.admit()

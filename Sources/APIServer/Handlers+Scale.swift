@@ -7,7 +7,7 @@ import KubeModel
 /// and its ReplicaSet twin).
 extension Handlers {
     func getScale(namespace: String, name: String) async throws -> Response {
-        .json(Handlers.scale(of: try await scalable(namespace: namespace, name: name)))
+        .json(try await scalable(namespace: namespace, name: name).scaleSubresource())
     }
 
     func patchScale(namespace: String, name: String) async throws -> Response {
@@ -15,7 +15,7 @@ extension Handlers {
         let live = try await scalable(namespace: namespace, name: name)
         let patched: JSONValue
         do {
-            patched = try patch.applied(to: Handlers.scale(of: live))
+            patched = try patch.applied(to: live.scaleSubresource())
         } catch {
             throw APIError(error.status)
         }
@@ -55,10 +55,10 @@ extension Handlers {
         }
         guard !dryRun, let stored else {
             // What would have been stored: the count changed, the resourceVersion not.
-            return .json(Handlers.scale(of: live, replicas: replicas))
+            return .json(live.scaleSubresource(replicas: replicas))
         }
         // ScaleREST.Update answers with the object its write stored, before any controller acted on it.
-        return .json(Handlers.scale(of: stored))
+        return .json(stored.scaleSubresource())
     }
 
     private func scalable(namespace: String, name: String) async throws -> WatchedObject {
@@ -67,34 +67,5 @@ extension Handlers {
         case .deployment, .replicaSet: return object
         default: throw APIError(.notFound(resource.qualifiedName, name))
         }
-    }
-
-    /// The `Scale` of a Deployment or ReplicaSet; `replicas` overrides the desired count (a dry run's answer).
-    static func scale(of object: WatchedObject, replicas: Int? = nil) -> JSONValue {
-        let meta = object.metadata
-        var metadata: [String: JSONValue] = ["name": .string(object.name), "namespace": .string(object.namespace)]
-        if let uid = meta.uid { metadata["uid"] = .string(uid) }
-        if let version = meta.resourceVersion { metadata["resourceVersion"] = .string(version) }
-        if let created = meta.creationTimestamp { metadata["creationTimestamp"] = .string(created.description) }
-        let desired: Int
-        let current: Int
-        let selector: String
-        switch object {
-        case .replicaSet(let rs):
-            (desired, current, selector) = (rs.replicas, rs.status.replicas ?? 0, rs.spec.selector.formatted)
-        case .deployment(let deployment):
-            (desired, current) = (deployment.spec.desiredReplicas, deployment.status.replicas ?? 0)
-            selector = deployment.spec.selector.map(\.formatted) ?? ""
-        default:
-            (desired, current, selector) = (0, 0, "")
-        }
-        return .object([
-            "kind": .string("Scale"), "apiVersion": .string("autoscaling/v1"), "metadata": .object(metadata),
-            "spec": .object(["replicas": .int(replicas ?? desired)]),
-            "status": .object([
-                "replicas": .int(current),
-                "selector": .string(selector == "<none>" ? "" : selector),
-            ]),
-        ])
     }
 }

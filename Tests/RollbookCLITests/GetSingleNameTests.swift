@@ -44,4 +44,24 @@ struct GetSingleNameTests {
             ])
         try expectGolden(try script.run(), named: "fidelity/get-one-file.txt")
     }
+
+    /// `--server-print=false` prints kubectl's own `NAME AGE` table; `--subresource=status` is the object,
+    /// `--subresource=scale` its `autoscaling/v1` Scale, refused without names (get.sh). Checked against kubectl
+    /// v1.32.4 through serve, whose client-side ages come from its wall clock.
+    @Test func serverPrintAndSubresources() throws {
+        let script = ScenarioScript(files: [:], steps: [
+            (0, "images load web:1.0"),
+            (0, "create deployment web --image=web:1.0"),
+            (0, "create deployment api --image=web:1.0"),
+            (5, "get deploy --server-print=false"),
+            (5, "get pods -A --server-print=false --show-labels"),
+            (5, "get deploy web --subresource=status"),
+            (5, "get deploy web --subresource=scale"),
+            (5, "get deploy web --subresource=scale -o yaml"),
+            (5, "get deploy web nope --subresource=scale -o name"),
+            (5, "get deploy --subresource=scale"),
+            (5, "get deploy web --subresource=x"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/get-server-print-subresource.txt")
+    }
 }

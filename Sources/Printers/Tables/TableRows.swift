@@ -90,3 +90,17 @@ public enum TableRows {
         return "\(passing.count)/\(gates.count)"
     }
 }
+
+extension TableRows {
+    /// kubectl's own table when the server prints none (`--server-print=false`): `NAME AGE`, whatever the kind.
+    public static let defaultColumns: [TableColumn] = [.name, .age]
+
+    /// `NAME AGE` rows of objects given by their metadata.
+    public static func defaultTable(
+        _ objects: [ObjectMeta], showNamespace: Bool, now: Timestamp, options: TableOptions = TableOptions()
+    ) -> String {
+        defaultColumns.render(objects, wide: false, showNamespace: showNamespace, options: options, watch: nil) { meta in
+            (meta.namespace ?? "default", [meta.name, age(of: meta.creationTimestamp, now: now)], meta.labels)
+        }
+    }
+}

@@ -29,6 +29,8 @@ struct Get: RunnableCommand {
             .option(\.requestTimeout, "request-timeout", help: "How long a watch lasts before it ends; 0 means never (e.g. 5s, 2m)."),
             .flag(\.showManagedFields, "show-managed-fields", help: "Keep the managedFields when printing objects in JSON or YAML format."),
             .option(\.chunkSize, "chunk-size", help: "Return large lists in chunks rather than all at once (accepted: the store answers whole lists)."),
+            .flag(\.serverPrint, "server-print", help: "Print the server's table columns; false prints kubectl's own NAME AGE table."),
+            .option(\.subresource, "subresource", help: "status or scale: get that subresource of one object (scale as autoscaling/v1 Scale)."),
         ],
         arguments: .list(\.resources, "TYPE [NAME...] or TYPE/NAME..."),
         make: Get.init)
@@ -37,6 +39,8 @@ struct Get: RunnableCommand {
     var files = FilenameOption()
     var pointInTime = PointInTimeOption()
     var resources: [String] = []
+    var serverPrint = true
+    var subresource: String?
     var outputFlag: String?
     var template: String?
     /// `-o`, with `--template` filled in where the format names no template of its own.
@@ -69,6 +73,7 @@ struct Get: RunnableCommand {
             throw CommandError.client("a resource cannot be retrieved by name across all namespaces")
         }
         try checkShowLabels()
+        if let subresource { return try getSubresource(subresource, of: request) }
         let query = try LabelQuery.parsing(selector)
         let namespace = allNamespaces ? nil : globals.resolvedNamespace.name
         let fields = try fieldSelector.map { try FieldQuery($0, kind: request.kind, labelSelector: selector) }
@@ -115,6 +120,14 @@ struct Get: RunnableCommand {
             listing.objects = listing.objects.map { $0.renamed("\(request.kind.qualifiedKind)/\($0.name)") }
         }
         let singleObject = singleItemImplied(request) && listing.objects.count == 1
+        // --server-print=false: kubectl's own table, NAME and AGE, for any kind.
+        if !serverPrint, format.isTable {
+            Output.out(TableRows.defaultTable(
+                listing.objects.map(\.metadata), showNamespace: allNamespaces, now: source.now, options: tableOptions))
+            if listing.objects.isEmpty && missing.isEmpty && !ignoreNotFound { reportNoResources(in: namespace) }
+            if !missing.isEmpty { throw ExitCode(1) }
+            return
+        }
         let text = try listing.render(
             kind: request.kind, output: format, showNamespace: allNamespaces, now: source.now, singleObject: singleObject,
             options: tableOptions)
@@ -127,6 +140,42 @@ struct Get: RunnableCommand {
 }
 
 extension Get {
+    /// `--subresource`: `status` is the object itself; `scale` its `autoscaling/v1` `Scale`, printed as kubectl prints a
+    /// kind it has no columns for (`NAME AGE`). One object only.
+    func getSubresource(_ subresource: String, of request: ResourceArguments) throws {
+        guard !request.names.isEmpty else {
+            throw CommandError.client("subresource cannot be used when bulk resources are specified")
+        }
+        let served = subresource == "status" || (subresource == "scale" && request.kind != .pod && request.kind != .event)
+        guard served else {
+            throw CommandError("Error from server (NotFound): the server could not find the requested resource")
+        }
+        var plain = self
+        plain.subresource = nil
+        guard subresource == "scale" else { return try plain.run() }
+        let source = try globals.readSource(pointInTime)
+        let listing = try ObjectListing.fetch(
+            source, kind: request.kind, namespace: globals.resolvedNamespace.name, names: request.names, query: nil,
+            output: "json")
+        let scales = listing.objects.map { $0.scaleSubresource() }
+        switch try printFormat() {
+        case .table:
+            if !listing.objects.isEmpty {
+                Output.out(TableRows.defaultTable(
+                    listing.objects.map(\.metadata), showNamespace: false, now: source.now, options: tableOptions))
+            }
+        case .name:
+            Output.out(listing.objects.map { "scale.autoscaling/\($0.name)\n" }.joined())
+        case let format where !scales.isEmpty:
+            let single = singleItemImplied(request) && scales.count == 1
+            Output.out(try ObjectListing.printed(single ? scales[0] : ObjectPrinter.list(scales), as: format))
+        default:
+            break
+        }
+        for error in listing.missing { Output.err(error.text + "\n") }
+        if !listing.missing.isEmpty { throw ExitCode(1) }
+    }
+
     /// The builder's `singleItemImplied`: one name given, or with `-f` one file path (not stdin, a directory or a
     /// recursive walk), whatever it holds.
     func singleItemImplied(_ request: ResourceArguments) -> Bool {

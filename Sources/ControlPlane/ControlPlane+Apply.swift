@@ -149,22 +149,9 @@ extension ControlPlane {
     private func patch(
         _ live: Deployment, with document: ManifestDocument, manifest: Deployment, namespace: String, lastApplied: String
     ) throws -> (ClusterEvent?, ApplyResult) {
-        let previous = live.metadata[annotation: AnnotationKey.lastApplied]
-        let original = try previous.map { try JSONValue.parse($0) }
-        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
-        if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != live.metadata.resourceVersion
-        {
-            throw try conflict(
-                try JSONValue(encoding: live), kind: .deployment, original: original, modified: modified,
-                source: document.source, namespace: namespace)
-        }
-        try refuseForeignUID(
-            modified, live: try JSONValue(encoding: live), resource: Resource.deployments, kind: .deployment,
-            original: original, source: document.source, namespace: namespace)
-        var current = try JSONValue(encoding: live)
-        current["status"] = .object([:])
-        let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
+        let merged = try appliedPatch(
+            document, live: try JSONValue(encoding: live), kind: .deployment, resource: Resource.deployments,
+            namespace: namespace, lastApplied: lastApplied)
         var updated = try merged.decode(Deployment.self)
         updated.metadata.uid = live.metadata.uid
         updated.metadata.namespace = namespace
@@ -198,6 +185,30 @@ extension ControlPlane {
         throw try conflict(
             live, kind: kind, original: original, modified: modified, source: source, namespace: namespace,
             refusal: refusal.status)
+    }
+
+    /// The object apply's patch makes of the live one (JSON, any kind): the three-way merge of the last applied
+    /// configuration, the manifest with its new one, and the live object without its status. A `resourceVersion` or
+    /// `uid` in the manifest that the live object does not have is the server's Conflict, worded as apply.go words it.
+    func appliedPatch(
+        _ document: ManifestDocument, live: JSONValue, kind: TypedObject, resource: String, namespace: String,
+        lastApplied: String
+    ) throws -> JSONValue {
+        let original = try live["metadata"]?["annotations"]?[AnnotationKey.lastApplied]?.stringValue
+            .map { try JSONValue.parse($0) }
+        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
+        if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
+            version != live["metadata"]?["resourceVersion"]?.stringValue
+        {
+            throw try conflict(
+                live, kind: kind, original: original, modified: modified, source: document.source, namespace: namespace)
+        }
+        try refuseForeignUID(
+            modified, live: live, resource: resource, kind: kind, original: original, source: document.source,
+            namespace: namespace)
+        var current = live
+        current["status"] = .object([:])
+        return ThreeWayMerge.merge(original: original, modified: modified, current: current)
     }
 
     /// apply.go's warning, printed before it sends the patch whatever the server then answers.

@@ -141,20 +141,9 @@ extension ControlPlane {
 
     /// The object apply's patch makes of the live Pod.
     private func mergedPod(_ document: ManifestDocument, live: Pod, namespace: String, lastApplied: String) throws -> Pod {
-        let original = try live.metadata[annotation: AnnotationKey.lastApplied].map { try JSONValue.parse($0) }
-        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
-        var current = try JSONValue(encoding: live)
-        if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != live.metadata.resourceVersion
-        {
-            throw try conflict(
-                current, kind: .pod, original: original, modified: modified, source: document.source, namespace: namespace)
-        }
-        try refuseForeignUID(
-            modified, live: current, resource: Resource.pods, kind: .pod, original: original, source: document.source,
-            namespace: namespace)
-        current["status"] = .object([:])
-        let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
+        let merged = try appliedPatch(
+            document, live: try JSONValue(encoding: live), kind: .pod, resource: Resource.pods, namespace: namespace,
+            lastApplied: lastApplied)
         return try updatedPod(try Self.decodePodStrictly(merged, validation: fieldValidation), live: live)
     }
 }

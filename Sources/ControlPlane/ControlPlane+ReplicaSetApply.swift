@@ -54,21 +54,9 @@ extension ControlPlane {
     private func merged(_ document: ManifestDocument, live: ReplicaSet, namespace: String, lastApplied: String) throws
         -> ReplicaSet
     {
-        let original = try live.metadata[annotation: AnnotationKey.lastApplied].map { try JSONValue.parse($0) }
-        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
-        var current = try JSONValue(encoding: live)
-        if let version = modified["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != live.metadata.resourceVersion
-        {
-            throw try conflict(
-                current, kind: .replicaSet, original: original, modified: modified, source: document.source,
-                namespace: namespace)
-        }
-        try refuseForeignUID(
-            modified, live: current, resource: Resource.replicaSets, kind: .replicaSet, original: original,
-            source: document.source, namespace: namespace)
-        current["status"] = .object([:])
-        let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)
+        let merged = try appliedPatch(
+            document, live: try JSONValue(encoding: live), kind: .replicaSet, resource: Resource.replicaSets,
+            namespace: namespace, lastApplied: lastApplied)
         return try updatedReplicaSet(try Self.decodeReplicaSetStrictly(merged, validation: fieldValidation), live: live)
     }
 }

@@ -139,9 +139,29 @@ struct Handlers {
     }
 
     func patch(namespace: String, name: String) async throws -> Response {
+        if patchMediaType == Self.applyPatchType { return try await serverSideApply(namespace: namespace, name: name) }
+        // ValidatePatchOptions: force belongs to apply patches alone.
+        if api.query["force"] != nil {
+            throw APIError(.patchOptionsInvalid(FieldError(.forbidden, "force", detail: "may not be specified for non-apply patch")))
+        }
         let dryRun = try isDryRun()
         let patch = try objectPatch()
         let plane = self.plane
+        if case .json(let operations) = patch, let entries = Self.managedFieldsReplacement(operations),
+            resource.name != ServedResource.pods.name
+        {
+            let kind: WrittenKind = resource.name == ServedResource.replicaSets.name ? .replicaSet : .deployment
+            let version = operations.first { $0["path"]?.stringValue == "/metadata/resourceVersion" }?["value"]?.stringValue
+            let stored = try await backend.run {
+                try plane.writeManagedFields(
+                    entries, of: kind, name: name, namespace: namespace, resourceVersion: version, dryRun: dryRun)
+            }
+            switch stored {
+            case .replicaSet(let replicaSet): return try await written(replicaSet)
+            case .deployment(let deployment): return try await written(deployment)
+            default: throw APIError(.methodNotAllowed)
+            }
+        }
         if resource.name == ServedResource.replicaSets.name {
             return try await written(try await backend.run {
                 try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
@@ -252,6 +272,16 @@ struct Handlers {
         } catch {
             throw APIError(.badRequest(error.message))
         }
+    }
+
+    /// The list a JSON patch puts in `metadata.managedFields` when that (and the `resourceVersion` precondition) is all it
+    /// changes: kubectl's upgrade after a server-side apply.
+    static func managedFieldsReplacement(_ operations: [JSONValue]) -> JSONValue? {
+        let paths = operations.compactMap { $0["path"]?.stringValue }
+        guard paths.contains("/metadata/managedFields"),
+            paths.allSatisfy({ $0 == "/metadata/managedFields" || $0 == "/metadata/resourceVersion" })
+        else { return nil }
+        return operations.first { $0["path"]?.stringValue == "/metadata/managedFields" }?["value"]
     }
 
     /// The patch a PATCH body and its content type make.

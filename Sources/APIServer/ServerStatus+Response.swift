@@ -26,8 +26,8 @@ extension ServerStatus {
         ServerStatus(
             code: 415, reason: "UnsupportedMediaType",
             message: "the body of the request was in an unknown format - accepted media types include: "
-                + "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"
-                + (contentType.isEmpty ? "" : " (got \(contentType))"))
+                + "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, "
+                + "application/apply-patch+yaml" + (contentType.isEmpty ? "" : " (got \(contentType))"))
     }
 
     static func internalError(_ message: String) -> ServerStatus {

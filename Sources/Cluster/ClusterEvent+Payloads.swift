@@ -27,7 +27,27 @@ public struct ImageLoaded: Sendable, Hashable, Codable {
 
 public struct DeploymentObject: Sendable, Hashable, Codable {
     public var deployment: Deployment
-    public init(deployment: Deployment) { self.deployment = deployment }
+    /// Set when the write was a server-side apply (or kubectl's upgrade of client-side apply's field managers).
+    public var serverSideApply: ServerSideApply?
+    public init(deployment: Deployment, serverSideApply: ServerSideApply? = nil) {
+        self.deployment = deployment
+        self.serverSideApply = serverSideApply
+    }
+}
+
+/// What a server-side apply request sent, kept so field ownership (`metadata.managedFields`) can be rebuilt from the
+/// log: the field manager and the configuration it applied; or, with no configuration, kubectl's upgrade of the named
+/// client-side apply managers into that manager's Apply entry (client-go's csaupgrade).
+public struct ServerSideApply: Sendable, Hashable, Codable {
+    public var manager: String
+    public var configuration: JSONValue?
+    public var upgradedFrom: [String]?
+
+    public init(manager: String, configuration: JSONValue? = nil, upgradedFrom: [String]? = nil) {
+        self.manager = manager
+        self.configuration = configuration
+        self.upgradedFrom = upgradedFrom
+    }
 }
 
 public struct ImageSet: Sendable, Hashable, Codable {
@@ -113,7 +133,12 @@ public struct ReplicaSetDeletion: Sendable, Hashable, Codable {
 
 public struct ReplicaSetObject: Sendable, Hashable, Codable {
     public var replicaSet: ReplicaSet
-    public init(replicaSet: ReplicaSet) { self.replicaSet = replicaSet }
+    /// Set when the write was a server-side apply (see ``DeploymentObject/serverSideApply``).
+    public var serverSideApply: ServerSideApply?
+    public init(replicaSet: ReplicaSet, serverSideApply: ServerSideApply? = nil) {
+        self.replicaSet = replicaSet
+        self.serverSideApply = serverSideApply
+    }
 }
 
 /// An orphaned ReplicaSet leaving its stream for the stream (`to`) of the Deployment that claims it.

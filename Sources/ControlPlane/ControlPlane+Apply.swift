@@ -88,7 +88,7 @@ extension ControlPlane {
         }
     }
 
-    private func resolveNamespace(_ metadata: ObjectMeta, flag: String, given: Bool) throws -> String {
+    func resolveNamespace(_ metadata: ObjectMeta, flag: String, given: Bool) throws -> String {
         guard let own = metadata.namespace, !own.isEmpty else { return flag }
         if given && own != flag {
             throw CommandError.client(

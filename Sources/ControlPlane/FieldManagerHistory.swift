@@ -13,6 +13,11 @@ import Store
 public enum FieldManagerHistory {
     /// The `managedFields` of the Deployment as the reader sees it; nil when there is none.
     public static func deployment(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
+        try deploymentFields(namespace: namespace, name: name, reader: reader).flatMap { $0.isEmpty ? nil : $0.json }
+    }
+
+    /// The Deployment's field managers, which a server-side apply checks and updates; nil when there is no Deployment.
+    static func deploymentFields(namespace: String, name: String, reader: any StateReading) throws -> ManagedFields? {
         try replay(.deployment, in: .deployment(namespace: namespace, name: name), reader: reader) { state in
             state.deployment.map { [$0.name: $0] } ?? [:]
         }[name]
@@ -20,6 +25,11 @@ public enum FieldManagerHistory {
 
     /// The `managedFields` of the ReplicaSet as the reader sees it; nil when there is none.
     public static func replicaSet(namespace: String, name: String, reader: any StateReading) throws -> JSONValue? {
+        try replicaSetFields(namespace: namespace, name: name, reader: reader).flatMap { $0.isEmpty ? nil : $0.json }
+    }
+
+    /// The ReplicaSet's field managers; nil when there is no such ReplicaSet.
+    static func replicaSetFields(namespace: String, name: String, reader: any StateReading) throws -> ManagedFields? {
         guard let stream = try reader.streamID(ofReplicaSet: name, namespace: namespace) else { return nil }
         return try replay(.replicaSet, in: stream, reader: reader) { state in
             state.replicaSets[name].map { [name: $0] } ?? [:]
@@ -28,30 +38,56 @@ public enum FieldManagerHistory {
 
     /// The `managedFields` of every ReplicaSet of a Deployment stream, by name, from one replay of its writes.
     public static func replicaSets(in stream: StreamID, reader: any StateReading) throws -> [String: JSONValue] {
-        try replay(.replicaSet, in: stream, reader: reader) { $0.replicaSets }
+        try replay(.replicaSet, in: stream, reader: reader) { $0.replicaSets }.filter { !$0.value.isEmpty }.mapValues(\.json)
     }
 
     /// Folds the stream's writes, feeding each change of each object to that object's field manager: a write that
-    /// leaves an object gone forgets it, so one created again under the name starts afresh.
+    /// leaves an object gone forgets it, so one created again under the name starts afresh. A server-side apply is fed
+    /// as one even when it changed nothing but ownership.
     private static func replay<Object: Encodable & Equatable>(
         _ kind: WrittenKind, in stream: StreamID, reader: any StateReading,
         objects: (DeploymentStream) -> [String: Object]
-    ) throws -> [String: JSONValue] {
+    ) throws -> [String: ManagedFields] {
+        try replay(kind, in: stream, writes: try reader.writes(to: kind, in: stream), objects: objects)
+    }
+
+    /// The field managers of the stream's Deployment (`.deployment`) or of one of its ReplicaSets after `writes`: a
+    /// command's own writes can be added to the stored ones before it commits.
+    static func fields(
+        _ kind: WrittenKind, named name: String, in stream: StreamID, writes: [ObjectWrite]
+    ) throws -> ManagedFields? {
+        switch kind {
+        case .deployment:
+            return try replay(kind, in: stream, writes: writes) { $0.deployment.map { [$0.name: $0] } ?? [:] }[name]
+        case .replicaSet:
+            return try replay(kind, in: stream, writes: writes) { $0.replicaSets[name].map { [name: $0] } ?? [:] }[name]
+        }
+    }
+
+    private static func replay<Object: Encodable & Equatable>(
+        _ kind: WrittenKind, in stream: StreamID, writes: [ObjectWrite], objects: (DeploymentStream) -> [String: Object]
+    ) throws -> [String: ManagedFields] {
         guard let key = stream.deploymentKey else { return [:] }
         var fields: [String: ManagedFields] = [:]
         var state = DeploymentStream(namespace: key.namespace, name: key.name)
         var current: [String: Object] = [:]
-        for write in try reader.writes(to: kind, in: stream) {
+        for write in writes {
             let before = current
             state.apply(write.event, sequence: write.sequence, at: write.time)
             current = objects(state)
             for name in before.keys where current[name] == nil { fields[name] = nil }
-            for (name, after) in current where after != before[name] {
+            let applied = write.event.serverSideApply
+            for (name, after) in current where after != before[name] || applied?.name == name {
                 if before[name] == nil { fields[name] = ManagedFields(kind: kind == .deployment ? .deployment : .replicaSet) }
-                fields[name]?.update(to: try JSONValue(encoding: after), by: manager(of: write), at: write.time)
+                let object = try JSONValue(encoding: after)
+                if let applied {
+                    try fields[name]?.replay(applied.request, to: object, at: write.time)
+                } else {
+                    fields[name]?.update(to: object, by: manager(of: write), at: write.time)
+                }
             }
         }
-        return fields.filter { !$0.value.isEmpty }.mapValues(\.json)
+        return fields
     }
 
     /// Who kube-apiserver would name as the writer: the controllers write status through the status subresource
@@ -112,5 +148,31 @@ public enum FieldManagerHistory {
         case ("scale", _): return .init(name: "kubectl", subresource: "scale")
         default: return .init(name: "rollbook")
         }
+    }
+}
+
+extension ClusterEvent {
+    /// The server-side apply a user write carried, with the name of the object it wrote.
+    var serverSideApply: (name: String, request: ServerSideApply)? {
+        switch self {
+        case .deploymentCreated(let object), .deploymentConfigured(let object):
+            object.serverSideApply.map { (object.deployment.name, $0) }
+        case .replicaSetConfigured(let object):
+            object.serverSideApply.map { (object.replicaSet.name, $0) }
+        default:
+            nil
+        }
+    }
+}
+
+extension ManagedFields {
+    /// Replays a recorded server-side apply (it succeeded, so any conflicts were forced) or upgrade, then the object
+    /// it stored.
+    mutating func replay(_ request: ServerSideApply, to object: JSONValue, at time: Timestamp) throws {
+        if let configuration = request.configuration {
+            _ = try apply(configuration, by: request.manager, force: true, at: time)
+        }
+        if let clientSide = request.upgradedFrom { upgrade(from: clientSide, to: request.manager) }
+        stored(object)
     }
 }

@@ -39,10 +39,10 @@ struct FieldComparison {
         // Nothing under two equal values changed (most of an object, at most writes).
         if let lhs, let rhs, lhs == rhs { return }
         var leaf = false
-        switch Shape(type.resolved, list: list, value: rhs ?? lhs) {
+        switch FieldShape(type.resolved, list: list, value: rhs ?? lhs) {
         case .leaf:
             leaf = true
-        case .fields(let fieldType, let lists, let atomic):
+        case .fields(let fieldType, let lists, let atomic, _):
             let left = lhs?.objectValue ?? [:], right = rhs?.objectValue ?? [:]
             if atomic || (left.isEmpty && right.isEmpty) {
                 leaf = true
@@ -58,17 +58,17 @@ struct FieldComparison {
             if left.isEmpty && right.isEmpty {
                 leaf = true
             } else {
-                let rightItems = Dictionary(right.map { (Self.element(of: $0, in: listType), $0) }) { _, last in last }
+                let rightItems = Dictionary(right.map { (FieldPathElement(item: $0, in: listType), $0) }) { _, last in last }
                 var seen = Set<FieldPathElement>()
                 for item in left {
-                    let element = Self.element(of: item, in: listType)
+                    let element = FieldPathElement(item: item, in: listType)
                     seen.insert(element)
                     path.append(element)
                     compare(item, rightItems[element], type.elementType, list: nil, at: &path)
                     path.removeLast()
                 }
-                for item in right where !seen.contains(Self.element(of: item, in: listType)) {
-                    path.append(Self.element(of: item, in: listType))
+                for item in right where !seen.contains(FieldPathElement(item: item, in: listType)) {
+                    path.append(FieldPathElement(item: item, in: listType))
                     compare(nil, item, type.elementType, list: nil, at: &path)
                     path.removeLast()
                 }
@@ -88,43 +88,6 @@ struct FieldComparison {
             removed.insert(path[...])
         }
     }
-
-    private static func element(of item: JSONValue, in listType: ListType) -> FieldPathElement {
-        switch listType {
-        case .set:
-            return .value(item)
-        case .map(let keys):
-            let object = item.objectValue ?? [:]
-            return .key(keys.sorted().compactMap { key in object[key].map { .init(name: key, value: $0) } })
-        }
-    }
-
-    /// How the walk treats a node: from its Go type, or from its value where the schema does not list it.
-    private enum Shape {
-        case leaf
-        case fields((String) -> GoType, lists: [String: ListType], atomic: Bool)
-        case items(ListType)
-
-        init(_ type: GoType, list: ListType?, value: JSONValue?) {
-            switch type {
-            case .structure(let structure):
-                self = .fields({ structure.fields[$0] ?? .anything }, lists: structure.lists, atomic: structure.atomic)
-            case .map(_, let valueType):
-                self = .fields({ _ in valueType ?? .anything }, lists: [:], atomic: false)
-            case .slice:
-                self = list.map(Shape.items) ?? .leaf
-            case .opaque, .anything:
-                // Unlisted structs are walked field by field, their lists owned whole.
-                if case .object = value { self = .fields({ _ in .anything }, lists: [:], atomic: false) } else { self = .leaf }
-            case .string, .bool, .integer, .time, .intOrString, .quantity:
-                self = .leaf
-            }
-        }
-    }
-}
-
-private extension GoType {
-    var elementType: GoType { if case .slice(let element) = self { element } else { .anything } }
 }
 
 extension FieldSet {

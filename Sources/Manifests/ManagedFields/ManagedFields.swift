@@ -5,7 +5,8 @@ public import KubeModel
 ///
 /// Each update runs as a fresh manager: the fields it set are taken from every other manager, the fields it
 /// removed leave everyone, and only if it set something is its set merged into its manager's entry and that
-/// entry's time moved. Rollbook has no server-side apply, so every entry is an `Update`.
+/// entry's time moved. A server-side apply (``apply(_:by:force:at:lastApplied:)``) makes its manager's `Apply`
+/// entry the fields of its configuration.
 ///
 /// ```swift
 /// var fields = ManagedFields(kind: .deployment)
@@ -17,23 +18,28 @@ public struct ManagedFields: Sendable {
     public struct Manager: Hashable, Sendable {
         public var name: String
         public var subresource: String?
+        /// A server-side apply's entry (operation `Apply`); else an `Update`'s.
+        public var applies: Bool
 
-        public init(name: String, subresource: String? = nil) {
+        public init(name: String, subresource: String? = nil, applies: Bool = false) {
             self.name = name
             self.subresource = subresource
+            self.applies = applies
         }
+
+        var operation: String { applies ? "Apply" : "Update" }
     }
 
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var fields: FieldSet
         var time: Timestamp
     }
 
-    private let kind: TypedObject
-    private let apiVersion: String
-    private var entries: [Manager: Entry] = [:]
+    let kind: TypedObject
+    let apiVersion: String
+    var entries: [Manager: Entry] = [:]
     /// The object as the last update left it, as Go's structs hold it; nil before it exists.
-    private var live: JSONValue?
+    var live: JSONValue?
 
     public init(kind: TypedObject) {
         self.kind = kind
@@ -48,12 +54,10 @@ public struct ManagedFields: Sendable {
         live = new
         // The main resource resets status; the status subresource resets spec (the strategies' reset fields).
         let reset = manager.subresource == "status" ? ["spec"] : ["status"]
-        let comparison = FieldComparison(from: old, to: new, as: kind.layout).strippingServerFields().removing(fields: reset)
+        let comparison = comparing(old, new, reset: reset)
         let taken = comparison.changed
-        for (other, entry) in entries {
-            let left = entry.fields.subtracting(taken).subtracting(comparison.removed)
-            entries[other] = left.isEmpty ? nil : Entry(fields: left, time: entry.time)
-        }
+        // The writer's own entry loses what it removed too (`Updater.Update`).
+        take(comparison, from: Array(entries.keys), conflicts: taken)
         if !taken.isEmpty {
             let previous = entries[manager]?.fields ?? FieldSet()
             entries[manager] = Entry(fields: taken.union(previous), time: time)
@@ -61,17 +65,33 @@ public struct ManagedFields: Sendable {
         capUpdateManagers()
     }
 
+    /// What a write changed, field by field, without the fields no manager owns: the server's (name, uid…) and
+    /// those the strategy resets (`status` for the main resource, `spec` for the status subresource).
+    func comparing(_ old: JSONValue, _ new: JSONValue, reset: [String]) -> FieldComparison {
+        FieldComparison(from: old, to: new, as: kind.layout).strippingServerFields().removing(fields: reset)
+    }
+
+    /// `Updater.update` after its conflict check: the managers lose what the write set (`conflicts`) and removed.
+    mutating func take(_ comparison: FieldComparison, from managers: [Manager], conflicts: FieldSet) {
+        for other in managers {
+            guard let entry = entries[other] else { continue }
+            let left = entry.fields.subtracting(conflicts).subtracting(comparison.removed)
+            entries[other] = left.isEmpty ? nil : Entry(fields: left, time: entry.time)
+        }
+    }
+
     /// kube-apiserver keeps at most ten Update entries (capmanagers.go): past that, the oldest are merged into one
-    /// `ancient-changes` entry, which takes the time of the last one merged.
-    private mutating func capUpdateManagers() {
-        guard entries.count > Self.maxUpdateManagers else { return }
-        let oldestFirst = entries.keys.sorted { left, right in
+    /// `ancient-changes` entry, which takes the time of the last one merged. Apply entries are never merged.
+    mutating func capUpdateManagers() {
+        let updaters = entries.keys.filter { !$0.applies }
+        guard updaters.count > Self.maxUpdateManagers else { return }
+        let oldestFirst = updaters.sorted { left, right in
             let (l, r) = (entries[left]!.time, entries[right]!.time)
             return l != r ? l < r : identifier(left) < identifier(right)
         }
         let bucket = Manager(name: "ancient-changes")
         var first: Manager?
-        var length = entries.count
+        var length = updaters.count
         for manager in oldestFirst where length > Self.maxUpdateManagers {
             guard let entry = entries[manager] else { continue }
             guard let firstManager = first else {
@@ -89,10 +109,11 @@ public struct ManagedFields: Sendable {
 
     private static let maxUpdateManagers = 10
 
-    /// `BuildManagerIdentifier`'s JSON, by which the cap orders entries of the same second.
-    private func identifier(_ manager: Manager) -> String {
-        var text = #"{"manager":"# + GoJSONWriter.compact(.string(manager.name)) + #","operation":"Update","apiVersion":"#
-            + GoJSONWriter.compact(.string(apiVersion))
+    /// `BuildManagerIdentifier`'s JSON, by which the cap orders entries of the same second and conflicts are grouped.
+    /// An Apply entry's leaves out the apiVersion.
+    func identifier(_ manager: Manager) -> String {
+        var text = #"{"manager":"# + GoJSONWriter.compact(.string(manager.name)) + #","operation":""# + manager.operation + "\""
+        if !manager.applies { text += #","apiVersion":"# + GoJSONWriter.compact(.string(apiVersion)) }
         if let subresource = manager.subresource { text += #","subresource":"# + GoJSONWriter.compact(.string(subresource)) }
         return text + "}"
     }
@@ -100,6 +121,7 @@ public struct ManagedFields: Sendable {
     /// The `managedFields` list, in the server's order: by operation, time, manager, then subresource.
     public var json: JSONValue {
         let sorted = entries.sorted { left, right in
+            if left.key.applies != right.key.applies { return left.key.applies }
             if left.value.time != right.value.time { return left.value.time < right.value.time }
             if left.key.name != right.key.name { return left.key.name < right.key.name }
             return (left.key.subresource ?? "") < (right.key.subresource ?? "")
@@ -107,7 +129,7 @@ public struct ManagedFields: Sendable {
         return .array(sorted.map { manager, entry in
             var object: [String: JSONValue] = [
                 "apiVersion": .string(apiVersion), "fieldsType": .string("FieldsV1"), "fieldsV1": entry.fields.fieldsV1,
-                "manager": .string(manager.name), "operation": .string("Update"), "time": .string(entry.time.description),
+                "manager": .string(manager.name), "operation": .string(manager.operation), "time": .string(entry.time.description),
             ]
             if let subresource = manager.subresource { object["subresource"] = .string(subresource) }
             return .object(object)

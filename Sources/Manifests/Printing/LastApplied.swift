@@ -36,6 +36,18 @@ public enum LastApplied {
         return GoJSONWriter.compact(.object(object)) + "\n"
     }
 
+    /// What kube-apiserver keeps in the annotation after a server-side apply by `kubectl` (lastappliedupdater.go's
+    /// buildLastApplied): the configuration as applied, without this annotation, compact with sorted keys and the
+    /// encoder's newline. Annotations left empty stay as an empty map; a configuration without any has none.
+    public static func built(from configuration: JSONValue) -> String {
+        var object = configuration
+        if case .object(var annotations)? = object["metadata"]?["annotations"] {
+            annotations[AnnotationKey.lastApplied] = nil
+            object["metadata"]?["annotations"] = .object(annotations)
+        }
+        return GoJSONWriter.compact(object) + "\n"
+    }
+
     /// The object kubectl encodes into the annotation.
     static func annotated(_ raw: JSONValue, namespace: String) -> JSONValue {
         guard case .object(var object) = raw else { return raw }

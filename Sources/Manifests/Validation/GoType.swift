@@ -96,8 +96,9 @@ struct GoStruct: Sendable {
 
 /// A slice's `+listType`, as k8s.io/api declares it for server-side field tracking.
 enum ListType: Sendable {
-    /// `+listType=map`: items are told apart by the values of these fields (`+listMapKey`).
-    case map(keys: [String])
+    /// `+listType=map`: items are told apart by the values of these fields (`+listMapKey`); a key field an item lacks
+    /// takes its schema default, where it has one (a port's `protocol` is `TCP`).
+    case map(keys: [String], defaults: [String: JSONValue] = [:])
     /// `+listType=set`: items are told apart by their own (scalar) value.
     case set
 }

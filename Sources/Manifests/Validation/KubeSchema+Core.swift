@@ -101,7 +101,7 @@ extension KubeSchema {
         ],
         written: ["name": .zero, "resources": .zero], pointers: ["restartPolicy"],
         lists: [
-            "ports": .map(keys: ["containerPort", "protocol"]), "env": .map(keys: ["name"]),
+            "ports": .map(keys: ["containerPort", "protocol"], defaults: ["protocol": .string("TCP")]), "env": .map(keys: ["name"]),
             "volumeMounts": .map(keys: ["mountPath"]), "volumeDevices": .map(keys: ["devicePath"]),
         ])
 

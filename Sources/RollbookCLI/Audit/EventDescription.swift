@@ -27,9 +27,10 @@ struct EventDescription: Equatable {
         case .imageRemoved(let p): self.init(object: "image/\(p.image)", summary: "removed")
         case .imageBlocked(let p): self.init(object: "image/\(p.image)", summary: "pulls blocked")
         case .imageUnblocked(let p): self.init(object: "image/\(p.image)", summary: "pulls unblocked")
-        case .deploymentCreated(let p): self.init(object: deployment, summary: "created (\(Self.shape(p.deployment)))")
+        case .deploymentCreated(let p):
+            self.init(object: deployment, summary: "created (\(Self.shape(p.deployment)))" + Self.applied(p.serverSideApply))
         case .deploymentConfigured(let p):
-            self.init(object: deployment, summary: "configured (\(Self.shape(p.deployment)))")
+            self.init(object: deployment, summary: "configured (\(Self.shape(p.deployment)))" + Self.applied(p.serverSideApply))
         case .imageSet(let p):
             let images = p.images.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
             self.init(object: deployment, summary: "image \(images)" + (p.changeCause.map { " (cause: \($0))" } ?? ""))
@@ -60,7 +61,9 @@ struct EventDescription: Equatable {
             let rs = p.replicaSet
             // A created ReplicaSet has no resourceVersion yet; a changed one carries the one it replaced.
             let verb = rs.metadata.resourceVersion == nil ? "created" : "changed"
-            self.init(object: "replicaset/\(rs.name)", summary: "\(verb) by user (\(Self.count(rs.replicas, "replica")))")
+            self.init(
+                object: "replicaset/\(rs.name)",
+                summary: "\(verb) by user (\(Self.count(rs.replicas, "replica")))" + Self.applied(p.serverSideApply))
         case .replicaSetScaled(let p):
             self.init(object: "replicaset/\(p.name)", summary: "scaled \(p.from) → \(p.to)")
         case .replicaSetAnnotated(let p):
@@ -114,6 +117,15 @@ struct EventDescription: Equatable {
     }
 
     /// `2 replicas, nginx:1.27`
+    /// How a server-side apply wrote: ` by server-side apply (kubectl)`, or kubectl's upgrade of client-side apply.
+    private static func applied(_ request: ServerSideApply?) -> String {
+        guard let request else { return "" }
+        if let from = request.upgradedFrom {
+            return " by upgrading \(from.joined(separator: ", ")) to server-side apply (\(request.manager))"
+        }
+        return " by server-side apply (\(request.manager))"
+    }
+
     private static func shape(_ deployment: Deployment) -> String {
         let images = deployment.spec.template.spec.containers.map(\.image).joined(separator: ",")
         return count(deployment.spec.desiredReplicas, "replica") + ", " + images

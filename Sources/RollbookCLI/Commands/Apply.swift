@@ -29,6 +29,9 @@ struct Apply: RunnableCommand {
             .option(\.selector, "selector", short: "l", help: "Apply only the objects of the files whose labels match (e.g. -l app=web)."),
             .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
             .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+            .flag(\.serverSide, "server-side", help: "Let the server merge the files into the live objects and track who owns each field."),
+            .flag(\.forceConflicts, "force-conflicts", help: "With --server-side: take the fields other managers own."),
+            .option(\.fieldManager, "field-manager", help: "The manager recorded in managedFields (default kubectl-client-side-apply, or kubectl with --server-side)."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -42,12 +45,20 @@ struct Apply: RunnableCommand {
     var selector: String?
     var validate = "strict"
     var record = false
+    var serverSide = false
+    var forceConflicts = false
+    var fieldManager: String?
 
     func run() throws {
         if record { Output.err(RecordFlag.deprecation) }
         let strategy = try DryRunStrategy(flag: dryRun)
         let validation = try ValidateFlag.directive(validate)
-        // apply.go's Validate.
+        // apply.go's Validate, in its order.
+        if forceConflicts && !serverSide { throw CommandError.client("--force-conflicts only works with --server-side") }
+        if serverSide && strategy == .client {
+            throw CommandError.client("--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)")
+        }
+        if force && serverSide { throw CommandError.client("--force cannot be used with --server-side") }
         if force && strategy == .server { throw CommandError.client("--dry-run=server cannot be used with --force") }
         // kubectl would then refuse a patch whose fields the live object changed since the last apply.
         if !overwrite { throw CommandError.client("--overwrite=false is not supported: the manifest always wins") }
@@ -55,8 +66,10 @@ struct Apply: RunnableCommand {
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane(fieldValidation: validation)
         let query = try LabelQuery.parsing(selector)
+        // A server-side apply's configuration goes as it is: the server's typed conversion refuses unknown fields.
         var documents = try ManifestFiles.load(
-            filenames, command: "apply", replicaSets: true, validation: validation, recursive: recursive
+            filenames, command: "apply", replicaSets: true, validation: serverSide ? .ignore : validation,
+            recursive: recursive
         ) { name, own in
             (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
         }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
@@ -72,6 +85,7 @@ struct Apply: RunnableCommand {
             }
         }
         try ManifestFiles.checkNamesForApply(documents, namespace: namespace.name)
+        if serverSide { return try applyOnServer(documents, plane: plane, namespace: namespace, strategy: strategy) }
         let results = try plane.apply(
             documents, namespace: namespace.name, namespaceGiven: namespace.given, dryRun: strategy != .none,
             clientDryRun: strategy == .client, force: force)
@@ -89,10 +103,62 @@ struct Apply: RunnableCommand {
                 kind: result.resource, name: result.name, operation: strategy.operation(result.outcome.rawValue)))
         }
         guard printer.printsObjects else { return }
-        // apply.go prints the objects it visited once, at the end: one alone, several in a v1 List.
-        let objects = zip(documents, results).map { document, result in
+        try Self.printObjects(zip(documents, results).map { document, result in
             Self.printed(result, document: document, clientDryRun: strategy == .client, namespace: namespace.name)
+        }, with: &printer)
+    }
+
+    /// `kubectl apply --server-side`: every object is sent whole and merged on the server (see
+    /// ``ControlPlane/serverSideApply(_:namespace:namespaceGiven:manager:force:dryRun:)``).
+    private func applyOnServer(
+        _ documents: [ManifestDocument], plane: ControlPlane, namespace: (name: String, given: Bool), strategy: DryRunStrategy
+    ) throws {
+        var printer = try TypedOutput(output)
+        // An empty manager is not sent, and the server requires one for an apply patch (ValidatePatchOptions).
+        if fieldManager == "" {
+            throw CommandError("The PatchOptions \"\" is invalid: fieldManager: Required value: is required for apply patch")
         }
+        let results: [ControlPlane.ApplyResult]
+        do {
+            results = try plane.serverSideApply(
+                documents, namespace: namespace.name, namespaceGiven: namespace.given, manager: fieldManager ?? "kubectl",
+                force: forceConflicts, dryRun: strategy == .server)
+        } catch let error as CommandError where error.status?.code == 409 {
+            throw CommandError.client(Self.conflictAdvice(error.status?.message ?? error.text))
+        }
+        for (result, document) in zip(results, documents) {
+            if strategy != .client { ValidateFlag.printWarnings(of: document) }
+            if printer.printsObjects { continue }
+            if output == "name" {
+                Output.out("\(result.resource)/\(result.name)\n")
+                continue
+            }
+            Output.out(namePrinter(kind: result.resource, name: result.name, operation: strategy.operation("serverside-applied")))
+        }
+        guard printer.printsObjects else { return }
+        try Self.printObjects(results.map { $0.answer?.json ?? .null }, with: &printer)
+    }
+
+    /// apply.go's words after a server-side apply's Conflict.
+    static func conflictAdvice(_ message: String) -> String {
+        message + """
+
+            Please review the fields above--they currently have other managers. Here
+            are the ways you can resolve this warning:
+            * If you intend to manage all of these fields, please re-run the apply
+              command with the `--force-conflicts` flag.
+            * If you do not intend to manage all of the fields, please edit your
+              manifest to remove references to the fields that should keep their
+              current managers.
+            * You may co-own fields by updating your manifest to match the existing
+              value; in this case, you'll become the manager if the other manager(s)
+              stop managing the field (remove it from their configuration).
+            See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts
+            """
+    }
+
+    /// apply.go prints the objects it visited once, at the end: one alone, several in a v1 List.
+    private static func printObjects(_ objects: [JSONValue], with printer: inout TypedOutput) throws {
         if objects.count == 1 {
             return Output.out(try printer.text(objects[0], as: nil, resource: "", operation: ""))
         }

@@ -29,7 +29,7 @@ public enum WrittenKind: Sendable {
 
     /// The event types that change such an object (user mutations and controller steps). A ReplicaSet's include
     /// the Deployment's: a Deployment deleted with `--cascade=orphan` strips its ReplicaSets' owner references.
-    var eventTypes: [String] {
+    public var eventTypes: [String] {
         let deployment = [
             "DeploymentCreated", "DeploymentConfigured", "DeploymentImageSet", "DeploymentScaled", "DeploymentPaused",
             "DeploymentResumed", "DeploymentRolledBack", "DeploymentAnnotated", "DeploymentRestarted",

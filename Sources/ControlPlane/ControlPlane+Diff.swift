@@ -30,6 +30,23 @@ extension ControlPlane {
         }
     }
 
+    /// `kubectl diff --server-side -f`: each object as stored, and what a server-side apply of the manifest would store
+    /// (its dry run). Nothing is stored.
+    public func diffAgainstServerSideApply(
+        _ documents: [ManifestDocument], namespace: String, manager: String, force: Bool
+    ) throws -> [(live: WatchedObject?, merged: WatchedObject?)] {
+        try documents.map { document in
+            let target = document.object.metadata.namespace ?? namespace
+            var configuration = document.raw
+            configuration["metadata"]?["namespace"] = .string(target)
+            let request = ApplyRequest(
+                configuration: configuration, name: document.object.name, namespace: target, manager: manager,
+                force: force, dryRun: true)
+            let live = try stored(document.object, namespace: target)
+            return (live, try serverSideApply(document, request: request).0)
+        }
+    }
+
     /// The stored object of the manifest's kind and name.
     private func stored(_ object: ManifestObject, namespace: String) throws -> WatchedObject? {
         try read { reader in

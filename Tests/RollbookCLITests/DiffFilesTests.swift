@@ -22,4 +22,21 @@ struct DiffFilesTests {
         ])
         try expectGolden(try script.run(), named: "fidelity/diff-files.txt")
     }
+
+    // `diff --server-side`: what a server-side apply's dry run would store, its conflicts refused (exit 2, kubectl
+    // diff's CheckDiffErr) unless forced.
+    @Test func liveAgainstServerSideApply() throws {
+        let web = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
+        let changed = TestManifests.deployment("web", image: "web:2.0", container: "web", label: ("app", "web"))
+        let script = ScenarioScript(files: ["web.yaml": web, "web2.yaml": changed], steps: [
+            (0, "images load web:1.0 web:2.0"),
+            (0, "apply --server-side -f web.yaml"),
+            (5, "set image deploy/web web=web:1.0-rc"),
+            (5, "diff --server-side -f web2.yaml"),
+            (5, "diff --server-side -f web2.yaml --force-conflicts"),
+            (5, "diff --force-conflicts -f web2.yaml"),
+            (6, "get deploy web -o jsonpath={.spec.template.spec.containers[0].image}"),
+        ])
+        try expectGolden(try script.run(), named: "fidelity/diff-server-side.txt")
+    }
 }

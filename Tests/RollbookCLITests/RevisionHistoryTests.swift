@@ -58,6 +58,7 @@ struct RevisionHistoryTests {
         #expect(same.stdout.isEmpty && same.stderr.isEmpty && same.exitCode == 0)
         let missing = try session.run("diff deployment/web 1 9")
         #expect(missing.stderr == "error: unable to find specified revision 9 in history\n")
-        #expect(missing.exitCode == 1)
+        // kubectl diff's exit status: 1 means the two differ, so an error is 2.
+        #expect(missing.exitCode == 2)
     }
 }

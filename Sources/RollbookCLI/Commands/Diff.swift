@@ -19,6 +19,9 @@ struct Diff: RunnableCommand {
             + [
                 .option(\.filenames, "filename", short: "f", help: "kubectl diff: each object of these files, live against what applying it would store."),
                 .flag(\.recursive, "recursive", short: "R", help: "Read the directories given with -f, and those below them."),
+                .flag(\.serverSide, "server-side", help: "With -f: compare against a server-side apply's dry run instead of apply's patch."),
+                .flag(\.forceConflicts, "force-conflicts", help: "With --server-side: take the fields other managers own."),
+                .option(\.fieldManager, "field-manager", help: "With --server-side: the manager that applies (default kubectl)."),
             ],
         arguments: .list(\.arguments, "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)"),
         make: Diff.init)
@@ -27,8 +30,21 @@ struct Diff: RunnableCommand {
     var arguments: [String] = []
     var filenames: [String] = []
     var recursive = false
+    var serverSide = false
+    var forceConflicts = false
+    var fieldManager: String?
 
+    /// kubectl diff's CheckDiffErr: an error exits one above its usual code, as 1 means the objects differ.
     func run() throws {
+        do {
+            try compare()
+        } catch var error as CommandError {
+            error.exitCode += 1
+            throw error
+        }
+    }
+
+    private func compare() throws {
         if !filenames.isEmpty { return try diffFiles() }
         let split = arguments.first?.contains("/") == true ? 1 : 2
         guard arguments.count == split + 2 else {
@@ -71,11 +87,18 @@ extension Diff {
         if !arguments.isEmpty { throw CommandError.client("diff -f takes no other arguments") }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace
-        let documents = try ManifestFiles.load(filenames, command: "diff", replicaSets: true, recursive: recursive) {
-            _, _ in true
-        }
+        if forceConflicts && !serverSide { throw CommandError.client("--force-conflicts only works with --server-side") }
+        let documents = try ManifestFiles.load(
+            filenames, command: "diff", replicaSets: true, validation: serverSide ? .ignore : .strict, recursive: recursive
+        ) { _, _ in true }
         try ManifestScope.check(documents, flag: globals.namespace)
-        let results = try plane.diffAgainstApply(documents, namespace: namespace.name)
+        let results: [(live: WatchedObject?, merged: WatchedObject?)]
+        if serverSide {
+            results = try plane.diffAgainstServerSideApply(
+                documents, namespace: namespace.name, manager: fieldManager ?? "kubectl", force: forceConflicts)
+        } else {
+            results = try plane.diffAgainstApply(documents, namespace: namespace.name)
+        }
         let head = try plane.read { try $0.headSequence() }
         let stamp = Diff.fileTime(plane.now)
         var output = ""

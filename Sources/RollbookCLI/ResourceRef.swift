@@ -160,6 +160,9 @@ struct ResourceArguments {
         }
     }
 
+    /// The arguments naming this group alone (`deployments.apps web api`), for a verb that visits one type at a time.
+    var arguments: [String] { [kind.resource] + names }
+
     /// `splitResourceTypeName`: one slash, a type and a name on either side of it, and a single type.
     private static func splitResourceTypeName(_ argument: String) throws -> [String] {
         let parts = argument.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -44,5 +44,5 @@ enum RolloutRefusal {
         }.joined(separator: "\n"))
     }
 
-    private var isPerObject: Bool { if case .unsupported = self { true } else { false } }
+    var isPerObject: Bool { if case .unsupported = self { true } else { false } }
 }

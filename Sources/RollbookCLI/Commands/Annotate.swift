@@ -59,57 +59,62 @@ struct Annotate: EveryNamespaceCommand {
         var printer = try TypedOutput(output)
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        // Names given are visited in order, the missing ones reported at the end (ContinueOnError).
-        let hasNames = try !ResourceArguments(resource, whenEmpty: .rollout).names.isEmpty
-        if !all && selector == nil && !hasNames {
-            throw CommandError.client("resource(s) were provided, but no name was specified")
-        }
+        // Names given are visited in order, the missing ones reported at the end (ContinueOnError); several types
+        // are visited type by type (`deploy,rs --all`) or pair by pair (`deploy/a rs/b`).
+        let groups = try ResourceArguments.groups(resource, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
         // Names win over --all (ResourceTypeOrNameArgs); with a selector they are refused.
-        let targets = try DeploymentTargets(
-            resource, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
-        let given = hasNames ? targets : nil
-        let names = targets.names
-        if !resourceVersion.isEmpty, given.map({ $0.names.count + $0.missing.count }) != 1 {
+        let visits = try groups.map { group in
+            (targets: try DeploymentTargets(
+                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod]),
+             named: !group.names.isEmpty)
+        }
+        let given = visits.filter(\.named).map(\.targets)
+        let givenCount = given.reduce(0) { $0 + $1.names.count + $1.missing.count }
+        if !resourceVersion.isEmpty, givenCount != 1 || given.count != visits.count {
             throw CommandError.client("--resource-version may only be used with a single resource")
         }
         if list {
-            let single = given.map { $0.names.count + $0.missing.count == 1 } ?? false
-            try listAnnotations(names, of: targets, single: single, plane: plane, namespace: namespace)
-            return try DeploymentTargets.report(given?.notFound ?? [])
+            let single = givenCount == 1 && given.count == visits.count
+            for (targets, _) in visits {
+                try listAnnotations(targets.names, of: targets, single: single, plane: plane, namespace: namespace)
+            }
+            return try DeploymentTargets.report(given.flatMap(\.notFound))
         }
         var errors: [CommandError] = []
-        for name in names {
-            do {
-                if targets.kind != .deployment {
-                    let answer = try annotateByPatch(name, of: targets, set: set, remove: remove, strategy: strategy, plane: plane)
+        for (targets, _) in visits {
+            for name in targets.names {
+                do {
+                    if targets.kind != .deployment {
+                        let answer = try annotateByPatch(name, of: targets, set: set, remove: remove, strategy: strategy, plane: plane)
+                        Output.out(try printer.text(
+                            answer?.json ?? .null, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
+                            operation: strategy.operation("annotated")))
+                        continue
+                    }
+                    // A client dry run changes the object it read, here; a server one asks for the answer only.
+                    var answer = try plane.annotate(
+                        namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
+                        recording: record ? RecordFlag.changeCause() : nil,
+                        resourceVersion: resourceVersion.isEmpty || strategy == .client ? nil : resourceVersion,
+                        dryRun: strategy != .none)
+                    if strategy == .client, var read = try plane.deploymentStream(namespace: namespace, name: name).deployment {
+                        var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }
+                        for key in remove { annotations[key] = nil }
+                        if record { annotations[AnnotationKey.changeCause] = RecordFlag.changeCause() }
+                        read.metadata.annotations = annotations.isEmpty ? nil : annotations
+                        // updateAnnotations writes --resource-version into the object it prints.
+                        if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
+                        answer = read
+                    }
                     Output.out(try printer.text(
-                        answer?.json ?? .null, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
-                        operation: strategy.operation("annotated")))
-                    continue
+                        answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
+                        resource: "deployment.apps/\(name)", operation: strategy.operation("annotated")))
+                } catch let error as CommandError {
+                    errors.append(error)
                 }
-                // A client dry run changes the object it read, here; a server one asks for the answer only.
-                var answer = try plane.annotate(
-                    namespace: namespace, name: name, set: set, remove: remove, overwrite: overwrite,
-                    recording: record ? RecordFlag.changeCause() : nil,
-                    resourceVersion: resourceVersion.isEmpty || strategy == .client ? nil : resourceVersion,
-                    dryRun: strategy != .none)
-                if strategy == .client, var read = try plane.deploymentStream(namespace: namespace, name: name).deployment {
-                    var annotations = (read.metadata.annotations ?? [:]).merging(set) { $1 }
-                    for key in remove { annotations[key] = nil }
-                    if record { annotations[AnnotationKey.changeCause] = RecordFlag.changeCause() }
-                    read.metadata.annotations = annotations.isEmpty ? nil : annotations
-                    // updateAnnotations writes --resource-version into the object it prints.
-                    if !resourceVersion.isEmpty { read.metadata.resourceVersion = resourceVersion }
-                    answer = read
-                }
-                Output.out(try printer.text(
-                    answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
-                    resource: "deployment.apps/\(name)", operation: strategy.operation("annotated")))
-            } catch let error as CommandError {
-                errors.append(error)
             }
         }
-        try DeploymentTargets.report(errors + (given?.notFound ?? []))
+        try DeploymentTargets.report(errors + given.flatMap(\.notFound))
     }
 
     /// `cmdutil.GetResourcesAndPairs`: resources first, then `k=v` and `k-` pairs, never mixed.

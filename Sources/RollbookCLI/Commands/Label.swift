@@ -57,61 +57,66 @@ struct Label: EveryNamespaceCommand {
         if set.isEmpty && remove.isEmpty && !list { throw CommandError.client("at least one label update is required") }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-        let targets = try DeploymentTargets(
-            resources, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
-        let single = !all && selector == nil && targets.names.count + targets.missing.count == 1
+        // Several types are visited type by type (`deploy,rs --all`) or pair by pair (`deploy/a rs/b`).
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
+        let visits = try groups.map { group in
+            try DeploymentTargets(
+                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
+        }
+        let single = !all && selector == nil && visits.reduce(0) { $0 + $1.names.count + $1.missing.count } == 1
         if !resourceVersion.isEmpty && !single {
             throw CommandError.client("--resource-version may only be used with a single resource")
         }
         var errors: [CommandError] = []
-        for name in targets.names {
-            do {
-                guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
-                if list {
-                    // label.go applies the changes to its copy first, so the listing shows them (and refuses a clash).
-                    var shown = live
-                    if !set.isEmpty || !remove.isEmpty {
-                        let (labels, _) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
-                        shown.metadata.labels = labels.isEmpty ? nil : labels
+        for targets in visits {
+            for name in targets.names {
+                do {
+                    guard let live = try targets.live(name, namespace: namespace, plane: plane) else { continue }
+                    if list {
+                        // label.go applies the changes to its copy first, so the listing shows them (and refuses a clash).
+                        var shown = live
+                        if !set.isEmpty || !remove.isEmpty {
+                            let (labels, _) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                            shown.metadata.labels = labels.isEmpty ? nil : labels
+                        }
+                        Output.out(Self.listing(shown, single: single))
+                        continue
                     }
-                    Output.out(Self.listing(shown, single: single))
-                    continue
-                }
-                if strategy != .client {
-                    for key in remove where live.labels[key] == nil { Output.out("label \"\(key)\" not found.\n") }
-                }
-                var (labels, message) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
-                // label.go writes --resource-version into the object it compares, so it always sees a change.
-                if !resourceVersion.isEmpty && message == "not labeled" { message = "labeled" }
-                var object = live.json
-                if strategy == .client {
-                    object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
-                    // labelFunc writes --resource-version into the object it prints.
-                    if !resourceVersion.isEmpty { object["metadata"]?["resourceVersion"] = .string(resourceVersion) }
-                    if record { object = RecordFlag.recorded(object) }
-                } else {
-                    var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
-                    for key in remove where set[key] == nil { patch[key] = .null }
-                    // label.go puts --resource-version in the patch: the server's precondition.
-                    var metadata: [String: JSONValue] = ["labels": .object(patch)]
-                    if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
-                    // label.go records on the object before it makes the patch, so the change-cause goes with it.
-                    if record {
-                        metadata["annotations"] = .object([AnnotationKey.changeCause: .string(RecordFlag.changeCause())])
+                    if strategy != .client {
+                        for key in remove where live.labels[key] == nil { Output.out("label \"\(key)\" not found.\n") }
                     }
-                    object = try targets.patch(
-                        name, namespace: namespace, patch: .merge(.object(["metadata": .object(metadata)])),
-                        dryRun: strategy == .server, plane: plane
-                    ).json
+                    var (labels, message) = try Self.relabel(live.metadata, set: set, remove: remove, overwrite: overwrite)
+                    // label.go writes --resource-version into the object it compares, so it always sees a change.
+                    if !resourceVersion.isEmpty && message == "not labeled" { message = "labeled" }
+                    var object = live.json
+                    if strategy == .client {
+                        object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
+                        // labelFunc writes --resource-version into the object it prints.
+                        if !resourceVersion.isEmpty { object["metadata"]?["resourceVersion"] = .string(resourceVersion) }
+                        if record { object = RecordFlag.recorded(object) }
+                    } else {
+                        var patch: [String: JSONValue] = set.mapValues(JSONValue.string)
+                        for key in remove where set[key] == nil { patch[key] = .null }
+                        // label.go puts --resource-version in the patch: the server's precondition.
+                        var metadata: [String: JSONValue] = ["labels": .object(patch)]
+                        if !resourceVersion.isEmpty { metadata["resourceVersion"] = .string(resourceVersion) }
+                        // label.go records on the object before it makes the patch, so the change-cause goes with it.
+                        if record {
+                            metadata["annotations"] = .object([AnnotationKey.changeCause: .string(RecordFlag.changeCause())])
+                        }
+                        object = try targets.patch(
+                            name, namespace: namespace, patch: .merge(.object(["metadata": .object(metadata)])),
+                            dryRun: strategy == .server, plane: plane
+                        ).json
+                    }
+                    Output.out(try printer.text(
+                        object, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)", operation: strategy.operation(message)))
+                } catch let error as CommandError {
+                    errors.append(error)
                 }
-                Output.out(try printer.text(
-                    object, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)", operation: strategy.operation(message)))
-            } catch let error as CommandError {
-                errors.append(error)
             }
         }
-        try DeploymentTargets.report(errors + targets.notFound)
+        try DeploymentTargets.report(errors + visits.flatMap(\.notFound))
     }
 
     /// `parseLabels`: `k=v` sets (the value checked as a label value), `k-` removes.

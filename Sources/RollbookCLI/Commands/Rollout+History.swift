@@ -43,9 +43,15 @@ extension Rollout {
                 let name = try ResourceArguments.deployment(resource)
                 return try runAll(source: source, namespace: namespace, name: name, resource: "deployment.apps/\(name)")
             }
+            let resources = try files.resources(resource, command: "rollout")
+            if try Rollout.severalKinds(
+                resources, selector: selector, namespace: namespace, source: source, refusal: .historyViewer,
+                act: { try history(of: $0, source: source, namespace: namespace) })
+            {
+                return
+            }
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: source,
-                refusal: .historyViewer)
+                resources, selector: selector, namespace: namespace, in: source, refusal: .historyViewer)
             if let missing = targets.notFound.first { throw missing }
             for name in targets.names { try history(of: name, source: source, namespace: namespace) }
         }

@@ -89,6 +89,12 @@ extension Rollout {
             _ = try TypedOutput(output)
             let plane = try globals.controlPlane()
             let namespace = globals.resolvedNamespace.name
+            let resources = try files.resources(resource, command: "rollout")
+            if try Rollout.severalKinds(
+                resources, selector: selector, namespace: namespace, source: .live(plane), refusal: .rollbacker, act: { try undo($0, plane: plane, namespace: namespace, strategy: strategy) })
+            {
+                return
+            }
             let targets = try DeploymentTargets(
                 files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: plane,
                 refusal: .rollbacker)
@@ -100,10 +106,7 @@ extension Rollout {
                     errors.append(error)
                 }
             }
-            // The rollbacker's errors carry no "error: " of their own; only a lone one gets it from CheckErr.
-            try DeploymentTargets.report(errors) { error in
-                error.text.hasPrefix("error: ") ? String(error.text.dropFirst("error: ".count)) : error.text
-            }
+            try DeploymentTargets.report(errors, rawMessage: Rollout.bare)
         }
 
         private func undo(_ name: String, plane: ControlPlane, namespace: String, strategy: DryRunStrategy) throws {
@@ -153,9 +156,17 @@ extension Rollout {
             let limit = Duration.parse(timeout) ?? 0   // checked when the flag was parsed
             let namespace = globals.resolvedNamespace.name
             let source = try globals.readSource(pointInTime)
+            let resources = try files.resources(resource, command: "rollout")
+            if try Rollout.severalKinds(
+                resources, selector: selector, namespace: namespace, source: source, refusal: .statusViewer,
+                act: { name in
+                    if pointInTime.at != nil { try evaluateOnce(name: name) } else { try watchRollout(name: name, limit: limit) }
+                })
+            {
+                return
+            }
             let targets = try DeploymentTargets(
-                files.resources(resource, command: "rollout"), selector: selector, namespace: namespace, in: source,
-                refusal: .statusViewer)
+                resources, selector: selector, namespace: namespace, in: source, refusal: .statusViewer)
             if let missing = targets.notFound.first { throw missing }
             if targets.names.isEmpty { return Output.err("No resources found in \(namespace) namespace.\n") }
             // Each Deployment is watched until it is done, one after the other.
@@ -261,6 +272,20 @@ extension Rollout {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
         let gerund = ["paused": "pausing", "resumed": "resuming", "restarted": "restarting"][operation] ?? operation
+        func visit(_ name: String) throws {
+            let answer = try act(plane, namespace, name)
+            // A printer per object, as the rollout verbs make one after each patch: no `---` between YAMLs.
+            var printer = try TypedOutput(output)
+            Output.out(try printer.text(
+                answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: .deployment,
+                resource: "deployment.apps/\(name)", operation: operation))
+        }
+        if try severalKinds(
+            arguments, selector: selector, namespace: namespace, source: .live(plane),
+            refusal: .unsupported(gerund: gerund), rawMessage: \.text, act: visit)
+        {
+            return
+        }
         let targets = try DeploymentTargets(
             arguments, selector: selector, namespace: namespace, in: plane, refusal: .unsupported(gerund: gerund))
         if targets.names.isEmpty && targets.missing.isEmpty {
@@ -269,12 +294,7 @@ extension Rollout {
         var errors = targets.notFound
         for name in targets.names {
             do {
-                let answer = try act(plane, namespace, name)
-                // A printer per object, as the rollout verbs make one after each patch: no `---` between YAMLs.
-                var printer = try TypedOutput(output)
-                Output.out(try printer.text(
-                    answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: .deployment,
-                    resource: "deployment.apps/\(name)", operation: operation))
+                try visit(name)
             } catch let error as CommandError {
                 errors.append(error)
             }

@@ -66,10 +66,17 @@ enum SetCommand {
             let found = try plane.map { try targets(files.resources(resourceArguments, command: "set image"), plane: $0) }
             try validate(pairs: pairs, strategy: strategy)
             var errors: [String] = []
-            if let plane, let found, found.kind == .replicaSet {
-                try updateReplicaSets(found, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
-            } else if let plane, let names = found?.names {
-                try updateStore(names, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
+            if let plane, let found {
+                // Type by type (`deploy,rs --all`) or pair by pair (`deploy/a rs/b`), as the builder visits them.
+                for targets in found where targets.kind == .replicaSet || targets.kind == .deployment {
+                    if targets.kind == .replicaSet {
+                        try updateReplicaSets(
+                            targets, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
+                    } else {
+                        try updateStore(
+                            targets.names, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
+                    }
+                }
             } else {
                 try updateFiles(pairs: pairs, printer: &printer, operation: strategy.operation("image updated"), errors: &errors)
             }
@@ -183,21 +190,23 @@ enum SetCommand {
 
         /// The Deployments or ReplicaSets named (all of them found, or their NotFound errors), or every one selected
         /// by `--all` / `-l` (by name, as the API lists them).
-        private func targets(_ arguments: [String], plane: ControlPlane) throws -> DeploymentTargets {
+        private func targets(_ arguments: [String], plane: ControlPlane) throws -> [DeploymentTargets] {
             let namespace = globals.resolvedNamespace.name
-            let parsed = try ResourceArguments(arguments, whenEmpty: .argumentOrFilename)
-            guard all || selector != nil else {
-                if parsed.kind == .deployment || parsed.kind == .replicaSet, parsed.names.isEmpty {
-                    throw CommandError.client("resource(s) were provided, but no name was specified")
+            let selecting = all || selector != nil
+            let groups = try ResourceArguments.groups(arguments, whenEmpty: .argumentOrFilename, selecting: selecting)
+            guard selecting else {
+                let found = try groups.map { group in
+                    try DeploymentTargets(
+                        group.arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet])
                 }
-                let targets = try DeploymentTargets(
-                    arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet])
-                try DeploymentTargets.report(targets.notFound)
-                return targets
+                try DeploymentTargets.report(found.flatMap(\.notFound))
+                return found
             }
             // Nothing selected is no error: kubectl prints nothing and exits 0.
-            return try DeploymentTargets(
-                [arguments.first ?? ""], selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
+            return try groups.map { group in
+                try DeploymentTargets(
+                    [group.kind.resource], selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
+            }
         }
     }
 }

@@ -15,12 +15,17 @@ enum SetTargets {
         guard !resources.isEmpty else { throw MissingResource.none(selecting: selector != nil) }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        _ = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
-        let targets = try DeploymentTargets(
-            resources, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
-        if let missing = targets.notFound.first { throw missing }
-        return try targets.names.compactMap { name in
-            try targets.live(name, namespace: namespace, plane: plane).map { (name, $0.json) }
+        // Several types are visited type by type (`deploy,rs --all`) or pair by pair (`deploy/a rs/b`).
+        let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
+        let visits = try groups.map { group in
+            try DeploymentTargets(
+                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
+        }
+        if let missing = visits.flatMap(\.notFound).first { throw missing }
+        return try visits.flatMap { targets in
+            try targets.names.compactMap { name in
+                try targets.live(name, namespace: namespace, plane: plane).map { (name, $0.json) }
+            }
         }
     }
 

@@ -27,38 +27,9 @@ extension Handlers {
     }
 
     private func setScale(_ scale: JSONValue, live: WatchedObject) async throws -> Response {
-        let meta = live.metadata
-        if let version = scale["metadata"]?["resourceVersion"]?.stringValue, !version.isEmpty,
-            version != meta.resourceVersion
-        {
-            throw APIError(.conflict(resource.qualifiedName, live.name))
-        }
-        let replicas = scale["spec"]?["replicas"]?.intValue ?? 0
-        if replicas < 0 {
-            let error = FieldError(.invalid, "spec.replicas", value: String(replicas),
-                                   detail: "must be greater than or equal to 0")
-            throw APIError(.invalid(kind: "Scale", group: "autoscaling", name: live.name, [error]))
-        }
         let plane = self.plane
-        let namespace = live.namespace
         let dryRun = try isDryRun()
-        let stored: WatchedObject? = try await backend.run {
-            switch live {
-            case .replicaSet:
-                try plane.scaleReplicaSet(
-                    namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun
-                ).map(WatchedObject.replicaSet)
-            default:
-                try plane.scale(namespace: namespace, name: live.name, replicas: replicas, currentReplicas: nil, dryRun: dryRun)
-                    .map(WatchedObject.deployment)
-            }
-        }
-        guard !dryRun, let stored else {
-            // What would have been stored: the count changed, the resourceVersion not.
-            return .json(live.scaleSubresource(replicas: replicas))
-        }
-        // ScaleREST.Update answers with the object its write stored, before any controller acted on it.
-        return .json(stored.scaleSubresource())
+        return .json(try await backend.run { try plane.updateScale(scale, of: live, dryRun: dryRun) })
     }
 
     private func scalable(namespace: String, name: String) async throws -> WatchedObject {

@@ -41,3 +41,16 @@ enum YAMLDocumentParser {
             value: value, json: GoJSONWriter.compact(value), line: chunk.firstLine + (root.mark?.line ?? 1) - 1)
     }
 }
+
+/// YAML (or JSON, which is YAML) given on the command line, as sigs.k8s.io/yaml's `ToJSON` reads it: kubectl takes a
+/// patch this way.
+public enum YAMLText {
+    /// The first document as JSON (`null` for an empty one).
+    ///
+    /// - Throws: ``ManifestError``, whose message is `error converting YAML to JSON: yaml: …`.
+    public static func json(_ text: String) throws(ManifestError) -> JSONValue {
+        let normalized = text.hasSuffix("\n") ? text : text + "\n"
+        let chunk = YAMLChunk(bytes: Array(normalized.utf8), firstLine: 1)
+        return try YAMLDocumentParser.parse(chunk, source: "patch")?.value ?? .null
+    }
+}

@@ -1,5 +1,6 @@
 import ControlPlane
 import KubeModel
+import Manifests
 
 struct Annotate: EveryNamespaceCommand {
     static let spec = CommandSpec<Annotate>(
@@ -18,6 +19,7 @@ struct Annotate: EveryNamespaceCommand {
             .option(\.output, "output", short: "o", help: "Print the annotated objects: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
             .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+            .flag(\.local, "local", help: "Annotate the objects of -f here and print them; the store is not read."),
         ],
         arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Annotate.init)
@@ -35,6 +37,7 @@ struct Annotate: EveryNamespaceCommand {
     var dryRun = "none"
     var output: String?
     var record = false
+    var local = false
 
     func run() throws {
         if record && !inNamespaceLoop { Output.err(RecordFlag.deprecation) }
@@ -42,8 +45,15 @@ struct Annotate: EveryNamespaceCommand {
         if allNamespaces {
             return try runInEveryNamespace(try files.resources(named, command: "annotate"), selector: selector)
         }
-        let resource = try files.resources(named, command: "annotate")
         let (set, remove) = try Self.parsePairs(pairs)
+        if local {
+            let strategy = try DryRunStrategy(flag: dryRun)
+            if strategy == .server {
+                throw CommandError.client("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+            }
+            return try annotateFiles(named, set: set, remove: remove, strategy: strategy)
+        }
+        let resource = try files.resources(named, command: "annotate")
         if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
         if resource.isEmpty {
             throw CommandError.client("one or more resources must be specified as <resource> <name> or <resource>/<name>")
@@ -146,6 +156,39 @@ struct Annotate: EveryNamespaceCommand {
             }
         }
         return (set, remove)
+    }
+
+    /// `--local`: the objects of `-f`, annotated here and printed as the files hold them; nothing is sent.
+    private func annotateFiles(_ named: [String], set: [(String, String)], remove: [String], strategy: DryRunStrategy)
+        throws
+    {
+        if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
+        if named.isEmpty && files.filenames.isEmpty {
+            throw CommandError.client("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if set.isEmpty && remove.isEmpty && !list { throw CommandError.client("at least one annotation update is required") }
+        if !named.isEmpty {
+            throw CommandError.client("can only use local files by -f rsrc.yaml or --filename=rsrc.json when --local=true is set")
+        }
+        var printer = try TypedOutput(output)
+        let documents = try ManifestFiles.load(
+            files.filenames, command: "annotate", replicaSets: true, recursive: files.recursive, exists: { _, _ in false })
+        for document in documents {
+            let live = WatchedObject(document.object)
+            if !overwrite { try ControlPlane.refuseAnnotationOverwrites(of: live.metadata, set: set) }
+            var annotations = (live.metadata.annotations ?? [:]).merging(set.map { ($0.0, $0.1) }) { $1 }
+            for key in remove { annotations[key] = nil }
+            if record { annotations[AnnotationKey.changeCause] = RecordFlag.changeCause() }
+            if list {
+                for (key, value) in annotations.sorted(by: { $0.key < $1.key }) { Output.out("\(key)=\(value)\n") }
+                continue
+            }
+            var object = document.raw
+            object["metadata"]?["annotations"] = annotations.isEmpty ? nil : .object(annotations.mapValues(JSONValue.string))
+            Output.out(try printer.text(
+                object, as: nil, resource: "\(document.object.resource)/\(document.object.name)",
+                operation: strategy.operation("annotated")))
+        }
     }
 
     /// A ReplicaSet's or Pod's annotations change by a merge patch, as kubectl sends it; a client dry run changes the

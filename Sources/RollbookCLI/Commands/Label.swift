@@ -1,5 +1,6 @@
 import ControlPlane
 import KubeModel
+import Manifests
 
 /// `kubectl label` (pkg/cmd/label/label.go) for Deployments, ReplicaSets and Pods: a merge patch of `metadata.labels`.
 /// The object's labels are its own; its selector and pod template, so its Pods, stay as they are.
@@ -20,6 +21,7 @@ struct Label: EveryNamespaceCommand {
             .option(\.output, "output", short: "o", help: "Print the labeled objects: json, yaml, name, jsonpath=… or go-template=…."),
             .template(\.output),
             .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+            .flag(\.local, "local", help: "Label the objects of -f here and print them; the store is not read."),
         ],
         arguments: .list(\.arguments, "TYPE/NAME KEY=VALUE... KEY-... (deployment or replicaset)"),
         make: Label.init)
@@ -37,6 +39,7 @@ struct Label: EveryNamespaceCommand {
     var dryRun = "none"
     var output: String?
     var record = false
+    var local = false
 
     func run() throws {
         // label.go Complete, then Validate, in their order.
@@ -50,6 +53,16 @@ struct Label: EveryNamespaceCommand {
         if list && output != nil { throw CommandError.client("--list and --output may not be specified together") }
         var printer = try TypedOutput(output)
         if all && selector != nil { throw CommandError.client("cannot set --all and --selector at the same time") }
+        if local && strategy == .server {
+            throw CommandError.client("cannot specify --local and --dry-run=server - did you mean --dry-run=client?")
+        }
+        if local && named.isEmpty && files.filenames.isEmpty {
+            throw CommandError.client("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if local {
+            if set.isEmpty && remove.isEmpty && !list { throw CommandError.client("at least one label update is required") }
+            return try labelFiles(named, set: set, remove: remove, strategy: strategy, printer: &printer)
+        }
         let resources = try files.resources(named, command: "label")
         if resources.isEmpty {
             throw CommandError.client("one or more resources must be specified as <resource> <name> or <resource>/<name>")
@@ -117,6 +130,32 @@ struct Label: EveryNamespaceCommand {
             }
         }
         try DeploymentTargets.report(errors + visits.flatMap(\.notFound))
+    }
+
+    /// `--local`: the objects of `-f`, relabelled here and printed as the files hold them; nothing is sent.
+    private func labelFiles(
+        _ named: [String], set: [String: String], remove: [String], strategy: DryRunStrategy, printer: inout TypedOutput
+    ) throws {
+        if !named.isEmpty {
+            throw CommandError.client("can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set")
+        }
+        let documents = try ManifestFiles.load(
+            files.filenames, command: "label", replicaSets: true, recursive: files.recursive, exists: { _, _ in false })
+        for document in documents {
+            var object = document.raw
+            let (labels, message) = try Self.relabel(document.object.metadata, set: set, remove: remove, overwrite: overwrite)
+            object["metadata"]?["labels"] = labels.isEmpty ? nil : .object(labels.mapValues(JSONValue.string))
+            if list {
+                var shown = WatchedObject(document.object)
+                shown.metadata.labels = labels.isEmpty ? nil : labels
+                Output.out(Self.listing(shown, single: documents.count == 1))
+                continue
+            }
+            if record { object = RecordFlag.recorded(object) }
+            Output.out(try printer.text(
+                object, as: nil, resource: "\(document.object.resource)/\(document.object.name)",
+                operation: strategy.operation(message)))
+        }
     }
 
     /// `parseLabels`: `k=v` sets (the value checked as a label value), `k-` removes.

@@ -1,6 +1,7 @@
 import ControlPlane
 import Foundation
 import KubeModel
+import Manifests
 
 /// `kubectl patch deployment|replicaset NAME -p PATCH [--type strategic|merge|json]` (pkg/cmd/patch/patch.go), with
 /// the patch given as JSON. The patch goes through the same update path as `rollbook serve`'s PATCH.
@@ -18,6 +19,7 @@ struct Patch: RunnableCommand {
             .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
             .option(\.dryRun, "dry-run", valueWhenBare: "unchanged", help: "none, client (patch a copy here) or server: store nothing."),
             .flag(\.local, "local", help: "Patch the objects of -f here and print them; the store is not read."),
+            .option(\.subresource, "subresource", help: "Patch the object's subresource: scale or status."),
         ],
         arguments: .list(\.resource, "TYPE/NAME or TYPE NAME (deployment or replicaset)"),
         make: Patch.init)
@@ -31,6 +33,7 @@ struct Patch: RunnableCommand {
     var record = false
     var dryRun = "none"
     var local = false
+    var subresource = ""
 
     func run() throws {
         if record { Output.err(RecordFlag.deprecation) }
@@ -48,8 +51,15 @@ struct Patch: RunnableCommand {
             }
             text = String(decoding: data, as: UTF8.self)
         }
-        guard let body = try? JSONCodec.parse(text) else {
-            throw CommandError.client("unable to parse \(goQuoted(text)): rollbook takes the patch as JSON")
+        // yaml.ToJSON: the patch may be YAML (JSON is YAML too).
+        let body: JSONValue
+        do {
+            body = try YAMLText.json(text)
+        } catch {
+            // yaml.ToJSON hands go-yaml's error on as it is.
+            let prefix = "error converting YAML to JSON: "
+            let message = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+            throw CommandError.client("unable to parse \(goQuoted(text)): \(message)")
         }
         let objectPatch: ObjectPatch
         switch type.lowercased() {
@@ -107,6 +117,9 @@ struct Patch: RunnableCommand {
         plane: ControlPlane, printer: inout TypedOutput
     ) throws {
         let namespace = globals.resolvedNamespace.name
+        if !subresource.isEmpty {
+            return try patchSubresource(name, of: targets, patch: objectPatch, strategy: strategy, plane: plane, printer: &printer)
+        }
         let live = try targets.live(name, namespace: namespace, plane: plane)?.json ?? .null
         var after: JSONValue
         switch strategy {
@@ -131,6 +144,55 @@ struct Patch: RunnableCommand {
                 name, namespace: namespace, patch: .merge(recording), dryRun: strategy == .server, plane: plane).json
         }
         Output.out(try printer.text(after, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)", operation: operation))
+    }
+
+    /// `--subresource=scale|status`: the patch goes to the subresource, and the answer is what it serves (an
+    /// `autoscaling/v1` Scale, or the whole object for status). Another subresource is a path the server lacks.
+    private func patchSubresource(
+        _ name: String, of targets: DeploymentTargets, patch objectPatch: ObjectPatch, strategy: DryRunStrategy,
+        plane: ControlPlane, printer: inout TypedOutput
+    ) throws {
+        let namespace = globals.resolvedNamespace.name
+        guard ["scale", "status"].contains(subresource), targets.kind != .pod,
+            let live = try targets.live(name, namespace: namespace, plane: plane)
+        else {
+            throw CommandError(
+                "Error from server (NotFound): the server could not find the requested resource",
+                status: ServerStatus(code: 404, reason: "NotFound", message: "the server could not find the requested resource"))
+        }
+        let before = subresource == "scale" ? live.scaleSubresource() : live.json
+        let after: JSONValue
+        if strategy == .client {
+            do {
+                after = try objectPatch.applied(to: before)
+            } catch {
+                throw CommandError.client(error.message)
+            }
+        } else if subresource == "scale" {
+            let patched: JSONValue
+            do {
+                patched = try objectPatch.applied(to: before)
+            } catch {
+                throw CommandError("Error from server (\(error.status.reason)): \(error.message)", status: error.status)
+            }
+            after = try plane.updateScale(patched, of: live, dryRun: strategy == .server)
+        } else {
+            let change: @Sendable (JSONValue) throws -> JSONValue = { object in
+                do throws(PatchError) {
+                    return try objectPatch.applied(to: object)
+                } catch {
+                    throw CommandError("Error from server (\(error.status.reason)): \(error.message)", status: error.status)
+                }
+            }
+            after = targets.kind == .replicaSet
+                ? WatchedObject.replicaSet(
+                    try plane.updateReplicaSetStatus(namespace: namespace, name: name, dryRun: strategy == .server, change)).json
+                : WatchedObject.deployment(
+                    try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: strategy == .server, change)).json
+        }
+        let resource = subresource == "scale" ? "scale.autoscaling/\(name)" : "\(targets.kind.qualifiedKind)/\(name)"
+        let operation = after != before ? "patched" : "patched (no change)"
+        Output.out(try printer.text(after, as: nil, resource: resource, operation: operation))
     }
 
     /// `--local`: each object of the files patched as it is written (no namespace added, nothing validated).

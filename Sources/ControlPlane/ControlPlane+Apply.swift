@@ -227,24 +227,78 @@ extension ControlPlane {
         _ live: JSONValue, kind: TypedObject, original: JSONValue?, modified: JSONValue, source: String, namespace: String,
         refusal: ServerStatus? = nil
     ) throws -> CommandError {
+        let resource = Self.resourceNames(kind).resource
+        let name = live["metadata"]?["name"]?.stringValue ?? ""
+        let status = refusal ?? ServerStatus.conflict(kind == .pod ? resource : "\(resource).apps", name)
+        return try patchRefused(
+            live, kind: kind, original: original, modified: modified, source: source, namespace: namespace, status: status)
+    }
+
+    /// apply.go's error for a patch the server refused: the patch, the object it was for, and the server's answer.
+    func patchRefused(
+        _ live: JSONValue, kind: TypedObject, original: JSONValue?, modified: JSONValue, source: String, namespace: String,
+        status: ServerStatus
+    ) throws -> CommandError {
         let current = kind.completed(live)
         let patch = ObjectPrinter.compactJSON(ThreeWayPatch.create(original: original, modified: modified, current: current))
-        let (resource, kindName, group) = switch kind {
-        case .replicaSet: ("replicasets", "ReplicaSet", "apps")
-        case .pod: ("pods", "Pod", "")
-        default: ("deployments", "Deployment", "apps")
-        }
+        let (resource, kindName, group) = Self.resourceNames(kind)
         let name = live["metadata"]?["name"]?.stringValue ?? ""
-        let status = refusal ?? ServerStatus.conflict(group.isEmpty ? resource : "\(resource).\(group)", name)
         return CommandError(
             """
-            Error from server (Conflict): error when applying patch:
+            Error from server (\(status.reason)): error when applying patch:
             \(patch)
             to:
             Resource: "\(group)/v1, Resource=\(resource)", GroupVersionKind: "\(group)/v1, Kind=\(kindName)"
             Name: "\(name)", Namespace: "\(namespace)"
             for: "\(source)": error when patching "\(source)": \(status.message)
             """, status: status)
+    }
+
+    private static func resourceNames(_ kind: TypedObject) -> (resource: String, kind: String, group: String) {
+        switch kind {
+        case .replicaSet: ("replicasets", "ReplicaSet", "apps")
+        case .pod: ("pods", "Pod", "")
+        default: ("deployments", "Deployment", "apps")
+        }
+    }
+
+    /// Whether the namespace holds a Deployment, ReplicaSet or Pod of this name.
+    public func objectNamed(_ name: String, namespace: String) throws -> Bool {
+        try read { reader in
+            try reader.stream(.deployment(namespace: namespace, name: name)).deployment != nil
+                || reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
+                || reader.streamID(ofPod: name, namespace: namespace) != nil
+        }
+    }
+
+    /// A manifest with fields the schema lacks, for an object that exists: apply sends its patch, and under strict
+    /// field validation the server refuses it (patch.go's strategic patcher: a BadRequest `strict decoding error`),
+    /// which apply.go reports with the patch. Nil when the object does not exist (the create's error is the loader's).
+    public func unknownFieldsRefusal(_ document: ManifestDocument, namespace: String, strictError: String) throws
+        -> CommandError?
+    {
+        let own = document.object.metadata.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? namespace
+        let name = document.object.name
+        let found: (JSONValue, TypedObject)? = try read { reader in
+            switch document.object {
+            case .deployment:
+                return try reader.stream(.deployment(namespace: own, name: name)).deployment
+                    .map { (try JSONValue(encoding: $0), .deployment) }
+            case .replicaSet:
+                guard let id = try reader.streamID(ofReplicaSet: name, namespace: own) else { return nil }
+                return try reader.stream(id).replicaSets[name].map { (try JSONValue(encoding: $0), .replicaSet) }
+            case .pod:
+                guard let id = try reader.streamID(ofPod: name, namespace: own) else { return nil }
+                return try reader.stream(id).pods[name].map { (try JSONValue(encoding: $0), .pod) }
+            }
+        }
+        guard let (live, kind) = found else { return nil }
+        let original = try live["metadata"]?["annotations"]?[AnnotationKey.lastApplied]?.stringValue
+            .map { try JSONValue.parse($0) }
+        let modified = LastApplied.annotatedObject(document.raw, namespace: own)
+        return try patchRefused(
+            live, kind: kind, original: original, modified: modified, source: document.source, namespace: own,
+            status: .badRequest(strictError))
     }
 }
 

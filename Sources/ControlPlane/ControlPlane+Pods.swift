@@ -51,11 +51,13 @@ extension ControlPlane {
     /// `PATCH` of a Pod (what `label`, `annotate` and `patch` send).
     /// - Returns: The Pod as the write stored it, before the controllers act on it.
     public func patchPod(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws -> Pod {
-        try updatePod(namespace: namespace, name: name, dryRun: dryRun) { live in
-            do throws(PatchError) {
-                return try patch.applied(to: live)
-            } catch {
-                throw error.commandError
+        try Self.patchDecoding {
+            try updatePod(namespace: namespace, name: name, dryRun: dryRun) { live in
+                do throws(PatchError) {
+                    return try patch.applied(to: live)
+                } catch {
+                    throw error.commandError
+                }
             }
         }
     }

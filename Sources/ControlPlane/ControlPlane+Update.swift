@@ -12,11 +12,13 @@ extension ControlPlane {
     public func patchDeployment(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
         -> Deployment
     {
-        try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun) { live in
-            do throws(PatchError) {
-                return try patch.applied(to: live)
-            } catch {
-                throw error.commandError
+        try Self.patchDecoding {
+            try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun) { live in
+                do throws(PatchError) {
+                    return try patch.applied(to: live)
+                } catch {
+                    throw error.commandError
+                }
             }
         }
     }
@@ -68,6 +70,22 @@ extension ControlPlane {
             throw CommandError.notFound(Resource.deployments, name)
         }
         return stored
+    }
+
+    /// A patch's strict decoding error as patch.go reports it: the patched object's unknown fields, without the
+    /// codec's `Deployment in version "v1" cannot be handled as a Deployment: ` that a create's or update's body gets.
+    static func patchDecoding<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as CommandError {
+            guard var status = error.status, status.code == 400,
+                let strict = status.message.range(of: "strict decoding error: ")
+            else { throw error }
+            status.message = String(status.message[strict.lowerBound...])
+            error.text = "Error from server (BadRequest): " + status.message
+            error.status = status
+            throw error
+        }
     }
 
     /// A request body read the way the API server reads it with `fieldValidation=Strict`.

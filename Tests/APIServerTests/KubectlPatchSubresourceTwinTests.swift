@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `patch --subresource=scale|status`, a patch written as YAML, and `label`/`annotate --local`, kubectl through
-/// `rollbook serve` on one store and `rollbook` on a twin store. The golden holds kubectl's transcript.
+/// `patch --subresource=scale|status`, a patch written as YAML, `label`/`annotate --local`, and unknown fields in a
+/// patch (patch.go's strict decoding error, which `apply` of an existing object reports with its patch), kubectl
+/// through `rollbook serve` on one store and `rollbook` on a twin store. The golden holds kubectl's transcript.
 @Suite(
     .serialized,
     .enabled(if: Kubectl.isInstalled, "kubectl is not installed (no /usr/bin/kubectl, none on PATH): skipping the twin-store tests"))
@@ -28,6 +29,9 @@ struct KubectlPatchSubresourceTwinTests {
         ["annotate", "--local", "-f", "web.yaml", "note=a", "-o", "jsonpath={.metadata.annotations}"],
         ["annotate", "--local", "-f", "web.yaml", "note=a", "--dry-run=server"],
         ["get", "deploy", "web", "-o", "jsonpath={.metadata.labels} {.metadata.annotations.note}"],
+        ["apply", "-f", "typo.yaml"],
+        ["apply", "-f", "typo.yaml", "--validate=false"],
+        ["patch", "deploy", "web", "-p", #"{"spec":{"foo":1,"template":{"spec":{"containers":[{"name":"web","bar":2}]}}}}"#],
     ]
 
     @Test func subresourcePatchesAndLocalEditsMatchKubectl() throws {
@@ -35,6 +39,8 @@ struct KubectlPatchSubresourceTwinTests {
             let web = TestManifests.deployment(
                 "web", image: "nginx:1.25", container: "web", label: ("app", "web"), labelled: true)
             try web.write(toFile: dir.path("web.yaml"), atomically: true, encoding: .utf8)
+            try web.replacingOccurrences(of: "spec:\n  selector:", with: "spec:\n  replicaz: 2\n  selector:")
+                .write(toFile: dir.path("typo.yaml"), atomically: true, encoding: .utf8)
             _ = try cli.run(["images", "load", "nginx:1.25"], now: Self.now)
         }
         try expectGolden(transcript, named: "kubectl-twin/patch-subresource-and-local.txt")

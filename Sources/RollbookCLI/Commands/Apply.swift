@@ -69,10 +69,15 @@ struct Apply: RunnableCommand {
         // A server-side apply's configuration goes as it is: the server's typed conversion refuses unknown fields.
         var documents = try ManifestFiles.load(
             filenames, command: "apply", replicaSets: true, validation: serverSide ? .ignore : validation,
-            recursive: recursive
-        ) { name, own in
-            (try? plane.deploymentStream(namespace: own ?? namespace.name, name: name)) != nil
-        }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
+            recursive: recursive,
+            exists: { name, own in
+                let target = own.flatMap { $0.isEmpty ? nil : $0 } ?? namespace.name
+                return (try? plane.objectNamed(name, namespace: target)) == true
+            },
+            patchRefusal: { document, strict in
+                try plane.unknownFieldsRefusal(document, namespace: namespace.name, strictError: strict)
+            }
+        ).filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
         // The resource builder's selector leaves the files' other objects out.
         if documents.isEmpty { throw CommandError.client("no objects passed to apply") }
         // apply.go records before it takes the manifest's configuration, so the annotation is part of it.

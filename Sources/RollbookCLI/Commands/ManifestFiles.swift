@@ -8,9 +8,12 @@ enum ManifestFiles {
     ///   "when patching" wording of server-side decoding errors.
     /// - Parameter replicaSets: whether the verb acts on ReplicaSets too; those that act on Deployments only refuse a
     ///   file that holds one.
+    /// - Parameter patchRefusal: For apply: the error for a document with unknown fields whose object exists, which
+    ///   the server refuses as a patch (given the document and the server's `strict decoding error` text).
     static func load(
         _ paths: [String], command: String, replicaSets: Bool = false, validation: FieldValidation = .strict,
-        recursive: Bool = false, exists: (String, String?) -> Bool
+        recursive: Bool = false, exists: (String, String?) -> Bool,
+        patchRefusal: ((ManifestDocument, String) throws -> CommandError?)? = nil
     ) throws -> [ManifestDocument] {
         if paths.isEmpty {
             throw CommandError.client("must specify one of -f and -k")
@@ -23,6 +26,14 @@ enum ManifestFiles {
                         documents += try ManifestDecoder.decode(data, source: source, validation: validation)
                     } catch {
                         let verb: ManifestError.Verb = error.name.map { exists($0, error.namespace) } == true ? .patching : .creating
+                        if verb == .patching, error.kind == .unknownField, let patchRefusal,
+                            let document = try? ManifestDecoder.decode(data, source: source, validation: .ignore)
+                                .first(where: { $0.object.name == error.name }),
+                            let strict = error.message.range(of: "strict decoding error: "),
+                            let refusal = try patchRefusal(document, String(error.message[strict.lowerBound...]))
+                        {
+                            throw refusal
+                        }
                         throw CommandError(error.kubectlMessage(verb: verb))
                     }
                 }

@@ -108,6 +108,7 @@ extension FieldError {
         case .duplicate: reason = "FieldValueDuplicate"
         case .forbidden: reason = "FieldValueForbidden"
         case .tooLong: reason = "FieldValueTooLong"
+        case .fieldManagerConflict: reason = "FieldManagerConflict"
         }
         let full = message
         let body = full.hasPrefix(path + ": ") ? String(full.dropFirst(path.count + 2)) : full

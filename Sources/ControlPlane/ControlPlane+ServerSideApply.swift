@@ -135,8 +135,8 @@ extension ControlPlane {
         do {
             merged = try fields.apply(request.configuration, by: request.manager, force: request.force, at: now)
         } catch {
-            var status = ServerStatus.conflict(resource, request.name)
-            status.message = error.message
+            // errors.NewApplyConflict: the causes are the details, with no object named.
+            let status = ServerStatus(code: 409, reason: "Conflict", message: error.message, causes: error.causes)
             throw CommandError("Error from server (Conflict): \(error.message)", status: status)
         }
         let record = ServerSideApply(manager: request.manager, configuration: request.configuration)

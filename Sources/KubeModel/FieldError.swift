@@ -7,6 +7,8 @@ public struct FieldError: Error, Sendable, Hashable {
         case duplicate
         case forbidden
         case tooLong
+        /// A server-side apply's conflict on the field (a `FieldManagerConflict` cause): `detail` names the manager.
+        case fieldManagerConflict
     }
 
     /// Dotted path with `[i]` indices, e.g. `spec.template.spec.containers[0].name`.
@@ -30,6 +32,7 @@ public struct FieldError: Error, Sendable, Hashable {
         case .required: body = "Required value"
         case .forbidden: body = "Forbidden"
         case .tooLong: body = "Too long"
+        case .fieldManagerConflict: return "\(path): \(detail)"
         case .invalid: body = "Invalid value: \(value ?? "null")"
         case .duplicate: body = "Duplicate value: \(value ?? "null")"
         case .notSupported(let allowed):

@@ -4,6 +4,8 @@ public import KubeModel
 /// its message (apimachinery's `internal/conflict.go`).
 public struct ApplyConflicts: Error, Sendable {
     public let message: String
+    /// The Status's causes: each conflicting path (`.spec.replicas`) with `conflict with "manager" …`.
+    public let causes: [FieldError]
 }
 
 extension ManagedFields {
@@ -44,7 +46,7 @@ extension ManagedFields {
                 let left = allowed.map(fields.subtracting) ?? fields
                 return left.isEmpty ? nil : (manager, left)
             }
-            if !refused.isEmpty { throw ApplyConflicts(message: message(for: refused)) }
+            if !refused.isEmpty { throw ApplyConflicts(message: message(for: refused), causes: causes(of: refused)) }
         }
         next.take(comparison, from: others, conflicts: changed)
         if merged != live { next.entries[manager]?.time = time }
@@ -123,6 +125,15 @@ extension ManagedFields {
         }
         let lines = grouped.flatMap { manager, paths in ["conflicts with \(printed(manager)):"] + paths.map { "- " + $0 } }
         return "Apply failed with \(count) conflicts: " + lines.joined(separator: "\n")
+    }
+
+    /// NewConflictError's causes, manager by manager.
+    private func causes(of conflicts: [(Manager, FieldSet)]) -> [FieldError] {
+        conflicts.sorted { identifier($0.0) < identifier($1.0) }.flatMap { manager, fields in
+            fields.paths.map { path in
+                FieldError(.fieldManagerConflict, path.map(\.pathText).joined(), detail: "conflict with \(printed(manager))")
+            }
+        }
     }
 
     /// `printManager`: the name quoted, its subresource, and for an Update the apiVersion it wrote.

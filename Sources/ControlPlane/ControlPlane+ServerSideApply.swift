@@ -31,7 +31,11 @@ extension ControlPlane {
                     configuration: configuration, name: document.object.name, namespace: target, manager: manager,
                     force: force, dryRun: dryRun)
                 var result = try serverSideApply(request, as: document.object, in: &simulation)
-                if !dryRun { try followUps(request, as: document.object, result: &result, in: &simulation) }
+                if dryRun {
+                    result.warning = try lastAppliedWarning(request, as: document.object, answer: result.answer, in: &simulation)
+                } else {
+                    try followUps(request, as: document.object, result: &result, in: &simulation)
+                }
                 results.append(result)
             }
             if dryRun { return results }
@@ -72,13 +76,7 @@ extension ControlPlane {
             !fields.appliers(own: annotationPath)
         {
             var saving = request
-            saving.configuration = .object([
-                "apiVersion": request.configuration["apiVersion"] ?? .null, "kind": request.configuration["kind"] ?? .null,
-                "metadata": .object([
-                    "name": .string(request.name), "namespace": .string(request.namespace),
-                    "annotations": .object([AnnotationKey.lastApplied: .string(lastApplied)]),
-                ]),
-            ])
+            saving.configuration = lastAppliedConfiguration(request, value: lastApplied)
             saving.manager = "kubectl-last-applied"
             saving.force = false
             result.answer = try serverSideApply(saving, as: object, in: &simulation).answer ?? result.answer
@@ -88,15 +86,54 @@ extension ControlPlane {
         var upgraded = fields
         upgraded.upgrade(from: clientSide, to: request.manager)
         guard !clientSide.isEmpty, upgraded.json != fields.json else { return }
-        // The upgrade rewrites managedFields alone: the object is stored again as it is.
+        // The upgrade rewrites managedFields alone: the object, as the controllers have left it since, is stored again.
         let upgrade = ServerSideApply(manager: request.manager, upgradedFrom: clientSide)
-        let event: ClusterEvent = switch answer {
-        case .replicaSet(let replicaSet): .replicaSetConfigured(ReplicaSetObject(replicaSet: replicaSet, serverSideApply: upgrade))
-        case .deployment(let deployment): .deploymentConfigured(DeploymentObject(deployment: deployment, serverSideApply: upgrade))
-        default: throw CommandError.client("server-side apply of \(object.resource) is not supported")
+        let stream = try simulation.stream(id)
+        let event: ClusterEvent
+        if kind == .replicaSet, let replicaSet = stream.replicaSets[request.name] {
+            event = .replicaSetConfigured(ReplicaSetObject(replicaSet: replicaSet, serverSideApply: upgrade))
+        } else if kind == .deployment, let deployment = stream.deployment {
+            event = .deploymentConfigured(DeploymentObject(deployment: deployment, serverSideApply: upgrade))
+        } else {
+            return
         }
         try simulation.apply([event], to: id, actor: actor, at: now) { _ in }
         result.answer = try serverSideApply(request, as: object, in: &simulation).answer ?? result.answer
+    }
+
+    /// A server dry run sends kubectl's follow-ups as dry runs too, each against the stored object: giving the
+    /// last-applied annotation the answer's value is then a change, which client-side apply's manager owns (a
+    /// conflict, which kubectl reports as a warning and goes on).
+    private func lastAppliedWarning(
+        _ request: ApplyRequest, as object: ManifestObject, answer: WatchedObject?, in simulation: inout Simulation
+    ) throws -> String? {
+        guard request.manager == "kubectl", let answer,
+            let lastApplied = answer.metadata[annotation: AnnotationKey.lastApplied], !lastApplied.isEmpty
+        else { return nil }
+        let (kind, id) = try written(object, request, in: &simulation)
+        var stored = try FieldManagerHistory.fields(
+            kind, named: request.name, in: id, writes: try simulation.reader.writes(to: kind, in: id))
+            ?? ManagedFields(kind: kind == .deployment ? .deployment : .replicaSet)
+        guard !stored.appliers(own: ["metadata", "annotations", AnnotationKey.lastApplied]) else { return nil }
+        do {
+            _ = try stored.apply(
+                lastAppliedConfiguration(request, value: lastApplied), by: "kubectl-last-applied", force: false, at: now)
+            return nil
+        } catch {
+            return "Warning: failed to migrate kubectl.kubernetes.io/last-applied-configuration for Server-Side Apply. "
+                + "This is non-fatal and will be retried next time you apply. Error: \(error.message)"
+        }
+    }
+
+    /// What saveLastApplyAnnotationIfNecessary applies: the object's identity and the annotation alone.
+    private func lastAppliedConfiguration(_ request: ApplyRequest, value: String) -> JSONValue {
+        .object([
+            "apiVersion": request.configuration["apiVersion"] ?? .null, "kind": request.configuration["kind"] ?? .null,
+            "metadata": .object([
+                "name": .string(request.name), "namespace": .string(request.namespace),
+                "annotations": .object([AnnotationKey.lastApplied: .string(value)]),
+            ]),
+        ])
     }
 
     /// The kind of writes and the stream of the object a request names.
@@ -172,13 +209,13 @@ extension ControlPlane {
         return result
     }
 
-    /// structuredmerge.go's typed conversion of the configuration: a field the schema does not declare fails it, whatever
-    /// the request's field validation, and the API server answers 500 with the converter's error.
+    /// structuredmerge.go's typed conversion of the configuration: a field the schema does not declare, or a keyed list
+    /// with a duplicate or keyless item, fails it whatever the request's field validation, and the API server answers
+    /// 500 with the converter's error.
     private func refuseUndeclaredFields(_ request: ApplyRequest, kind: WrittenKind) throws {
         let typed: TypedObject = kind == .deployment ? .deployment : .replicaSet
-        let paths = typed.undeclaredFields(in: request.configuration)
-        guard !paths.isEmpty else { return }
-        let errors = paths.map { "\($0): field not declared in schema" }
+        let errors = typed.typedConversionErrors(in: request.configuration)
+        guard !errors.isEmpty else { return }
         let detail = errors.count == 1 ? errors[0] : (["errors:"] + errors.map { "  " + $0 }).joined(separator: "\n")
         let kindName = kind == .deployment ? "Deployment" : "ReplicaSet"
         let message = "failed to create typed patch object (\(request.namespace)/\(request.name); apps/v1, Kind=\(kindName)): "

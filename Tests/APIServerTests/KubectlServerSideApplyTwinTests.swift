@@ -33,6 +33,11 @@ struct KubectlServerSideApplyTwinTests {
         """
     }
 
+    /// A Deployment `envs` whose container has this env.
+    static func envs(_ env: String) -> String {
+        deployment(extra: "\n        env: \(env)").replacingOccurrences(of: "  name: web\n", with: "  name: envs\n")
+    }
+
     static let replicaSet = """
         apiVersion: apps/v1
         kind: ReplicaSet
@@ -73,6 +78,8 @@ struct KubectlServerSideApplyTwinTests {
         // Client-side apply, then server-side: last-applied allows the takeover, the follow-ups upgrade
         // kubectl-client-side-apply and the configuration sent again prunes what the file dropped.
         ["apply", "-f", "legacy.yaml"],
+        // A server dry run sends kubectl's follow-ups dry too: giving the annotation its new value conflicts.
+        ["apply", "--server-side", "--dry-run=server", "-f", "web.yaml"],
         ["apply", "--server-side", "-f", "web.yaml"],
         fields,
         ["apply", "view-last-applied", "deploy/web"],
@@ -83,6 +90,10 @@ struct KubectlServerSideApplyTwinTests {
         ["apply", "--server-side", "-f", "rs.yaml"],
         ["apply", "--server-side", "-f", "rs.yaml", "--force-conflicts", "-o", "jsonpath={.spec.replicas}"],
         ["get", "rs", "front", "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[0].fieldsV1}"],
+        // Keyed lists merge in the configuration's order; a duplicate key fails the typed conversion.
+        ["apply", "--server-side", "-f", "env.yaml", "--field-manager=envs"],
+        ["apply", "--server-side", "-f", "env-inserted.yaml", "--field-manager=envs", "-o", "jsonpath={.spec.template.spec.containers[0].env[*].name}"],
+        ["apply", "--server-side", "-f", "env-duplicate.yaml", "--field-manager=envs"],
     ]
 
     @Test func serverSideApplyMatchesKubectl() throws {
@@ -92,6 +103,9 @@ struct KubectlServerSideApplyTwinTests {
                 "web.yaml": Self.deployment(), "web-3.yaml": Self.deployment(replicas: 3), "legacy.yaml": legacy,
                 "unknown.yaml": Self.deployment().replacingOccurrences(of: "replicas:", with: "replicaz:"),
                 "rs.yaml": Self.replicaSet,
+                "env.yaml": Self.envs("[{name: A, value: a}, {name: B, value: b}]"),
+                "env-inserted.yaml": Self.envs("[{name: A, value: a}, {name: X, value: x}, {name: B, value: b}]"),
+                "env-duplicate.yaml": Self.envs("[{name: A, value: a}, {name: A, value: b}]"),
             ]
             for (name, text) in files { try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8) }
             _ = try cli.run(["images", "load", "nginx:1.25", "nginx:1.26"], now: Self.now)

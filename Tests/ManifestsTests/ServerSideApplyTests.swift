@@ -159,12 +159,50 @@ struct ServerSideApplyTests {
         #expect(merged["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first?["ports"]?.arrayValue?.count == 1)
     }
 
-    // The typed conversion's paths for fields the schema lacks: keyed list items by their keys.
+    // The typed conversion's errors: fields the schema lacks (keyed list items named by their keys), duplicate keys,
+    // and an item without a key field that has no default.
     @Test func undeclaredFieldsAreNamedAsTheTypedConversionNamesThem() throws {
         let config = try deployment(Self.spec(containers: #"{"name":"web","image":"x","bogus":1}"#).replacingOccurrences(
             of: #""replicas":2"#, with: #""replicaz":2"#))
-        #expect(TypedObject.deployment.undeclaredFields(in: config) == [
-            ".spec.replicaz", #".spec.template.spec.containers[name="web"].bogus"#,
+        #expect(TypedObject.deployment.typedConversionErrors(in: config) == [
+            ".spec.replicaz: field not declared in schema",
+            #".spec.template.spec.containers[name="web"].bogus: field not declared in schema"#,
         ])
+        let keys = try deployment(Self.spec(containers: #"{"name":"web","image":"x","env":[{"name":"A"},{"name":"A"}],"ports":[{"protocol":"UDP"}]}"#))
+        #expect(TypedObject.deployment.typedConversionErrors(in: keys) == [
+            #".spec.template.spec.containers[name="web"].env: duplicate entries for key [name="A"]"#,
+            #".spec.template.spec.containers[name="web"].ports: element 0: associative list with keys has an element that omits key field "containerPort" (and doesn't have default value)"#,
+        ])
+    }
+
+    private static func env(_ names: [String]) -> String {
+        let items = names.map { #"{"name":"\#($0)","value":"1"}"# }.joined(separator: ",")
+        return #"{"name":"web","image":"nginx:1.25","env":[\#(items)]}"#
+    }
+
+    private func envNames(_ object: JSONValue) -> [String] {
+        let container = object["spec"]?["template"]?["spec"]?["containers"]?.arrayValue?.first
+        return (container?["env"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+    }
+
+    // structured-merge-diff v4 walks a keyed list and the configuration's together: the items both hold come in the
+    // configuration's order, a new one takes its place among them, and one only the live list has stays where it is.
+    @Test func keyedListsFollowTheConfigurationsOrder() throws {
+        var fields = try created(try deployment(Self.spec(containers: Self.env(["A", "B"]))))
+        var inserted = fields
+        #expect(envNames(try inserted.apply(
+            try deployment(Self.spec(containers: Self.env(["A", "X", "B"]))), by: "kubectl", force: false, at: t1))
+            == ["A", "X", "B"])
+        #expect(envNames(try fields.apply(
+            try deployment(Self.spec(containers: Self.env(["C", "A"]))), by: "other", force: false, at: t1))
+            == ["C", "A", "B"])
+    }
+
+    // An apply that changes nothing leaves its manager's entry without a time (managedfieldsupdater.go sets one only
+    // when the merge returned an object), and such an entry sorts first among the Apply entries.
+    @Test func anApplyThatChangesNothingHasNoTime() throws {
+        var fields = try created(try deployment(Self.spec()))
+        fields.stored(try fields.apply(try deployment(Self.spec()), by: "gitops", force: false, at: t1))
+        #expect(entries(fields).map { String($0.prefix { $0 != " " }) } == ["gitops/Apply@", "kubectl/Apply@2026-11-26T15:00:00Z"])
     }
 }

@@ -29,7 +29,7 @@ extension ManagedFields {
         var next = self
         let lastSet = entries[manager]?.fields
         let set = StructuredMerge.fieldSet(of: configuration, as: layout).strippingServerFields().removing(fields: ["status"])
-        next.entries[manager] = Entry(fields: set, time: entries[manager]?.time ?? time)
+        next.entries[manager] = Entry(fields: set, time: entries[manager]?.time)
         var merged = StructuredMerge.merge(live, configuration, as: layout) ?? .object([:])
         if let lastSet, !lastSet.isEmpty { merged = next.pruned(merged, lastSet: lastSet) }
         let comparison = comparing(live, merged, reset: ["status"])

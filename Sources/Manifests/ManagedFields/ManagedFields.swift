@@ -5,7 +5,7 @@ public import KubeModel
 ///
 /// Each update runs as a fresh manager: the fields it set are taken from every other manager, the fields it
 /// removed leave everyone, and only if it set something is its set merged into its manager's entry and that
-/// entry's time moved. A server-side apply (``apply(_:by:force:at:lastApplied:)``) makes its manager's `Apply`
+/// entry's time moved. A server-side apply (``apply(_:by:force:at:)``) makes its manager's `Apply`
 /// entry the fields of its configuration.
 ///
 /// ```swift
@@ -32,7 +32,9 @@ public struct ManagedFields: Sendable {
 
     struct Entry: Sendable {
         var fields: FieldSet
-        var time: Timestamp
+        /// Nil for an Apply entry whose applies never changed the object (managedfieldsupdater.go sets a time only
+        /// when the merge returned an object): the server writes no `time`, and sorts the entry as if at 0.
+        var time: Timestamp?
     }
 
     let kind: TypedObject
@@ -86,7 +88,7 @@ public struct ManagedFields: Sendable {
         let updaters = entries.keys.filter { !$0.applies }
         guard updaters.count > Self.maxUpdateManagers else { return }
         let oldestFirst = updaters.sorted { left, right in
-            let (l, r) = (entries[left]!.time, entries[right]!.time)
+            let (l, r) = (entries[left]!.time?.seconds ?? 0, entries[right]!.time?.seconds ?? 0)
             return l != r ? l < r : identifier(left) < identifier(right)
         }
         let bucket = Manager(name: "ancient-changes")
@@ -122,15 +124,17 @@ public struct ManagedFields: Sendable {
     public var json: JSONValue {
         let sorted = entries.sorted { left, right in
             if left.key.applies != right.key.applies { return left.key.applies }
-            if left.value.time != right.value.time { return left.value.time < right.value.time }
+            let (l, r) = (left.value.time?.seconds ?? 0, right.value.time?.seconds ?? 0)
+            if l != r { return l < r }
             if left.key.name != right.key.name { return left.key.name < right.key.name }
             return (left.key.subresource ?? "") < (right.key.subresource ?? "")
         }
         return .array(sorted.map { manager, entry in
             var object: [String: JSONValue] = [
                 "apiVersion": .string(apiVersion), "fieldsType": .string("FieldsV1"), "fieldsV1": entry.fields.fieldsV1,
-                "manager": .string(manager.name), "operation": .string(manager.operation), "time": .string(entry.time.description),
+                "manager": .string(manager.name), "operation": .string(manager.operation),
             ]
+            if let time = entry.time { object["time"] = .string(time.description) }
             if let subresource = manager.subresource { object["subresource"] = .string(subresource) }
             return .object(object)
         })

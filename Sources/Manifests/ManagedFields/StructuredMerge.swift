@@ -39,7 +39,7 @@ enum StructuredMerge {
     }
 
     /// `TypedValue.Merge` with the rule that keeps the right side: `config` laid over `live`. Maps and structs merge
-    /// key by key, keyed lists item by item (the live items in their order, then the new ones); a leaf, an atomic
+    /// key by key, keyed lists item by item in the order ``mergedItems(_:_:as:listType:)`` gives; a leaf, an atomic
     /// node, or a node empty on both sides is the configuration's where it has one. nil where neither has a value.
     static func merge(_ live: JSONValue?, _ config: JSONValue?, as type: GoType, list: ListType? = nil) -> JSONValue? {
         if live == nil { return config }
@@ -58,19 +58,67 @@ enum StructuredMerge {
         case .items(let listType):
             let left = live?.arrayValue ?? [], right = config?.arrayValue ?? []
             if left.isEmpty && right.isEmpty { return config }
-            var rightItems: [FieldPathElement: JSONValue] = [:]
-            for item in right { rightItems[FieldPathElement(item: item, in: listType)] = item }
-            var out: [JSONValue] = [], seen = Set<FieldPathElement>()
-            for item in left {
-                let element = FieldPathElement(item: item, in: listType)
-                guard seen.insert(element).inserted else { continue }
-                if let merged = merge(item, rightItems[element], as: type.elementType) { out.append(merged) }
-            }
-            for item in right where seen.insert(FieldPathElement(item: item, in: listType)).inserted {
-                out.append(item)
-            }
+            let out = mergedItems(left, right, as: type.elementType, listType: listType)
             return out.isEmpty ? nil : .array(out)
         }
+    }
+
+    /// structured-merge-diff v4's `visitListItems`: the two lists walked together so that the items both hold come in
+    /// the configuration's order, an item only the configuration has takes its place among them, and an item only
+    /// the live list has stays where it was.
+    private static func mergedItems(_ left: [JSONValue], _ right: [JSONValue], as element: GoType, listType: ListType)
+        -> [JSONValue]
+    {
+        let leftKeys = left.map { FieldPathElement(item: $0, in: listType) }
+        let rightKeys = right.map { FieldPathElement(item: $0, in: listType) }
+        var leftItems: [FieldPathElement: JSONValue] = [:], rightItems: [FieldPathElement: JSONValue] = [:]
+        for (key, item) in zip(leftKeys, left) where leftItems[key] == nil { leftItems[key] = item }
+        for (key, item) in zip(rightKeys, right) { rightItems[key] = item }
+        var shared = rightKeys.filter { leftItems[$0] != nil }[...]
+        var nextShared = shared.popFirst()
+        var merged = Set<FieldPathElement>()
+        var out: [JSONValue] = []
+        func emit(_ key: FieldPathElement, _ live: JSONValue?, _ config: JSONValue?) {
+            if let item = merge(live, config, as: element) { out.append(item) }
+        }
+        var l = 0, r = 0
+        while l < leftKeys.count || r < rightKeys.count {
+            if l < leftKeys.count && r < rightKeys.count {
+                let key = leftKeys[l]
+                if key == rightKeys[r] {
+                    merged.insert(key)
+                    emit(key, leftItems[key], rightItems[key])
+                    l += 1
+                    r += 1
+                    nextShared = shared.popFirst()
+                    continue
+                }
+                if rightItems[key] != nil, let next = nextShared, next != key {
+                    // Shared, but not the one this round wants.
+                    l += 1
+                    continue
+                }
+            }
+            if l < leftKeys.count {
+                let key = leftKeys[l]
+                if rightItems[key] == nil {
+                    emit(key, left[l], nil)
+                    l += 1
+                    continue
+                } else if merged.contains(key) {
+                    l += 1
+                    continue
+                }
+            }
+            if r < rightKeys.count {
+                let key = rightKeys[r]
+                merged.insert(key)
+                emit(key, leftItems[key], rightItems[key])
+                r += 1
+                if let next = nextShared, next == key { nextShared = shared.popFirst() }
+            }
+        }
+        return out
     }
 
     /// `TypedValue.RemoveItems`: the value without the fields, map entries and list items that are members of

@@ -184,7 +184,8 @@ extension KubeSchema {
     static let hostAlias = GoStruct(
         name: "HostAlias", fields: ["ip": .string(), "hostnames": strings], written: ["ip": .zero])
 
-    static let localObjectReference = GoStruct(name: "LocalObjectReference", fields: ["name": .string()])
+    /// `+structType=atomic`, as the other reference and selector structs marked so below (field tracking owns them whole).
+    static let localObjectReference = GoStruct(name: "LocalObjectReference", fields: ["name": .string()], atomic: true)
 
     /// core/v1.Volume: a name plus the inlined VolumeSource, one field per volume type (`image` since v1.31).
     static let volume = GoStruct(

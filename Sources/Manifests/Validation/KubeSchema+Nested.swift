@@ -87,17 +87,17 @@ extension KubeSchema {
             ]),
         GoStruct(
             name: "ObjectFieldSelector", fields: ["apiVersion": .string(), "fieldPath": .string()],
-            written: ["fieldPath": .zero]),
+            written: ["fieldPath": .zero], atomic: true),
         GoStruct(
             // `divisor` is a Quantity struct Go always writes ("0" when zero); the server's JSON carries it.
             name: "ResourceFieldSelector", fields: ["containerName": .string(), "resource": .string(), "divisor": .anything],
-            written: ["resource": .zero]),
+            written: ["resource": .zero], atomic: true),
         GoStruct(
             name: "ConfigMapKeySelector", fields: ["name": .string(), "key": .string(), "optional": .bool],
-            written: ["key": .zero], pointers: ["optional"]),
+            written: ["key": .zero], pointers: ["optional"], atomic: true),
         GoStruct(
             name: "SecretKeySelector", fields: ["name": .string(), "key": .string(), "optional": .bool],
-            written: ["key": .zero], pointers: ["optional"]),
+            written: ["key": .zero], pointers: ["optional"], atomic: true),
         GoStruct(name: "ConfigMapEnvSource", fields: ["name": .string(), "optional": .bool], pointers: ["optional"]),
         GoStruct(name: "SecretEnvSource", fields: ["name": .string(), "optional": .bool], pointers: ["optional"]),
     ]
@@ -170,7 +170,7 @@ extension KubeSchema {
             ]),
         GoStruct(
             name: "NodeSelector", fields: ["nodeSelectorTerms": .slice(nodeSelectorTerm)],
-            written: ["nodeSelectorTerms": .null]),
+            written: ["nodeSelectorTerms": .null], atomic: true),
         GoStruct(
             name: "NodeSelectorTerm",
             fields: [

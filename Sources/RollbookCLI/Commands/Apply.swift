@@ -31,6 +31,7 @@ struct Apply: RunnableCommand {
             .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
             .flag(\.serverSide, "server-side", help: "Let the server merge the files into the live objects and track who owns each field."),
             .flag(\.forceConflicts, "force-conflicts", help: "With --server-side: take the fields other managers own."),
+            .flag(\.showManagedFields, "show-managed-fields", help: "With -o json or yaml, keep the objects' managedFields."),
             .option(\.fieldManager, "field-manager", help: "The manager recorded in managedFields (default kubectl-client-side-apply, or kubectl with --server-side)."),
         ],
         make: Apply.init)
@@ -48,6 +49,7 @@ struct Apply: RunnableCommand {
     var serverSide = false
     var forceConflicts = false
     var fieldManager: String?
+    var showManagedFields = false
 
     func run() throws {
         if record { Output.err(RecordFlag.deprecation) }
@@ -108,9 +110,31 @@ struct Apply: RunnableCommand {
                 kind: result.resource, name: result.name, operation: strategy.operation(result.outcome.rawValue)))
         }
         guard printer.printsObjects else { return }
-        try Self.printObjects(zip(documents, results).map { document, result in
+        let objects = zip(documents, results).map { document, result in
             Self.printed(result, document: document, clientDryRun: strategy == .client, namespace: namespace.name)
-        }, with: &printer)
+        }
+        try Self.printObjects(strategy == .client ? objects : try withManagedFields(objects, plane: plane), with: &printer)
+    }
+
+    /// `--show-managed-fields`: the objects as the server answered them, managedFields included (rebuilt from the log).
+    private func withManagedFields(_ objects: [JSONValue], plane: ControlPlane) throws -> [JSONValue] {
+        guard showManagedFields else { return objects }
+        return try objects.map { object in
+            guard let name = object["metadata"]?["name"]?.stringValue,
+                let namespace = object["metadata"]?["namespace"]?.stringValue
+            else { return object }
+            let kind = object["kind"]?.stringValue
+            let fields = try plane.read { reader -> JSONValue? in
+                switch kind {
+                case "Deployment": return try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
+                case "ReplicaSet": return try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
+                default: return nil
+                }
+            }
+            var shown = object
+            if let fields { shown["metadata"]?["managedFields"] = fields }
+            return shown
+        }
     }
 
     /// `kubectl apply --server-side`: every object is sent whole and merged on the server (see
@@ -133,6 +157,7 @@ struct Apply: RunnableCommand {
         }
         for (result, document) in zip(results, documents) {
             if strategy != .client { ValidateFlag.printWarnings(of: document) }
+            if let warning = result.warning { Output.err(warning + "\n") }
             if printer.printsObjects { continue }
             if output == "name" {
                 Output.out("\(result.resource)/\(result.name)\n")
@@ -141,7 +166,7 @@ struct Apply: RunnableCommand {
             Output.out(namePrinter(kind: result.resource, name: result.name, operation: strategy.operation("serverside-applied")))
         }
         guard printer.printsObjects else { return }
-        try Self.printObjects(results.map { $0.answer?.json ?? .null }, with: &printer)
+        try Self.printObjects(try withManagedFields(results.map { $0.answer?.json ?? .null }, plane: plane), with: &printer)
     }
 
     /// apply.go's words after a server-side apply's Conflict.

@@ -16,8 +16,8 @@ extension ControlPlane {
                 return (nil, created.first)
             }
             let original = try live.metadata[annotation: AnnotationKey.lastApplied].map { try JSONValue.parse($0) }
-            var modified = document.raw
-            if modified["metadata"]?["namespace"] == nil { modified["metadata"]?["namespace"] = .string(target) }
+            // GetModifiedConfiguration: annotations always present (empty when the file has none), namespace set.
+            let modified = LastApplied.modifiedConfiguration(document.raw, namespace: target)
             var current = live.json
             current["status"] = .object([:])
             let merged = ThreeWayMerge.merge(original: original, modified: modified, current: current)

@@ -19,6 +19,10 @@ struct DiffFilesTests {
             (5, "diff -f web.yaml"),
             (5, "diff -f api.yaml"),
             (6, "get deploy"),
+            // diff.sh: right after an apply of a file without annotations, nothing differs (kubectl's modified
+            // configuration always carries `annotations`, so the live ones are not seen as removed).
+            (7, "apply -f api.yaml"),
+            (8, "diff -f api.yaml"),
         ])
         try expectGolden(try script.run(), named: "fidelity/diff-files.txt")
     }

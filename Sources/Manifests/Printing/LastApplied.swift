@@ -48,6 +48,12 @@ public enum LastApplied {
         return GoJSONWriter.compact(object) + "\n"
     }
 
+    /// GetModifiedConfiguration without the annotation (what kubectl diff patches with): the manifest with its
+    /// namespace and `metadata.annotations` present, so a live object's annotations are never seen as removed.
+    public static func modifiedConfiguration(_ raw: JSONValue, namespace: String) -> JSONValue {
+        annotated(raw, namespace: namespace)
+    }
+
     /// The object kubectl encodes into the annotation.
     static func annotated(_ raw: JSONValue, namespace: String) -> JSONValue {
         guard case .object(var object) = raw else { return raw }

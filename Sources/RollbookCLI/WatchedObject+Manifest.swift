@@ -11,3 +11,14 @@ extension WatchedObject {
         }
     }
 }
+
+extension ResourceKind {
+    /// The kind of object a manifest describes.
+    init(_ object: ManifestObject) {
+        switch object {
+        case .deployment: self = .deployment
+        case .replicaSet: self = .replicaSet
+        case .pod: self = .pod
+        }
+    }
+}

@@ -30,10 +30,15 @@ struct SetLastApplied: RunnableCommand {
         guard !files.filenames.isEmpty else { throw MissingResource.argumentOrFilename.error }
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace.name
-        for document in try ManifestFiles.load(files.filenames, command: "apply set-last-applied", recursive: files.recursive, exists: { _, _ in true }) {
+        let documents = try ManifestFiles.load(
+            files.filenames, command: "apply set-last-applied", replicaSets: true, recursive: files.recursive,
+            exists: { _, _ in true })
+        for document in documents {
             let name = document.object.name
             let target = document.object.metadata.namespace ?? namespace
-            let live = try plane.deploymentStream(namespace: target, name: name).deployment
+            let kind = ResourceKind(document.object)
+            let live = try ObjectListing.fetch(.live(plane), kind: kind, namespace: target, names: [name], query: nil)
+                .objects.first
             let configuration = LastApplied.fileConfiguration(for: document.raw, namespace: target)
             let current = live?.metadata[annotation: AnnotationKey.lastApplied]
             if current == nil && !createAnnotation {
@@ -45,17 +50,34 @@ struct SetLastApplied: RunnableCommand {
                 Output.out("set-last-applied \(name): no changes required.\n")
                 continue
             }
+            // A client dry run prints the object as it was read (set_last_applied.go prints info.Object).
             var answer = live
             if strategy != .client {
-                answer = try plane.annotate(
-                    namespace: target, name: name, set: [(AnnotationKey.lastApplied, configuration)], remove: [],
-                    overwrite: true, dryRun: strategy == .server)
-            } else {
-                answer?.metadata[annotation: AnnotationKey.lastApplied] = configuration
+                answer = try setAnnotation(configuration, of: document.object, namespace: target, plane: plane, strategy: strategy)
             }
             Output.out(try printer.text(
-                answer.map { ObjectListing.Object.deployment($0).json } ?? .null, as: nil,
-                resource: "deployment.apps/\(name)", operation: strategy.operation("configured")))
+                answer?.json ?? .null, as: nil, resource: "\(document.object.resource)/\(name)",
+                operation: strategy.operation("configured")))
         }
+    }
+
+    /// Writes the annotation: `annotate`'s write for a Deployment, set_last_applied.go's merge patch for the others.
+    private func setAnnotation(
+        _ configuration: String, of object: ManifestObject, namespace: String, plane: ControlPlane, strategy: DryRunStrategy
+    ) throws -> WatchedObject? {
+        let name = object.name
+        if case .deployment = object {
+            return try plane.annotate(
+                namespace: namespace, name: name, set: [(AnnotationKey.lastApplied, configuration)], remove: [],
+                overwrite: true, dryRun: strategy == .server
+            ).map(WatchedObject.deployment)
+        }
+        let patch = ObjectPatch.merge(.object([
+            "metadata": .object(["annotations": .object([AnnotationKey.lastApplied: .string(configuration)])]),
+        ]))
+        if case .pod = object {
+            return .pod(try plane.patchPod(namespace: namespace, name: name, patch: patch, dryRun: strategy == .server))
+        }
+        return .replicaSet(try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: strategy == .server))
     }
 }

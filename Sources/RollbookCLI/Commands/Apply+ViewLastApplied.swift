@@ -55,8 +55,8 @@ struct ViewLastApplied: RunnableCommand {
                 source, kind: group.kind, namespace: globals.resolvedNamespace.name, names: selecting ? [] : group.names,
                 query: query)
             if let missing = listing.missing.first { throw missing }
-            for case .deployment(let deployment) in listing.objects {
-                if let configuration = deployment.metadata[annotation: AnnotationKey.lastApplied] {
+            for object in listing.objects {
+                if let configuration = object.metadata[annotation: AnnotationKey.lastApplied] {
                     configurations.append(configuration)
                 }
             }
@@ -68,11 +68,15 @@ struct ViewLastApplied: RunnableCommand {
     /// here: view_last_applied.go hands `AddSourceToErr` a nil error, which a source turns into text.
     private func fromFiles(_ source: ReadSource) throws -> [String] {
         try FilenameOption.refuse(resources)
-        return try ManifestFiles.load(files.filenames, command: "apply view-last-applied", recursive: files.recursive) { _, _ in true }.map { document in
+        return try ManifestFiles.load(
+            files.filenames, command: "apply view-last-applied", replicaSets: true, recursive: files.recursive
+        ) { _, _ in true }.map { document in
             let name = document.object.name
             let namespace = document.object.metadata.namespace ?? globals.resolvedNamespace.name
-            let stream = try source.deploymentStream(namespace: namespace, name: name, whole: false)
-            guard let configuration = stream.deployment?.metadata[annotation: AnnotationKey.lastApplied] else {
+            let live = try ObjectListing.fetch(
+                source, kind: ResourceKind(document.object), namespace: namespace, names: [name], query: nil
+            ).objects.first
+            guard let configuration = live?.metadata[annotation: AnnotationKey.lastApplied] else {
                 throw CommandError(
                     "error: error when no last-applied-configuration annotation found on resource: \(name)\n "
                         + "\"\(document.source)\": <nil>")

@@ -19,6 +19,17 @@ extension Handlers {
         guard let manager = api.query["fieldManager"], !manager.isEmpty else {
             throw APIError(.patchOptionsInvalid(FieldError(.required, "fieldManager", detail: "is required for apply patch")))
         }
+        // versioncheck.go: the body's group, version and kind must be the resource's, before anything decodes it.
+        let body: JSONValue
+        do {
+            body = try YAMLText.json(String(decoding: api.body, as: UTF8.self))
+        } catch {
+            throw APIError(.badRequest("error decoding YAML: \(error.message)"))
+        }
+        let version = body["apiVersion"]?.stringValue ?? "", kindName = body["kind"]?.stringValue ?? ""
+        guard version == resource.groupVersion, kindName == resource.kind else {
+            throw APIError(.badRequest("invalid object type: \(version.contains("/") ? version : "/" + version), Kind=\(kindName)"))
+        }
         let documents: [ManifestDocument]
         do {
             // Unknown fields are the typed conversion's to refuse (ControlPlane.serverSideApply).
@@ -28,12 +39,6 @@ extension Handlers {
         }
         guard documents.count == 1, let document = documents.first else {
             throw APIError(.badRequest("error decoding YAML: one object is expected"))
-        }
-        let kind = "\(document.raw["apiVersion"]?.stringValue ?? "")/\(document.raw["kind"]?.stringValue ?? "")"
-        guard kind == "\(resource.group.isEmpty ? "" : resource.group + "/")v1/\(resource.kind)" else {
-            let version = document.raw["apiVersion"]?.stringValue ?? ""
-            let group = version.contains("/") ? version : "/" + version
-            throw APIError(.badRequest("invalid object type: \(group), Kind=\(document.raw["kind"]?.stringValue ?? "")"))
         }
         if document.object.name != name {
             throw APIError(.badRequest("the name of the object (\(document.object.name)) does not match the name on the URL (\(name))"))

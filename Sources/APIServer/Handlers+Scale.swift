@@ -11,7 +11,7 @@ extension Handlers {
     }
 
     func patchScale(namespace: String, name: String) async throws -> Response {
-        let patch = try objectPatch()
+        let patch = try objectPatch(applies: false)
         let live = try await scalable(namespace: namespace, name: name)
         let patched: JSONValue
         do {

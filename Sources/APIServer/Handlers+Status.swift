@@ -8,7 +8,7 @@ import KubeModel
 /// read back).
 extension Handlers {
     func patchStatus(namespace: String, name: String) async throws -> Response {
-        let patch = try objectPatch()
+        let patch = try objectPatch(applies: false)
         return try await updateStatus(namespace: namespace, name: name) { live in
             do throws(PatchError) {
                 return try patch.applied(to: live)

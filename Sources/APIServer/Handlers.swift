@@ -285,8 +285,12 @@ struct Handlers {
     }
 
     /// The patch a PATCH body and its content type make.
-    func objectPatch() throws -> ObjectPatch {
-        let mediaType = api.contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+    ///
+    /// - Parameter applies: Whether the path takes server-side apply, which the caller handles (not subresources here).
+    func objectPatch(applies: Bool = true) throws -> ObjectPatch {
+        let mediaType = patchMediaType
+        let known = ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"]
+        guard known.contains(mediaType) else { throw APIError(.unsupportedPatch(mediaType, applies: applies)) }
         let body = try api.jsonBody()
         switch mediaType {
         case "application/json-patch+json":
@@ -296,7 +300,7 @@ struct Handlers {
             return .json(operations)
         case "application/merge-patch+json": return .merge(body)
         case "application/strategic-merge-patch+json": return .strategicMerge(body)
-        default: throw APIError(.unsupportedPatch(mediaType))
+        default: throw APIError(.unsupportedPatch(mediaType, applies: applies))
         }
     }
 

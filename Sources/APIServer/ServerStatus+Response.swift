@@ -22,12 +22,13 @@ extension ServerStatus {
     static let methodNotAllowed = ServerStatus(
         code: 405, reason: "MethodNotAllowed", message: "the server does not allow this method on the requested resource")
 
-    static func unsupportedPatch(_ contentType: String) -> ServerStatus {
+    /// - Parameter applies: Whether the path takes server-side apply (the objects do; here their subresources do not).
+    static func unsupportedPatch(_ contentType: String, applies: Bool = true) -> ServerStatus {
         ServerStatus(
             code: 415, reason: "UnsupportedMediaType",
             message: "the body of the request was in an unknown format - accepted media types include: "
-                + "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, "
-                + "application/apply-patch+yaml" + (contentType.isEmpty ? "" : " (got \(contentType))"))
+                + "application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json"
+                + (applies ? ", application/apply-patch+yaml" : "") + (contentType.isEmpty ? "" : " (got \(contentType))"))
     }
 
     static func internalError(_ message: String) -> ServerStatus {

@@ -94,7 +94,17 @@ public enum FieldManagerHistory {
     /// (`UpdateStatus`, a Deployment's revision annotation included); a command sends the `fieldManager` kubectl's verb
     /// sends, or none, and then the server takes the user agent's program name.
     static func manager(of write: ObjectWrite) -> ManagedFields.Manager {
+        let controllers: Set<String> = [
+            Actor.deploymentController, Actor.replicaSetController, Actor.kubelet, Actor.scheduler, Actor.garbageCollector,
+        ]
         switch write.event {
+        // A user's write of the status subresource (`patch --subresource=status`, a PUT of /status) is the writer's.
+        case .deploymentStatusUpdated where !controllers.contains(write.actor),
+            .replicaSetStatusUpdated where !controllers.contains(write.actor):
+            var writer = write.argv.count > 1 && ["POST", "PUT", "PATCH"].contains(write.argv[0])
+                ? requestManager(write.argv) : commandManager(write.argv)
+            writer.subresource = "status"
+            return writer
         case .deploymentStatusUpdated, .deploymentRevisionSet, .replicaSetStatusUpdated:
             return .init(name: "kube-controller-manager", subresource: "status")
         // The ReplicaSet's other writers (the Deployment controller, the garbage collector) run in it too.

@@ -26,8 +26,11 @@ struct FieldManagerNameTests {
         #expect(manager(["label", "deploy/web", "a=1", "--field-manager=ops"]) == "ops")
         #expect(manager(["annotate", "--field-manager", "ops", "deploy/web", "a=1"]) == "ops")
         #expect(manager(["label", "deploy/web", "a=1", "--field-manager="]) == "kubectl")
-        #expect(manager(["set", "image", "deploy/web"], .deploymentStatusUpdated(StatusUpdated(status: DeploymentStatus())))
+        // The controller's status writes under a user's command are its own; a user's write of /status is the user's.
+        let status = ClusterEvent.deploymentStatusUpdated(StatusUpdated(status: DeploymentStatus()))
+        #expect(manager(["set", "image", "deploy/web"], status, actor: Actor.deploymentController)
                 == "kube-controller-manager/status")
+        #expect(manager(["patch", "deploy/web", "--subresource=status", "-p", "{}"], status) == "kubectl-patch/status")
     }
 
     /// The controller's own updates of a Deployment (rolling back for the deprecated annotation) are its writes,

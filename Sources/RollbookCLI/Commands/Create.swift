@@ -24,6 +24,7 @@ enum Create {
                 .flag(\.saveConfig, "save-config", help: "Record each object's configuration in its last-applied annotation, for apply."),
                 .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
                 .flag(\.record, "record", hidden: true, help: "Record the command in the change-cause annotation (deprecated)."),
+                .option(\.selector, "selector", short: "l", help: "Create only the objects of the files whose labels match (e.g. -l app=web)."),
             ],
             make: FromFiles.init)
         var globals = GlobalOptions()
@@ -34,6 +35,7 @@ enum Create {
         var saveConfig = false
         var dryRun = "none"
         var output: String?
+        var selector: String?
 
         func run() throws {
             if record { Output.err(RecordFlag.deprecation) }
@@ -41,9 +43,12 @@ enum Create {
             let validation = try ValidateFlag.directive(validate)
             var printer = try TypedOutput(output)
             let plane = try globals.controlPlane(fieldValidation: validation)
+            let query = try LabelQuery.parsing(selector)
+            // The resource builder's selector leaves the files' other objects out.
             let documents = try ManifestFiles.load(
                 filenames, command: "create", replicaSets: true, validation: validation, recursive: recursive
-            ) { _, _ in false }
+            ) { _, _ in false }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
+            if documents.isEmpty { throw CommandError.client("no objects passed to create") }
             try ManifestScope.check(documents, flag: globals.namespace)
             var objects = documents.map { Created(raw: $0.raw, object: $0.object, source: $0.source) }
             if saveConfig { objects = objects.map(savingConfiguration) }

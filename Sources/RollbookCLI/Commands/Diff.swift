@@ -22,6 +22,7 @@ struct Diff: RunnableCommand {
                 .flag(\.serverSide, "server-side", help: "With -f: compare against a server-side apply's dry run instead of apply's patch."),
                 .flag(\.forceConflicts, "force-conflicts", help: "With --server-side: take the fields other managers own."),
                 .option(\.fieldManager, "field-manager", help: "With --server-side: the manager that applies (default kubectl)."),
+                .option(\.selector, "selector", short: "l", help: "With -f: only the objects of the files whose labels match."),
             ],
         arguments: .list(\.arguments, "deployment/NAME REV_A REV_B (or deployment NAME REV_A REV_B)"),
         make: Diff.init)
@@ -33,6 +34,7 @@ struct Diff: RunnableCommand {
     var serverSide = false
     var forceConflicts = false
     var fieldManager: String?
+    var selector: String?
 
     /// kubectl diff's CheckDiffErr: an error exits one above its usual code, as 1 means the objects differ.
     func run() throws {
@@ -88,9 +90,10 @@ extension Diff {
         let plane = try globals.controlPlane()
         let namespace = globals.resolvedNamespace
         if forceConflicts && !serverSide { throw CommandError.client("--force-conflicts only works with --server-side") }
+        let query = try LabelQuery.parsing(selector)
         let documents = try ManifestFiles.load(
             filenames, command: "diff", replicaSets: true, validation: serverSide ? .ignore : .strict, recursive: recursive
-        ) { _, _ in true }
+        ) { _, _ in true }.filter { query?.matches($0.object.metadata.labels ?? [:]) ?? true }
         try ManifestScope.check(documents, flag: globals.namespace)
         let results: [(live: WatchedObject?, merged: WatchedObject?)]
         if serverSide {

@@ -19,17 +19,10 @@ extension Handlers {
         .json(WatchedObject.pod(stored).json)
     }
 
+    /// The managed fields are those the write left (as of the answer's resourceVersion), not the controllers' since.
     private func written(_ stored: WatchedObject) async throws -> Response {
         let plane = self.plane
-        let (namespace, name) = (stored.namespace, stored.name)
-        let fields = try await backend.run {
-            try plane.read { reader in
-                switch stored {
-                case .replicaSet: try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
-                default: try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
-                }
-            }
-        }
+        let fields = try await backend.run { try plane.managedFields(of: stored) }
         var json = stored.json
         if let fields { json["metadata"]?["managedFields"] = fields }
         return .json(json)

@@ -251,7 +251,7 @@ extension ControlPlane {
     /// The merged Deployment as the registry's update stores it: defaults, system fields, the last-applied annotation
     /// kept in step with an apply by `kubectl` (lastappliedupdater.go), validation.
     private func storedUpdate(_ merged: JSONValue, of live: Deployment, request: ApplyRequest) throws -> Deployment {
-        var updated = try JSONCodec.decode(Deployment.self, from: merged.withoutNulls)
+        var updated = try JSONCodec.decode(Deployment.self, from: TypedObject.deployment.omittingEmpties(merged.withoutNulls))
         try updated.metadata.takeSystemFields(of: live.metadata, resource: Resource.deployments)
         updated.metadata.namespace = live.metadata.namespace
         keepLastApplied(&updated.metadata, live: live.metadata, request: request)
@@ -264,7 +264,7 @@ extension ControlPlane {
 
     private func storedUpdate(_ merged: JSONValue, of live: ReplicaSet, request: ApplyRequest) throws -> ReplicaSet {
         var manifest = ReplicaSetManifest(
-            replicaSet: try JSONCodec.decode(ReplicaSet.self, from: merged.withoutNulls),
+            replicaSet: try JSONCodec.decode(ReplicaSet.self, from: TypedObject.replicaSet.omittingEmpties(merged.withoutNulls)),
             selectorGiven: merged["spec"]?["selector"] != nil)
         keepLastApplied(&manifest.replicaSet.metadata, live: live.metadata, request: request)
         return try updatedReplicaSet(manifest, live: live)
@@ -282,12 +282,12 @@ extension ControlPlane {
     ) throws -> ClusterEvent {
         switch kind {
         case .deployment:
-            let manifest = try JSONCodec.decode(Deployment.self, from: merged.withoutNulls)
+            let manifest = try JSONCodec.decode(Deployment.self, from: TypedObject.deployment.omittingEmpties(merged.withoutNulls))
             let created = try newDeployment(manifest, namespace: request.namespace, stream: stream, lastApplied: nil)
             return .deploymentCreated(DeploymentObject(deployment: created, serverSideApply: record))
         case .replicaSet:
             let manifest = ReplicaSetManifest(
-                replicaSet: try JSONCodec.decode(ReplicaSet.self, from: merged.withoutNulls),
+                replicaSet: try JSONCodec.decode(ReplicaSet.self, from: TypedObject.replicaSet.omittingEmpties(merged.withoutNulls)),
                 selectorGiven: merged["spec"]?["selector"] != nil)
             let created = try newReplicaSet(manifest, namespace: request.namespace, stream: stream)
             return .replicaSetConfigured(ReplicaSetObject(replicaSet: created, serverSideApply: record))

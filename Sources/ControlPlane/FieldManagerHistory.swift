@@ -186,3 +186,23 @@ extension ManagedFields {
         stored(object)
     }
 }
+
+extension ControlPlane {
+    /// The object's `managedFields` as the write that stored it left them (kube-apiserver answers a write with them):
+    /// as of its `resourceVersion`, before any controller acted on it; a dry run's answer (the stored version) reads them
+    /// as stored. Nil for a Pod or an object without them.
+    public func managedFields(of object: WatchedObject) throws -> JSONValue? {
+        let (namespace, name) = (object.namespace, object.name)
+        func fields(_ reader: any StateReading) throws -> JSONValue? {
+            switch object {
+            case .deployment: try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
+            case .replicaSet: try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
+            default: nil
+            }
+        }
+        guard let sequence = object.metadata.resourceVersion.flatMap(Int64.init),
+            let point = try? store.resolve(.sequence(sequence))
+        else { return try read { try fields($0) } }
+        return try store.read(at: point) { try fields($0) }
+    }
+}

@@ -27,6 +27,33 @@ public enum TypedObject: Sendable {
         Self.completed(value, as: layout)
     }
 
+    /// A manifest's object as the API server keeps it: Go's typed decoding then `encoding/json` drop what `omitempty`
+    /// leaves out (empty maps and lists, the zero of a plain string, bool or integer), so `annotations: {}` or
+    /// `env: []` in a pod template is no part of it (nor of its pod-template-hash). Nothing is filled in.
+    public func omittingEmpties(_ value: JSONValue) -> JSONValue {
+        Self.omittingEmpties(value, as: layout)
+    }
+
+    private static func omittingEmpties(_ value: JSONValue, as type: GoType) -> JSONValue {
+        switch (type.resolved, value) {
+        case (.structure(let structure), .object(var object)):
+            for (key, field) in object {
+                if structure.omits(field, as: key) {
+                    object[key] = nil
+                } else if let fieldType = structure.fields[key] {
+                    object[key] = omittingEmpties(field, as: fieldType)
+                }
+            }
+            return .object(object)
+        case (.slice(let element), .array(let items)):
+            return .array(items.map { omittingEmpties($0, as: element) })
+        case (.map(_, let valueType?), .object(let object)):
+            return .object(object.mapValues { omittingEmpties($0, as: valueType) })
+        default:
+            return value
+        }
+    }
+
     /// A pod spec as the API server stores it: what Go's structs write for it.
     public static func storedPodSpec(_ raw: [String: JSONValue]) -> [String: JSONValue] {
         completed(.object(raw), as: .structure(KubeSchema.podSpec)).objectValue ?? raw

@@ -3,7 +3,8 @@ import KubeModel
 /// Builds the typed `Deployment` from a manifest that passed ``StrictDecoding``, the way Go fills a struct:
 /// missing and `null` fields stay at their zero value, so validation (not decoding) reports what is missing.
 enum DeploymentReader {
-    static func read(_ raw: JSONValue) -> Deployment {
+    static func read(_ manifest: JSONValue) -> Deployment {
+        let raw = TypedObject.deployment.omittingEmpties(manifest)
         var deployment = Deployment(
             metadata: objectMeta(raw["metadata"] ?? .null), spec: deploymentSpec(raw["spec"] ?? .null))
         deployment.apiVersion = raw["apiVersion"]?.stringValue ?? "apps/v1"
@@ -12,7 +13,8 @@ enum DeploymentReader {
     }
 
     /// A ReplicaSet the same way; its selector is a pointer too, so the manifest says whether it had one.
-    static func readReplicaSet(_ raw: JSONValue) -> ReplicaSetManifest {
+    static func readReplicaSet(_ manifest: JSONValue) -> ReplicaSetManifest {
+        let raw = TypedObject.replicaSet.omittingEmpties(manifest)
         let spec = raw["spec"] ?? .null
         let selector = spec["selector"].flatMap(labelSelector)
         var replicaSet = ReplicaSet(
@@ -25,8 +27,9 @@ enum DeploymentReader {
     }
 
     /// A Pod's metadata and spec; its status is the kubelet's, which a create ignores.
-    static func readPod(_ raw: JSONValue) -> Pod {
-        Pod(
+    static func readPod(_ manifest: JSONValue) -> Pod {
+        let raw = TypedObject.pod.omittingEmpties(manifest)
+        return Pod(
             metadata: objectMeta(raw["metadata"] ?? .null),
             spec: PodSpec(raw: withoutNulls(raw["spec"] ?? .null).objectValue ?? [:]))
     }

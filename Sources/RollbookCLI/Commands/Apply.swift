@@ -120,17 +120,12 @@ struct Apply: RunnableCommand {
     private func withManagedFields(_ objects: [JSONValue], plane: ControlPlane) throws -> [JSONValue] {
         guard showManagedFields else { return objects }
         return try objects.map { object in
-            guard let name = object["metadata"]?["name"]?.stringValue,
-                let namespace = object["metadata"]?["namespace"]?.stringValue
-            else { return object }
-            let kind = object["kind"]?.stringValue
-            let fields = try plane.read { reader -> JSONValue? in
-                switch kind {
-                case "Deployment": return try FieldManagerHistory.deployment(namespace: namespace, name: name, reader: reader)
-                case "ReplicaSet": return try FieldManagerHistory.replicaSet(namespace: namespace, name: name, reader: reader)
-                default: return nil
-                }
+            let decoded: WatchedObject? = switch object["kind"]?.stringValue {
+            case "Deployment": (try? JSONCodec.decode(Deployment.self, from: object)).map(WatchedObject.deployment)
+            case "ReplicaSet": (try? JSONCodec.decode(ReplicaSet.self, from: object)).map(WatchedObject.replicaSet)
+            default: nil
             }
+            let fields = try decoded.flatMap { try plane.managedFields(of: $0) }
             var shown = object
             if let fields { shown["metadata"]?["managedFields"] = fields }
             return shown

@@ -38,9 +38,7 @@ extension ControlPlane {
         _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, dryRun: Bool = false,
         clientDryRun: Bool = false, force: Bool = false
     ) throws -> [ApplyResult] {
-        try store.write(command: newCommandInfo()) { writer in
-            var simulation = try Simulation(writer: writer, now: now)
-            try simulation.catchUp()
+        try simulating(dryRun: dryRun) { simulation in
             var results: [ApplyResult] = []
             for document in documents {
                 let targetNamespace = try resolveNamespace(document.object.metadata, flag: namespace, given: namespaceGiven)
@@ -82,8 +80,6 @@ extension ControlPlane {
             where results[index].outcome == .unchanged && !document.droppedFields.isEmpty {
                 results[index].outcome = .configured
             }
-            if dryRun { return results }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
             return results
         }
     }

@@ -12,9 +12,7 @@ extension ControlPlane {
         _ entries: JSONValue, of resource: WrittenKind, name: String, namespace: String, resourceVersion: String?,
         dryRun: Bool
     ) throws -> WatchedObject {
-        try store.write(command: newCommandInfo()) { writer in
-            var simulation = try Simulation(writer: writer, now: now)
-            try simulation.catchUp()
+        try simulating(dryRun: dryRun) { simulation in
             let id = resource == .deployment
                 ? StreamID.deployment(namespace: namespace, name: name)
                 : try simulation.streamHolding(replicaSet: name, namespace: namespace) ?? .deployment(namespace: namespace, name: name)
@@ -48,9 +46,7 @@ extension ControlPlane {
                     answer = stored
                 }
             }
-            if dryRun { return live }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
-            return answer
+            return dryRun ? live : answer
         }
     }
 

@@ -51,15 +51,7 @@ extension ControlPlane {
     /// `PATCH` of a Pod (what `label`, `annotate` and `patch` send).
     /// - Returns: The Pod as the write stored it, before the controllers act on it.
     public func patchPod(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws -> Pod {
-        try Self.patchDecoding {
-            try updatePod(namespace: namespace, name: name, dryRun: dryRun) { live in
-                do throws(PatchError) {
-                    return try patch.applied(to: live)
-                } catch {
-                    throw error.commandError
-                }
-            }
-        }
+        try Self.patchDecoding { try updatePod(namespace: namespace, name: name, dryRun: dryRun, Self.applying(patch)) }
     }
 
     /// `PUT` of a Pod: the body replaces labels, annotations and owner references; its spec must be the stored one.

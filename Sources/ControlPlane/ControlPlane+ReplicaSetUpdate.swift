@@ -37,15 +37,7 @@ extension ControlPlane {
     public func patchReplicaSet(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
         -> ReplicaSet
     {
-        try Self.patchDecoding {
-            try updateReplicaSet(namespace: namespace, name: name, dryRun: dryRun) { live in
-                do throws(PatchError) {
-                    return try patch.applied(to: live)
-                } catch {
-                    throw error.commandError
-                }
-            }
-        }
+        try Self.patchDecoding { try updateReplicaSet(namespace: namespace, name: name, dryRun: dryRun, Self.applying(patch)) }
     }
 
     /// `PUT` of a ReplicaSet: the body replaces labels, annotations and spec.

@@ -18,9 +18,7 @@ extension ControlPlane {
         _ documents: [ManifestDocument], namespace: String, namespaceGiven: Bool, manager: String, force: Bool,
         dryRun: Bool
     ) throws -> [ApplyResult] {
-        try store.write(command: newCommandInfo()) { writer in
-            var simulation = try Simulation(writer: writer, now: now)
-            try simulation.catchUp()
+        try simulating(dryRun: dryRun) { simulation in
             var results: [ApplyResult] = []
             for document in documents {
                 let target = try resolveNamespace(document.object.metadata, flag: namespace, given: namespaceGiven)
@@ -38,8 +36,6 @@ extension ControlPlane {
                 }
                 results.append(result)
             }
-            if dryRun { return results }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
             return results
         }
     }
@@ -322,11 +318,8 @@ extension ControlPlane {
     /// no kubectl follow-ups, which arrive as requests of their own. Returns the stored object and whether the apply
     /// created it.
     public func serverSideApply(_ document: ManifestDocument, request: ApplyRequest) throws -> (WatchedObject, Bool) {
-        try store.write(command: newCommandInfo()) { writer in
-            var simulation = try Simulation(writer: writer, now: now)
-            try simulation.catchUp()
+        try simulating(dryRun: request.dryRun) { simulation in
             let result = try serverSideApply(request, as: document.object, in: &simulation)
-            if !request.dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
             guard let answer = result.answer else { throw CommandError.notFound(result.resource, request.name) }
             return (answer, result.outcome == .created)
         }

@@ -12,15 +12,7 @@ extension ControlPlane {
     public func patchDeployment(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
         -> Deployment
     {
-        try Self.patchDecoding {
-            try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun) { live in
-                do throws(PatchError) {
-                    return try patch.applied(to: live)
-                } catch {
-                    throw error.commandError
-                }
-            }
-        }
+        try Self.patchDecoding { try updateDeployment(namespace: namespace, name: name, rollback: patch.replacesTemplate, dryRun: dryRun, Self.applying(patch)) }
     }
 
     /// `PUT` of a Deployment: the body replaces labels, annotations and spec.
@@ -70,6 +62,17 @@ extension ControlPlane {
             throw CommandError.notFound(Resource.deployments, name)
         }
         return stored
+    }
+
+    /// The change a PATCH makes of the stored object, its refusal as the server's.
+    static func applying(_ patch: ObjectPatch) -> (JSONValue) throws -> JSONValue {
+        { live in
+            do throws(PatchError) {
+                return try patch.applied(to: live)
+            } catch {
+                throw error.commandError
+            }
+        }
     }
 
     /// A patch's strict decoding error as patch.go reports it: the patched object's unknown fields, without the

@@ -84,6 +84,18 @@ public final class ControlPlane: Sendable {
         return preview.deployment
     }
 
+    /// One command as one write transaction: simulated time catches up to `now`, `body` decides and simulates,
+    /// and what it appended is committed, unless `dryRun` (decided and checked, nothing stored).
+    func simulating<T>(dryRun: Bool, _ body: (inout Simulation) throws -> T) throws -> T {
+        try store.write(command: newCommandInfo()) { writer in
+            var simulation = try Simulation(writer: writer, now: now)
+            try simulation.catchUp()
+            let result = try body(&simulation)
+            if !dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
+            return result
+        }
+    }
+
     /// Reads a consistent snapshot, after letting simulated time catch up to `now`.
     public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
         try catchUp()

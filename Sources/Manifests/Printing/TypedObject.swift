@@ -31,27 +31,7 @@ public enum TypedObject: Sendable {
     /// leaves out (empty maps and lists, the zero of a plain string, bool or integer), so `annotations: {}` or
     /// `env: []` in a pod template is no part of it (nor of its pod-template-hash). Nothing is filled in.
     public func omittingEmpties(_ value: JSONValue) -> JSONValue {
-        Self.omittingEmpties(value, as: layout)
-    }
-
-    private static func omittingEmpties(_ value: JSONValue, as type: GoType) -> JSONValue {
-        switch (type.resolved, value) {
-        case (.structure(let structure), .object(var object)):
-            for (key, field) in object {
-                if structure.omits(field, as: key) {
-                    object[key] = nil
-                } else if let fieldType = structure.fields[key] {
-                    object[key] = omittingEmpties(field, as: fieldType)
-                }
-            }
-            return .object(object)
-        case (.slice(let element), .array(let items)):
-            return .array(items.map { omittingEmpties($0, as: element) })
-        case (.map(_, let valueType?), .object(let object)):
-            return .object(object.mapValues { omittingEmpties($0, as: valueType) })
-        default:
-            return value
-        }
+        Self.encoded(value, as: layout, fillingWritten: false)
     }
 
     /// A pod spec as the API server stores it: what Go's structs write for it.
@@ -76,23 +56,30 @@ public enum TypedObject: Sendable {
     }
 
     private static func completed(_ value: JSONValue, as type: GoType) -> JSONValue {
+        encoded(value, as: type, fillingWritten: true)
+    }
+
+    /// `encoding/json` of the typed object: what `omitempty` drops dropped, and with `fillingWritten` the fields Go
+    /// always writes filled in where the value lacks them.
+    private static func encoded(_ value: JSONValue, as type: GoType, fillingWritten: Bool) -> JSONValue {
         switch (type.resolved, value) {
         case (.structure(let structure), .object(var object)):
             for (key, field) in object {
                 if structure.omits(field, as: key) {
                     object[key] = nil
                 } else if let fieldType = structure.fields[key] {
-                    object[key] = completed(field, as: fieldType)
+                    object[key] = encoded(field, as: fieldType, fillingWritten: fillingWritten)
                 }
             }
+            guard fillingWritten else { return .object(object) }
             for (key, empty) in structure.written where object[key] == nil {
                 object[key] = zero(structure.fields[key] ?? .anything, empty)
             }
             return .object(object)
         case (.slice(let element), .array(let items)):
-            return .array(items.map { completed($0, as: element) })
+            return .array(items.map { encoded($0, as: element, fillingWritten: fillingWritten) })
         case (.map(_, let valueType?), .object(let object)):
-            return .object(object.mapValues { completed($0, as: valueType) })
+            return .object(object.mapValues { encoded($0, as: valueType, fillingWritten: fillingWritten) })
         default:
             return value
         }

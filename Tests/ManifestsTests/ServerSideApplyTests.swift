@@ -161,7 +161,7 @@ struct ServerSideApplyTests {
 
     // The typed conversion's errors: fields the schema lacks (keyed list items named by their keys), duplicate keys,
     // and an item without a key field that has no default.
-    @Test func undeclaredFieldsAreNamedAsTheTypedConversionNamesThem() throws {
+    @Test func typedConversionErrorsAreWordedAsStructuredMergeDiffWordsThem() throws {
         let config = try deployment(Self.spec(containers: #"{"name":"web","image":"x","bogus":1}"#).replacingOccurrences(
             of: #""replicas":2"#, with: #""replicaz":2"#))
         #expect(TypedObject.deployment.typedConversionErrors(in: config) == [

@@ -75,7 +75,13 @@ extension ControlPlane {
             saving.configuration = lastAppliedConfiguration(request, value: lastApplied)
             saving.manager = "kubectl-last-applied"
             saving.force = false
-            result.answer = try serverSideApply(saving, as: object, in: &simulation).answer ?? result.answer
+            do {
+                result.answer = try serverSideApply(saving, as: object, in: &simulation).answer ?? result.answer
+            } catch let refusal as CommandError where refusal.status?.code == 409 {
+                // kubectl warns and goes on, without the migration that would follow.
+                result.warning = Self.migrationWarning(refusal.status?.message ?? refusal.text)
+                return
+            }
             fields = try managedFields(of: kind, name: request.name, in: id, simulation: simulation)
         }
         let clientSide = fields.updaters(owning: annotationPath)
@@ -116,9 +122,14 @@ extension ControlPlane {
                 lastAppliedConfiguration(request, value: lastApplied), by: "kubectl-last-applied", force: false, at: now)
             return nil
         } catch {
-            return "Warning: failed to migrate kubectl.kubernetes.io/last-applied-configuration for Server-Side Apply. "
-                + "This is non-fatal and will be retried next time you apply. Error: \(error.message)"
+            return Self.migrationWarning(error.message)
         }
+    }
+
+    /// apply.go's warning when saving the last-applied annotation for server-side apply fails.
+    private static func migrationWarning(_ error: String) -> String {
+        "Warning: failed to migrate kubectl.kubernetes.io/last-applied-configuration for Server-Side Apply. "
+            + "This is non-fatal and will be retried next time you apply. Error: \(error)"
     }
 
     /// What saveLastApplyAnnotationIfNecessary applies: the object's identity and the annotation alone.

@@ -6,25 +6,14 @@ import TestSupport
 /// pod-template-hash, and the ReplicaSet's name, are the same.
 @Suite(.serialized)
 struct EmptyCollectionsTests {
-    static let plain = """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers:
-              - {name: web, image: "web:1.0"}
-
-        """
+    static let plain = TestManifests.deployment("web", image: "web:1.0", container: "web", label: ("app", "web"))
 
     @Test func emptyMapsAndListsLeaveTheHashAlone() throws {
         let empties = Self.plain
-            .replacingOccurrences(of: "metadata: {labels: {app: web}}", with: "metadata: {labels: {app: web}, annotations: {}}")
-            .replacingOccurrences(of: "    spec:\n      containers:", with: "    spec:\n      nodeSelector: {}\n      containers:")
-            .replacingOccurrences(of: "image: \"web:1.0\"}", with: "image: \"web:1.0\", env: []}")
+            .replacingOccurrences(
+                of: "        app: web\n    spec:\n      containers:",
+                with: "        app: web\n      annotations: {}\n    spec:\n      nodeSelector: {}\n      containers:")
+            .replacingOccurrences(of: "        image: web:1.0", with: "        image: web:1.0\n        env: []")
         let script = ScenarioScript(files: ["plain.yaml": Self.plain, "empties.yaml": empties], steps: [
             (0, "images load web:1.0"),
             (0, "apply -f plain.yaml -n one"),

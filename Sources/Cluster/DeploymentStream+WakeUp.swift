@@ -2,7 +2,7 @@ import KubeModel
 
 extension DeploymentStream {
     /// The next simulated time at which something happens in this stream without any user command: a
-    /// kubelet timer (readiness after startup, a crash, a pull retry), a ready pod becoming available
+    /// kubelet timer (readiness after startup, a crash, a pull retry), a readiness probe, a ready pod becoming available
     /// after `minReadySeconds`, or a rollout hitting its progress deadline. Only times strictly after `time`
     /// count: whatever was due by then has been handled. Nil when the stream is quiet.
     /// The wake-up time stored with the stream: the next one after its last event.
@@ -19,8 +19,25 @@ extension DeploymentStream {
                 }
             }
         }
+        candidates += readinessProbes(after: time)
         if let deadline = progressDeadline { candidates.append(deadline) }
         return candidates.filter { $0 > time }.min()
+    }
+
+    /// The next probe of each running container that is not ready yet and has a readiness probe: the prober probes
+    /// it on its period until it is ready, and each failure is an Event.
+    private func readinessProbes(after time: Timestamp) -> [Timestamp] {
+        var times: [Timestamp] = []
+        for pod in pods.values {
+            for status in pod.status.containerStatuses ?? [] where !status.ready {
+                guard let startedAt = status.state.running?.startedAt,
+                    let container = pod.spec.containers.first(where: { $0.name == status.name }),
+                    let probe = ReadinessProbe(container)
+                else { continue }
+                times.append(probe.nextProbe(after: time, startedAt: startedAt))
+            }
+        }
+        return times
     }
 
     /// When the rollout's Progressing condition times out: `lastUpdateTime + progressDeadlineSeconds`, the

@@ -3,7 +3,8 @@ import KubeModel
 
 /// One container's life on the simulated node, advanced to `now`, with the kubelet events each step records.
 ///
-/// States: not started → (pull) → running → ready after the image's startup delay; or waiting
+/// States: not started → (pull) → running → ready after the image's startup delay (with a readiness probe, at the
+/// first probe that finds the application answering: ``ReadinessProbe``); or waiting
 /// `ErrImageNeverPull` until the image is loaded; or `ErrImagePull` → `ImagePullBackOff` → retry, with the
 /// kubelet's doubling back-off (10s … 300s); or, for crashing images, running → terminated → restarted at once,
 /// then running → terminated → waiting `CrashLoopBackOff` → restarted, with the same back-off.
@@ -38,8 +39,8 @@ struct ContainerLifecycle {
         if current.state.waiting?.reason == "ErrImageNeverPull" {
             return node.has(image) ? start(previous: current, attempt: 0) : (current, nil)
         }
-        guard let timer else { return (current, nil) }
-        guard timer.due <= now else { return (current, timer) }
+        guard let timer else { return (probed(current), nil) }
+        guard timer.due <= now else { return (probed(current), timer) }
         switch current.state.waiting?.reason {
         case "ErrImagePull":
             record("Normal", "BackOff", "Back-off pulling image \"\(image)\"")
@@ -102,6 +103,11 @@ struct ContainerLifecycle {
         status.containerID = "containerd://" + ContainerLifecycle.hex64("\(pod.metadata.uid ?? "")/\(container.name)/\(status.restartCount)")
         let behaviour = loaded?.behaviour ?? .ready
         let startup = Int64(loaded?.startupSeconds ?? 0)
+        if let probe = ReadinessProbe(container) {
+            status.ready = false
+            if probe.probes(at: now, startedAt: now) { runProbe(probe, on: &status, startedAt: now) }
+            return (status, behaviour == .crash ? ContainerTimer(due: now.adding(seconds: 1), attempt: attempt) : nil)
+        }
         switch behaviour {
         case .crash:
             status.ready = false
@@ -115,6 +121,32 @@ struct ContainerLifecycle {
         case .ready:
             status.ready = true
             return (status, nil)
+        }
+    }
+
+    /// `current` after the readiness probe the prober runs now, if it runs now.
+    private mutating func probed(_ current: ContainerStatus) -> ContainerStatus {
+        guard !current.ready, let startedAt = current.state.running?.startedAt, let probe = ReadinessProbe(container),
+            probe.probes(at: now, startedAt: startedAt)
+        else { return current }
+        var status = current
+        runProbe(probe, on: &status, startedAt: startedAt)
+        return status
+    }
+
+    /// One readiness probe. The application answers once the image's startup delay has passed (never, for an image
+    /// that never turns ready or crashes); the container is ready at the `successThreshold`-th probe from then on.
+    /// Before, each probe fails with the refused connection's Event.
+    private mutating func runProbe(_ probe: ReadinessProbe, on status: inout ContainerStatus, startedAt: Timestamp) {
+        if (loaded?.behaviour ?? .ready) == .ready {
+            let up = startedAt.adding(seconds: Int64(loaded?.startupSeconds ?? 0))
+            if now >= up {
+                if now >= probe.readyTime(appUpAt: up, startedAt: startedAt) { status.ready = true }
+                return
+            }
+        }
+        if let message = probe.failureMessage(podIP: Identifiers.podIP(for: pod.metadata.uid ?? pod.name)) {
+            record("Warning", "Unhealthy", message)
         }
     }
 

@@ -70,10 +70,20 @@ extension Reconciler {
     mutating func recordPodEvent(
         _ pod: Pod, container: String? = nil, type: String, reason: String, message: String, source: String
     ) {
-        record(
-            about: KubeEvent.InvolvedObject(
-                kind: "Pod", namespace: pod.metadata.namespace ?? "default", name: pod.name,
-                uid: pod.metadata.uid ?? "", apiVersion: "v1", fieldPath: container.map { "spec.containers{\($0)}" }),
-            type: type, reason: reason, message: message, source: source)
+        record(about: podObject(pod, container: container), type: type, reason: reason, message: message, source: source)
+    }
+
+    /// Whether an Event of `reason` about the pod's container has been recorded at this second.
+    func recordedNow(_ pod: Pod, container: String, reason: String) -> Bool {
+        let object = podObject(pod, container: container)
+        return recorded(about: object) {
+            $0.reason == reason && $0.lastTimestamp == now && $0.involvedObject == object
+        } != nil
+    }
+
+    private func podObject(_ pod: Pod, container: String?) -> KubeEvent.InvolvedObject {
+        KubeEvent.InvolvedObject(
+            kind: "Pod", namespace: pod.metadata.namespace ?? "default", name: pod.name,
+            uid: pod.metadata.uid ?? "", apiVersion: "v1", fieldPath: container.map { "spec.containers{\($0)}" })
     }
 }

@@ -22,6 +22,8 @@ extension Reconciler {
             var lifecycle = ContainerLifecycle(container: container, pod: pod, node: node, now: now)
             let (status, next) = lifecycle.advance(current, timer: timer)
             for event in lifecycle.events {
+                // The reconcile runs the kubelet several times at one second; the prober probed once.
+                if event.reason == "Unhealthy", recordedNow(pod, container: container.name, reason: event.reason) { continue }
                 recordPodEvent(pod, container: container.name, type: event.type, reason: event.reason,
                                message: event.message, source: Actor.kubelet)
             }

@@ -12,7 +12,7 @@ struct Scenario {
     init(replicas: Int, image: String = "nginx:1.0", surge: IntOrString? = nil, unavailable: IntOrString? = nil,
          recreate: Bool = false, revisionHistoryLimit: Int? = nil, minReadySeconds: Int? = nil,
          images: [String] = ["nginx:1.0", "nginx:2.0", "nginx:3.0"], loaded: [ImageLoaded] = [],
-         blocked: [String] = [], name: String = "web")
+         blocked: [String] = [], name: String = "web", readinessProbe: JSONValue? = nil)
     {
         var node = NodeState()
         for image in images { node.apply(.imageLoaded(ImageLoaded(image: image)), at: Scenario.start) }
@@ -27,7 +27,9 @@ struct Scenario {
         meta.creationTimestamp = clock
         var template = PodTemplateSpec()
         template.metadata.labels = ["app": "web"]
-        template.spec.containers = [Container(name: "web", image: image)]
+        var container = Container(name: "web", image: image)
+        container.raw["readinessProbe"] = readinessProbe
+        template.spec.containers = [container]
         var spec = DeploymentSpec(replicas: replicas, selector: LabelSelector(matchLabels: ["app": "web"]), template: template)
         if recreate {
             spec.strategy = DeploymentStrategy(type: "Recreate")

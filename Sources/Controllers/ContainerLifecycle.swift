@@ -15,14 +15,23 @@ struct ContainerLifecycle {
         var message: String
     }
 
+    /// What the container is to its pod: a regular container, an init container (which runs to completion: the
+    /// image's startup delay is how long it runs, a never-ready image never ends), or a sidecar (an init container
+    /// with `restartPolicy: Always`, which keeps running and has readiness as a regular one).
+    enum Role {
+        case regular, initContainer, sidecar
+    }
+
     let container: Container
+    let role: Role
     let pod: Pod
     let node: NodeState
     let now: Timestamp
     private(set) var events: [Event] = []
 
-    init(container: Container, pod: Pod, node: NodeState, now: Timestamp) {
+    init(container: Container, role: Role = .regular, pod: Pod, node: NodeState, now: Timestamp) {
         self.container = container
+        self.role = role
         self.pod = pod
         self.node = node
         self.now = now
@@ -61,6 +70,7 @@ struct ContainerLifecycle {
         if loaded?.behaviour == .crash {
             return crash(current, startedAt: running.startedAt, attempt: timer.attempt)
         }
+        if role == .initContainer { return (completed(current, startedAt: running.startedAt), nil) }
         var status = current
         status.ready = true
         return (status, nil)
@@ -103,6 +113,14 @@ struct ContainerLifecycle {
         status.containerID = "containerd://" + ContainerLifecycle.hex64("\(pod.metadata.uid ?? "")/\(container.name)/\(status.restartCount)")
         let behaviour = loaded?.behaviour ?? .ready
         let startup = Int64(loaded?.startupSeconds ?? 0)
+        if role == .initContainer {
+            status.ready = false
+            switch behaviour {
+            case .crash: return (status, ContainerTimer(due: now.adding(seconds: 1), attempt: attempt))
+            case .neverReady: return (status, nil)
+            case .ready: return (status, ContainerTimer(due: now.adding(seconds: startup), attempt: 0))
+            }
+        }
         if let probe = ReadinessProbe(container) {
             status.ready = false
             if probe.probes(at: now, startedAt: now) { runProbe(probe, on: &status, startedAt: now) }
@@ -148,6 +166,18 @@ struct ContainerLifecycle {
         if let message = probe.failureMessage(podIP: Identifiers.podIP(for: pod.metadata.uid ?? pod.name)) {
             record("Warning", "Unhealthy", message)
         }
+    }
+
+    /// An init container's command exits 0: it is done, and ready (`UpdatePodStatus` counts a completed init
+    /// container as ready) but no longer started.
+    private func completed(_ current: ContainerStatus, startedAt: Timestamp?) -> ContainerStatus {
+        var status = current
+        var terminated = ContainerState.Terminated(exitCode: 0, reason: "Completed", startedAt: startedAt, finishedAt: now)
+        terminated.containerID = current.containerID
+        status.state = ContainerState(terminated: terminated)
+        status.ready = true
+        status.started = false
+        return status
     }
 
     /// The container exits with an error. The first exit is restarted at once: the kubelet's back-off for the

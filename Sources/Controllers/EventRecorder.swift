@@ -67,23 +67,26 @@ extension Reconciler {
             type: type, reason: reason, message: message, source: Actor.replicaSetController)
     }
 
+    /// - Parameter field: Where the container is in the pod's spec: `containers` or `initContainers`.
     mutating func recordPodEvent(
-        _ pod: Pod, container: String? = nil, type: String, reason: String, message: String, source: String
+        _ pod: Pod, container: String? = nil, field: String = "containers", type: String, reason: String,
+        message: String, source: String
     ) {
-        record(about: podObject(pod, container: container), type: type, reason: reason, message: message, source: source)
+        record(about: podObject(pod, container: container, field: field), type: type, reason: reason, message: message,
+               source: source)
     }
 
     /// Whether an Event of `reason` about the pod's container has been recorded at this second.
-    func recordedNow(_ pod: Pod, container: String, reason: String) -> Bool {
-        let object = podObject(pod, container: container)
+    func recordedNow(_ pod: Pod, container: String, field: String, reason: String) -> Bool {
+        let object = podObject(pod, container: container, field: field)
         return recorded(about: object) {
             $0.reason == reason && $0.lastTimestamp == now && $0.involvedObject == object
         } != nil
     }
 
-    private func podObject(_ pod: Pod, container: String?) -> KubeEvent.InvolvedObject {
+    private func podObject(_ pod: Pod, container: String?, field: String) -> KubeEvent.InvolvedObject {
         KubeEvent.InvolvedObject(
             kind: "Pod", namespace: pod.metadata.namespace ?? "default", name: pod.name,
-            uid: pod.metadata.uid ?? "", apiVersion: "v1", fieldPath: container.map { "spec.containers{\($0)}" })
+            uid: pod.metadata.uid ?? "", apiVersion: "v1", fieldPath: container.map { "spec.\(field){\($0)}" })
     }
 }

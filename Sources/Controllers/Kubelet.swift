@@ -4,7 +4,8 @@ import KubeModel
 extension Reconciler {
     /// The simulated kubelet: starts scheduled pods and moves every container through its lifecycle
     /// (pull, start, readiness after the image's startup delay, crashes with back-off, pull back-off),
-    /// honouring `imagePullPolicy` and the node's image cache.
+    /// honouring `imagePullPolicy` and the node's image cache. Init containers run first, one at a time, each to
+    /// completion (a sidecar until it has started); the regular containers wait for them.
     mutating func runKubelet() {
         for pod in stream.pods.values.sorted(by: { $0.name < $1.name }) where pod.isActive && pod.spec.nodeName != nil {
             syncPod(pod.name)
@@ -13,35 +14,70 @@ extension Reconciler {
 
     private mutating func syncPod(_ name: String) {
         guard let pod = stream.pods[name] else { return }
-        let before = pod.status.containerStatuses
-        var statuses: [ContainerStatus] = []
         var timers: [String: ContainerTimer] = [:]
-        for container in pod.spec.containers {
-            let current = before?.first { $0.name == container.name }
-            let timer = stream.containerTimers["\(name)/\(container.name)"]
-            var lifecycle = ContainerLifecycle(container: container, pod: pod, node: node, now: now)
-            let (status, next) = lifecycle.advance(current, timer: timer)
-            for event in lifecycle.events {
-                // The reconcile runs the kubelet several times at one second; the prober probed once.
-                if event.reason == "Unhealthy", recordedNow(pod, container: container.name, reason: event.reason) { continue }
-                recordPodEvent(pod, container: container.name, type: event.type, reason: event.reason,
-                               message: event.message, source: Actor.kubelet)
+        var initialized = true
+        var initStatuses: [ContainerStatus] = []
+        for container in pod.spec.initContainers {
+            let current = pod.status.initContainerStatuses?.first { $0.name == container.name }
+            guard initialized else {
+                initStatuses.append(current ?? .initializing(container))
+                continue
             }
-            statuses.append(status)
-            if let next { timers[container.name] = next }
+            let status = advance(container, of: pod, from: current, role: container.isSidecar ? .sidecar : .initContainer,
+                                 timers: &timers)
+            initStatuses.append(status)
+            initialized = container.isSidecar ? status.started == true : status.state.terminated?.exitCode == 0
+        }
+        var statuses: [ContainerStatus] = []
+        for container in pod.spec.containers {
+            let current = pod.status.containerStatuses?.first { $0.name == container.name }
+            statuses.append(initialized
+                ? advance(container, of: pod, from: current, role: .regular, timers: &timers)
+                : current ?? .initializing(container))
         }
         let oldTimers = stream.containerTimers.filter { $0.key.hasPrefix(name + "/") }
         let newTimers = Dictionary(uniqueKeysWithValues: timers.map { ("\(name)/\($0.key)", $0.value) })
-        if statuses == before && oldTimers == newTimers { return }
-        let status = podStatus(pod, containers: statuses)
+        let initOrNil = pod.spec.initContainers.isEmpty ? nil : initStatuses
+        if statuses == pod.status.containerStatuses && initOrNil == pod.status.initContainerStatuses
+            && oldTimers == newTimers
+        {
+            return
+        }
+        let status = podStatus(pod, containers: statuses, initContainers: initOrNil)
         emit(.podStatusUpdated(PodStatusUpdated(name: name, status: status, timers: timers)), actor: Actor.kubelet)
     }
 
+    /// One container advanced to now, its kubelet Events recorded and its next timer noted.
+    private mutating func advance(
+        _ container: Container, of pod: Pod, from current: ContainerStatus?, role: ContainerLifecycle.Role,
+        timers: inout [String: ContainerTimer]
+    ) -> ContainerStatus {
+        let timer = stream.containerTimers["\(pod.name)/\(container.name)"]
+        // Waiting for the init containers is not having been started.
+        let current = current?.state.waiting?.reason == "PodInitializing" ? nil : current
+        var lifecycle = ContainerLifecycle(container: container, role: role, pod: pod, node: node, now: now)
+        let (status, next) = lifecycle.advance(current, timer: timer)
+        let field = role == .regular ? "containers" : "initContainers"
+        for event in lifecycle.events {
+            // The reconcile runs the kubelet several times at one second; the prober probed once.
+            if event.reason == "Unhealthy", recordedNow(pod, container: container.name, field: field, reason: event.reason) {
+                continue
+            }
+            recordPodEvent(pod, container: container.name, field: field, type: event.type, reason: event.reason,
+                           message: event.message, source: Actor.kubelet)
+        }
+        if let next { timers[container.name] = next }
+        return status
+    }
+
     /// Phase, IPs and conditions from the containers' states, keeping transition times that did not flip.
-    private func podStatus(_ pod: Pod, containers: [ContainerStatus]) -> PodStatus {
+    private func podStatus(_ pod: Pod, containers: [ContainerStatus], initContainers: [ContainerStatus]?) -> PodStatus {
         var status = pod.status
+        let incomplete = zip(pod.spec.initContainers, initContainers ?? []).filter { container, status in
+            container.isSidecar ? status.started != true : status.state.terminated?.exitCode != 0
+        }.map(\.0.name)
         let neverStarted = containers.contains { $0.state.running == nil && $0.lastState.terminated == nil }
-        status.phase = neverStarted ? "Pending" : "Running"
+        status.phase = neverStarted || !incomplete.isEmpty ? "Pending" : "Running"
         if status.startTime == nil { status.startTime = now }
         status.hostIP = Identifiers.hostIP
         status.hostIPs = [PodIP(ip: Identifiers.hostIP)]
@@ -49,7 +85,9 @@ extension Reconciler {
         status.podIP = ip
         status.podIPs = [PodIP(ip: ip)]
         status.containerStatuses = containers
-        let unready = containers.filter { !$0.ready }.map(\.name)
+        status.initContainerStatuses = initContainers
+        let sidecars = zip(pod.spec.initContainers, initContainers ?? []).filter { $0.0.isSidecar }.map(\.1)
+        let unready = (sidecars + containers).filter { !$0.ready }.map(\.name)
         let ready = unready.isEmpty
         let reason: String? = ready ? nil : "ContainersNotReady"
         let message: String? = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
@@ -60,11 +98,22 @@ extension Reconciler {
         }
         status.conditions = [
             condition("PodReadyToStartContainers", "True"),
-            condition("Initialized", "True"),
+            incomplete.isEmpty
+                ? condition("Initialized", "True")
+                : condition("Initialized", "False", reason: "ContainersNotInitialized",
+                            message: "containers with incomplete status: [\(incomplete.joined(separator: " "))]"),
             condition("Ready", ready ? "True" : "False", reason: reason, message: message),
             condition("ContainersReady", ready ? "True" : "False", reason: reason, message: message),
             condition("PodScheduled", "True"),
         ]
         return status
+    }
+}
+
+extension ContainerStatus {
+    /// A container the kubelet has not started while init containers run (`convertToAPIContainerStatuses`' default).
+    static func initializing(_ container: Container) -> ContainerStatus {
+        ContainerStatus(name: container.name, image: container.image,
+                        state: ContainerState(waiting: .init(reason: "PodInitializing")))
     }
 }

@@ -34,17 +34,26 @@ public enum PodAdmission {
         }
         spec.raw["tolerations"] = .array(tolerations)
         guard spec.raw["automountServiceAccountToken"]?.boolValue != false else { return }
+        // Every container, init containers first, mounts the token unless it mounts something at its path already
+        // (`mountServiceAccountToken`); the volume is added when one does.
         let volume = "kube-api-access-\(Identifiers.nameSuffix("\(podName)/kube-api-access"))"
-        spec.raw["volumes"] = .array(spec.volumes + [projectedTokenVolume(volume)])
-        spec.containers = spec.containers.map { container in
-            var container = container
-            let mounts = container.volumeMounts + [.object([
-                "name": .string(volume), "readOnly": .bool(true),
-                "mountPath": .string("/var/run/secrets/kubernetes.io/serviceaccount"),
-            ])]
-            container.raw["volumeMounts"] = .array(mounts)
-            return container
+        let path = "/var/run/secrets/kubernetes.io/serviceaccount"
+        var mounted = false
+        func mountingToken(_ containers: [Container]) -> [Container] {
+            containers.map { container in
+                guard !container.volumeMounts.contains(where: { $0["mountPath"]?.stringValue == path }) else {
+                    return container
+                }
+                mounted = true
+                var container = container
+                let mount: JSONValue = .object(["name": .string(volume), "readOnly": .bool(true), "mountPath": .string(path)])
+                container.raw["volumeMounts"] = .array(container.volumeMounts + [mount])
+                return container
+            }
         }
+        if spec.raw["initContainers"] != nil { spec.initContainers = mountingToken(spec.initContainers) }
+        spec.containers = mountingToken(spec.containers)
+        if mounted { spec.raw["volumes"] = .array(spec.volumes + [projectedTokenVolume(volume)]) }
     }
 
     private static func projectedTokenVolume(_ name: String) -> JSONValue {

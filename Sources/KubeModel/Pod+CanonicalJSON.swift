@@ -13,6 +13,7 @@ extension PodStatus: CanonicalJSONWritable {
             json.field("containerStatuses", containerStatuses)
             json.field("hostIP", hostIP)
             json.field("hostIPs", hostIPs)
+            json.field("initContainerStatuses", initContainerStatuses)
             json.field("message", message)
             json.field("phase", phase)
             json.field("podIP", podIP)

@@ -19,6 +19,7 @@ extension PodStatus: JSONTreeReadable {
         podIPs = try fields.optional("podIPs")
         startTime = try fields.optional("startTime")
         containerStatuses = try fields.optional("containerStatuses")
+        initContainerStatuses = try fields.optional("initContainerStatuses")
         qosClass = try fields.optional("qosClass")
     }
 }

@@ -27,6 +27,7 @@ public struct PodStatus: Sendable, Hashable, Codable {
     public var podIPs: [PodIP]?
     public var startTime: Timestamp?
     public var containerStatuses: [ContainerStatus]?
+    public var initContainerStatuses: [ContainerStatus]?
     public var qosClass: String?
 
     public init() {}

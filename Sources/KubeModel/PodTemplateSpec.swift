@@ -103,6 +103,9 @@ public struct Container: Sendable, Hashable {
 
     public var imagePullPolicy: String? { raw["imagePullPolicy"]?.stringValue }
 
+    /// An init container with `restartPolicy: Always`: a sidecar, which keeps running beside the regular containers.
+    public var isSidecar: Bool { raw["restartPolicy"]?.stringValue == "Always" }
+
     public var ports: [ContainerPort] {
         (raw["ports"]?.arrayValue ?? []).map { port in
             ContainerPort(

@@ -64,7 +64,16 @@ import Testing
            {"name":"b","image":"b:1","imageID":"","ready":false,"restartCount":0,
             "state":{"waiting":{"reason":"ErrImagePull","message":"no such image"}},"lastState":{}},
            {"name":"c","image":"c:1","imageID":"","ready":false,"restartCount":0,
-            "state":{"waiting":{},"running":{},"terminated":{"exitCode":0}},"lastState":{}}]}}
+            "state":{"waiting":{},"running":{},"terminated":{"exitCode":0}},"lastState":{}}],
+          "initContainerStatuses":[
+           {"name":"init","image":"i:1","imageID":"sha256:2","containerID":"containerd://2","ready":true,
+            "started":false,"restartCount":1,
+            "state":{"running":{"startedAt":"2026-11-26T15:08:03Z"},"waiting":{"reason":"r","message":"m"},
+             "terminated":{"exitCode":0,"reason":"Completed","message":"done","containerID":"containerd://2",
+             "startedAt":"2026-11-26T15:08:01Z","finishedAt":"2026-11-26T15:08:02Z"}},
+            "lastState":{"terminated":{"exitCode":1,"reason":"Error","message":"boom","containerID":"containerd://1",
+             "startedAt":"2026-11-26T15:07:00Z","finishedAt":"2026-11-26T15:07:05Z"},"waiting":{"reason":"w","message":"v"},
+             "running":{"startedAt":"2026-11-26T15:06:00Z"}}}]}}
         """
 
     static func foundation(_ value: some Encodable) throws -> String {

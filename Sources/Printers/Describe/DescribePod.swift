@@ -35,7 +35,10 @@ public func describePod(_ pod: Pod, events: [KubeEvent]?, now: Timestamp) -> Str
         writer.write(0, "IPs:\t<none>\n")
     }
     if let owner = pod.metadata.controllerRef { writer.write(0, "Controlled By:\t\(owner.kind)/\(owner.name)\n") }
-    if !spec.initContainers.isEmpty { writer.containers("Init Containers", spec.initContainers, pod: pod, space: "") }
+    if !spec.initContainers.isEmpty {
+        writer.containers("Init Containers", spec.initContainers, statuses: status.initContainerStatuses ?? [], pod: pod,
+                          space: "")
+    }
     writer.containers("Containers", spec.containers, statuses: status.containerStatuses ?? [], pod: pod, space: "")
     writer.readinessGates(pod)
     if let conditions = status.conditions, !conditions.isEmpty {

@@ -59,6 +59,7 @@ extension ClusterEvent {
         case .podAdopted: "PodAdopted"
         case .podConfigured: "PodConfigured"
         case .podOrphaned: "PodOrphaned"
+        case .podBound: "PodBound"
         case .podDeleted: "PodDeleted"
         case .kubeEventRecorded: "EventRecorded"
         }
@@ -98,6 +99,7 @@ extension ClusterEvent {
         case .podsTransferred(let p): try JSONCodec.encode(p)
         case .podCreated(let p), .podConfigured(let p): try JSONCodec.encode(p)
         case .podStatusUpdated(let p): try JSONCodec.encode(p)
+        case .podBound(let p): try JSONCodec.encode(p)
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
         case .kubeEventRecorded(let p): p.canonicalJSON
         }
@@ -155,6 +157,7 @@ extension ClusterEvent {
         case "PodAdopted": self = .podAdopted(try d(Adoption.self))
         case "PodConfigured": self = .podConfigured(try d(PodObject.self))
         case "PodOrphaned": self = .podOrphaned(try d(ObjectName.self))
+        case "PodBound": self = .podBound(try d(PodBinding.self))
         case "ReplicaSetDeleted": self = .replicaSetDeleted(try d(ObjectName.self))
         case "PodCreated": self = .podCreated(try d(PodObject.self))
         case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))

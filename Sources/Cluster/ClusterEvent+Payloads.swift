@@ -119,6 +119,16 @@ public struct ObjectName: Sendable, Hashable, Codable {
     public init(name: String) { self.name = name }
 }
 
+/// A Pod's binding to a node (the `pods/binding` subresource the scheduler writes).
+public struct PodBinding: Sendable, Hashable, Codable {
+    public var name: String
+    public var nodeName: String
+    public init(name: String, nodeName: String) {
+        self.name = name
+        self.nodeName = nodeName
+    }
+}
+
 /// `kubectl delete rs NAME [--cascade=orphan]`.
 public struct ReplicaSetDeletion: Sendable, Hashable, Codable {
     public var name: String

@@ -58,6 +58,8 @@ public enum ClusterEvent: Sendable, Hashable {
     case podAdopted(Adoption)
     /// `claimPods`' release: a Pod relabelled out of its ReplicaSet's selector loses its controller reference.
     case podOrphaned(ObjectName)
+    /// The scheduler binds a Pod it could not place before (one it places at once is created bound).
+    case podBound(PodBinding)
     case podDeleted(ObjectName)
     case kubeEventRecorded(KubeEvent)
 

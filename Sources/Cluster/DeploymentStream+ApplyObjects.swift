@@ -96,6 +96,10 @@ extension DeploymentStream {
         case .podOrphaned(let object):
             pods[object.name]?.metadata.droppingController()
             pods[object.name]?.metadata.resourceVersion = resourceVersion
+        case .podBound(let binding):
+            pods[binding.name]?.spec.nodeName = binding.nodeName
+            pods[binding.name]?.status.scheduled(at: time)
+            pods[binding.name]?.metadata.resourceVersion = resourceVersion
         case .podAdopted(let adoption):
             pods[adoption.name]?.metadata.adopted(by: adoption.owner)
             pods[adoption.name]?.metadata.resourceVersion = resourceVersion

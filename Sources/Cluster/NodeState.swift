@@ -3,6 +3,11 @@ import KubeModel
 /// The simulated node: which images it holds and how their containers behave.
 public struct NodeState: Sendable, Hashable, Codable {
     public static let nodeName = "rollbook-node"
+    /// The well-known labels the kubelet puts on its Node, which selectors and topology keys look at.
+    public static let labels = [
+        "beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux", "kubernetes.io/arch": "amd64",
+        "kubernetes.io/hostname": nodeName, "kubernetes.io/os": "linux",
+    ]
 
     public var version: Int = 0
     public var images: [String: LoadedImage] = [:]

@@ -22,7 +22,8 @@ extension ControlPlane {
         var errors = created.validate()
         if created.metadata.controllerRef != nil { errors.append(Self.controllerReferenceForbidden(kind: "Pod")) }
         if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "Pod", group: "") }
-        PodAdmission.admitAndBind(&created, at: now)
+        let bound = stream.pods.values.filter { $0.spec.nodeName == NodeState.nodeName && $0.metadata.deletionTimestamp == nil }
+        _ = PodAdmission.admitAndSchedule(&created, beside: bound, at: now)
         return created
     }
 

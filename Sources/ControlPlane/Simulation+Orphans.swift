@@ -27,7 +27,7 @@ extension Simulation {
         try run(id, at: time) { reconciler in
             for event in events {
                 reconciler.emit(event, actor: actor)
-                // A Pod a user creates is bound to the node at once: the scheduler's Event follows its creation.
+                // The scheduler places a Pod a user creates at once: its Event follows the creation.
                 if case .podConfigured(let written) = event, before.pods[written.pod.name] == nil {
                     reconciler.recordScheduling(of: written.pod)
                 }

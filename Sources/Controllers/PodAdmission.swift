@@ -6,16 +6,27 @@ import KubeModel
 /// unreachable tolerations (DefaultTolerationSeconds). Real pods always carry them, so `describe pod` and
 /// `get pod -o yaml` show them.
 public enum PodAdmission {
-    /// A new Pod as it is stored and then bound: admitted, its requests defaulted from its limits (`SetDefaults_Pod`),
-    /// `Pending` with its QoS class (the registry's `PrepareForCreate`), and scheduled to the one node.
-    public static func admitAndBind(_ pod: inout Pod, at time: Timestamp) {
+    /// A new Pod as it is stored and then scheduled: admitted, its requests defaulted from its limits
+    /// (`SetDefaults_Pod`), `Pending` with its QoS class (the registry's `PrepareForCreate`), then bound to the one
+    /// node if it fits there beside the `bound` Pods (``Scheduler``), or left unbound with the scheduler's verdict.
+    /// A Pod that names its node already is the kubelet's, not the scheduler's.
+    /// - Returns: Why the Pod could not be scheduled (the `FailedScheduling` message), or nil.
+    public static func admitAndSchedule(_ pod: inout Pod, beside bound: [Pod], at time: Timestamp) -> String? {
         admit(&pod.spec, podName: pod.name)
         pod.spec.defaultRequestsToLimits()
-        pod.spec.nodeName = NodeState.nodeName
         pod.status = PodStatus()
         pod.status.phase = "Pending"
         pod.status.qosClass = pod.spec.qosClass
-        pod.status.conditions = [PodCondition(type: "PodScheduled", status: "True", at: time)]
+        guard (pod.spec.nodeName ?? "").isEmpty else { return nil }
+        if let failure = Scheduler.failure(of: pod, beside: bound) {
+            pod.status.conditions = [
+                PodCondition(type: "PodScheduled", status: "False", at: time, reason: "Unschedulable", message: failure)
+            ]
+            return failure
+        }
+        pod.spec.nodeName = NodeState.nodeName
+        pod.status.scheduled(at: time)
+        return nil
     }
 
     static func admit(_ spec: inout PodSpec, podName: String) {

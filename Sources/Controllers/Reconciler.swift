@@ -61,8 +61,10 @@ public struct Reconciler {
         return pending.count != before
     }
 
-    /// One round of the ReplicaSet controller and kubelet over every ReplicaSet in the stream.
+    /// One round of the scheduler, the ReplicaSet controller and the kubelet over every ReplicaSet in the stream.
     mutating func settle() {
+        // The scheduler's queue puts a Pod that waited ahead of the ones the controllers create now.
+        scheduleWaitingPods()
         for rs in stream.replicaSets.values.sortedByCreation() { manageReplicas(of: rs.name) }
         runKubelet()
         for rs in stream.replicaSets.values.sortedByCreation() { updateReplicaSetStatus(rs.name) }

@@ -65,18 +65,36 @@ extension Reconciler {
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
-        PodAdmission.admitAndBind(&pod, at: now)
+        _ = PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
         emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
         recordScheduling(of: pod)
     }
 
-    /// The scheduler's `Scheduled` Event for a Pod ``PodAdmission/admitAndBind(_:at:)`` bound to the node.
+    /// The active Pods on the node, beside which the scheduler places another.
+    var boundPods: [Pod] { stream.pods.values.filter { $0.spec.nodeName == NodeState.nodeName && $0.isActive } }
+
+    /// The scheduler's Event for a Pod ``PodAdmission/admitAndSchedule(_:beside:at:)`` placed: `Scheduled` for one it
+    /// bound, `FailedScheduling` for one it could not (none for a Pod that named its node itself).
     public mutating func recordScheduling(of pod: Pod) {
-        recordPodEvent(
-            pod, type: "Normal", reason: "Scheduled",
-            message: "Successfully assigned \(pod.metadata.namespace ?? "default")/\(pod.name) to \(NodeState.nodeName)",
-            source: Actor.scheduler)
+        if let failure = pod.status.unschedulable {
+            recordPodEvent(pod, type: "Warning", reason: "FailedScheduling", message: failure, source: Actor.scheduler)
+        } else if pod.status.condition("PodScheduled")?.status == "True" {
+            recordPodEvent(
+                pod, type: "Normal", reason: "Scheduled",
+                message: "Successfully assigned \(pod.metadata.namespace ?? "default")/\(pod.name) to \(NodeState.nodeName)",
+                source: Actor.scheduler)
+        }
+    }
+
+    /// Binds the Pods the scheduler could not place before and now can (a Pod they clashed with is gone). Such a
+    /// Pod is retried whenever the stream changes; a retry that fails again records nothing.
+    mutating func scheduleWaitingPods() {
+        let waiting = stream.pods.values.filter { $0.status.unschedulable != nil && $0.isActive && $0.spec.nodeName == nil }
+        for pod in waiting.sorted(by: { $0.name < $1.name }) where Scheduler.failure(of: pod, beside: boundPods) == nil {
+            emit(.podBound(PodBinding(name: pod.name, nodeName: NodeState.nodeName)), actor: Actor.scheduler)
+            if let bound = stream.pods[pod.name] { recordScheduling(of: bound) }
+        }
     }
 
     /// The prefix of a generated pod name: `getPodsPrefix`'s ReplicaSet name and dash, cut to 58 characters by the

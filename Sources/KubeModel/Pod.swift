@@ -33,6 +33,20 @@ public struct PodStatus: Sendable, Hashable, Codable {
     public init() {}
 
     public func condition(_ type: String) -> PodCondition? { conditions?.first { $0.type == type } }
+
+    /// Bound to a node: `PodScheduled` turns True (the other conditions are the kubelet's).
+    public mutating func scheduled(at time: Timestamp) {
+        var conditions = (self.conditions ?? []).filter { $0.type != "PodScheduled" }
+        conditions.append(PodCondition(type: "PodScheduled", status: "True", at: time))
+        self.conditions = conditions
+    }
+
+    /// The scheduler's verdict that no node fits: `PodScheduled False` with the reason `Unschedulable`.
+    public var unschedulable: String? {
+        guard let condition = condition("PodScheduled"), condition.status == "False", condition.reason == "Unschedulable"
+        else { return nil }
+        return condition.message
+    }
 }
 
 public struct PodIP: Sendable, Hashable, Codable {

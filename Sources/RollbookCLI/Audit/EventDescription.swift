@@ -103,6 +103,7 @@ struct EventDescription: Equatable {
             let verb = p.pod.metadata.resourceVersion == nil ? "created" : "changed"
             self.init(object: "pod/\(p.pod.name)", summary: "\(verb) by user")
         case .podOrphaned(let p): self.init(object: "pod/\(p.name)", summary: "released (labels no longer match)")
+        case .podBound(let p): self.init(object: "pod/\(p.name)", summary: "bound to node/\(p.nodeName)")
         case .podAdopted(let p):
             self.init(object: "pod/\(p.name)", summary: "adopted by \(p.owner.kind.lowercased())/\(p.owner.name)")
         case .podDeleted(let p): self.init(object: "pod/\(p.name)", summary: "deleted")

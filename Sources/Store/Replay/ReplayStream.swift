@@ -11,7 +11,8 @@ import KubeModel
 ///   and replaces its container timers. Of the other event types only `PodAdopted`, an orphaning
 ///   `ReplicaSetDeleteRequested` and a ReplicaSet or orphaned Pods moving between streams (`ReplicaSetReleased`,
 ///   `ReplicaSetTransferred`, `PodsReleased`, `PodsTransferred`, which take or bring Pods and their timers) write
-///   Pods, as do a user's `PodConfigured` and the ReplicaSet controller's `PodOrphaned`, and they apply everything
+///   Pods, as do a user's `PodConfigured`, the ReplicaSet controller's `PodOrphaned` and the scheduler's `PodBound`,
+///   and they apply everything
 ///   waiting first; so these wait per Pod: a later `PodStatusUpdated` of the Pod drops a waiting
 ///   one, a `PodCreated` drops a waiting creation, a `PodDeleted` or `PodDeleteRequested` drops both.
 ///   Whatever still waits at the end is applied in log order. The counters a creation moves (``DeploymentStream/podSequence``) are counted on arrival.
@@ -88,7 +89,7 @@ struct ReplayStream {
             }
             return false
         case "PodAdopted", "ReplicaSetDeleteRequested", "ReplicaSetReleased", "ReplicaSetTransferred", "PodsReleased",
-            "PodsTransferred", "PodConfigured", "PodOrphaned":
+            "PodsTransferred", "PodConfigured", "PodOrphaned", "PodBound":
             // Rare, and they write Pods: everything waiting goes first.
             try applyWaitingPods()
             return apply(try event.decoded(), event)
@@ -118,7 +119,7 @@ struct ReplayStream {
         "ReplicaSetCreated", "ReplicaSetScaled", "ReplicaSetAnnotated", "ReplicaSetStatusUpdated", "ReplicaSetOrphaned",
         "ReplicaSetAdopted", "ReplicaSetDeleted", "ReplicaSetDeleteRequested", "EventRecorded", "PodAdopted",
         "ReplicaSetReleased", "ReplicaSetTransferred", "ReplicaSetConfigured", "PodsReleased",
-        "PodsTransferred", "PodConfigured", "PodOrphaned",
+        "PodsTransferred", "PodConfigured", "PodOrphaned", "PodBound",
     ]
 
     /// Hands over the revision records assigned since the last call (a replay writes them at once).

@@ -5,16 +5,14 @@ extension DescribeWriter {
     /// `DescribeEvents`: the events table, aligned on its own because the writer is flushed first. Nil events
     /// (`--show-events=false`) leave the section out.
     ///
-    /// Events are sorted by `lastTimestamp`; ties keep their given order, as Go's insertion sort
-    /// does for the short lists describe sees. A repeated event reads `<last> (xN over <first>)`.
+    /// Events come in the API server's order (by name) and are sorted by `lastTimestamp` with Go's unstable
+    /// `sort.Sort` (``GoSort``): up to 12 ties keep their order, more may not. A repeated event reads
+    /// `<last> (xN over <first>)`.
     mutating func events(_ events: [KubeEvent]?, now: Timestamp) {
         guard let events else { return }
         guard !events.isEmpty else { return write(0, "Events:\t<none>\n") }
         flush()
-        let sorted = events.enumerated().sorted { lhs, rhs in
-            lhs.element.lastTimestamp == rhs.element.lastTimestamp
-                ? lhs.offset < rhs.offset : lhs.element.lastTimestamp < rhs.element.lastTimestamp
-        }.map(\.element)
+        let sorted = GoSort.sorted(events) { $0.lastTimestamp < $1.lastTimestamp }
         write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         write(1, "----\t------\t----\t----\t-------\n")
         for event in sorted {

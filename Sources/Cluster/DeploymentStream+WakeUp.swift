@@ -24,14 +24,15 @@ extension DeploymentStream {
         return candidates.filter { $0 > time }.min()
     }
 
-    /// The next probe of each running container that is not ready yet and has a readiness probe: the prober probes
+    /// The next probe of each running container (or sidecar) that is not ready yet and has a readiness probe: the prober probes
     /// it on its period until it is ready, and each failure is an Event.
     private func readinessProbes(after time: Timestamp) -> [Timestamp] {
         var times: [Timestamp] = []
         for pod in pods.values {
-            for status in pod.status.containerStatuses ?? [] where !status.ready {
+            let probed = pod.spec.containers + pod.spec.initContainers.filter(\.isSidecar)
+            for status in (pod.status.containerStatuses ?? []) + (pod.status.initContainerStatuses ?? []) where !status.ready {
                 guard let startedAt = status.state.running?.startedAt,
-                    let container = pod.spec.containers.first(where: { $0.name == status.name }),
+                    let container = probed.first(where: { $0.name == status.name }),
                     let probe = ReadinessProbe(container)
                 else { continue }
                 times.append(probe.nextProbe(after: time, startedAt: startedAt))

@@ -39,6 +39,11 @@ public enum Identifiers {
         "10.244.0.\(fnv64(uid) % 250 + 2)"
     }
 
+    /// The Pod's address: the node's for a host-network Pod, else one of its pod CIDR.
+    public static func podIP(of pod: Pod) -> String {
+        pod.spec.raw["hostNetwork"]?.boolValue == true ? hostIP : podIP(for: pod.metadata.uid ?? pod.name)
+    }
+
     public static let hostIP = "192.168.49.2"
 }
 

@@ -15,18 +15,20 @@ extension Reconciler {
     private mutating func syncPod(_ name: String) {
         guard let pod = stream.pods[name] else { return }
         var timers: [String: ContainerTimer] = [:]
+        // Once a regular container has started the pod stays initialized: only its sidecars still run (and restart).
+        let started = Self.anyStarted(pod.status.containerStatuses)
         var initialized = true
         var initStatuses: [ContainerStatus] = []
         for container in pod.spec.initContainers {
             let current = pod.status.initContainerStatuses?.first { $0.name == container.name }
-            guard initialized else {
+            guard initialized, !started || container.isSidecar else {
                 initStatuses.append(current ?? .initializing(container))
                 continue
             }
             let status = advance(container, of: pod, from: current, role: container.isSidecar ? .sidecar : .initContainer,
                                  timers: &timers)
             initStatuses.append(status)
-            initialized = container.isSidecar ? status.started == true : status.state.terminated?.exitCode == 0
+            initialized = started || (container.isSidecar ? status.started == true : status.state.terminated?.exitCode == 0)
         }
         var statuses: [ContainerStatus] = []
         for container in pod.spec.containers {
@@ -70,18 +72,24 @@ extension Reconciler {
         return status
     }
 
+    /// `HasAnyRegularContainerStarted`: a regular container runs or has run, so the init containers were done.
+    private static func anyStarted(_ statuses: [ContainerStatus]?) -> Bool {
+        (statuses ?? []).contains { $0.state.running != nil || $0.state.terminated != nil }
+    }
+
     /// Phase, IPs and conditions from the containers' states, keeping transition times that did not flip.
     private func podStatus(_ pod: Pod, containers: [ContainerStatus], initContainers: [ContainerStatus]?) -> PodStatus {
         var status = pod.status
-        let incomplete = zip(pod.spec.initContainers, initContainers ?? []).filter { container, status in
-            container.isSidecar ? status.started != true : status.state.terminated?.exitCode != 0
+        // A sidecar restarting after the regular containers started leaves the pod Initialized (GeneratePodInitializedCondition).
+        let incomplete = Self.anyStarted(containers) ? [] : zip(pod.spec.initContainers, initContainers ?? []).filter {
+            container, status in container.isSidecar ? status.started != true : status.state.terminated?.exitCode != 0
         }.map(\.0.name)
         let neverStarted = containers.contains { $0.state.running == nil && $0.lastState.terminated == nil }
         status.phase = neverStarted || !incomplete.isEmpty ? "Pending" : "Running"
         if status.startTime == nil { status.startTime = now }
         status.hostIP = Identifiers.hostIP
         status.hostIPs = [PodIP(ip: Identifiers.hostIP)]
-        let ip = Identifiers.podIP(for: pod.metadata.uid ?? pod.name)
+        let ip = Identifiers.podIP(of: pod)
         status.podIP = ip
         status.podIPs = [PodIP(ip: ip)]
         status.containerStatuses = containers

@@ -17,7 +17,18 @@ public enum PodAdmission {
         pod.status = PodStatus()
         pod.status.phase = "Pending"
         pod.status.qosClass = pod.spec.qosClass
+        if pod.spec.raw["hostNetwork"]?.boolValue == true { defaultHostPorts(&pod.spec) }
         guard (pod.spec.nodeName ?? "").isEmpty else { return nil }
+        // Scheduling gates hold a Pod back (the API server's `applySchedulingGatedCondition`); a Pod for another
+        // scheduler waits for that one, and none runs here.
+        if !(pod.spec.raw["schedulingGates"]?.arrayValue ?? []).isEmpty {
+            pod.status.conditions = [
+                PodCondition(type: "PodScheduled", status: "False", at: time, reason: "SchedulingGated",
+                             message: "Scheduling is blocked due to non-empty scheduling gates")
+            ]
+            return nil
+        }
+        if let scheduler = pod.spec.raw["schedulerName"]?.stringValue, scheduler != Actor.scheduler { return nil }
         if let failure = Scheduler.failure(of: pod, beside: bound) {
             pod.status.conditions = [
                 PodCondition(type: "PodScheduled", status: "False", at: time, reason: "Unschedulable", message: failure)
@@ -27,6 +38,24 @@ public enum PodAdmission {
         pod.spec.nodeName = NodeState.nodeName
         pod.status.scheduled(at: time)
         return nil
+    }
+
+    /// `SetDefaults_Pod` for a host-network Pod: each port without a host port is exposed on the node as itself.
+    private static func defaultHostPorts(_ spec: inout PodSpec) {
+        func defaulted(_ containers: [Container]) -> [Container] {
+            containers.map { container in
+                guard case .array(let ports)? = container.raw["ports"] else { return container }
+                var container = container
+                container.raw["ports"] = .array(ports.map { port in
+                    guard var fields = port.objectValue, (fields["hostPort"]?.intValue ?? 0) == 0 else { return port }
+                    fields["hostPort"] = fields["containerPort"]
+                    return .object(fields)
+                })
+                return container
+            }
+        }
+        if spec.raw["initContainers"] != nil { spec.initContainers = defaulted(spec.initContainers) }
+        spec.containers = defaulted(spec.containers)
     }
 
     static func admit(_ spec: inout PodSpec, podName: String) {

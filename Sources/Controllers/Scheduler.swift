@@ -9,12 +9,20 @@ import KubeModel
 public enum Scheduler {
     /// The `FailedScheduling` message for `pod` beside the Pods `bound` to the node, or nil when the node fits.
     public static func failure(of pod: Pod, beside bound: [Pod]) -> String? {
-        guard let (reason, resolvable) = firstFailure(of: pod, beside: bound) else { return nil }
+        let verdict: (String, Bool)?
+        switch NodeSelectorMatch.nodeNames(pod.spec) {
+        // The PreFilter rejects terms that name no node in common, and leaves out the nodes they do not name.
+        case let names? where names.isEmpty: verdict = ("pod affinity terms conflict", false)
+        case let names? where !names.contains(NodeState.nodeName):
+            verdict = ("1 node(s) didn't satisfy plugin(s) [NodeAffinity]", false)
+        default: verdict = firstFailure(of: pod, beside: bound).map { ("1 " + $0.0, $0.1) }
+        }
+        guard let (reasons, resolvable) = verdict else { return nil }
         let preemption = pod.spec.raw["preemptionPolicy"]?.stringValue == "Never"
             ? "not eligible due to preemptionPolicy=Never."
             : "0/1 nodes are available: 1 "
                 + (resolvable ? "No preemption victims found for incoming pod." : "Preemption is not helpful for scheduling.")
-        return "0/1 nodes are available: 1 \(reason). preemption: \(preemption)"
+        return "0/1 nodes are available: \(reasons). preemption: \(preemption)"
     }
 
     /// The first filter the node fails, and whether evicting Pods could resolve it (`Unschedulable`, not

@@ -4,9 +4,7 @@
 public enum NodeSelectorMatch {
     public static func matches(_ spec: PodSpec, labels: [String: String], nodeName: String) -> Bool {
         for (key, value) in spec.nodeSelector where labels[key] != value { return false }
-        guard let terms = spec.raw["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?[
-            "nodeSelectorTerms"]?.arrayValue
-        else { return true }
+        guard let terms = requiredTerms(spec) else { return true }
         return terms.contains { term in
             let expressions = term["matchExpressions"]?.arrayValue ?? []
             let fields = term["matchFields"]?.arrayValue ?? []
@@ -14,6 +12,29 @@ public enum NodeSelectorMatch {
             return expressions.allSatisfy { holds($0, value: labels[$0["key"]?.stringValue ?? ""]) }
                 && fields.allSatisfy { $0["key"]?.stringValue == "metadata.name" && holds($0, value: nodeName) }
         }
+    }
+
+    /// The nodes the NodeAffinity plugin's PreFilter narrows scheduling to: when every required term names nodes
+    /// (`matchFields` `metadata.name In`, intersected within a term), their union; nil when some term does not.
+    public static func nodeNames(_ spec: PodSpec) -> Set<String>? {
+        guard let terms = requiredTerms(spec) else { return nil }
+        var names: Set<String>?
+        for term in terms {
+            var termNames: Set<String>?
+            for field in term["matchFields"]?.arrayValue ?? []
+            where field["key"]?.stringValue == "metadata.name" && field["operator"]?.stringValue == "In" {
+                let values = Set((field["values"]?.arrayValue ?? []).compactMap(\.stringValue))
+                termNames = termNames.map { $0.intersection(values) } ?? values
+            }
+            guard let termNames else { return nil }
+            names = (names ?? []).union(termNames)
+        }
+        return names
+    }
+
+    private static func requiredTerms(_ spec: PodSpec) -> [JSONValue]? {
+        spec.raw["affinity"]?["nodeAffinity"]?["requiredDuringSchedulingIgnoredDuringExecution"]?["nodeSelectorTerms"]?
+            .arrayValue
     }
 
     /// One `NodeSelectorRequirement`: In, NotIn, Exists, DoesNotExist, and Gt/Lt comparing integers.

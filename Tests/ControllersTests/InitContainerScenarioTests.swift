@@ -53,6 +53,33 @@ struct InitContainerScenarioTests {
         #expect(s.deployment.status.readyReplicas == nil)
     }
 
+    /// The prober probes a sidecar too: one whose application answers late turns ready on its own schedule.
+    @Test func aSidecarsReadinessProbeRunsOnItsPeriod() throws {
+        var sidecar = Container(name: "proxy", image: "proxy:1")
+        sidecar.raw["restartPolicy"] = .string("Always")
+        sidecar.raw["readinessProbe"] = try JSONCodec.parse(#"{"tcpSocket":{"port":15000},"periodSeconds":10}"#)
+        var s = Self.scenario(init: [sidecar], loaded: [ImageLoaded(image: "proxy:1", startupSeconds: 25)])
+        s.settle()
+        s.advance(29)
+        #expect(try !pod(s).isReady)
+        s.advance(1)
+        #expect(try pod(s).isReady, "the probe at 30 s finds the application answering")
+    }
+
+    /// A sidecar that restarts after the regular containers started leaves the pod Running and Initialized, and
+    /// the regular containers keep their lifecycle (GeneratePodInitializedCondition, getPhase).
+    @Test func aSidecarRestartingLaterLeavesThePodInitialized() throws {
+        var sidecar = Container(name: "proxy", image: "proxy:1")
+        sidecar.raw["restartPolicy"] = .string("Always")
+        var s = Self.scenario(init: [sidecar], loaded: [ImageLoaded(image: "proxy:1", behaviour: .crash)])
+        s.settle()
+        s.advance(40)
+        let p = try pod(s)
+        #expect(p.status.initContainerStatuses?.first?.state.waiting?.reason == "CrashLoopBackOff")
+        #expect(p.status.phase == "Running" && p.status.condition("Initialized")?.status == "True")
+        #expect(p.status.containerStatuses?.first?.state.running != nil)
+    }
+
     @Test func aSidecarLetsTheNextInitContainerRunOnceItHasStarted() throws {
         var sidecar = Container(name: "proxy", image: "proxy:1")
         sidecar.raw["restartPolicy"] = .string("Always")

@@ -59,6 +59,21 @@ struct SchedulerTests {
                                   beside: [holder]) == nil)
     }
 
+    /// NodeAffinity's PreFilter: terms that each name nodes narrow scheduling to those; the node left out fails as an
+    /// absent node, and terms naming no node in common fail before any node is looked at.
+    @Test func termsNamingOtherNodesLeaveThisOneOut() throws {
+        func pinned(_ terms: String) throws -> Pod {
+            try pod("p", spec: #"{"affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":\#(terms)}}}}"#)
+        }
+        #expect(Scheduler.failure(of: try pinned(#"[{"matchFields":[{"key":"metadata.name","operator":"In","values":["worker-2"]}]}]"#), beside: [])
+            == "0/1 nodes are available: 1 node(s) didn't satisfy plugin(s) [NodeAffinity]. "
+            + "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.")
+        #expect(Scheduler.failure(of: try pinned(#"[{"matchFields":[{"key":"metadata.name","operator":"In","values":["a"]},{"key":"metadata.name","operator":"In","values":["b"]}]}]"#), beside: [])
+            == "0/1 nodes are available: pod affinity terms conflict. "
+            + "preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.")
+        #expect(Scheduler.failure(of: try pinned(#"[{"matchFields":[{"key":"metadata.name","operator":"In","values":["rollbook-node"]}]}]"#), beside: []) == nil)
+    }
+
     @Test func aPodThatMayNotPreemptSaysSo() throws {
         #expect(Scheduler.failure(of: try pod("p", spec: #"{"nodeSelector":{"disk":"ssd"},"preemptionPolicy":"Never"}"#), beside: [])
             == "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. "

@@ -154,18 +154,17 @@ struct ContainerLifecycle {
 
     /// One readiness probe. The application answers once the image's startup delay has passed (never, for an image
     /// that never turns ready or crashes); the container is ready at the `successThreshold`-th probe from then on.
-    /// Before, each probe fails with the refused connection's Event.
+    /// Before, each probe fails with the refused connection's Event. A probe whose port cannot be resolved errs
+    /// every time, and the container never turns ready.
     private mutating func runProbe(_ probe: ReadinessProbe, on status: inout ContainerStatus, startedAt: Timestamp) {
-        if (loaded?.behaviour ?? .ready) == .ready {
+        if (loaded?.behaviour ?? .ready) == .ready && probe.resolves {
             let up = startedAt.adding(seconds: Int64(loaded?.startupSeconds ?? 0))
             if now >= up {
                 if now >= probe.readyTime(appUpAt: up, startedAt: startedAt) { status.ready = true }
                 return
             }
         }
-        if let message = probe.failureMessage(podIP: Identifiers.podIP(for: pod.metadata.uid ?? pod.name)) {
-            record("Warning", "Unhealthy", message)
-        }
+        record("Warning", "Unhealthy", probe.failureMessage(podIP: Identifiers.podIP(of: pod)))
     }
 
     /// An init container's command exits 0: it is done, and ready (`UpdatePodStatus` counts a completed init

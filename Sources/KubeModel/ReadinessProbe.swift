@@ -17,6 +17,11 @@ public struct ReadinessProbe: Sendable, Hashable {
     public var periodSeconds: Int64
     public var successThreshold: Int
     public var handler: Handler
+    /// A port name neither declared by the container nor a number: the prober's last try, `strconv.Atoi`, fails.
+    public var unresolvedPort: String?
+
+    /// Whether the probe can run at all (its port resolves).
+    public var resolves: Bool { unresolvedPort == nil }
 
     /// The container's readiness probe, with API defaults for what it leaves out; nil without one.
     public init?(_ container: Container) {
@@ -28,6 +33,8 @@ public struct ReadinessProbe: Sendable, Hashable {
         periodSeconds = seconds("periodSeconds", 10)
         successThreshold = Int(seconds("successThreshold", 1))
         let timeout = seconds("timeoutSeconds", 1)
+        let port = (probe["httpGet"] ?? probe["tcpSocket"])?["port"]
+        unresolvedPort = port.flatMap { Self.port($0, of: container) == nil ? $0.stringValue : nil }
         if let http = probe["httpGet"]?.objectValue {
             handler = .httpGet(
                 scheme: (http["scheme"]?.stringValue ?? "HTTP").lowercased(), host: http["host"]?.stringValue,
@@ -73,12 +80,15 @@ public struct ReadinessProbe: Sendable, Hashable {
 
     /// The Event message of a failed probe of an application that does not answer yet: the error Go's HTTP client,
     /// dialer or gRPC client gives for a refused connection to `podIP` (an exec probe's command printed nothing).
-    /// Nil for a port name the container does not declare: the prober's error then prints Go structs.
-    public func failureMessage(podIP: String) -> String? {
+    /// A probe whose port does not resolve errs instead (`"%s probe errored and resulted in %s state: %s"`).
+    public func failureMessage(podIP: String) -> String {
+        if let unresolvedPort {
+            return "Readiness probe errored and resulted in unknown state: strconv.Atoi: parsing \"\(unresolvedPort)\": invalid syntax"
+        }
         let output: String
         switch handler {
         case .httpGet(_, _, nil, _), .tcpSocket(_, nil):
-            return nil
+            output = ""
         case .httpGet(let scheme, let host, let port?, let path):
             let address = "\(host ?? podIP):\(port)"
             let url = "\(scheme)://\(address)\(path.hasPrefix("/") ? "" : "/")\(path)"

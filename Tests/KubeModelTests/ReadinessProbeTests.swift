@@ -49,6 +49,9 @@ import Testing
         #expect(try probe(#"{"grpc":{"port":9090},"timeoutSeconds":90}"#).failureMessage(podIP: ip)
             == #"Readiness probe failed: timeout: failed to connect service "10.244.0.7:9090" within 1m30s: context deadline exceeded"#)
         #expect(try probe(#"{"exec":{"command":["cat","/tmp/ready"]}}"#).failureMessage(podIP: ip) == "Readiness probe failed: ")
-        #expect(try probe(#"{"tcpSocket":{"port":"db"}}"#).failureMessage(podIP: ip) == nil, "a port name the container lacks")
+        let unresolved = try probe(#"{"tcpSocket":{"port":"db"}}"#)
+        #expect(!unresolved.resolves)
+        #expect(unresolved.failureMessage(podIP: ip)
+            == #"Readiness probe errored and resulted in unknown state: strconv.Atoi: parsing "db": invalid syntax"#)
     }
 }

@@ -16,7 +16,10 @@ func describeProbe(_ probe: JSONValue) -> String {
         let host = http["host"]?.goScalar ?? ""
         let port = http["port"]?.goScalar ?? ""
         let authority = port.isEmpty ? host : (host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)")
-        return "http-get \(scheme)://\(authority)\(http["path"]?.goScalar ?? "") \(attributes)"
+        // url.URL.String puts a slash before a relative path when there is a host.
+        var path = http["path"]?.goScalar ?? ""
+        if !path.isEmpty && !path.hasPrefix("/") && !authority.isEmpty { path = "/" + path }
+        return "http-get \(scheme)://\(authority)\(path) \(attributes)"
     }
     if let tcp = probe["tcpSocket"] {
         return "tcp-socket \(tcp["host"]?.goScalar ?? ""):\(tcp["port"]?.goScalar ?? "") \(attributes)"

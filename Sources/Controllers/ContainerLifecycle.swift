@@ -188,6 +188,13 @@ struct ContainerLifecycle {
         var status = current
         var terminated = ContainerState.Terminated(exitCode: 1, reason: "Error", startedAt: startedAt, finishedAt: now)
         terminated.containerID = current.containerID
+        // A Pod that restarts nothing leaves the container as it exited; a sidecar restarts whatever the Pod says.
+        if role != .sidecar && pod.spec.restartPolicy == "Never" {
+            status.state = ContainerState(terminated: terminated)
+            status.ready = false
+            status.started = false
+            return (status, nil)
+        }
         status.lastState = ContainerState(terminated: terminated)
         guard attempt > 0 else {
             status.restartCount += 1

@@ -72,6 +72,21 @@ extension Reconciler {
         return status
     }
 
+    /// `getPhase` for a Pod that restarts nothing: `Failed` once an init container failed, or once every container
+    /// has exited and one of them failed; `Succeeded` once all exited 0. Nil while the Pod is not done.
+    private static func terminalPhase(_ pod: Pod, containers: [ContainerStatus], initContainers: [ContainerStatus]?)
+        -> String?
+    {
+        guard pod.spec.restartPolicy == "Never" else { return nil }
+        let failedInit = zip(pod.spec.initContainers, initContainers ?? []).contains { container, status in
+            !container.isSidecar && (status.state.terminated?.exitCode ?? 0) != 0
+        }
+        if failedInit { return "Failed" }
+        let exits = containers.compactMap { $0.state.terminated?.exitCode }
+        guard !containers.isEmpty, exits.count == containers.count else { return nil }
+        return exits.allSatisfy { $0 == 0 } ? "Succeeded" : "Failed"
+    }
+
     /// `HasAnyRegularContainerStarted`: a regular container runs or has run, so the init containers were done.
     private static func anyStarted(_ statuses: [ContainerStatus]?) -> Bool {
         (statuses ?? []).contains { $0.state.running != nil || $0.state.terminated != nil }
@@ -84,8 +99,11 @@ extension Reconciler {
         let incomplete = Self.anyStarted(containers) ? [] : zip(pod.spec.initContainers, initContainers ?? []).filter {
             container, status in container.isSidecar ? status.started != true : status.state.terminated?.exitCode != 0
         }.map(\.0.name)
-        let neverStarted = containers.contains { $0.state.running == nil && $0.lastState.terminated == nil }
-        status.phase = neverStarted || !incomplete.isEmpty ? "Pending" : "Running"
+        let waiting = containers.contains {
+            $0.state.running == nil && $0.state.terminated == nil && $0.lastState.terminated == nil
+        }
+        let terminal = Self.terminalPhase(pod, containers: containers, initContainers: initContainers)
+        status.phase = terminal ?? (waiting || !incomplete.isEmpty ? "Pending" : "Running")
         if status.startTime == nil { status.startTime = now }
         status.hostIP = Identifiers.hostIP
         status.hostIPs = [PodIP(ip: Identifiers.hostIP)]
@@ -96,16 +114,18 @@ extension Reconciler {
         status.initContainerStatuses = initContainers
         let sidecars = zip(pod.spec.initContainers, initContainers ?? []).filter { $0.0.isSidecar }.map(\.1)
         let unready = (sidecars + containers).filter { !$0.ready }.map(\.name)
-        let ready = unready.isEmpty
-        let reason: String? = ready ? nil : "ContainersNotReady"
-        let message: String? = ready ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+        let ready = unready.isEmpty && terminal == nil
+        // A terminal Pod's containers are not ready whatever they say (generateContainersReadyConditionForTerminalPhase).
+        let reason: String? = ready ? nil : terminal.map { $0 == "Failed" ? "PodFailed" : "PodCompleted" } ?? "ContainersNotReady"
+        let message: String? = ready || terminal != nil ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
         func condition(_ type: String, _ value: String, reason: String? = nil, message: String? = nil) -> PodCondition {
             var condition = PodCondition(type: type, status: value, at: now, reason: reason, message: message)
             if let old = pod.status.condition(type), old.status == value { condition.lastTransitionTime = old.lastTransitionTime }
             return condition
         }
         status.conditions = [
-            condition("PodReadyToStartContainers", "True"),
+            // The kubelet tears a terminal Pod's sandbox down.
+            condition("PodReadyToStartContainers", terminal == nil ? "True" : "False"),
             incomplete.isEmpty
                 ? condition("Initialized", "True")
                 : condition("Initialized", "False", reason: "ContainersNotInitialized",

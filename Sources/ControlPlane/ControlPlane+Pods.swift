@@ -23,7 +23,7 @@ extension ControlPlane {
         if created.metadata.controllerRef != nil { errors.append(Self.controllerReferenceForbidden(kind: "Pod")) }
         if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "Pod", group: "") }
         let bound = stream.pods.values.filter { $0.spec.nodeName == NodeState.nodeName && $0.metadata.deletionTimestamp == nil }
-        _ = PodAdmission.admitAndSchedule(&created, beside: bound, at: now)
+        PodAdmission.admitAndSchedule(&created, beside: bound, at: now)
         return created
     }
 

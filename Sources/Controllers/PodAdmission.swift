@@ -9,16 +9,16 @@ public enum PodAdmission {
     /// A new Pod as it is stored and then scheduled: admitted, its requests defaulted from its limits
     /// (`SetDefaults_Pod`), `Pending` with its QoS class (the registry's `PrepareForCreate`), then bound to the one
     /// node if it fits there beside the `bound` Pods (``Scheduler``), or left unbound with the scheduler's verdict.
-    /// A Pod that names its node already is the kubelet's, not the scheduler's.
-    /// - Returns: Why the Pod could not be scheduled (the `FailedScheduling` message), or nil.
-    public static func admitAndSchedule(_ pod: inout Pod, beside bound: [Pod], at time: Timestamp) -> String? {
+    /// A Pod that names its node already is the kubelet's, not the scheduler's. Why a Pod could not be scheduled
+    /// is its `PodScheduled` condition's message (``PodStatus/unschedulable``).
+    public static func admitAndSchedule(_ pod: inout Pod, beside bound: [Pod], at time: Timestamp) {
         admit(&pod.spec, podName: pod.name)
         pod.spec.defaultRequestsToLimits()
         pod.status = PodStatus()
         pod.status.phase = "Pending"
         pod.status.qosClass = pod.spec.qosClass
         if pod.spec.raw["hostNetwork"]?.boolValue == true { defaultHostPorts(&pod.spec) }
-        guard (pod.spec.nodeName ?? "").isEmpty else { return nil }
+        guard (pod.spec.nodeName ?? "").isEmpty else { return }
         // Scheduling gates hold a Pod back (the API server's `applySchedulingGatedCondition`); a Pod for another
         // scheduler waits for that one, and none runs here.
         if !(pod.spec.raw["schedulingGates"]?.arrayValue ?? []).isEmpty {
@@ -26,36 +26,31 @@ public enum PodAdmission {
                 PodCondition(type: "PodScheduled", status: "False", at: time, reason: "SchedulingGated",
                              message: "Scheduling is blocked due to non-empty scheduling gates")
             ]
-            return nil
+            return
         }
-        if let scheduler = pod.spec.raw["schedulerName"]?.stringValue, scheduler != Actor.scheduler { return nil }
+        if let scheduler = pod.spec.raw["schedulerName"]?.stringValue, scheduler != Actor.scheduler { return }
         if let failure = Scheduler.failure(of: pod, beside: bound) {
             pod.status.conditions = [
                 PodCondition(type: "PodScheduled", status: "False", at: time, reason: "Unschedulable", message: failure)
             ]
-            return failure
+            return
         }
         pod.spec.nodeName = NodeState.nodeName
         pod.status.scheduled(at: time)
-        return nil
     }
 
     /// `SetDefaults_Pod` for a host-network Pod: each port without a host port is exposed on the node as itself.
     private static func defaultHostPorts(_ spec: inout PodSpec) {
-        func defaulted(_ containers: [Container]) -> [Container] {
-            containers.map { container in
-                guard case .array(let ports)? = container.raw["ports"] else { return container }
-                var container = container
-                container.raw["ports"] = .array(ports.map { port in
-                    guard var fields = port.objectValue, (fields["hostPort"]?.intValue ?? 0) == 0 else { return port }
-                    fields["hostPort"] = fields["containerPort"]
-                    return .object(fields)
-                })
-                return container
-            }
+        spec.mapEveryContainer { container in
+            guard case .array(let ports)? = container.raw["ports"] else { return container }
+            var container = container
+            container.raw["ports"] = .array(ports.map { port in
+                guard var fields = port.objectValue, (fields["hostPort"]?.intValue ?? 0) == 0 else { return port }
+                fields["hostPort"] = fields["containerPort"]
+                return .object(fields)
+            })
+            return container
         }
-        if spec.raw["initContainers"] != nil { spec.initContainers = defaulted(spec.initContainers) }
-        spec.containers = defaulted(spec.containers)
     }
 
     static func admit(_ spec: inout PodSpec, podName: String) {
@@ -79,20 +74,14 @@ public enum PodAdmission {
         let volume = "kube-api-access-\(Identifiers.nameSuffix("\(podName)/kube-api-access"))"
         let path = "/var/run/secrets/kubernetes.io/serviceaccount"
         var mounted = false
-        func mountingToken(_ containers: [Container]) -> [Container] {
-            containers.map { container in
-                guard !container.volumeMounts.contains(where: { $0["mountPath"]?.stringValue == path }) else {
-                    return container
-                }
-                mounted = true
-                var container = container
-                let mount: JSONValue = .object(["name": .string(volume), "readOnly": .bool(true), "mountPath": .string(path)])
-                container.raw["volumeMounts"] = .array(container.volumeMounts + [mount])
-                return container
-            }
+        spec.mapEveryContainer { container in
+            guard !container.volumeMounts.contains(where: { $0["mountPath"]?.stringValue == path }) else { return container }
+            mounted = true
+            var container = container
+            let mount: JSONValue = .object(["name": .string(volume), "readOnly": .bool(true), "mountPath": .string(path)])
+            container.raw["volumeMounts"] = .array(container.volumeMounts + [mount])
+            return container
         }
-        if spec.raw["initContainers"] != nil { spec.initContainers = mountingToken(spec.initContainers) }
-        spec.containers = mountingToken(spec.containers)
         if mounted { spec.raw["volumes"] = .array(spec.volumes + [projectedTokenVolume(volume)]) }
     }
 

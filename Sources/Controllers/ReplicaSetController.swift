@@ -65,7 +65,7 @@ extension Reconciler {
         meta.creationTimestamp = now
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
-        _ = PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
+        PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
         emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
         recordScheduling(of: pod)

@@ -25,9 +25,7 @@ extension PodSpec {
     /// `SetDefaults_Pod`: a container that sets a limit but no request for a resource requests the limit. Pods
     /// only: a Deployment's template keeps its requests as written.
     public mutating func defaultRequestsToLimits() {
-        containers = containers.map(Self.requestingLimits)
-        // Only when there are some: an empty list written here would read back as absent, so an update would see a change.
-        if raw["initContainers"] != nil { initContainers = initContainers.map(Self.requestingLimits) }
+        mapEveryContainer(Self.requestingLimits)
     }
 
     private static func requestingLimits(_ container: Container) -> Container {

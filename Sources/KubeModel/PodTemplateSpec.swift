@@ -69,6 +69,13 @@ public struct PodSpec: Sendable, Hashable, Codable {
         set { raw["initContainers"] = .array(newValue.map { .object($0.raw) }) }
     }
 
+    /// Changes every init and regular container, in that order. Init containers are written back only when the spec
+    /// has some: an empty list written here would read back as absent, so an update would see a change.
+    public mutating func mapEveryContainer(_ transform: (Container) -> Container) {
+        if raw["initContainers"] != nil { initContainers = initContainers.map(transform) }
+        containers = containers.map(transform)
+    }
+
     public var nodeName: String? {
         get { raw["nodeName"]?.stringValue }
         set { raw["nodeName"] = newValue.map(JSONValue.string) }

@@ -10,8 +10,8 @@ struct PodAdmissionSchedulingTests {
         var raw = try JSONCodec.parse(spec).objectValue ?? [:]
         if raw["containers"] == nil { raw["containers"] = try JSONCodec.parse(#"[{"name":"c","image":"c:1"}]"#) }
         var pod = Pod(metadata: ObjectMeta(name: "p", namespace: "default", labels: [:]), spec: PodSpec(raw: raw))
-        let failure = PodAdmission.admitAndSchedule(&pod, beside: [], at: Timestamp(seconds: 100))
-        return (pod, failure)
+        PodAdmission.admitAndSchedule(&pod, beside: [], at: Timestamp(seconds: 100))
+        return (pod, pod.status.unschedulable)
     }
 
     @Test func schedulingGatesHoldThePodWithTheirCondition() throws {

@@ -91,7 +91,11 @@ extension Reconciler {
     /// Pod is retried whenever the stream changes; a retry that fails again records nothing.
     mutating func scheduleWaitingPods() {
         let waiting = stream.pods.values.filter { $0.status.unschedulable != nil && $0.isActive && $0.spec.nodeName == nil }
-        for pod in waiting.sorted(by: { $0.name < $1.name }) where Scheduler.failure(of: pod, beside: boundPods) == nil {
+        // The scheduling queue's order among equal priorities: the Pod that has waited longest first.
+        let queue = waiting.sorted {
+            ($0.metadata.creationTimestamp ?? Timestamp(seconds: 0), $0.name) < ($1.metadata.creationTimestamp ?? Timestamp(seconds: 0), $1.name)
+        }
+        for pod in queue where Scheduler.failure(of: pod, beside: boundPods) == nil {
             emit(.podBound(PodBinding(name: pod.name, nodeName: NodeState.nodeName)), actor: Actor.scheduler)
             if let bound = stream.pods[pod.name] { recordScheduling(of: bound) }
         }

@@ -109,6 +109,7 @@ extension FieldError {
         case .duplicate: reason = "FieldValueDuplicate"
         case .forbidden: reason = "FieldValueForbidden"
         case .tooLong: reason = "FieldValueTooLong"
+        case .notFound: reason = "FieldValueNotFound"
         case .fieldManagerConflict: reason = "FieldManagerConflict"
         }
         let full = message

@@ -18,6 +18,7 @@ extension ControlPlane {
         created.metadata.resourceVersion = nil
         created.metadata.generation = nil
         created.spec.applyDefaults()
+        created.spec.dropDisabledFields()
         created.spec.raw = TypedObject.storedPodSpec(created.spec.raw)
         var errors = created.validate()
         if created.metadata.controllerRef != nil { errors.append(Self.controllerReferenceForbidden(kind: "Pod")) }
@@ -38,6 +39,7 @@ extension ControlPlane {
         updated.metadata.generateName = live.metadata.generateName
         updated.status = live.status
         updated.spec.applyDefaults()
+        updated.spec.dropDisabledFields()
         updated.spec.raw = TypedObject.storedPodSpec(updated.spec.raw)
         // The stored spec as written back (empty lists the encoder leaves out read back as absent) is no change.
         if try JSONValue(encoding: updated.spec) == JSONValue(encoding: live.spec) { updated.spec = live.spec }

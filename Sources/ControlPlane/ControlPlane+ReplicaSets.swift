@@ -63,6 +63,7 @@ extension ReplicaSet {
     /// As the API server stores it (``Deployment/admit()``).
     mutating func admit() {
         applyDefaults()
+        spec.template.spec.dropDisabledFields()
         spec.template.spec.raw = TypedObject.storedPodSpec(spec.template.spec.raw)
         if spec.minReadySeconds == 0 { spec.minReadySeconds = nil }
     }

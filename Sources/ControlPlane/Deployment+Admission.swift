@@ -7,6 +7,7 @@ extension Deployment {
     /// only so are one template: the same hash, and `rollout undo`'s re-encoded template still finds its ReplicaSet.
     mutating func admit() {
         applyDefaults()
+        spec.template.spec.dropDisabledFields()
         spec.template.spec.raw = TypedObject.storedPodSpec(spec.template.spec.raw)
         if spec.minReadySeconds == 0 { spec.minReadySeconds = nil }
     }

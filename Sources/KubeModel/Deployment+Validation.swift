@@ -74,7 +74,7 @@ extension DeploymentSpec {
 
 /// The text `kubectl` prints for a 422 Invalid answer, without the trailing newline.
 ///
-/// One cause gives `The Deployment "web" is invalid: <cause>`; several give the same head followed by a
+/// Causes are printed once each. One cause gives `The Deployment "web" is invalid: <cause>`; several give the same head followed by a
 /// space and one `* <cause>` line per error (kubectl's `MultilineError`). No causes give just the head.
 ///
 /// - Parameters:
@@ -83,6 +83,9 @@ extension DeploymentSpec {
 ///   - errors: The validation errors, in order.
 public func validationErrorMessage(kind: String, name: String, errors: [FieldError]) -> String {
     let head = "The \(kind) \(goQuoted(name)) is invalid"
+    // kubectl's `statusCausesToAggrError` prints a cause whose `field: message` it has printed already only once.
+    var seen: Set<String> = []
+    let errors = errors.filter { seen.insert($0.message).inserted }
     switch errors.count {
     case 0: return head
     case 1: return head + ": " + errors[0].message

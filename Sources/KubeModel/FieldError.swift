@@ -7,6 +7,7 @@ public struct FieldError: Error, Sendable, Hashable {
         case duplicate
         case forbidden
         case tooLong
+        case notFound
         /// A server-side apply's conflict on the field (a `FieldManagerConflict` cause): `detail` names the manager.
         case fieldManagerConflict
     }
@@ -35,6 +36,7 @@ public struct FieldError: Error, Sendable, Hashable {
         case .fieldManagerConflict: return "\(path): \(detail)"
         case .invalid: body = "Invalid value: \(value ?? "null")"
         case .duplicate: body = "Duplicate value: \(value ?? "null")"
+        case .notFound: body = "Not found: \(value ?? "null")"
         case .notSupported(let allowed):
             body = "Unsupported value: \(value ?? "null")"
             if !allowed.isEmpty {

@@ -2,18 +2,26 @@
 enum ContainerRules {
     static let supportedProtocols: Set<String> = ["TCP", "UDP", "SCTP"]
 
-    /// Regular containers: at least one, each valid, names unique, no per-container `restartPolicy`, and no two
-    /// ports claiming the same host port.
-    static func containers(_ containers: [Container], at path: String) -> [FieldError] {
+    /// What the checks of one container need from its pod: the volumes that passed validation, by name, and the
+    /// grace period a `sleep` hook must fit in.
+    struct PodContext {
+        var volumes: [String: JSONValue]
+        var gracePeriod: Int
+    }
+
+    /// Regular containers: at least one, each valid, names unique, hooks and probes valid, no per-container
+    /// `restartPolicy`, and no two ports claiming the same host port.
+    static func containers(_ containers: [Container], pod: PodContext, at path: String) -> [FieldError] {
         guard !containers.isEmpty else { return [FieldError(.required, path)] }
         var errors: [FieldError] = []
         var names: Set<String> = []
         for (index, container) in containers.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            errors += container.commonValidationErrors(at: itemPath)
+            errors += container.commonValidationErrors(pod: pod, at: itemPath)
             if !names.insert(container.name).inserted {
                 errors.append(FieldError(.duplicate, itemPath + ".name", value: goQuoted(container.name)))
             }
+            errors += container.hookAndProbeErrors(gracePeriod: pod.gracePeriod, at: itemPath)
             if !container.raw["restartPolicy"].isUnset {
                 errors.append(FieldError(.forbidden, itemPath + ".restartPolicy",
                                          detail: "may not be set for non-init containers"))
@@ -23,13 +31,15 @@ enum ContainerRules {
     }
 
     /// Init containers: the common checks, `restartPolicy` only `Always` (a sidecar), names unique across regular
-    /// and init containers, and no lifecycle or probes unless the init container is a sidecar.
-    static func initContainers(_ containers: [Container], regular: [Container], at path: String) -> [FieldError] {
+    /// and init containers, and no lifecycle or probes unless the init container is a sidecar (whose are checked).
+    static func initContainers(_ containers: [Container], regular: [Container], pod: PodContext, at path: String)
+        -> [FieldError]
+    {
         var errors: [FieldError] = []
         var names = Set(regular.map(\.name))
         for (index, container) in containers.enumerated() {
             let itemPath = "\(path)[\(index)]"
-            errors += container.commonValidationErrors(at: itemPath)
+            errors += container.commonValidationErrors(pod: pod, at: itemPath)
             var sidecar = false
             if !container.raw["restartPolicy"].isUnset {
                 let policy = container.raw["restartPolicy"]?.stringValue ?? ""
@@ -46,7 +56,10 @@ enum ContainerRules {
             }
             // Upstream checks each init container on its own, so the reported index is always [0].
             errors += hostPortConflicts([container], at: path)
-            guard !sidecar else { continue }
+            guard !sidecar else {
+                errors += container.hookAndProbeErrors(gracePeriod: pod.gracePeriod, at: itemPath)
+                continue
+            }
             for key in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]
             where !container.raw[key].isUnset {
                 errors.append(FieldError(.forbidden, "\(itemPath).\(key)",
@@ -77,9 +90,10 @@ enum ContainerRules {
 }
 
 extension Container {
-    /// `validateContainerCommon`, limited to name, image, terminationMessagePolicy, ports, env names,
-    /// imagePullPolicy and resource quantities. A blank image passes here: upstream only rejects surrounding whitespace for Pods.
-    func commonValidationErrors(at path: String) -> [FieldError] {
+    /// `validateContainerCommon`: name, image, terminationMessagePolicy, ports, env, envFrom, volume mounts and devices,
+    /// imagePullPolicy, resource quantities and the security context (`resizePolicy` was dropped, its gate being off).
+    /// A blank image passes here: upstream only rejects surrounding whitespace for Pods.
+    func commonValidationErrors(pod: ContainerRules.PodContext, at path: String) -> [FieldError] {
         var errors: [FieldError] = []
         if name.isEmpty {
             errors.append(FieldError(.required, path + ".name"))
@@ -90,8 +104,14 @@ extension Container {
         errors += enumErrors("terminationMessagePolicy", allowed: ["File", "FallbackToLogsOnError"], at: path)
         errors += portErrors(at: path + ".ports")
         errors += envErrors(at: path + ".env")
+        errors += envFromErrors(at: path + ".envFrom")
+        errors += volumeMountErrors(volumes: pod.volumes, at: path + ".volumeMounts")
+        errors += volumeDeviceErrors(volumes: pod.volumes, at: path + ".volumeDevices")
         errors += enumErrors("imagePullPolicy", allowed: ["Always", "IfNotPresent", "Never"], at: path)
         errors += resourceErrors(at: path + ".resources")
+        if let context = raw["securityContext"], context != .null {
+            errors += SecurityContextRules.container(context, at: path + ".securityContext")
+        }
         return errors
     }
 
@@ -143,7 +163,7 @@ extension Container {
         return errors
     }
 
-    /// `ValidateEnv`, names only: required, then the relaxed (printable ASCII, no `=`) rule.
+    /// `ValidateEnv`: each variable's name (required, then the relaxed printable-ASCII rule), then its `valueFrom`.
     private func envErrors(at path: String) -> [FieldError] {
         var errors: [FieldError] = []
         for (index, variable) in env.enumerated() {
@@ -154,6 +174,7 @@ extension Container {
             } else {
                 errors += FieldError.invalid(name, at: namePath, NameRules.relaxedEnvVarName(name))
             }
+            errors += Container.valueFromErrors(variable, at: "\(path)[\(index)].valueFrom")
         }
         return errors
     }

@@ -38,19 +38,29 @@ extension PodTemplateSpec {
 }
 
 extension PodSpec {
-    /// `ValidatePodSpec`, in upstream order, for the fields this simulator models. Volumes, security contexts,
-    /// affinity, tolerations, DNS config, probes and resource names are not checked (see docs/notes/validation.md).
+    /// `ValidatePodSpec`, in upstream order. Not checked: Windows security options and host-process pods,
+    /// `overhead`, and resource names (see docs/notes/validation.md).
     func validationErrors(at path: String) -> [FieldError] {
         var errors: [FieldError] = []
         if raw["terminationGracePeriodSeconds"].isUnset {
             errors.append(FieldError(.required, path + ".terminationGracePeriodSeconds"))
         }
-        errors += ContainerRules.containers(containers, at: path + ".containers")
-        errors += ContainerRules.initContainers(initContainers, regular: containers, at: path + ".initContainers")
+        let (volumes, volumeErrors) = VolumeRules.volumes(raw["volumes"]?.arrayValue ?? [], at: path + ".volumes")
+        errors += volumeErrors
+        let pod = ContainerRules.PodContext(volumes: volumes, gracePeriod: raw["terminationGracePeriodSeconds"]?.intValue ?? 30)
+        errors += ContainerRules.containers(containers, pod: pod, at: path + ".containers")
+        errors += ContainerRules.initContainers(initContainers, regular: containers, pod: pod, at: path + ".initContainers")
+        errors += PodNetworkRules.hostNetworkPorts(raw, at: path)
         errors += enumErrors("restartPolicy", allowed: ["Always", "OnFailure", "Never"], at: path)
         errors += enumErrors("dnsPolicy", allowed: ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"],
                              at: path)
         errors += MetadataRules.labels(raw["nodeSelector"] == nil ? nil : nodeSelector, at: path + ".nodeSelector")
+        errors += SecurityContextRules.pod(raw, at: path + ".securityContext")
+        errors += AffinityRules.errors(raw["affinity"], at: path + ".affinity")
+        errors += PodNetworkRules.dnsConfig(raw, at: path)
+        errors += PlacementRules.readinessGates(list("readinessGates"), at: path + ".readinessGates")
+        errors += PlacementRules.schedulingGates(list("schedulingGates"), at: path + ".schedulingGates")
+        errors += PlacementRules.topologySpread(list("topologySpreadConstraints"), at: path + ".topologySpreadConstraints")
         errors += nameErrors("serviceAccountName", at: path, NameRules.dns1123Subdomain)
         errors += nameErrors("nodeName", at: path, NameRules.dns1123Subdomain)
         if let deadline = raw["activeDeadlineSeconds"]?.intValue, deadline < 1 || deadline > Int(Int32.max) {
@@ -59,9 +69,14 @@ extension PodSpec {
         }
         errors += nameErrors("hostname", at: path, NameRules.dns1123Label)
         errors += nameErrors("subdomain", at: path, NameRules.dns1123Label)
+        errors += PlacementRules.tolerations(list("tolerations"), at: path + ".tolerations")
+        errors += PodNetworkRules.hostAliases(list("hostAliases"), at: path + ".hostAliases")
         errors += nameErrors("priorityClassName", at: path, NameRules.dns1123Subdomain)
+        errors += PlacementRules.classAndOS(raw, at: path)
         return errors
     }
+
+    private func list(_ key: String) -> [JSONValue] { raw[key]?.arrayValue ?? [] }
 
     /// `validateRestartPolicy` / `validateDNSPolicy`: empty is required, anything else must be listed.
     private func enumErrors(_ key: String, allowed: [String], at path: String) -> [FieldError] {

@@ -33,7 +33,7 @@ extension DeploymentStream {
             for status in (pod.status.containerStatuses ?? []) + (pod.status.initContainerStatuses ?? []) where !status.ready {
                 guard let startedAt = status.state.running?.startedAt,
                     let container = probed.first(where: { $0.name == status.name }),
-                    let probe = ReadinessProbe(container)
+                    let probe = ContainerProbe(container)
                 else { continue }
                 times.append(probe.nextProbe(after: time, startedAt: startedAt))
             }

@@ -4,7 +4,7 @@ import KubeModel
 /// One container's life on the simulated node, advanced to `now`, with the kubelet events each step records.
 ///
 /// States: not started → (pull) → running → ready after the image's startup delay (with a readiness probe, at the
-/// first probe that finds the application answering: ``ReadinessProbe``); or waiting
+/// first probe that finds the application answering: ``ContainerProbe``); or waiting
 /// `ErrImageNeverPull` until the image is loaded; or `ErrImagePull` → `ImagePullBackOff` → retry, with the
 /// kubelet's doubling back-off (10s … 300s); or, for crashing images, running → terminated → restarted at once,
 /// then running → terminated → waiting `CrashLoopBackOff` → restarted, with the same back-off.
@@ -121,7 +121,7 @@ struct ContainerLifecycle {
             case .ready: return (status, ContainerTimer(due: now.adding(seconds: startup), attempt: 0))
             }
         }
-        if let probe = ReadinessProbe(container) {
+        if let probe = ContainerProbe(container) {
             status.ready = false
             if probe.probes(at: now, startedAt: now) { runProbe(probe, on: &status, startedAt: now) }
             return (status, behaviour == .crash ? ContainerTimer(due: now.adding(seconds: 1), attempt: attempt) : nil)

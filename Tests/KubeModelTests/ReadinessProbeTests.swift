@@ -4,10 +4,10 @@ import Testing
 /// The prober's schedule and failure messages (pkg/kubelet/prober: worker.go's initial delay and period,
 /// prober.go's `"%s probe failed: %s"`, and the errors Go's HTTP client, dialer and gRPC client give).
 @Suite struct ReadinessProbeTests {
-    private func probe(_ json: String, ports: String = "[]") throws -> ReadinessProbe {
+    private func probe(_ json: String, ports: String = "[]") throws -> ContainerProbe {
         let container = Container(raw: try JSONCodec.parse(
             #"{"name":"web","image":"web:1","ports":\#(ports),"readinessProbe":\#(json)}"#).objectValue ?? [:])
-        return try #require(ReadinessProbe(container))
+        return try #require(ContainerProbe(container))
     }
 
     private let start = Timestamp(seconds: 1_000)

@@ -1,11 +1,18 @@
-/// A container's readiness probe, as the kubelet's prober schedules and words it (pkg/kubelet/prober).
+/// A container's readiness, liveness or startup probe, as the kubelet's prober schedules and words it
+/// (pkg/kubelet/prober).
 ///
 /// The prober's worker probes once per `periodSeconds` and skips probes until `initialDelaySeconds` have passed
 /// since the container started; the first probe after the delay, on that period's grid, is the first that runs.
-/// A container is ready after `successThreshold` successes in a row. The simulated node has no jitter: the grid
-/// starts at the container's start, and the probe at the start itself runs when there is no delay (the status
-/// update that reports the start triggers one at once).
-public struct ReadinessProbe: Sendable, Hashable {
+/// A result counts once it repeats `successThreshold` (or `failureThreshold`) times in a row. The simulated node has
+/// no jitter: the grid starts at the container's start, and the probe at the start itself runs when there is no
+/// delay (the status update that reports the start triggers one at once).
+public struct ContainerProbe: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case readiness = "Readiness", liveness = "Liveness", startup = "Startup"
+
+        var field: String { rawValue.prefix(1).lowercased() + rawValue.dropFirst() + "Probe" }
+    }
+
     public enum Handler: Sendable, Hashable {
         case httpGet(scheme: String, host: String?, port: Int?, path: String)
         case tcpSocket(host: String?, port: Int?)
@@ -13,9 +20,11 @@ public struct ReadinessProbe: Sendable, Hashable {
         case exec
     }
 
+    public var kind: Kind
     public var initialDelaySeconds: Int64
     public var periodSeconds: Int64
     public var successThreshold: Int
+    public var failureThreshold: Int
     public var handler: Handler
     /// A port name neither declared by the container nor a number: the prober's last try, `strconv.Atoi`, fails.
     public var unresolvedPort: String?
@@ -23,15 +32,17 @@ public struct ReadinessProbe: Sendable, Hashable {
     /// Whether the probe can run at all (its port resolves).
     public var resolves: Bool { unresolvedPort == nil }
 
-    /// The container's readiness probe, with API defaults for what it leaves out; nil without one.
-    public init?(_ container: Container) {
-        guard let probe = container.raw["readinessProbe"]?.objectValue else { return nil }
+    /// The container's probe of `kind`, with API defaults for what it leaves out; nil without one.
+    public init?(_ container: Container, _ kind: Kind = .readiness) {
+        guard let probe = container.raw[kind.field]?.objectValue else { return nil }
+        self.kind = kind
         func seconds(_ key: String, _ fallback: Int64) -> Int64 {
             probe[key]?.intValue.map(Int64.init).flatMap { $0 > 0 ? $0 : nil } ?? fallback
         }
         initialDelaySeconds = Int64(max(probe["initialDelaySeconds"]?.intValue ?? 0, 0))
         periodSeconds = seconds("periodSeconds", 10)
         successThreshold = Int(seconds("successThreshold", 1))
+        failureThreshold = Int(seconds("failureThreshold", 3))
         let timeout = seconds("timeoutSeconds", 1)
         let port = (probe["httpGet"] ?? probe["tcpSocket"])?["port"]
         unresolvedPort = port.flatMap { Self.port($0, of: container) == nil ? $0.stringValue : nil }
@@ -83,7 +94,7 @@ public struct ReadinessProbe: Sendable, Hashable {
     /// A probe whose port does not resolve errs instead (`"%s probe errored and resulted in %s state: %s"`).
     public func failureMessage(podIP: String) -> String {
         if let unresolvedPort {
-            return "Readiness probe errored and resulted in unknown state: strconv.Atoi: parsing \"\(unresolvedPort)\": invalid syntax"
+            return "\(kind.rawValue) probe errored and resulted in unknown state: strconv.Atoi: parsing \"\(unresolvedPort)\": invalid syntax"
         }
         let output: String
         switch handler {
@@ -101,7 +112,7 @@ public struct ReadinessProbe: Sendable, Hashable {
         case .exec:
             output = ""
         }
-        return "Readiness probe failed: " + output
+        return "\(kind.rawValue) probe failed: " + output
     }
 
     /// Whole seconds as Go's `time.Duration` prints them: `1s`, `1m30s`, `1h0m0s`.

@@ -5,11 +5,27 @@ extension PodSpec {
     /// - `ProcMountType` (beta, off): a container's `securityContext.procMount` becomes `Default`.
     /// - `ImageVolume` (alpha): image volumes go, and every mount of one.
     /// - `ClusterTrustBundleProjection` (alpha): projected `clusterTrustBundle` sources are cleared.
+    /// - `UserNamespacesSupport`, `SupplementalGroupsPolicy`, `SELinuxChangePolicy`, `PodLevelResources` (off):
+    ///   `hostUsers`, the pod security context's `supplementalGroupsPolicy` and `seLinuxChangePolicy`, and the pod's
+    ///   `resources` go.
+    /// - `DynamicResourceAllocation` (beta, off): `resourceClaims` and the containers' `resources.claims` go.
     public mutating func dropDisabledFields() {
+        raw["hostUsers"] = nil
+        raw["resources"] = nil
+        raw["resourceClaims"] = nil
+        if case .object(var context)? = raw["securityContext"] {
+            context["supplementalGroupsPolicy"] = nil
+            context["seLinuxChangePolicy"] = nil
+            raw["securityContext"] = .object(context)
+        }
         let imageVolumes = Set((raw["volumes"]?.arrayValue ?? []).filter { !$0["image"].isUnset }.map { $0.string("name") })
         mapEveryContainer { original in
             var container = original
             container.raw["resizePolicy"] = nil
+            if case .object(var resources)? = container.raw["resources"], resources["claims"] != nil {
+                resources["claims"] = nil
+                container.raw["resources"] = .object(resources)
+            }
             if case .object(var context)? = container.raw["securityContext"], !context["procMount"].isUnset {
                 context["procMount"] = .string("Default")
                 container.raw["securityContext"] = .object(context)

@@ -4,7 +4,7 @@ enum OSRules {
         ("appArmorProfile", "securityContext.appArmorProfile"), ("seLinuxOptions", "securityContext.seLinuxOptions"),
         ("hostPID", "hostPID"), ("hostIPC", "hostIPC"), ("seccompProfile", "securityContext.seccompProfile"),
         ("fsGroup", "securityContext.fsGroup"), ("fsGroupChangePolicy", "securityContext.fsGroupChangePolicy"),
-        ("sysctls", "securityContext.sysctls"), ("shareProcessNamespace", "securityContext.shareProcessNamespace"),
+        ("sysctls", "securityContext.sysctls"), ("shareProcessNamespace", "shareProcessNamespace"),
         ("runAsUser", "securityContext.runAsUser"), ("runAsGroup", "securityContext.runAsGroup"),
         ("supplementalGroups", "securityContext.supplementalGroups"),
     ]

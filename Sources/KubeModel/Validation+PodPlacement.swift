@@ -88,11 +88,11 @@ enum PlacementRules {
 
     private static func matchLabelKeys(_ keys: [JSONValue], selector: LabelSelector?, at path: String) -> [FieldError] {
         guard !keys.isEmpty else { return [] }
-        guard let selector else {
-            return [FieldError(.forbidden, path, detail: "must not be specified when labelSelector is not set")]
-        }
-        let selectorKeys = Set((selector.matchLabels ?? [:]).keys).union((selector.matchExpressions ?? []).map(\.key))
         var errors: [FieldError] = []
+        if selector == nil {
+            errors.append(FieldError(.forbidden, path, detail: "must not be specified when labelSelector is not set"))
+        }
+        let selectorKeys = Set((selector?.matchLabels ?? [:]).keys).union((selector?.matchExpressions ?? []).map(\.key))
         for (index, value) in keys.enumerated() {
             let key = value.stringValue ?? "", keyPath = "\(path)[\(index)]"
             errors += MetadataRules.labelName(key, at: keyPath)

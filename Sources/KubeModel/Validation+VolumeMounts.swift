@@ -3,8 +3,10 @@ extension Container {
     /// and propagation at the list (`volumeMounts.subPath`), not the item.
     func volumeMountErrors(volumes: [String: JSONValue], at path: String) -> [FieldError] {
         var errors: [FieldError] = []
-        let devices = raw["volumeDevices"]?.arrayValue ?? []
-        let deviceNames = Set(devices.map { $0.string("name") }), devicePaths = Set(devices.map { $0.string("devicePath") })
+        // Upstream keeps the devices in a name → path map: a later device of the same name replaces the path.
+        var devices: [String: String] = [:]
+        for device in raw["volumeDevices"]?.arrayValue ?? [] { devices[device.string("name")] = device.string("devicePath") }
+        let deviceNames = Set(devices.keys), devicePaths = Set(devices.values)
         var mountPaths: Set<String> = []
         for (index, mount) in (raw["volumeMounts"]?.arrayValue ?? []).enumerated() {
             let itemPath = "\(path)[\(index)]"

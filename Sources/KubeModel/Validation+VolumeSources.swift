@@ -22,7 +22,7 @@ enum VolumeSourceRules {
         case "rbd": return required(source, ["monitors", "image"], at: path)
         case "cinder": return required(source, ["volumeID"], at: path) + secretReference(source, at: path)
         case "cephfs": return required(source, ["monitors"], at: path)
-        case "flexVolume": return required(source, ["driver"], at: path)
+        case "flexVolume": return required(source, ["driver"], at: path) + flexOptions(source, at: path)
         case "azureFile": return required(source, ["secretName", "shareName"], at: path)
         case "vsphereVolume": return required(source, ["volumePath"], at: path)
         case "photonPersistentDisk": return required(source, ["pdID"], at: path)
@@ -105,12 +105,25 @@ enum VolumeSourceRules {
         if name.isEmpty && uuid.isEmpty {
             return [FieldError(.required, path, detail: "one of datasetName and datasetUUID is required")]
         }
+        var errors: [FieldError] = []
         if !name.isEmpty && !uuid.isEmpty {
-            return [FieldError(.invalid, path, value: "\"resource\"",
-                               detail: "datasetName and datasetUUID can not be specified simultaneously")]
+            errors.append(FieldError(.invalid, path, value: "\"resource\"",
+                                     detail: "datasetName and datasetUUID can not be specified simultaneously"))
         }
-        guard name.contains("/") else { return [] }
-        return [FieldError(.invalid, path + ".datasetName", value: goQuoted(name), detail: "must not contain '/'")]
+        if name.contains("/") {
+            errors.append(FieldError(.invalid, path + ".datasetName", value: goQuoted(name), detail: "must not contain '/'"))
+        }
+        return errors
+    }
+
+    /// Option keys may not claim the `kubernetes.io` or `k8s.io` namespaces (Go walks the map unordered; sorted here).
+    private static func flexOptions(_ source: JSONValue, at path: String) -> [FieldError] {
+        (source["options"]?.objectValue ?? [:]).keys.sorted(by: GoSyntax.byteOrder).compactMap { key in
+            let domain = key.split(separator: "/").first.map { $0.lowercased() } ?? ""
+            let reserved = key.contains("/") && ["kubernetes.io", "k8s.io"].contains { domain == $0 || domain.hasSuffix("." + $0) }
+            return reserved ? FieldError(.invalid, "\(path).options[\(key)]", value: goQuoted(key),
+                                         detail: "kubernetes.io and k8s.io namespaces are reserved") : nil
+        }
     }
 
     private static func secretReference(_ source: JSONValue, at path: String) -> [FieldError] {

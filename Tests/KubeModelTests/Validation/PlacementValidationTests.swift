@@ -109,13 +109,23 @@ struct PlacementValidationTests {
                 """#))
             $0.setPod("hostAliases", json(#"[{"ip":"999.1.1.1","hostnames":["web.local"]}]"#))
         },
+        ValidationCase("a key the spread has no selector for is still checked", [
+            "\(spec).topologySpreadConstraints[0].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set",
+            "\(spec).topologySpreadConstraints[0].matchLabelKeys[0]: Invalid value: \"-bad\": name part " + Expected.qualifiedName,
+        ]) {
+            $0.setPod("topologySpreadConstraints", json(#"""
+                [{"maxSkew":1,"topologyKey":"zone","whenUnsatisfiable":"DoNotSchedule","matchLabelKeys":["-bad"]}]
+                """#))
+        },
         ValidationCase("a Windows pod", [
             "\(spec).hostPID: Forbidden: cannot be set for a windows pod",
+            "\(spec).shareProcessNamespace: Forbidden: cannot be set for a windows pod",
             "\(spec).securityContext.runAsUser: Forbidden: cannot be set for a windows pod",
             "\(spec).containers[0].securityContext.privileged: Forbidden: cannot be set for a windows pod",
         ]) {
             $0.setPod("os", json(#"{"name":"windows"}"#))
             $0.setPod("hostPID", .bool(true))
+            $0.setPod("shareProcessNamespace", .bool(false))
             $0.setPod("securityContext", json(#"{"runAsUser":1000}"#))
             $0.setContainer("securityContext", json(#"{"privileged":false}"#))
         },

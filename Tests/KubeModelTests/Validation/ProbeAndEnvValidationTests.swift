@@ -101,12 +101,15 @@ struct ProbeAndEnvValidationTests {
         #expect(rule.actual == rule.expected)
     }
 
-    @Test func disabledGatesClearResizePolicyAndProcMount() {
+    @Test func disabledGatesClearTheirFields() {
         var spec = Fixture.deployment {
             $0.setContainer("resizePolicy", json(#"[{"resourceName":"cpu","restartPolicy":"NotRequired"}]"#))
             $0.setContainer("securityContext", json(#"{"procMount":"Unmasked"}"#))
         }.spec.template.spec
+        spec.raw["hostUsers"] = .bool(false)
+        spec.raw["resourceClaims"] = json(#"[{"name":"gpu"}]"#)
         spec.dropDisabledFields()
+        #expect(spec.raw["hostUsers"] == nil && spec.raw["resourceClaims"] == nil)
         #expect(spec.containers[0].raw["resizePolicy"] == nil)
         #expect(spec.containers[0].raw["securityContext"] == json(#"{"procMount":"Default"}"#))
     }

@@ -100,6 +100,17 @@ struct VolumeValidationTests {
         ]) {
             $0.setPod("volumes", json(#"[{"name":"c","csi":{"driver":""}},{"name":"n","nfs":{"server":"","path":""}}]"#))
         },
+        ValidationCase("flocker and flex volume rules", [
+            "\(volumes)[0].flocker: Invalid value: \"resource\": datasetName and datasetUUID can not be specified simultaneously",
+            "\(volumes)[0].flocker.datasetName: Invalid value: \"a/b\": must not contain '/'",
+            "\(volumes)[1].flexVolume.options[kubernetes.io/x]: Invalid value: \"kubernetes.io/x\": "
+                + "kubernetes.io and k8s.io namespaces are reserved",
+        ]) {
+            $0.setPod("volumes", json(#"""
+                [{"name":"f","flocker":{"datasetName":"a/b","datasetUUID":"u"}},
+                 {"name":"x","flexVolume":{"driver":"example.com/x","options":{"kubernetes.io/x":"1","mine/y":"2"}}}]
+                """#))
+        },
         ValidationCase("ephemeral claims need access modes and storage", [
             "\(volumes)[0].ephemeral.volumeClaimTemplate.metadata.name: Forbidden: cannot be set",
             "\(volumes)[0].ephemeral.volumeClaimTemplate.spec.accessModes: Required value: at least 1 access mode is required",

@@ -19,23 +19,39 @@ extension DeploymentStream {
                 }
             }
         }
-        candidates += readinessProbes(after: time)
+        candidates += probeTicks(after: time)
         if let deadline = progressDeadline { candidates.append(deadline) }
         return candidates.filter { $0 > time }.min()
     }
 
-    /// The next probe of each running container (or sidecar) that is not ready yet and has a readiness probe: the prober probes
-    /// it on its period until it is ready, and each failure is an Event.
-    private func readinessProbes(after time: Timestamp) -> [Timestamp] {
+    /// The next probe of each running container (or sidecar) whose probe may fail or succeed: the startup probe until
+    /// the container has started; then the readiness probe until it is ready, and the liveness probe while a timer
+    /// is pending (the application answers, or the probe kills the container, when it is due: the probes before fail).
+    /// Each failure is an Event.
+    private func probeTicks(after time: Timestamp) -> [Timestamp] {
         var times: [Timestamp] = []
         for pod in pods.values {
             let probed = pod.spec.containers + pod.spec.initContainers.filter(\.isSidecar)
-            for status in (pod.status.containerStatuses ?? []) + (pod.status.initContainerStatuses ?? []) where !status.ready {
+            for status in (pod.status.containerStatuses ?? []) + (pod.status.initContainerStatuses ?? []) {
                 guard let startedAt = status.state.running?.startedAt,
-                    let container = probed.first(where: { $0.name == status.name }),
-                    let probe = ContainerProbe(container)
+                    let container = probed.first(where: { $0.name == status.name })
                 else { continue }
-                times.append(probe.nextProbe(after: time, startedAt: startedAt))
+                let origin = pod.status.startTime ?? startedAt
+                guard status.started == true else {
+                    if let startup = ContainerProbe(container, .startup) {
+                        times.append(startup.nextTick(after: time, startedAt: startedAt, origin: origin))
+                    }
+                    continue
+                }
+                if !status.ready, let readiness = ContainerProbe(container) {
+                    times.append(readiness.nextProbe(after: time, startedAt: startedAt))
+                }
+                if let liveness = ContainerProbe(container, .liveness),
+                    let due = containerTimers["\(pod.name)/\(container.name)"]?.due
+                {
+                    let next = liveness.nextTick(after: time, startedAt: startedAt, origin: origin)
+                    if next < due { times.append(next) }
+                }
             }
         }
         return times

@@ -2,12 +2,16 @@ import KubeModel
 
 /// The prober's readiness probes of a running container (``ContainerProbe`` holds their schedule and texts).
 extension ContainerLifecycle {
-    /// `current` after the readiness probe the prober runs now, if it runs now.
+    /// `current` after the probes the prober runs now: startup, liveness, then readiness, which runs only once the
+    /// container has started (and at once when it just has: the kubelet triggers it).
     mutating func probed(_ current: ContainerStatus) -> ContainerStatus {
-        guard !current.ready, let startedAt = current.state.running?.startedAt, let probe = ContainerProbe(container),
-            probe.probes(at: now, startedAt: startedAt)
-        else { return current }
+        guard let startedAt = current.state.running?.startedAt else { return current }
         var status = current
+        probedForLife(&status, startedAt: startedAt)
+        let justStarted = current.started != true && status.started == true
+        guard status.started == true, !status.ready, let probe = ContainerProbe(container),
+            probe.probes(at: now, startedAt: startedAt) || justStarted
+        else { return status }
         runProbe(probe, on: &status, startedAt: startedAt)
         return status
     }

@@ -67,17 +67,21 @@ struct ContainerLifecycle {
             break
         }
         guard let running = current.state.running else { return (current, nil) }
+        if let startedAt = running.startedAt, let kill = probeKill(startedAt: startedAt), kill.time == timer.due {
+            return killed(current, by: kill, startedAt: startedAt, level: timer.attempt)
+        }
         if loaded?.behaviour == .crash {
             return crash(current, startedAt: running.startedAt, attempt: timer.attempt)
         }
         if role == .initContainer { return (completed(current, startedAt: running.startedAt), nil) }
         var status = current
-        status.ready = true
-        return (status, nil)
+        // Without probes the container is ready once its application answers; a probe says so otherwise.
+        if ContainerProbe(container) == nil && ContainerProbe(container, .startup) == nil { status.ready = true }
+        return (probed(status), nil)
     }
 
     /// Pulls if the policy says so, then creates and starts the container.
-    private mutating func start(previous: ContainerStatus?, attempt: Int) -> (ContainerStatus, ContainerTimer?) {
+    mutating func start(previous: ContainerStatus?, attempt: Int) -> (ContainerStatus, ContainerTimer?) {
         var status = previous ?? ContainerStatus(name: container.name, image: image, state: ContainerState())
         let policy = container.imagePullPolicy ?? Container.defaultPullPolicy(for: image)
         let present = node.has(image)
@@ -108,7 +112,7 @@ struct ContainerLifecycle {
         record("Normal", "Started", "Started container \(container.name)")
         if previous?.state.waiting?.reason == "CrashLoopBackOff" { status.restartCount += 1 }
         status.state = ContainerState(running: .init(startedAt: now))
-        status.started = true
+        status.started = startedTime(startedAt: now) == now
         status.imageID = ContainerLifecycle.imageID(image)
         status.containerID = "containerd://" + ContainerLifecycle.hex64("\(pod.metadata.uid ?? "")/\(container.name)/\(status.restartCount)")
         let behaviour = loaded?.behaviour ?? .ready
@@ -121,11 +125,21 @@ struct ContainerLifecycle {
             case .ready: return (status, ContainerTimer(due: now.adding(seconds: startup), attempt: 0))
             }
         }
-        if let probe = ContainerProbe(container) {
-            status.ready = false
-            if probe.probes(at: now, startedAt: now) { runProbe(probe, on: &status, startedAt: now) }
+        status.ready = false
+        let (started, timer) = running(status, behaviour: behaviour, startup: startup, attempt: attempt)
+        return (started, probeTimer(timer, attempt: attempt))
+    }
+
+    /// A regular container or sidecar just started: its first probes, or readiness by the image's behaviour.
+    private mutating func running(_ status: ContainerStatus, behaviour: ImageBehaviour, startup: Int64, attempt: Int)
+        -> (ContainerStatus, ContainerTimer?)
+    {
+        var status = status
+        if ContainerProbe(container) != nil || ContainerProbe(container, .startup) != nil {
+            status = probed(status)
             return (status, behaviour == .crash ? ContainerTimer(due: now.adding(seconds: 1), attempt: attempt) : nil)
         }
+        status = probed(status)
         switch behaviour {
         case .crash:
             status.ready = false
@@ -140,6 +154,18 @@ struct ContainerLifecycle {
             status.ready = true
             return (status, nil)
         }
+    }
+
+    /// The timer of a container that has just started, brought forward to when a probe kills it; or, with a liveness
+    /// probe that fails until the application answers, set for then (the probes before it are the failing ones).
+    private func probeTimer(_ timer: ContainerTimer?, attempt: Int) -> ContainerTimer? {
+        if let kill = probeKill(startedAt: now), kill.time < timer?.due ?? kill.time.adding(seconds: 1) {
+            return ContainerTimer(due: kill.time, attempt: attempt)
+        }
+        if timer == nil, ContainerProbe(container, .liveness) != nil, let up = appUp(startedAt: now), up > now {
+            return ContainerTimer(due: up, attempt: attempt)
+        }
+        return timer
     }
 
     /// An init container's command exits 0: it is done, and ready (`UpdatePodStatus` counts a completed init
@@ -175,7 +201,12 @@ struct ContainerLifecycle {
             status.restartCount += 1
             return start(previous: status, attempt: 1)
         }
-        let delay = ContainerLifecycle.backOff(attempt - 1)
+        return backingOff(status, delay: ContainerLifecycle.backOff(attempt - 1), nextLevel: attempt + 1)
+    }
+
+    /// `CrashLoopBackOff` for `delay` seconds; the start after it makes the back-off `nextLevel`.
+    mutating func backingOff(_ current: ContainerStatus, delay: Int64, nextLevel: Int) -> (ContainerStatus, ContainerTimer?) {
+        var status = current
         let podRef = "\(pod.name)_\(pod.metadata.namespace ?? "default")(\(pod.metadata.uid ?? ""))"
         status.state = ContainerState(waiting: .init(
             reason: "CrashLoopBackOff",
@@ -183,7 +214,7 @@ struct ContainerLifecycle {
         status.ready = false
         status.started = false
         record("Warning", "BackOff", "Back-off restarting failed container \(container.name) in pod \(podRef)")
-        return (status, ContainerTimer(due: now.adding(seconds: delay), attempt: attempt + 1))
+        return (status, ContainerTimer(due: now.adding(seconds: delay), attempt: nextLevel))
     }
 
     mutating func record(_ type: String, _ reason: String, _ message: String) {

@@ -81,6 +81,37 @@ public struct ContainerProbe: Sendable, Hashable {
         return startedAt.adding(seconds: next)
     }
 
+    // MARK: - Liveness and startup
+
+    // Their workers tick on their own period from when the pod was admitted (`origin`), and nothing triggers them when
+    // a container starts: a container is probed at the ticks after its start once `initialDelaySeconds` have passed.
+
+    /// Whether the worker probes at `time` a container started at `startedAt`.
+    public func ticks(at time: Timestamp, startedAt: Timestamp, origin: Timestamp) -> Bool {
+        time > startedAt && time.seconds - startedAt.seconds >= initialDelaySeconds
+            && (time.seconds - origin.seconds) % periodSeconds == 0
+    }
+
+    /// The worker's first probe strictly after `time`.
+    public func nextTick(after time: Timestamp, startedAt: Timestamp, origin: Timestamp) -> Timestamp {
+        let earliest = max(time.seconds + 1, startedAt.seconds + max(initialDelaySeconds, 1))
+        let periods = (earliest - origin.seconds + periodSeconds - 1) / periodSeconds
+        return Timestamp(seconds: origin.seconds + max(periods, 0) * periodSeconds)
+    }
+
+    /// The worker's first probe at or after `time`.
+    public func firstTick(from time: Timestamp, startedAt: Timestamp, origin: Timestamp) -> Timestamp {
+        ticks(at: time, startedAt: startedAt, origin: origin)
+            ? time : nextTick(after: time, startedAt: startedAt, origin: origin)
+    }
+
+    /// The `failureThreshold`-th probe from `time` on: where a run of failures from `time` reaches the threshold.
+    public func lastTolerated(from time: Timestamp, startedAt: Timestamp, origin: Timestamp) -> Timestamp {
+        var probe = firstTick(from: time, startedAt: startedAt, origin: origin)
+        for _ in 1..<max(failureThreshold, 1) { probe = nextTick(after: probe, startedAt: startedAt, origin: origin) }
+        return probe
+    }
+
     /// When a container started at `startedAt`, whose application answers from `up` on, turns ready: at its
     /// `successThreshold`-th probe from `up` on.
     public func readyTime(appUpAt up: Timestamp, startedAt: Timestamp) -> Timestamp {

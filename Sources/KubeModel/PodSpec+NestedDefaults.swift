@@ -78,7 +78,8 @@ enum NestedDefaults {
         "portworxVolume", "scaleIO", "storageos", "csi", "ephemeral", "image",
     ]
 
-    /// One volume: its source's defaults (`defaultMode` 420 = 0644, hostPath `type: ""`, token expiry an hour).
+    /// One volume: its source's defaults (`defaultMode` 420 = 0644, hostPath `type: ""`, token expiry an hour, a claim
+    /// template's `volumeMode: Filesystem`).
     static func volume(_ value: JSONValue) -> JSONValue {
         guard case .object(var volume) = value else { return value }
         if !volume.contains(where: { volumeSources.contains($0.key) && $0.value != .null }) {
@@ -90,6 +91,14 @@ enum NestedDefaults {
             if key == "downwardAPI" { source["items"] = source["items"].map(downwardItems) }
             if key == "projected" { source["sources"] = source["sources"].map(projections) }
             volume[key] = .object(source)
+        }
+        // The claim template's spec gets `SetDefaults_PersistentVolumeClaimSpec`'s volume mode.
+        if case .object(var ephemeral)? = volume["ephemeral"], case .object(var template)? = ephemeral["volumeClaimTemplate"] {
+            var spec = template["spec"]?.objectValue ?? [:]
+            if spec["volumeMode"].isUnset { spec["volumeMode"] = .string("Filesystem") }
+            template["spec"] = .object(spec)
+            ephemeral["volumeClaimTemplate"] = .object(template)
+            volume["ephemeral"] = .object(ephemeral)
         }
         if case .object(var hostPath)? = volume["hostPath"], hostPath["type"].isUnset {
             hostPath["type"] = .string("")

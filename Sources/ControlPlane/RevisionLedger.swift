@@ -91,7 +91,7 @@ public enum RevisionLedger {
         switch origin.userEventType {
         case "DeploymentConfigured" where words.first == "set" && words.count > 1:
             return "set \(words[1])"
-        case "DeploymentConfigured" where words.first == "patch": return "patch"
+        case "DeploymentConfigured" where words.first == "patch" || words.first == "edit": return words[0]
         case "DeploymentCreated", "DeploymentConfigured": return "apply"
         case "DeploymentImageSet": return "set image"
         case "DeploymentRolledBack": return "undo"

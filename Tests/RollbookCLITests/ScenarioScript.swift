@@ -8,6 +8,8 @@ struct ScenarioScript {
     var files: [String: String]
     /// `(seconds after 2026-11-26T15:00:00Z, command line)`.
     var steps: [(Int, String)]
+    /// Variables for every command; `$DIR` in a value is the session's directory, which the transcript names `$DIR`.
+    var environment: [String: String] = [:]
 
     static func clock(_ offset: Int) -> String {
         let start = Date(timeIntervalSince1970: 1_795_705_200)  // 2026-11-26T15:00:00Z
@@ -26,14 +28,16 @@ struct ScenarioScript {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             try text.write(toFile: dir.path(name), atomically: true, encoding: .utf8)
         }
-        let cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+        var cli = try CLIRunner(store: dir.path("store.db"), workingDirectory: dir.url)
+        let root = dir.url.path + "/"
+        cli.environment = environment.mapValues { $0.replacingOccurrences(of: "$DIR/", with: root) }
         var transcript = ""
         for (offset, command) in steps {
             let arguments = ScenarioScript.split(command)
             let result = try cli.run(arguments, now: ScenarioScript.clock(offset))
             transcript += "# t+\(offset)s\n" + result.transcript(of: command)
         }
-        return transcript
+        return environment.isEmpty ? transcript : transcript.replacingOccurrences(of: root, with: "$DIR/")
     }
 
     /// Splits on spaces, keeping quoted parts together as a shell does (without escapes): `annotate x 'k=a b'`,

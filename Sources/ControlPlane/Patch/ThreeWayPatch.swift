@@ -146,3 +146,10 @@ enum ThreeWayPatch {
             .map(\.element) + directives
     }
 }
+
+/// `strategicpatch.CreateTwoWayMergePatch`: what turns `original` into `modified`, as `kubectl edit` sends it.
+public enum TwoWayPatch {
+    public static func create(from original: JSONValue, to modified: JSONValue) -> JSONValue {
+        ThreeWayPatch.create(original: original, modified: modified, current: original)
+    }
+}

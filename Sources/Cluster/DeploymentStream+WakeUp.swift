@@ -46,11 +46,11 @@ extension DeploymentStream {
                 if !status.ready, let readiness = ContainerProbe(container) {
                     times.append(readiness.nextProbe(after: time, startedAt: startedAt))
                 }
-                if let liveness = ContainerProbe(container, .liveness),
-                    let due = containerTimers["\(pod.name)/\(container.name)"]?.due
-                {
+                if let liveness = ContainerProbe(container, .liveness) {
+                    // A probe whose port does not resolve errs at every tick.
+                    let due = liveness.resolves ? containerTimers["\(pod.name)/\(container.name)"]?.due : nil
                     let next = liveness.nextTick(after: time, startedAt: startedAt, origin: origin)
-                    if next < due { times.append(next) }
+                    if !liveness.resolves || due.map({ next < $0 }) == true { times.append(next) }
                 }
             }
         }

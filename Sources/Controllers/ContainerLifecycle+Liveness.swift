@@ -92,12 +92,17 @@ extension ContainerLifecycle {
         status.started = false
         let failed = "Container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe"
         if role != .sidecar && pod.spec.restartPolicy == "Never" {
-            // With nothing else to keep, the kubelet kills the whole pod, with the plain stop message.
-            record("Normal", "Killing", pod.spec.containers.count == 1 ? "Stopping container \(container.name)" : failed)
+            // With no other container left running, the kubelet kills the whole pod, with the plain stop message.
+            let othersRunning = (pod.status.containerStatuses ?? []).contains {
+                $0.name != container.name && $0.state.running != nil
+            }
+            record("Normal", "Killing", othersRunning ? failed : "Stopping container \(container.name)")
             status.state = ContainerState(terminated: terminated)
             return (status, nil)
         }
-        record("Normal", "Killing", failed + ", will be restarted")
+        // A sidecar is restarted by computeInitContainerActions, which words it without the restart.
+        record("Normal", "Killing", role == .sidecar
+            ? "Init container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe" : failed + ", will be restarted")
         let previousExit = current.lastState.terminated?.finishedAt
         status.lastState = ContainerState(terminated: terminated)
         guard let previousExit else {

@@ -9,9 +9,15 @@ extension ContainerLifecycle {
         var status = current
         probedForLife(&status, startedAt: startedAt)
         let justStarted = current.started != true && status.started == true
-        guard status.started == true, !status.ready, let probe = ContainerProbe(container),
-            probe.probes(at: now, startedAt: startedAt) || justStarted
-        else { return status }
+        guard status.started == true, !status.ready, let probe = ContainerProbe(container) else { return status }
+        // The start the startup probe found triggers a readiness probe at once: the application answers by then.
+        if justStarted, probe.resolves, probe.successThreshold <= 1,
+            now.seconds - startedAt.seconds >= probe.initialDelaySeconds
+        {
+            status.ready = true
+            return status
+        }
+        guard probe.probes(at: now, startedAt: startedAt) else { return status }
         runProbe(probe, on: &status, startedAt: startedAt)
         return status
     }

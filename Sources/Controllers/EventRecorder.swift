@@ -76,11 +76,12 @@ extension Reconciler {
                source: source)
     }
 
-    /// Whether an Event of `reason` about the pod's container has been recorded at this second.
-    func recordedNow(_ pod: Pod, container: String, field: String, reason: String) -> Bool {
+    /// Whether an Event of `reason` and `message` about the pod's container has been recorded at this second (each
+    /// probe kind words its failures apart, so a readiness and a liveness failure in one second are two).
+    func recordedNow(_ pod: Pod, container: String, field: String, reason: String, message: String) -> Bool {
         let object = podObject(pod, container: container, field: field)
         return recorded(about: object) {
-            $0.reason == reason && $0.lastTimestamp == now && $0.involvedObject == object
+            $0.reason == reason && $0.message == message && $0.lastTimestamp == now && $0.involvedObject == object
         } != nil
     }
 

@@ -62,7 +62,9 @@ extension Reconciler {
         let field = role == .regular ? "containers" : "initContainers"
         for event in lifecycle.events {
             // The reconcile runs the kubelet several times at one second; the prober probed once.
-            if event.reason == "Unhealthy", recordedNow(pod, container: container.name, field: field, reason: event.reason) {
+            if event.reason == "Unhealthy",
+                recordedNow(pod, container: container.name, field: field, reason: event.reason, message: event.message)
+            {
                 continue
             }
             recordPodEvent(pod, container: container.name, field: field, type: event.type, reason: event.reason,

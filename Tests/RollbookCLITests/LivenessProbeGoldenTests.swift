@@ -60,4 +60,54 @@ struct LivenessProbeGoldenTests {
         try expectGolden(
             try ScenarioScript(files: ["api.yaml": Self.manifest], steps: steps).run(), named: "fidelity/liveness-probe.txt")
     }
+
+    static let pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: probed
+        spec:
+          initContainers:
+          - name: proxy
+            image: hung:1
+            restartPolicy: Always
+            livenessProbe:
+              tcpSocket:
+                port: 9090
+              periodSeconds: 10
+              failureThreshold: 2
+          containers:
+          - name: app
+            image: slow:1
+            startupProbe:
+              exec:
+                command: [cat, /tmp/started]
+              periodSeconds: 5
+            readinessProbe:
+              httpGet:
+                path: /ready
+                port: 8080
+              periodSeconds: 90
+            livenessProbe:
+              httpGet:
+                path: /healthz
+                port: 8080
+              periodSeconds: 10
+        """
+
+    /// A started container is ready at once (the kubelet triggers its readiness probe), whatever the probe's period;
+    /// a sidecar its probe kills is restarted as an init container (`Init container X failed liveness probe`); a
+    /// readiness and a liveness failure in the same second are two Events.
+    @Test func startupSidecarsAndSimultaneousFailures() throws {
+        let steps: [(Int, String)] = [
+            (0, "images load hung:1 --never-ready"),
+            (0, "images load slow:1 --startup 12s"),
+            (0, "create -f pod.yaml"),
+            (14, "get pods"),
+            (15, "get pods"),
+            (45, "describe pod probed"),
+        ]
+        try expectGolden(
+            try ScenarioScript(files: ["pod.yaml": Self.pod], steps: steps).run(), named: "fidelity/liveness-sidecar.txt")
+    }
 }

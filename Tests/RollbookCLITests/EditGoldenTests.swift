@@ -35,4 +35,36 @@ struct EditGoldenTests {
         script.environment = ["KUBE_EDITOR": "sh $DIR/editor.sh", "TMPDIR": "$DIR/tmp"]
         try expectGolden(try script.run(), named: "fidelity/edit.txt")
     }
+
+    /// Client-side refusals: a file that does not read as YAML fails validation (go-yaml's message, lines counted
+    /// without the comments) and is reopened; an emptied one too; another namespace is refused at once; a type alone
+    /// edits every object of it.
+    static let refusingEditor = """
+        dir=$(dirname "$0")
+        n=$(($(cat "$dir/count") + 1)); echo $n > "$dir/count"
+        echo "[editor call $n]" >&2
+        case $n in
+        1) sed -i 's/^spec:/spec: [oops/' "$1" ;;
+        2) grep "^#" "$1" >&2 ;;
+        3) : > "$1" ;;
+        5) sed -i 's/^  namespace: default/  namespace: other/' "$1" ;;
+        6) grep -c "^  kind: Deployment" "$1" >&2 ;;
+        esac
+        """
+
+    @Test func refusesOnTheClient() throws {
+        let steps: [(Int, String)] = [
+            (0, "images load nginx:1.27"),
+            (0, "create deployment web --image=nginx:1.27"),
+            (0, "create deployment api --image=nginx:1.27"),
+            (5, "edit deployment web"),
+            (5, "edit deployment web"),
+            (5, "edit deployment web"),
+            (5, "edit deployments"),
+            (5, "edit pods -n empty"),
+        ]
+        var script = ScenarioScript(files: ["editor.sh": Self.refusingEditor, "count": "0", "tmp/.keep": ""], steps: steps)
+        script.environment = ["KUBE_EDITOR": "sh $DIR/editor.sh", "TMPDIR": "$DIR/tmp"]
+        try expectGolden(try script.run(), named: "fidelity/edit-refused.txt")
+    }
 }

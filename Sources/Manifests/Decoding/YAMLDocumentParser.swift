@@ -53,4 +53,14 @@ public enum YAMLText {
         let chunk = YAMLChunk(bytes: Array(normalized.utf8), firstLine: 1)
         return try YAMLDocumentParser.parse(chunk, source: "patch")?.value ?? .null
     }
+
+    /// Every non-empty document of a stream split as kubectl's `YAMLReader` splits it (`---` lines).
+    public static func documents(_ text: String) throws(ManifestError) -> [JSONValue] {
+        var reader = YAMLDocumentReader(bytes: Array(text.utf8), source: "edit")
+        var documents: [JSONValue] = []
+        while let chunk = try reader.next() {
+            if let document = try YAMLDocumentParser.parse(chunk, source: "edit") { documents.append(document.value) }
+        }
+        return documents
+    }
 }

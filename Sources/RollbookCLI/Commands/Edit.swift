@@ -13,6 +13,7 @@ struct Edit: RunnableCommand {
         options: GlobalOptions.options(in: \.globals) + [
             .option(\.output, "output", short: "o", help: "The format to edit in, and to print the edited objects in: yaml or json."),
             .flag(\.outputPatch, "output-patch", help: "Print the patch sent for each edited object."),
+            .option(\.validate, "validate", valueWhenBare: "strict", help: ValidateFlag.help),
         ],
         arguments: .list(\.resource, "TYPE/NAME or TYPE NAME (deployment, replicaset or pod)"),
         make: Edit.init)
@@ -21,6 +22,7 @@ struct Edit: RunnableCommand {
     /// nil edits YAML and prints a name line per object; given, both the file and the result are in that format.
     var output: String?
     var outputPatch = false
+    var validate = "strict"
 
     static let header = """
         # Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -31,25 +33,31 @@ struct Edit: RunnableCommand {
         """
 
     func run() throws {
-        guard output == nil || output == "yaml" || output == "json" else {
-            throw CommandError.client("the flag 'output' (-o) must be 'yaml' or 'json', got '\(output ?? "")'")
-        }
+        let validation = try ValidateFlag.directive(validate)
         let plane = try globals.controlPlane()
-        var session = EditSession(objects: try originals(plane), json: output == "json", outputPatch: outputPatch,
-                                  printer: try TypedOutput(output), namespace: globals.resolvedNamespace.name, plane: plane)
+        let objects = try originals(plane)
+        guard output == nil || output == "yaml" || output == "json" else {
+            throw CommandError.client("unable to match a printer suitable for the output format \(goQuoted(output ?? "")), "
+                + "allowed formats are: json,yaml")
+        }
+        if objects.isEmpty { throw CommandError.client("edit cancelled, no objects found") }
+        var session = EditSession(objects: objects, json: output == "json", outputPatch: outputPatch,
+                                  validates: validation != .ignore, format: output,
+                                  namespace: globals.resolvedNamespace.name, plane: plane)
         try session.run()
     }
 
     /// The objects named, as they are stored; a missing one fails the command before anything is edited.
     private func originals(_ plane: ControlPlane) throws -> [EditSession.Original] {
         let namespace = globals.resolvedNamespace.name
-        let groups = try ResourceArguments.groups(resource, whenEmpty: .argumentOrFilename, selecting: false)
+        // A type alone edits every object of it in the namespace (the builder allows an empty selector here).
+        let groups = try ResourceArguments.groups(resource, whenEmpty: .argumentOrFilename, selecting: true)
         var objects: [EditSession.Original] = []
         for group in groups {
             let targets = try DeploymentTargets(
                 [group.kind.pluralName] + group.names, selector: nil, namespace: namespace, in: plane,
                 accepting: [.replicaSet, .pod])
-            for name in group.names {
+            for name in group.names.isEmpty ? targets.names : group.names {
                 guard !targets.missing.contains(name), let live = try targets.live(name, namespace: namespace, plane: plane)
                 else { throw CommandError.notFound(targets.kind.resource, name) }
                 objects.append(EditSession.Original(name: name, targets: targets, json: live.json))

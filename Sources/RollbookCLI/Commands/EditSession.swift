@@ -23,8 +23,10 @@ struct EditSession {
     var objects: [Original]
     let json: Bool
     let outputPatch: Bool
-    /// The name printer (`edited`, `skipped`), or with `-o` the object in that format.
-    var printer: TypedOutput
+    /// Client-side validation (`--validate`, on by default): the saved file must hold objects with a kind.
+    let validates: Bool
+    /// `-o`: print each result in that format (a printer of its own each, so no `---` between them).
+    let format: String?
     let namespace: String
     let plane: ControlPlane
 
@@ -48,11 +50,22 @@ struct EditSession {
                 throw preserved(.client("Edit cancelled, no valid changes were saved."), result.path)
             }
             if !lastFile.isEmpty { try? FileManager.default.removeItem(atPath: lastFile) }
+            if validates, let problem = Self.validationProblem(edited) {
+                // editoptions.go reports it as the first object's Invalid error, and edits the file again.
+                let first = objects[0]
+                let named = "\(first.resource) \(goQuoted(first.name))"
+                Output.err("error: \(named) is invalid\n")
+                reasons = [Reason(head: "\(named) was not valid",
+                                  causes: ["<nil>: Invalid value: \"The edited file failed validation\": \(problem)"])]
+                lastFile = result.path
+                failed = true
+                continue
+            }
             if Self.content(original) == Self.content(edited) {
                 try? FileManager.default.removeItem(atPath: result.path)
                 return Output.err("Edit cancelled, no changes made.\n")
             }
-            let hasLines = edited.split(separator: "\n").contains { line in
+            let hasLines = Self.lines(edited).contains { line in
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 return !trimmed.isEmpty && !trimmed.hasPrefix("#")
             }
@@ -74,11 +87,11 @@ struct EditSession {
             try patch(items, file: result.path, outcome: &outcome, reasons: &reasons)
             if outcome.retryable > 0 {
                 Output.err("You can run `rollbook replace -f \(result.path)` to try this update again.\n")
-                throw CommandError("", exitCode: 1)
+                throw ExitCode(1)
             }
             if outcome.notFound > 0 {
                 Output.err("The edits you made on deleted resources have been saved to \(goQuoted(result.path))\n")
-                throw CommandError("", exitCode: 1)
+                throw ExitCode(1)
             }
             if reasons.isEmpty {
                 try? FileManager.default.removeItem(atPath: result.path)
@@ -94,15 +107,30 @@ struct EditSession {
     }
 
     /// `visitToPatch`: each edited object against the original of the same UID; unchanged ones are skipped.
-    private mutating func patch(_ items: [JSONValue], file: String, outcome: inout Outcome, reasons: inout [Reason]) throws {
-        for item in items {
+    private func patch(_ edited: [JSONValue], file: String, outcome: inout Outcome, reasons: inout [Reason]) throws {
+        // `RequireNamespace`: an object without a namespace is the command's; another namespace is refused here.
+        var items: [JSONValue] = []
+        for var item in edited {
+            let given = item["metadata"]?["namespace"]?.stringValue ?? ""
+            if given.isEmpty {
+                item["metadata"]?["namespace"] = .string(namespace)
+            } else if given != namespace {
+                throw preserved(.client("the namespace from the provided object \(goQuoted(given)) does not match the "
+                    + "namespace \(goQuoted(namespace)). You must pass '--namespace=\(given)' to perform this operation."), file)
+            }
+            items.append(item)
+        }
+        for var item in items {
             guard let original = objects.first(where: { $0.uid != nil && $0.uid == item["metadata"]?["uid"]?.stringValue })
             else {
                 throw preserved(.client("no original object found for \(item["kind"]?.stringValue ?? "")/"
                     + "\(item["metadata"]?["name"]?.stringValue ?? "")"), file)
             }
+            // restoreManagedFields: the edited objects carry the originals' managed fields, whatever the file says.
+            item["metadata"]?["managedFields"] = original.json["metadata"]?["managedFields"]
             let resource = "\(original.targets.kind.qualifiedKind)/\(original.name)"
             if item == original.json {
+                var printer = try TypedOutput(format)
                 Output.out(try printer.text(item, as: nil, resource: resource, operation: "skipped"))
                 continue
             }
@@ -115,6 +143,7 @@ struct EditSession {
             do {
                 let patched = try original.targets.patch(
                     original.name, namespace: namespace, patch: .strategicMerge(body), dryRun: false, plane: plane)
+                var printer = try TypedOutput(format)
                 Output.out(try printer.text(patched.json, as: nil, resource: resource, operation: "edited"))
             } catch let error as CommandError {
                 Output.err(record(error, of: original, outcome: &outcome, reasons: &reasons) + "\n")
@@ -167,10 +196,35 @@ struct EditSession {
 
     /// `ManualStrip`: the file without its comment lines (`#!` lines stay).
     static func stripComments(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+        lines(text).filter { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return !trimmed.hasPrefix("#") || trimmed.hasPrefix("#!")
         }.joined(separator: "\n")
+    }
+
+    /// The lines of a file, `\n` or `\r\n` ended (Swift takes `\r\n` as one character, which `\n` does not split).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// `paramVerifyingSchema.ValidateBytes` of the file without comments: it must read as YAML (go-yaml's message,
+    /// with lines counted without the comments) and be an object with an `apiVersion` and a `kind`.
+    private static func validationProblem(_ text: String) -> String? {
+        let value: JSONValue
+        do {
+            value = try YAMLText.json(stripComments(text))
+        } catch {
+            let prefix = "error converting YAML to JSON: "
+            return error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+        }
+        guard case .object(let fields) = value else { return "invalid object to validate" }
+        var problems: [String] = []
+        if fields["apiVersion"] == nil || fields["apiVersion"] == .null { problems.append("apiVersion not set") }
+        else if fields["apiVersion"]?.stringValue == nil { problems.append("apiVersion isn't string type") }
+        if fields["kind"] == nil || fields["kind"] == .null { problems.append("kind not set") }
+        else if fields["kind"]?.stringValue == nil { problems.append("kind isn't string type") }
+        if problems.isEmpty { return nil }
+        return problems.count == 1 ? problems[0] : "[" + problems.joined(separator: ", ") + "]"
     }
 
     /// `StripComments`: the file read as YAML (comments and layout aside), or its lines without comments when it does
@@ -179,11 +233,11 @@ struct EditSession {
         (try? YAMLText.json(text)).map { ObjectPrinter.compactJSON($0) } ?? stripComments(text)
     }
 
-    /// The edited objects: the one object, or a List's items.
+    /// The edited objects: each document's object, or a List's items.
     private static func items(_ text: String) throws(ManifestError) -> [JSONValue] {
-        let value = try YAMLText.json(text)
-        if value["kind"]?.stringValue == "List", let items = value["items"]?.arrayValue { return items }
-        return [value]
+        try YAMLText.documents(text).flatMap { value in
+            value["kind"]?.stringValue == "List" ? value["items"]?.arrayValue ?? [] : [value]
+        }
     }
 
     /// `preservedFile`: says where the edited text is kept, then fails with `error`.

@@ -38,7 +38,11 @@ struct Editor {
             command.append(path)
         }
         let shown = arguments.joined(separator: " ")
-        guard let executable = Self.find(command[0]) else { return "unable to launch the editor \(goQuoted(shown))" }
+        // exec.ErrNotFound only comes from a PATH lookup; a path that does not run is "a problem with the editor".
+        guard let executable = Self.find(command[0]) else {
+            let problem = command[0].contains("/") ? "there was a problem with" : "unable to launch"
+            return "\(problem) the editor \(goQuoted(shown))"
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(command.dropFirst())

@@ -33,6 +33,9 @@ struct Apply: RunnableCommand {
             .flag(\.forceConflicts, "force-conflicts", help: "With --server-side: take the fields other managers own."),
             .flag(\.showManagedFields, "show-managed-fields", help: "With -o json or yaml, keep the objects' managedFields."),
             .option(\.fieldManager, "field-manager", help: "The manager recorded in managedFields (default kubectl-client-side-apply, or kubectl with --server-side)."),
+            .flag(\.prune, "prune", help: "Delete what apply made earlier that the files no longer hold (with -l or --all)."),
+            .flag(\.all, "all", help: "With --prune: consider every object of the prune kinds, not those -l selects."),
+            .option(\.pruneAllowlist, "prune-allowlist", help: "With --prune: the kinds to prune, as group/version/Kind (core/v1/Pod, apps/v1/Deployment)."),
         ],
         make: Apply.init)
     var globals = GlobalOptions()
@@ -50,6 +53,9 @@ struct Apply: RunnableCommand {
     var forceConflicts = false
     var fieldManager: String?
     var showManagedFields = false
+    var prune = false
+    var all = false
+    var pruneAllowlist: [String] = []
 
     func run() throws {
         if record { Output.err(RecordFlag.deprecation) }
@@ -64,6 +70,7 @@ struct Apply: RunnableCommand {
         if force && strategy == .server { throw CommandError.client("--dry-run=server cannot be used with --force") }
         // kubectl would then refuse a patch whose fields the live object changed since the last apply.
         if !overwrite { throw CommandError.client("--overwrite=false is not supported: the manifest always wins") }
+        let pruneKinds = try checkPruneFlags()
         var printer = try TypedOutput(output)
         let namespace = globals.resolvedNamespace
         let plane = try globals.controlPlane(fieldValidation: validation)
@@ -108,6 +115,12 @@ struct Apply: RunnableCommand {
             // A client dry run never patches (ControlPlane.apply): no warning, and an existing object is "configured".
             Output.out(namePrinter(
                 kind: result.resource, name: result.name, operation: strategy.operation(result.outcome.rawValue)))
+        }
+        if prune {
+            let applied = zip(results, documents).map { result, document in
+                (resource: result.resource, namespace: document.object.metadata.namespace ?? namespace.name, name: result.name)
+            }
+            try pruneAll(pruneKinds, applied: applied, strategy: strategy, plane: plane)
         }
         guard printer.printsObjects else { return }
         let objects = zip(documents, results).map { document, result in

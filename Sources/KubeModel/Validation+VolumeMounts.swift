@@ -17,14 +17,8 @@ extension Container {
             if !mountPaths.insert(mountPath).inserted {
                 errors.append(FieldError(.invalid, itemPath + ".mountPath", value: goQuoted(mountPath), detail: "must be unique"))
             }
-            if deviceNames.contains(name) {
-                errors.append(FieldError(.invalid, itemPath + ".name", value: goQuoted(name),
-                                         detail: "must not already exist in volumeDevices"))
-            }
-            if devicePaths.contains(mountPath) {
-                errors.append(FieldError(.invalid, itemPath + ".mountPath", value: goQuoted(mountPath),
-                                         detail: "must not already exist as a path in volumeDevices"))
-            }
+            errors += Self.clashes(name: name, path: (".mountPath", mountPath), with: "volumeDevices", names: deviceNames,
+                                   paths: devicePaths, at: itemPath)
             let subPath = mount.string("subPath"), subPathExpr = mount.string("subPathExpr")
             if !subPath.isEmpty { errors += VolumeRules.localDescendingPath(subPath, at: path + ".subPath") }
             if !subPathExpr.isEmpty {
@@ -98,15 +92,26 @@ extension Container {
             } else {
                 devicePaths.insert(devicePath)
             }
-            if mountNames.contains(name) {
-                errors.append(FieldError(.invalid, itemPath + ".name", value: goQuoted(name),
-                                         detail: "must not already exist in volumeMounts"))
-            }
-            if mountPaths.contains(devicePath) {
-                errors.append(FieldError(.invalid, itemPath + ".devicePath", value: goQuoted(devicePath),
-                                         detail: "must not already exist as a path in volumeMounts"))
-            }
+            errors += Self.clashes(name: name, path: (".devicePath", devicePath), with: "volumeMounts", names: mountNames,
+                                   paths: mountPaths, at: itemPath)
             if !name.isEmpty { names.insert(name) }
+        }
+        return errors
+    }
+
+    /// A volume or a path both a mount and a device of the container use; each side reports its own.
+    private static func clashes(
+        name: String, path: (key: String, value: String), with other: String, names: Set<String>, paths: Set<String>,
+        at itemPath: String
+    ) -> [FieldError] {
+        var errors: [FieldError] = []
+        if names.contains(name) {
+            errors.append(FieldError(.invalid, itemPath + ".name", value: goQuoted(name),
+                                     detail: "must not already exist in \(other)"))
+        }
+        if paths.contains(path.value) {
+            errors.append(FieldError(.invalid, itemPath + path.key, value: goQuoted(path.value),
+                                     detail: "must not already exist as a path in \(other)"))
         }
         return errors
     }

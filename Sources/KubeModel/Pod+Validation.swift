@@ -12,8 +12,18 @@ extension Pod {
         guard let old else {
             var errors = metadata.validationErrorsForCreate()
             errors += spec.validationErrors(at: "spec")
+            // validateContainersOnlyForPod: what a template may hold but a Pod may not.
+            for (field, containers) in [("containers", spec.containers), ("initContainers", spec.initContainers)] {
+                for (index, container) in containers.enumerated() {
+                    errors += container.podOnlyValidationErrors(at: "spec.\(field)[\(index)]")
+                }
+            }
             if let ephemeral = spec.raw["ephemeralContainers"]?.arrayValue, !ephemeral.isEmpty {
                 errors.append(FieldError(.forbidden, "spec.ephemeralContainers", detail: "cannot be set on create"))
+            }
+            if !(spec.nodeName ?? "").isEmpty, !(spec.raw["schedulingGates"]?.arrayValue ?? []).isEmpty {
+                errors.append(FieldError(.forbidden, "spec.nodeName",
+                                         detail: "cannot be set until all schedulingGates have been cleared"))
             }
             return errors
         }

@@ -118,7 +118,7 @@ extension Quantity: CustomStringConvertible {
     }
 
     /// The value as a whole number, nil when it has a fraction or does not fit.
-    private var wholeValue: Int64? {
+    var wholeValue: Int64? {
         guard exponent >= 0 else { return nil }
         var value = mantissa
         for _ in 0..<exponent {

@@ -25,11 +25,13 @@ extension Container {
         let resources = raw["resources"]
         let limits = Container.quantities(resources?["limits"]), requests = Container.quantities(resources?["requests"])
         var errors: [FieldError] = []
-        for (name, quantity) in limits where quantity.isNegative {
-            errors.append(Container.negative(quantity, at: "\(path).limits[\(name)]"))
+        for (name, quantity) in limits {
+            if quantity.isNegative { errors.append(Container.negative(quantity, at: "\(path).limits[\(name)]")) }
+            errors += Container.hugePageErrors(name, quantity, at: "\(path).limits[\(name)]")
         }
         for (name, quantity) in requests {
             if quantity.isNegative { errors.append(Container.negative(quantity, at: "\(path).requests[\(name)]")) }
+            errors += Container.hugePageErrors(name, quantity, at: "\(path).requests[\(name)]")
             let overcommits = Container.canOvercommit(name)
             if let limit = limits.first(where: { $0.name == name })?.quantity {
                 let order = quantity.compare(limit)
@@ -45,7 +47,20 @@ extension Container {
                                          detail: "Limit must be set for non overcommitable resources"))
             }
         }
+        let names = (limits + requests).map(\.name)
+        if names.contains(where: { $0.hasPrefix("hugepages-") }) && !names.contains(where: { $0 == "cpu" || $0 == "memory" }) {
+            errors.append(FieldError(.forbidden, path, detail: "HugePages require cpu or memory"))
+        }
         return errors
+    }
+
+    /// `validateResourceQuantityHugePageValue`: a whole number of pages (`hugepages-2Mi` counts 2Mi pages).
+    private static func hugePageErrors(_ name: String, _ quantity: Quantity, at path: String) -> [FieldError] {
+        guard name.hasPrefix("hugepages-") else { return [] }
+        let pageSize = Quantity(parsing: String(name.dropFirst("hugepages-".count)))?.wholeValue ?? 0
+        if pageSize > 0, let value = quantity.wholeValue, value % pageSize == 0 { return [] }
+        return [FieldError(.invalid, path, value: goQuoted(quantity.description),
+                           detail: "\(quantity) is not positive integer multiple of \(name)")]
     }
 
     /// The quantities of a resource list, by name; values that are no quantity were refused when decoded.

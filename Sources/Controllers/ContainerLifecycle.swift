@@ -134,12 +134,10 @@ struct ContainerLifecycle {
     private mutating func running(_ status: ContainerStatus, behaviour: ImageBehaviour, startup: Int64, attempt: Int)
         -> (ContainerStatus, ContainerTimer?)
     {
-        var status = status
+        var status = probed(status)
         if ContainerProbe(container) != nil || ContainerProbe(container, .startup) != nil {
-            status = probed(status)
             return (status, behaviour == .crash ? ContainerTimer(due: now.adding(seconds: 1), attempt: attempt) : nil)
         }
-        status = probed(status)
         switch behaviour {
         case .crash:
             status.ready = false
@@ -159,7 +157,7 @@ struct ContainerLifecycle {
     /// The timer of a container that has just started, brought forward to when a probe kills it; or, with a liveness
     /// probe that fails until the application answers, set for then (the probes before it are the failing ones).
     private func probeTimer(_ timer: ContainerTimer?, attempt: Int) -> ContainerTimer? {
-        if let kill = probeKill(startedAt: now), kill.time < timer?.due ?? kill.time.adding(seconds: 1) {
+        if let kill = probeKill(startedAt: now), timer.map({ kill.time < $0.due }) ?? true {
             return ContainerTimer(due: kill.time, attempt: attempt)
         }
         if timer == nil, ContainerProbe(container, .liveness) != nil, let up = appUp(startedAt: now), up > now {

@@ -30,10 +30,15 @@ extension ResourceKind {
 
     /// The objects of this kind in the namespace, with their labels, for a selector to choose from.
     func labelledObjects(namespace: String, in reader: any StateReading) throws -> [(name: String, labels: [String: String]?)] {
+        try metadata(namespace: namespace, in: reader).map { ($0.name, $0.labels) }
+    }
+
+    /// The metadata of every object of this kind in the namespace.
+    func metadata(namespace: String, in reader: any StateReading) throws -> [ObjectMeta] {
         switch self {
-        case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-        case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.labels) }
-        case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.labels) }
+        case .deployment: try reader.deployments(namespace: namespace).map(\.metadata)
+        case .replicaSet: try reader.replicaSets(namespace: namespace).map(\.metadata)
+        case .pod: try reader.pods(namespace: namespace).map(\.metadata)
         case .event: []
         }
     }

@@ -75,18 +75,10 @@ extension Apply {
         for object in applied where !namespaces.contains(object.namespace) { namespaces.append(object.namespace) }
         for namespace in namespaces {
             for kind in kinds {
-                let candidates = try plane.read { reader -> [(name: String, annotations: [String: String]?, labels: [String: String]?)] in
-                    switch kind {
-                    case .deployment: try reader.deployments(namespace: namespace).map { ($0.name, $0.metadata.annotations, $0.metadata.labels) }
-                    case .replicaSet: try reader.replicaSets(namespace: namespace).map { ($0.name, $0.metadata.annotations, $0.metadata.labels) }
-                    case .pod: try reader.pods(namespace: namespace).map { ($0.name, $0.metadata.annotations, $0.metadata.labels) }
-                    case .event: []
-                    }
-                }
+                let candidates = try plane.read { try kind.metadata(namespace: namespace, in: $0) }
                 // The API server lists by name.
                 for object in candidates.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-                    guard object.annotations?[AnnotationKey.lastApplied] != nil,
-                        query?.matches(object.labels ?? [:]) ?? true,
+                    guard object[annotation: AnnotationKey.lastApplied] != nil, query?.matches(object.labels ?? [:]) ?? true,
                         !applied.contains(where: { $0.resource == kind.qualifiedKind && $0.namespace == namespace && $0.name == object.name })
                     else { continue }
                     if strategy == .none {

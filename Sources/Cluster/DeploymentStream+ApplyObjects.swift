@@ -135,7 +135,7 @@ extension DeploymentStream {
     }
 
     /// A user's write of a Pod: a new Pod as given (it counts as a creation, as a controller's does); an update
-    /// replaces what a client may change of a Pod here (labels, annotations, owner references).
+    /// replaces what a client may change of a Pod here (labels, annotations, owner references, images).
     private mutating func configurePod(_ written: Pod, _ resourceVersion: String) {
         guard pods[written.name] != nil else {
             var created = written
@@ -148,6 +148,8 @@ extension DeploymentStream {
         pods[written.name]?.metadata.annotations = written.metadata.annotations
         pods[written.name]?.metadata.ownerReferences = written.metadata.ownerReferences
         pods[written.name]?.metadata.resourceVersion = resourceVersion
+        // Only images may change (validation refuses the rest), and the kubelet restarts what changed.
+        pods[written.name]?.spec = written.spec
     }
 
     /// A user's write: a new ReplicaSet as given; an update replaces what a client owns (labels, annotations,

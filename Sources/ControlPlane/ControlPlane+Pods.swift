@@ -149,7 +149,7 @@ extension Pod {
     /// Whether an update leaves what a user may change of a Pod as it is: no write at all.
     func writesNothing(over live: Pod) -> Bool {
         metadata.labels == live.metadata.labels && metadata.annotations == live.metadata.annotations
-            && metadata.ownerReferences == live.metadata.ownerReferences
+            && metadata.ownerReferences == live.metadata.ownerReferences && spec == live.spec
     }
 }
 

@@ -85,24 +85,34 @@ extension ContainerLifecycle {
         if let probe = ContainerProbe(container, kill.kind) {
             record("Warning", "Unhealthy", probe.failureMessage(podIP: Identifiers.podIP(of: pod)))
         }
+        let failed = role == .sidecar
+            ? "Init container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe"
+            : "Container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe"
+        return killed(current, because: failed, startedAt: startedAt, level: level)
+    }
+
+    /// The kill itself, for `reason` (which a restart appends ", will be restarted" to, but for a sidecar's).
+    ///
+    /// - Parameter always: Whether the container restarts whatever the Pod's `restartPolicy` (a changed definition).
+    mutating func killed(
+        _ current: ContainerStatus, because reason: String, startedAt: Timestamp, level: Int, always: Bool = false
+    ) -> (ContainerStatus, ContainerTimer?) {
         var status = current
         var terminated = ContainerState.Terminated(exitCode: 143, reason: "Error", startedAt: startedAt, finishedAt: now)
         terminated.containerID = current.containerID
         status.ready = false
         status.started = false
-        let failed = "Container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe"
-        if role != .sidecar && pod.spec.restartPolicy == "Never" {
+        if role != .sidecar && pod.spec.restartPolicy == "Never" && !always {
             // With no other container left running, the kubelet kills the whole pod, with the plain stop message.
             let othersRunning = (pod.status.containerStatuses ?? []).contains {
                 $0.name != container.name && $0.state.running != nil
             }
-            record("Normal", "Killing", othersRunning ? failed : "Stopping container \(container.name)")
+            record("Normal", "Killing", othersRunning ? reason : "Stopping container \(container.name)")
             status.state = ContainerState(terminated: terminated)
             return (status, nil)
         }
         // A sidecar is restarted by computeInitContainerActions, which words it without the restart.
-        record("Normal", "Killing", role == .sidecar
-            ? "Init container \(container.name) failed \(kill.kind.rawValue.lowercased()) probe" : failed + ", will be restarted")
+        record("Normal", "Killing", role == .sidecar ? reason : reason + ", will be restarted")
         let previousExit = current.lastState.terminated?.finishedAt
         status.lastState = ContainerState(terminated: terminated)
         guard let previousExit else {

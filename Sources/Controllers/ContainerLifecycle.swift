@@ -45,6 +45,13 @@ struct ContainerLifecycle {
 
     mutating func advance(_ current: ContainerStatus?, timer: ContainerTimer?) -> (ContainerStatus, ContainerTimer?) {
         guard let current else { return start(previous: nil, attempt: 0) }
+        // A Pod's image was changed: computePodActions kills the running container ("definition changed") and
+        // starts it again with the new one.
+        if current.image != image, let startedAt = current.state.running?.startedAt {
+            let kind = role == .sidecar ? "Init container" : "Container"
+            return killed(current, because: "\(kind) \(container.name) definition changed", startedAt: startedAt,
+                          level: timer?.attempt ?? 0, always: true)
+        }
         if current.state.waiting?.reason == "ErrImageNeverPull" {
             return node.has(image) ? start(previous: current, attempt: 0) : (current, nil)
         }
@@ -108,6 +115,7 @@ struct ContainerLifecycle {
         } else {
             record("Normal", "Pulled", "Container image \"\(image)\" already present on machine")
         }
+        status.image = image
         record("Normal", "Created", "Created container \(container.name)")
         record("Normal", "Started", "Started container \(container.name)")
         if previous?.state.waiting?.reason == "CrashLoopBackOff" { status.restartCount += 1 }

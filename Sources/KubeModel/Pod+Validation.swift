@@ -2,9 +2,9 @@ extension Pod {
     /// Validates a Pod a user writes, as the v1.32 API server does on create, or on update when `old` is given.
     /// Call it on the defaulted object.
     ///
-    /// An update may change metadata only here: upstream also lets images, `activeDeadlineSeconds`, added
-    /// tolerations and a negative grace period change, which the kubelet would act on; Rollbook refuses those with
-    /// upstream's message, without the spec diff it appends.
+    /// An update may change metadata and the containers' images (the kubelet restarts a container whose image
+    /// changed); upstream also lets `activeDeadlineSeconds`, added tolerations and a negative grace period change,
+    /// which Rollbook refuses with upstream's message, without the spec diff it appends.
     ///
     /// Related Kubernetes source: `pkg/apis/core/validation/validation.go` (`ValidatePodCreate`,
     /// `validatePodMetadataAndSpec`, `ValidatePodUpdate`).
@@ -28,8 +28,31 @@ extension Pod {
             return errors
         }
         var errors = metadata.validationErrorsForUpdate(from: old.metadata)
-        if spec != old.spec {
-            errors.append(FieldError(.forbidden, "spec", detail: Self.immutableSpec))
+        guard spec != old.spec else { return errors }
+        // ValidatePodUpdate: the old spec with the new images must be the new spec; each new image is checked as
+        // ValidateContainerUpdates does (required, no blanks around it).
+        var mutable = old.spec
+        guard spec.containers.count == old.spec.containers.count,
+            spec.initContainers.count == old.spec.initContainers.count
+        else { return errors + [FieldError(.forbidden, "spec", detail: Self.immutableSpec)] }
+        let images = (spec.initContainers + spec.containers).map(\.image)
+        var index = 0
+        mutable.mapEveryContainer { container in
+            var changed = container
+            changed.image = images[index]
+            index += 1
+            return changed
+        }
+        guard mutable == spec else { return errors + [FieldError(.forbidden, "spec", detail: Self.immutableSpec)] }
+        for (field, containers) in [("containers", spec.containers), ("initContainers", spec.initContainers)] {
+            for (position, container) in containers.enumerated() {
+                let path = "spec.\(field)[\(position)]"
+                if container.image.isEmpty {
+                    errors.append(FieldError(.required, path + ".image"))
+                } else {
+                    errors += container.podOnlyValidationErrors(at: path)
+                }
+            }
         }
         return errors
     }

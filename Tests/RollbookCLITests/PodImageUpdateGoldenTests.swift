@@ -1,7 +1,7 @@
 import Testing
 import TestSupport
 
-/// A bare Pod's images may change (ValidatePodUpdate): the kubelet kills the container whose definition changed and
+/// A bare Pod's images may change (ValidatePodUpdate; `patch`, `set image`): the kubelet kills the container whose definition changed and
 /// starts it with the new image, whatever the restart policy; other spec changes stay refused. Describe checked
 /// against kubectl v1.32.4 through `rollbook serve`.
 struct PodImageUpdateGoldenTests {
@@ -25,6 +25,7 @@ struct PodImageUpdateGoldenTests {
             (11, "get pods"),
             (20, #"patch pod solo -p '{"spec":{"activeDeadlineSeconds":30}}'"#),
             (20, #"patch pod solo -p '{"spec":{"containers":[{"name":"app","image":"nginx:1.28 "}]}}'"#),
+            (25, "set image pod/solo app=nginx:1.29"),
             (30, "describe pod solo"),
         ]
         try expectGolden(try ScenarioScript(files: ["solo.yaml": Self.pod], steps: steps).run(),

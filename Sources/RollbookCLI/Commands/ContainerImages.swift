@@ -1,13 +1,16 @@
 import KubeModel
 
-/// set_image.go's `setImage` on a Deployment held as JSON (a file's object for `--local`, or the object read for a
-/// client dry run): every container and init container of that name, or all of them for `*`, gets the image.
+/// set_image.go's `setImage` on a Deployment, ReplicaSet or Pod held as JSON (a file's object for `--local`, or the
+/// object read for a client dry run): every container and init container of that name, or all of them for `*`, gets
+/// the image.
 enum ContainerImages {
     /// - Returns: kubectl's error line for each name that matched no container.
     static func set(_ pairs: [(container: String, image: String)], in object: inout JSONValue) -> [String] {
-        guard case .object(var root) = object, case .object(var spec) = root["spec"],
-            case .object(var template) = spec["template"], case .object(var podSpec) = template["spec"]
-        else { return pairs.map { "error: unable to find container named \"\($0.container)\"" } }
+        // A Pod holds its spec itself; the others in their template.
+        let path = object["kind"]?.stringValue == "Pod" ? ["spec"] : ["spec", "template", "spec"]
+        guard case .object(var podSpec)? = path.reduce(Optional(object), { $0?[$1] }) else {
+            return pairs.map { "error: unable to find container named \"\($0.container)\"" }
+        }
         var errors: [String] = []
         for (name, image) in pairs {
             var found = false
@@ -21,10 +24,17 @@ enum ContainerImages {
             }
             if !found { errors.append("error: unable to find container named \"\(name)\"") }
         }
-        template["spec"] = .object(podSpec)
-        spec["template"] = .object(template)
-        root["spec"] = .object(spec)
-        object = .object(root)
+        object = object.setting(.object(podSpec), at: path[...])
         return errors
+    }
+}
+
+extension JSONValue {
+    /// This object with `value` at `path` (each step an object key).
+    fileprivate func setting(_ value: JSONValue, at path: ArraySlice<String>) -> JSONValue {
+        guard let key = path.first else { return value }
+        var copy = self
+        copy[key] = (self[key] ?? .object([:])).setting(value, at: path.dropFirst())
+        return copy
     }
 }

@@ -68,8 +68,8 @@ enum SetCommand {
             var errors: [String] = []
             if let plane, let found {
                 // Type by type (`deploy,rs --all`) or pair by pair (`deploy/a rs/b`), as the builder visits them.
-                for targets in found where targets.kind == .replicaSet || targets.kind == .deployment {
-                    if targets.kind == .replicaSet {
+                for targets in found where targets.kind != .event {
+                    if targets.kind != .deployment {
                         try updateReplicaSets(
                             targets, plane: plane, pairs: pairs, strategy: strategy, printer: &printer, errors: &errors)
                     } else {
@@ -159,8 +159,9 @@ enum SetCommand {
             }
         }
 
-        /// ReplicaSets: the containers' new images go in one patch, as set_image.go sends it. A ReplicaSet does
-        /// not roll: its running Pods keep their images, and only Pods it creates from now on take the new ones.
+        /// ReplicaSets and Pods: the containers' new images go in one patch, as set_image.go sends it. A ReplicaSet
+        /// does not roll: its running Pods keep their images, and only Pods it creates from now on take the new ones;
+        /// a Pod's changed containers are restarted by the kubelet.
         private func updateReplicaSets(
             _ targets: DeploymentTargets, plane: ControlPlane, pairs: [(container: String, image: String)],
             strategy: DryRunStrategy, printer: inout TypedOutput, errors: inout [String]
@@ -175,13 +176,16 @@ enum SetCommand {
                     if let cause { SetTargets.record(cause, in: &object) }
                     guard object != live.json else { continue }
                     if strategy != .client {
-                        let patch = SetTargets.patch(object, fields: ["containers", "initContainers"])
+                        let patch = targets.kind == .pod
+                            ? SetTargets.podPatch(object, fields: ["containers", "initContainers"])
+                            : SetTargets.patch(object, fields: ["containers", "initContainers"])
                         object = try targets.patch(
                             name, namespace: namespace, patch: .merge(patch), dryRun: strategy == .server, plane: plane
                         ).json
                     }
                     Output.out(try printer.text(
-                        object, as: nil, resource: "replicaset.apps/\(name)", operation: strategy.operation("image updated")))
+                        object, as: nil, resource: "\(targets.kind.qualifiedKind)/\(name)",
+                        operation: strategy.operation("image updated")))
                 } catch let error as CommandError {
                     errors.append(error.text)
                 }
@@ -197,7 +201,7 @@ enum SetCommand {
             guard selecting else {
                 let found = try groups.map { group in
                     try DeploymentTargets(
-                        group.arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet])
+                        group.arguments, selector: nil, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
                 }
                 try DeploymentTargets.report(found.flatMap(\.notFound))
                 return found
@@ -205,7 +209,7 @@ enum SetCommand {
             // Nothing selected is no error: kubectl prints nothing and exits 0.
             return try groups.map { group in
                 try DeploymentTargets(
-                    [group.kind.resource], selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet])
+                    [group.kind.resource], selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
             }
         }
     }

@@ -73,6 +73,15 @@ enum SetTargets {
         return .object(patch)
     }
 
+    /// ``patch(_:fields:)`` for a Pod, whose spec is not in a template.
+    static func podPatch(_ object: JSONValue, fields: [String]) -> JSONValue {
+        var templated = object
+        templated["spec"] = .object(["template": .object(["spec": object["spec"] ?? .object([:])])])
+        var result = patch(templated, fields: fields)
+        result["spec"] = result["spec"]?["template"]?["spec"]
+        return result
+    }
+
     /// `--record`: the command line as the change-cause annotation.
     static func record(_ cause: String, in object: inout JSONValue) {
         var annotations = object["metadata"]?["annotations"]?.objectValue ?? [:]

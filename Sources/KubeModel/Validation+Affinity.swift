@@ -118,11 +118,9 @@ enum AffinityRules {
     /// a key in both `matchLabelKeys` and the selector at the term's path indexed by the key's position.
     private static func podAffinityTerm(_ term: JSONValue, at path: String) -> [FieldError] {
         var errors: [FieldError] = []
-        let selector = term["labelSelector"].isUnset ? nil : term["labelSelector"].flatMap { try? LabelSelector(reading: $0) }
+        let selector = term.labelSelector("labelSelector")
         if let selector { errors += selector.validationErrors(at: path + ".labelSelector") }
-        if let namespaces = term["namespaceSelector"], namespaces != .null,
-            let namespaceSelector = try? LabelSelector(reading: namespaces)
-        {
+        if let namespaceSelector = term.labelSelector("namespaceSelector") {
             errors += namespaceSelector.validationErrors(at: path + ".namespaceSelector")
         }
         for namespace in term.list("namespaces") {

@@ -78,8 +78,7 @@ enum PlacementRules {
                 guard let value = constraint[policy]?.stringValue, !policies.contains(value) else { continue }
                 errors.append(FieldError(.notSupported(allowed: policies), "\(itemPath).\(policy)", value: goQuoted(value)))
             }
-            let selector = constraint["labelSelector"].isUnset
-                ? nil : constraint["labelSelector"].flatMap { try? LabelSelector(reading: $0) }
+            let selector = constraint.labelSelector("labelSelector")
             errors += matchLabelKeys(constraint.list("matchLabelKeys"), selector: selector, at: itemPath + ".matchLabelKeys")
             if let selector { errors += selector.validationErrors(at: itemPath + ".labelSelector") }
         }

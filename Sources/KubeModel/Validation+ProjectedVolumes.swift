@@ -99,8 +99,8 @@ enum EphemeralVolumeRules {
         if modes.isEmpty {
             errors.append(FieldError(.required, path + ".accessModes", detail: "at least 1 access mode is required"))
         }
-        if let selector = spec["selector"], selector != .null, let decoded = try? LabelSelector(reading: selector) {
-            errors += decoded.validationErrors(at: path + ".selector")
+        if let selector = spec.labelSelector("selector") {
+            errors += selector.validationErrors(at: path + ".selector")
         }
         for mode in modes where !accessModes.contains(mode) {
             errors.append(FieldError(.notSupported(allowed: accessModes), path + ".accessModes", value: goQuoted(mode)))

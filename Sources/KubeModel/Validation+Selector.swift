@@ -54,3 +54,12 @@ extension LabelSelector {
         }
     }
 }
+
+extension JSONValue {
+    /// The label selector at `key` of an object being validated; nil when unset (or not a selector's shape, which the
+    /// decoder refused already).
+    func labelSelector(_ key: String) -> LabelSelector? {
+        guard let value = self[key], value != .null else { return nil }
+        return try? LabelSelector(reading: value)
+    }
+}

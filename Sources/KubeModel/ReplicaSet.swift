@@ -49,3 +49,44 @@ public struct ReplicaSetCondition: Sendable, Hashable, Codable {
     public var reason: String?
     public var message: String?
 }
+
+extension ReplicaSetStatus {
+    /// `calculateStatus`'s failure condition: a sync whose creations failed adds `ReplicaFailure` (reason
+    /// `FailedCreate`, the error as message) unless one is there; a sync without error removes it.
+    public mutating func noteCreationFailure(_ error: String?, missing: Bool, at now: Timestamp) {
+        let current = conditions?.firstIndex { $0.type == "ReplicaFailure" }
+        if let error, current == nil {
+            let condition = ReplicaSetCondition(
+                type: "ReplicaFailure", status: "True", lastTransitionTime: now,
+                reason: missing ? "FailedCreate" : "FailedDelete", message: error)
+            conditions = (conditions ?? []) + [condition]
+        } else if error == nil, let current {
+            conditions?.remove(at: current)
+            if conditions?.isEmpty == true { conditions = nil }
+        }
+    }
+
+    /// When the ReplicaSet controller's creations began failing (its `ReplicaFailure` condition), if they are.
+    public var failingSince: Timestamp? {
+        conditions?.first { $0.type == "ReplicaFailure" && $0.reason == "FailedCreate" }?.lastTransitionTime
+    }
+}
+
+extension ReplicaSetStatus {
+    /// The whole seconds after the first failure at which the controller's work queue tries a failing ReplicaSet
+    /// again: its back-off waits 5 ms and doubles up to 1000 s (`DefaultControllerRateLimiter`), so the seven
+    /// retries of the first second land in it, then 1 s, 2 s, 5 s, … 1310 s, and every 1000 s after.
+    /// (The k-th retry comes 0.005 × (2^k − 1) s after the failure; these are k = 8 … 18, whole seconds.)
+    public static let retryOffsets: [Int64] = [1, 2, 5, 10, 20, 40, 81, 163, 327, 655, 1310]
+
+    /// Retries within the failure's first second, which the back-off makes at once.
+    public static let retriesInFirstSecond = 7
+
+    /// The next retry of a ReplicaSet failing since `since`, after `time`.
+    public static func nextRetry(failingSince since: Timestamp, after time: Timestamp) -> Timestamp {
+        let elapsed = time.seconds - since.seconds
+        if let offset = retryOffsets.first(where: { $0 > elapsed }) { return since.adding(seconds: offset) }
+        let last = retryOffsets.last!
+        return since.adding(seconds: last + ((elapsed - last) / 1000 + 1) * 1000)
+    }
+}

@@ -1,0 +1,80 @@
+/// The quota controller's count (`syncResourceQuota`) and the admission plugin's check of a new Pod
+/// (`CheckRequest` in apiserver/pkg/admission/plugin/resourcequota/controller.go).
+extension ResourceQuota {
+    /// Object counts of kinds Rollbook's cluster never holds (Services, Secrets, …): the quota controller counts
+    /// them, and here there are none.
+    static let countedElsewhere: Set<String> = [
+        "services", "services.loadbalancers", "services.nodeports", "secrets", "configmaps",
+        "persistentvolumeclaims", "requests.storage", "replicationcontrollers",
+    ]
+
+    /// `generic.Matches`: the quota limits something Pods use, and the Pod is in every scope.
+    public func charges(_ pod: Pod) -> Bool {
+        !PodQuota.matchingResources((status?.hard ?? spec.hard ?? [:]).keys).isEmpty && inScopes(pod)
+    }
+
+    private func inScopes(_ pod: Pod) -> Bool { scopeRequirements.allSatisfy { PodQuota.matches(pod, $0) } }
+
+    /// The status the quota controller writes: `hard` from the spec, `used` for each limited resource it can count
+    /// (`CalculateUsage`), from the namespace's Pods and the object counts Rollbook knows.
+    public func computedStatus(pods: [Pod], objectCounts: [String: Int], at now: Timestamp) -> ResourceQuotaStatus {
+        let hard = spec.hard ?? [:]
+        let podResources = PodQuota.matchingResources(hard.keys)
+        var used: ResourceList = [:]
+        if !podResources.isEmpty {
+            for name in podResources { used[name] = .zero }
+            for pod in pods where inScopes(pod) { used = used.adding(PodQuota.usage(of: pod, at: now)) }
+            used = used.masked(to: podResources)
+        }
+        for name in hard.keys where used[name] == nil {
+            if let count = objectCounts[name] {
+                used[name] = Quantity(parsing: String(count))!
+            } else if Self.countedElsewhere.contains(name) || name.hasPrefix("count/") {
+                used[name] = .zero
+            }
+        }
+        return ResourceQuotaStatus(hard: hard, used: used.texts)
+    }
+}
+
+/// The ResourceQuota admission plugin's answer to a Pod's creation.
+public enum QuotaAdmission {
+    /// The quotas (by name, the order Rollbook checks them in) with the Pod charged, or the plugin's refusal, which
+    /// the API server wraps as `pods "<name>" is forbidden: <refusal>`.
+    public static func admit(_ pod: Pod, to quotas: [ResourceQuota], at now: Timestamp) -> Result<[ResourceQuota], Refusal> {
+        var interesting: [Int] = []
+        for (index, quota) in quotas.enumerated() where quota.charges(pod) {
+            let restricted = PodQuota.matchingResources((quota.status?.hard ?? [:]).keys)
+            if let missing = PodQuota.missingConstraints(required: restricted, in: pod) {
+                return .failure(Refusal(message: "failed quota: \(quota.name): \(missing)"))
+            }
+            interesting.append(index)
+        }
+        let delta = PodQuota.usage(of: pod, at: now).filter { !$0.value.isZero }
+        guard !interesting.isEmpty, !delta.isEmpty else { return .success(quotas) }
+        var charged = quotas
+        for index in interesting {
+            let quota = quotas[index]
+            let hard = ResourceList(texts: quota.status?.hard), used = ResourceList(texts: quota.status?.used)
+            let requested = delta.masked(to: hard.keys)
+            guard !requested.isEmpty else { continue }
+            let newUsage = used.adding(requested)
+            let exceeded = hard.keys.filter { name in
+                guard requested[name] != nil, let value = newUsage[name] else { return false }
+                return value.compare(hard[name]!) == .orderedDescending
+            }
+            if !exceeded.isEmpty {
+                return .failure(Refusal(message: """
+                    exceeded quota: \(quota.name), requested: \(requested.masked(to: exceeded).prettyPrinted), \
+                    used: \(used.masked(to: exceeded).prettyPrinted), limited: \(hard.masked(to: exceeded).prettyPrinted)
+                    """))
+            }
+            charged[index].status?.used = newUsage.texts
+        }
+        return .success(charged)
+    }
+
+    public struct Refusal: Error, Sendable, Hashable {
+        public var message: String
+    }
+}

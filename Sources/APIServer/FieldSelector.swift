@@ -106,7 +106,7 @@ struct FieldSelector: Sendable {
             case "type": return event.type
             default: return nil
             }
-        case .deployment:
+        case .deployment, .resourceQuota:
             return nil
         }
     }

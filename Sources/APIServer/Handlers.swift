@@ -109,6 +109,7 @@ struct Handlers {
         case "deployments": return try reader.deployments(namespace: namespace).map(WatchedObject.deployment)
         case "replicasets": return try reader.replicaSets(namespace: namespace).map(WatchedObject.replicaSet)
         case "pods": return try reader.pods(namespace: namespace).map(WatchedObject.pod)
+        case "resourcequotas": return try reader.quotas(namespace: namespace).map(WatchedObject.resourceQuota)
         default:
             return try reader.kubeEvents(namespace: namespace, now: now).map(WatchedObject.event)
         }
@@ -123,6 +124,8 @@ struct Handlers {
         case ServedResource.replicaSets.name:
             .replicaSet(try ControlPlane.decodeReplicaSetStrictly(body, validation: fieldValidation))
         case ServedResource.pods.name: .pod(try ControlPlane.decodePodStrictly(body, validation: fieldValidation))
+        case ServedResource.resourceQuotas.name:
+            .resourceQuota(try ControlPlane.decodeQuotaStrictly(body, validation: fieldValidation))
         default: .deployment(try ControlPlane.decodeStrictly(body, validation: fieldValidation))
         }
         if let own = object.metadata.namespace, !own.isEmpty, own != namespace {
@@ -172,6 +175,11 @@ struct Handlers {
                 try plane.patchPod(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
             })
         }
+        if resource.name == ServedResource.resourceQuotas.name {
+            return .json(WatchedObject.resourceQuota(try await backend.run {
+                try plane.patchQuota(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
+            }).json)
+        }
         let stored = try await backend.run {
             try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun)
         }
@@ -204,6 +212,11 @@ struct Handlers {
                 try plane.replacePod(namespace: namespace, name: name, with: body, dryRun: dryRun)
             })
         }
+        if resource.name == ServedResource.resourceQuotas.name {
+            return .json(WatchedObject.resourceQuota(try await backend.run {
+                try plane.replaceQuota(namespace: namespace, name: name, with: body, dryRun: dryRun)
+            }).json)
+        }
         let stored = try await backend.run {
             try plane.replaceDeployment(namespace: namespace, name: name, with: body, dryRun: dryRun)
         }
@@ -234,6 +247,7 @@ struct Handlers {
         case .deployment(let deployment): live = deployment.metadata
         case .replicaSet(let rs): live = rs.metadata
         case .pod(let pod): live = pod.metadata
+        case .resourceQuota(let quota): live = quota.metadata
         case .event: throw APIError(.methodNotAllowed)
         }
         if let uid = options["preconditions"]?["uid"]?.stringValue, uid != live.uid {
@@ -249,6 +263,7 @@ struct Handlers {
                 switch object {
                 case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: cascade)
                 case .pod: try plane.deletePod(namespace: namespace, name: name)
+                case .resourceQuota: _ = try plane.deleteQuotas(namespace: namespace, names: [name], dryRun: false)
                 default: try plane.delete(namespace: namespace, name: name, cascade: cascade)
                 }
             }

@@ -1,7 +1,7 @@
 public import KubeModel
 
 /// The `application/vnd.kubernetes.protobuf` body kubectl's typed client sends to create a Deployment (`kubectl
-/// create deployment`), read into the JSON the API would have received.
+/// create deployment`) or a ResourceQuota (`kubectl create quota`), read into the JSON the API would have received.
 ///
 /// The body is `k8s\0` and a `runtime.Unknown` holding the type and the Deployment's bytes. gogo-protobuf writes
 /// every non-pointer field, empty ones included, so a field at its zero value is dropped here as `omitempty` drops
@@ -20,10 +20,12 @@ public enum ProtobufDeployment {
         let typeMeta = try fields(unknown[1]?.last?.bytes ?? [])
         let apiVersion = String(decoding: typeMeta[1]?.last?.bytes ?? [], as: UTF8.self)
         let kind = String(decoding: typeMeta[2]?.last?.bytes ?? [], as: UTF8.self)
-        guard apiVersion == "apps/v1", kind == "Deployment", let raw = unknown[2]?.last?.bytes else {
-            throw Unsupported(message: "a protobuf body must hold an apps/v1 Deployment, not \(apiVersion) \(kind)")
+        let schemas = ["apps/v1 Deployment": Schema.deployment, "v1 ResourceQuota": Schema.resourceQuota]
+        guard let schema = schemas["\(apiVersion) \(kind)"], let raw = unknown[2]?.last?.bytes else {
+            throw Unsupported(
+                message: "a protobuf body must hold an apps/v1 Deployment or a v1 ResourceQuota, not \(apiVersion) \(kind)")
         }
-        guard case .object(var object) = try message(raw, Schema.deployment) else { return .object([:]) }
+        guard case .object(var object) = try message(raw, schema) else { return .object([:]) }
         object["apiVersion"] = .string(apiVersion)
         object["kind"] = .string(kind)
         return .object(object)
@@ -82,6 +84,8 @@ public enum ProtobufDeployment {
         case optionalInteger
         case strings
         case stringMap
+        /// `map<string, resource.Quantity>`: each value a message whose field 1 is the quantity's text.
+        case quantityMap
         case message(Schema)
         case messages(Schema)
         /// Kept as `{}` (its fields are not read; any of them set is refused).
@@ -126,6 +130,15 @@ public enum ProtobufDeployment {
                 let pair = try fields(entry.bytes ?? [])
                 map[String(decoding: pair[1]?.last?.bytes ?? [], as: UTF8.self)] =
                     .string(String(decoding: pair[2]?.last?.bytes ?? [], as: UTF8.self))
+            }
+            return .object(map)
+        case .quantityMap:
+            var map: [String: JSONValue] = [:]
+            for entry in values {
+                let pair = try fields(entry.bytes ?? [])
+                let quantity = try fields(pair[2]?.last?.bytes ?? [])
+                map[String(decoding: pair[1]?.last?.bytes ?? [], as: UTF8.self)] =
+                    .string(String(decoding: quantity[1]?.last?.bytes ?? [], as: UTF8.self))
             }
             return .object(map)
         case .message(let schema): return try message(last.bytes ?? [], schema)
@@ -174,6 +187,18 @@ extension ProtobufDeployment.Schema {
         1: ("replicas", .optionalInteger), 2: ("selector", .message(labelSelector)), 3: ("template", .message(podTemplateSpec)),
         4: ("strategy", .message(strategy)), 5: ("minReadySeconds", .integer), 6: ("revisionHistoryLimit", .optionalInteger),
         7: ("paused", .boolean), 9: ("progressDeadlineSeconds", .optionalInteger),
+    ])
+    static let scopedResourceSelectorRequirement = Self(name: "ScopedResourceSelectorRequirement", fields: [
+        1: ("scopeName", .string), 2: ("operator", .string), 3: ("values", .strings),
+    ])
+    static let scopeSelector = Self(name: "ScopeSelector", fields: [
+        1: ("matchExpressions", .messages(scopedResourceSelectorRequirement)),
+    ])
+    static let resourceQuotaSpec = Self(name: "ResourceQuotaSpec", fields: [
+        1: ("hard", .quantityMap), 2: ("scopes", .strings), 3: ("scopeSelector", .message(scopeSelector)),
+    ])
+    static let resourceQuota = Self(name: "ResourceQuota", fields: [
+        1: ("metadata", .message(objectMeta)), 2: ("spec", .message(resourceQuotaSpec)), 3: ("status", .ignored),
     ])
     /// `status` (3) is read past: the API server ignores it on create.
     static let deployment = Self(name: "Deployment", fields: [

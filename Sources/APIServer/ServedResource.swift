@@ -34,7 +34,11 @@ struct ServedResource: Sendable {
         name: "events", singular: "event", kind: "Event", group: "", shortNames: ["ev"], verbs: readVerbs,
         categories: [])
 
-    static let core = [pods, events]
+    static let resourceQuotas = ServedResource(
+        name: "resourcequotas", singular: "resourcequota", kind: "ResourceQuota", group: "", shortNames: ["quota"],
+        verbs: ["create", "delete", "get", "list", "patch", "update"], categories: [])
+
+    static let core = [pods, events, resourceQuotas]
     static let apps = [deployments, replicaSets]
 
     var groupVersion: String { group.isEmpty ? "v1" : "\(group)/v1" }

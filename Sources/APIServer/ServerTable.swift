@@ -23,6 +23,7 @@ enum ServerTable {
         case "deployments": TableRows.deploymentColumns
         case "replicasets": TableRows.replicaSetColumns
         case "pods": TableRows.podColumns
+        case "resourcequotas": TableRows.resourceQuotaColumns
         case "events": TableRows.eventColumns
         default: nil
         }
@@ -34,6 +35,7 @@ enum ServerTable {
         case .replicaSet(let replicaSet): TableRows.replicaSet(replicaSet, now: now)
         case .pod(let pod): TableRows.pod(pod, now: now)
         case .event(let event): TableRows.event(event, now: now)
+        case .resourceQuota(let quota): TableRows.resourceQuota(quota, now: now)
         }
     }
 

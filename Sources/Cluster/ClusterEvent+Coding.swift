@@ -62,6 +62,9 @@ extension ClusterEvent {
         case .podBound: "PodBound"
         case .podDeleted: "PodDeleted"
         case .kubeEventRecorded: "EventRecorded"
+        case .resourceQuotaWritten: "ResourceQuotaWritten"
+        case .resourceQuotaStatusUpdated: "ResourceQuotaStatusUpdated"
+        case .resourceQuotaDeleted: "ResourceQuotaDeleted"
         }
     }
 
@@ -102,6 +105,9 @@ extension ClusterEvent {
         case .podBound(let p): try JSONCodec.encode(p)
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
         case .kubeEventRecorded(let p): p.canonicalJSON
+        case .resourceQuotaWritten(let p): try JSONCodec.encode(p)
+        case .resourceQuotaStatusUpdated(let p): try JSONCodec.encode(p)
+        case .resourceQuotaDeleted(let p): try JSONCodec.encode(p)
         }
     }
 
@@ -163,6 +169,9 @@ extension ClusterEvent {
         case "PodStatusUpdated": self = .podStatusUpdated(try d(PodStatusUpdated.self))
         case "PodDeleted": self = .podDeleted(try d(ObjectName.self))
         case "EventRecorded": self = .kubeEventRecorded(try d(KubeEvent.self))
+        case "ResourceQuotaWritten": self = .resourceQuotaWritten(try d(ResourceQuota.self))
+        case "ResourceQuotaStatusUpdated": self = .resourceQuotaStatusUpdated(try d(QuotaStatusUpdated.self))
+        case "ResourceQuotaDeleted": self = .resourceQuotaDeleted(try d(NamespacedName.self))
         default: throw EventDecodingError(description: "unknown event type \(type)")
         }
     }

@@ -62,6 +62,12 @@ public enum ClusterEvent: Sendable, Hashable {
     case podBound(PodBinding)
     case podDeleted(ObjectName)
     case kubeEventRecorded(KubeEvent)
+    // ResourceQuotas (their own stream, ``StreamID/quotas``).
+    /// A user's create or update of a quota: the object as the API server stores it.
+    case resourceQuotaWritten(ResourceQuota)
+    /// The quota controller's count of what the namespace uses (`status.used`), or its copy of `spec.hard`.
+    case resourceQuotaStatusUpdated(QuotaStatusUpdated)
+    case resourceQuotaDeleted(NamespacedName)
 
     /// True for events a user command appends; false for controller, kubelet and GC steps.
     public var isUserMutation: Bool {
@@ -69,7 +75,7 @@ public enum ClusterEvent: Sendable, Hashable {
         case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
             .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested, .replicaSetConfigured,
-            .podConfigured:
+            .podConfigured, .resourceQuotaWritten, .resourceQuotaDeleted:
             return true
         default:
             return false

@@ -19,6 +19,11 @@ extension DeploymentStream {
                 }
             }
         }
+        for rs in replicaSets.values {
+            if let since = rs.status.failingSince {
+                candidates.append(ReplicaSetStatus.nextRetry(failingSince: since, after: time))
+            }
+        }
         candidates += probeTicks(after: time)
         if let deadline = progressDeadline { candidates.append(deadline) }
         return candidates.filter { $0 > time }.min()

@@ -11,6 +11,9 @@ public struct StreamID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static let node = StreamID(rawValue: "node/\(NodeState.nodeName)")
 
+    /// Every namespace's ResourceQuotas (``QuotaState``).
+    public static let quotas = StreamID(rawValue: "resourcequotas")
+
     public var description: String { rawValue }
 
     public static func < (lhs: StreamID, rhs: StreamID) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -30,4 +33,5 @@ public enum Actor {
     public static let kubelet = "kubelet"
     public static let scheduler = "default-scheduler"
     public static let garbageCollector = "garbage-collector"
+    public static let quotaController = "resourcequota-controller"
 }

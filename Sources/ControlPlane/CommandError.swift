@@ -25,6 +25,15 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
             status: .notFound(resource, name))
     }
 
+    /// An admission plugin's refusal of a create, with `error when creating "f.yaml": ` when it came from a file.
+    public static func forbidden(_ resource: String, _ name: String, _ reason: String, source: String? = nil)
+        -> CommandError
+    {
+        var status = ServerStatus.forbidden(resource, name, reason)
+        if let source { status.message = "error when creating \"\(source)\": " + status.message }
+        return CommandError("Error from server (Forbidden): \(status.message)", status: status)
+    }
+
     /// A write that named a `resourceVersion` the object has moved past.
     public static func conflict(_ resource: String, _ name: String) -> CommandError {
         let status = ServerStatus.conflict(resource, name)
@@ -66,4 +75,5 @@ public enum Resource {
     public static let deployments = "deployments.apps"
     public static let replicaSets = "replicasets.apps"
     public static let pods = "pods"
+    public static let resourceQuotas = "resourcequotas"
 }

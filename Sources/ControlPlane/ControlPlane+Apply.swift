@@ -55,6 +55,11 @@ extension ControlPlane {
                         document, manifest: pod, namespace: targetNamespace, simulation: &simulation,
                         patching: !clientDryRun, dryRun: dryRun))
                     continue
+                case .resourceQuota(let quota):
+                    results.append(try applyQuota(
+                        document, manifest: quota, namespace: targetNamespace, simulation: &simulation,
+                        patching: !clientDryRun, dryRun: dryRun))
+                    continue
                 }
                 let id = StreamID.deployment(namespace: targetNamespace, name: manifest.name)
                 let stream = try simulation.stream(id)
@@ -225,7 +230,8 @@ extension ControlPlane {
     ) throws -> CommandError {
         let resource = Self.resourceNames(kind).resource
         let name = live["metadata"]?["name"]?.stringValue ?? ""
-        let status = refusal ?? ServerStatus.conflict(kind == .pod ? resource : "\(resource).apps", name)
+        let core = kind == .pod || kind == .resourceQuota
+        let status = refusal ?? ServerStatus.conflict(core ? resource : "\(resource).apps", name)
         return try patchRefused(
             live, kind: kind, original: original, modified: modified, source: source, namespace: namespace, status: status)
     }
@@ -254,6 +260,7 @@ extension ControlPlane {
         switch kind {
         case .replicaSet: ("replicasets", "ReplicaSet", "apps")
         case .pod: ("pods", "Pod", "")
+        case .resourceQuota: ("resourcequotas", "ResourceQuota", "")
         default: ("deployments", "Deployment", "apps")
         }
     }
@@ -286,6 +293,9 @@ extension ControlPlane {
             case .pod:
                 guard let id = try reader.streamID(ofPod: name, namespace: own) else { return nil }
                 return try reader.stream(id).pods[name].map { (try JSONValue(encoding: $0), .pod) }
+            case .resourceQuota:
+                return try reader.quotas(namespace: own).first { $0.name == name }
+                    .map { (try JSONValue(encoding: $0), .resourceQuota) }
             }
         }
         guard let (live, kind) = found else { return nil }

@@ -65,13 +65,18 @@ extension ControlPlane {
                     }
                     let holder = try simulation.streamHolding(pod: manifest.name, namespace: targetNamespace) ?? id
                     let created = try newPod(pod, namespace: targetNamespace, stream: try simulation.stream(holder))
+                    try simulation.admitUserPod(created, namespace: targetNamespace, source: source)
                     try simulation.apply([.podConfigured(PodObject(pod: created))], to: holder, actor: actor, at: now) {
                         answers += $0.pods[manifest.name].map { [.pod($0)] } ?? []
                     }
+                case .resourceQuota(let quota):
+                    var created = try createQuota(quota, namespace: targetNamespace, source: source, in: &simulation)
+                    if dryRun { created.metadata.resourceVersion = nil }
+                    answers.append(.resourceQuota(created))
                 }
             }
             if dryRun { return answers }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            try writer.commit(simulation)
             return answers
         }
     }
@@ -85,6 +90,7 @@ extension ControlPlane {
             case .deployment: ("Deployment", "apps")
             case .replicaSet: ("ReplicaSet", "apps")
             case .pod: ("Pod", "")
+            case .resourceQuota: ("ResourceQuota", "")
             }
             let error = FieldError(.required, "metadata.name", detail: "name or generateName is required")
             throw CommandError.invalid("", [error], kind: kind, group: group)

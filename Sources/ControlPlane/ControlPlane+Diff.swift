@@ -25,6 +25,7 @@ extension ControlPlane {
             case .deployment: .deployment(try replaceDeployment(namespace: target, name: name, with: merged, dryRun: true))
             case .replicaSet: .replicaSet(try replaceReplicaSet(namespace: target, name: name, with: merged, dryRun: true))
             case .pod: .pod(try replacePod(namespace: target, name: name, with: merged, dryRun: true))
+            case .resourceQuota: .resourceQuota(try replaceQuota(namespace: target, name: name, with: merged, dryRun: true))
             }
             return (live, answer)
         }
@@ -60,6 +61,8 @@ extension ControlPlane {
             case .pod:
                 guard let id = try reader.streamID(ofPod: object.name, namespace: namespace) else { return nil }
                 return try reader.stream(id).pods[object.name].map(WatchedObject.pod)
+            case .resourceQuota:
+                return try reader.quotas(namespace: namespace).first { $0.name == object.name }.map(WatchedObject.resourceQuota)
             }
         }
     }

@@ -21,6 +21,11 @@ extension ControlPlane {
                 let id: StreamID
                 let existed: Bool
                 var events: [ClusterEvent] = []
+                if case .resourceQuota(let quota) = manifest {
+                    let (deleted, created) = try forceReplaceQuota(quota, namespace: target, in: &simulation)
+                    results.append((deleted, .resourceQuota(created)))
+                    continue
+                }
                 switch manifest {
                 case .deployment(let deployment):
                     id = .deployment(namespace: target, name: name)
@@ -49,6 +54,7 @@ extension ControlPlane {
                     var next = try simulation.stream(id)
                     if existed { next.version += 1 }
                     events.append(.podConfigured(PodObject(pod: try newPod(pod, namespace: target, stream: next))))
+                case .resourceQuota: continue
                 }
                 var answer: WatchedObject?
                 try simulation.apply(events, to: id, actor: actor, at: now) { stream in
@@ -56,12 +62,13 @@ extension ControlPlane {
                     case .deployment: stream.deployment.map(WatchedObject.deployment)
                     case .replicaSet: stream.replicaSets[name].map(WatchedObject.replicaSet)
                     case .pod: stream.pods[name].map(WatchedObject.pod)
+                    case .resourceQuota: nil
                     }
                 }
                 guard let answer else { throw CommandError.notFound(manifest.resource, name) }
                 results.append((existed, answer))
             }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            try writer.commit(simulation)
             return results
         }
     }

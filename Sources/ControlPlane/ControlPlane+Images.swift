@@ -37,7 +37,7 @@ extension ControlPlane {
             for id in try writer.reader.deploymentStreams(namespace: nil) {
                 try simulation.run(id, at: now) { $0.reconcile() }
             }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: simulation.node)
+            try writer.commit(simulation)
         }
     }
 }

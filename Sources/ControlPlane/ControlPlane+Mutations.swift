@@ -161,7 +161,7 @@ extension ControlPlane {
             }
             let deletion = ClusterEvent.replicaSetDeleteRequested(ReplicaSetDeletion(name: name, cascade: cascade))
             try simulation.apply([deletion], to: id, actor: actor, at: now)
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            try writer.commit(simulation)
         }
     }
 }

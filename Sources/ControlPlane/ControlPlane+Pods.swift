@@ -82,7 +82,7 @@ extension ControlPlane {
                 }
                 if dryRun { answer.metadata.resourceVersion = live.metadata.resourceVersion }
             }
-            if !dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
+            if !dryRun { try writer.commit(simulation) }
             return answer
         }
     }
@@ -126,6 +126,7 @@ extension ControlPlane {
             }
         } else {
             updated = try newPod(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
+            try simulation.admitUserPod(updated, namespace: namespace, source: document.source)
             result.warning = updated.metadata.nameWarningOnCreate.map { "Warning: " + $0 }
         }
         try simulation.apply([.podConfigured(PodObject(pod: updated))], to: id, actor: actor, at: now) { stream in

@@ -113,7 +113,7 @@ extension ControlPlane {
                 if dryRun { answer?.metadata.resourceVersion = live.metadata.resourceVersion }
             }
             // Time caught up all the same: that is stored, unless this is a dry run, which stores nothing.
-            if !dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
+            if !dryRun { try writer.commit(simulation) }
             return answer
         }
     }

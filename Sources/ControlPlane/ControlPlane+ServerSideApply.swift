@@ -153,8 +153,8 @@ extension ControlPlane {
             let id = try simulation.streamHolding(replicaSet: request.name, namespace: request.namespace)
                 ?? .deployment(namespace: request.namespace, name: request.name)
             return (.replicaSet, id)
-        case .pod:
-            let message = "server-side apply of pods is not supported: Rollbook tracks the field managers of "
+        case .pod, .resourceQuota:
+            let message = "server-side apply of \(object.resource)s is not supported: Rollbook tracks the field managers of "
                 + "Deployments and ReplicaSets only"
             throw CommandError(
                 "error: " + message, status: ServerStatus(code: 415, reason: "UnsupportedMediaType", message: message))

@@ -45,8 +45,7 @@ public final class ControlPlane: Sendable {
             if let event {
                 try simulation.apply([event], to: id, actor: actor, at: now) { afterEvent($0.deployment) }
             }
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams,
-                              node: simulation.nodeChanged ? simulation.node : nil)
+            try writer.commit(simulation)
             return answer
         }
     }
@@ -59,7 +58,7 @@ public final class ControlPlane: Sendable {
         try store.write(command: newCommandInfo()) { writer in
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
-            try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil)
+            try writer.commit(simulation)
         }
     }
 
@@ -91,7 +90,7 @@ public final class ControlPlane: Sendable {
             var simulation = try Simulation(writer: writer, now: now)
             try simulation.catchUp()
             let result = try body(&simulation)
-            if !dryRun { try writer.commit(simulation.pending, streams: simulation.touchedStreams, node: nil) }
+            if !dryRun { try writer.commit(simulation) }
             return result
         }
     }

@@ -51,6 +51,14 @@ public struct ServerStatus: Sendable, Hashable {
     }
 
     /// The answer to a write that named a `resourceVersion` the object has moved past.
+    /// An admission plugin's refusal: `pods "web-" is forbidden: exceeded quota: …` (403).
+    public static func forbidden(_ resource: String, _ name: String, _ reason: String) -> ServerStatus {
+        let (plural, group) = split(resource)
+        return ServerStatus(
+            code: 403, reason: "Forbidden", message: "\(resource) \"\(name)\" is forbidden: \(reason)", group: group,
+            kind: plural, name: name)
+    }
+
     public static func conflict(_ resource: String, _ name: String) -> ServerStatus {
         let (plural, group) = split(resource)
         return ServerStatus(

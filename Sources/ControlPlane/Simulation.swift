@@ -11,6 +11,9 @@ struct Simulation {
     let now: Timestamp
     var node: NodeState
     private(set) var nodeChanged = false
+    /// Every namespace's ResourceQuotas, which admit the Pods the controllers create.
+    private(set) var quotas: QuotaState
+    private(set) var quotasChanged = false
     private(set) var streams: [StreamID: DeploymentStream] = [:]
     private(set) var touched: [StreamID] = []
     private(set) var pending: [PendingEvent] = []
@@ -21,6 +24,7 @@ struct Simulation {
         self.writer = writer
         self.now = now
         node = try writer.node()
+        quotas = try writer.quotas()
         nextSequence = writer.nextSequence
     }
 
@@ -36,6 +40,10 @@ struct Simulation {
         throws
     {
         var reconciler = Reconciler(stream: try stream(id), node: node, now: time, nextSequence: nextSequence)
+        let namespace = id.deploymentKey?.namespace
+        if let namespace, let admit = try quotaAdmission(in: namespace, outside: id, at: time) {
+            reconciler.admitPod = admit
+        }
         reconciler.nameTakenElsewhere = { [reader, streams] name in
             Simulation.replicaSet(name, heldOutside: id, reader: reader, loaded: streams)
         }
@@ -52,6 +60,7 @@ struct Simulation {
         nextSequence = reconciler.sequenceAfterPending
         streams[id] = reconciler.stream
         if !touched.contains(id) { touched.append(id) }
+        if let namespace { try recountQuotas(in: namespace, at: time, causedBy: causedBy) }
     }
 
     /// Lets simulated time pass up to `now`: every stream whose next happening (a pod becoming ready, a
@@ -73,6 +82,16 @@ struct Simulation {
         node.version += 1
         nodeChanged = true
         pending.append(PendingEvent(stream: .node, event: event, actor: actor, sequence: nextSequence, time: now))
+        nextSequence += 1
+    }
+
+    /// Appends an event of the quotas' stream and folds it into ``quotas``.
+    mutating func emitQuota(_ event: ClusterEvent, actor: String, at time: Timestamp, causedBy: String? = nil) {
+        quotas.apply(event, sequence: nextSequence, at: time)
+        quotas.version += 1
+        quotasChanged = true
+        pending.append(PendingEvent(
+            stream: .quotas, event: event, actor: actor, sequence: nextSequence, time: time, causedBy: causedBy))
         nextSequence += 1
     }
 

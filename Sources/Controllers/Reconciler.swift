@@ -18,6 +18,11 @@ public struct Reconciler {
     /// Whether a Pod of this name lives in another stream of the namespace (a Pod a user wrote): a generated name
     /// the API server would refuse as AlreadyExists, so the ReplicaSet controller takes another.
     public var podNameTakenElsewhere: (String) -> Bool = { _ in false }
+    /// The API server's admission of a Pod the ReplicaSet controller creates, given the stream as it stands: nil, or
+    /// the refusal (a ResourceQuota's). The Simulation knows the namespace beyond this stream.
+    public var admitPod: (Pod, DeploymentStream) -> String? = { _, _ in nil }
+    /// ReplicaSets whose Pod creations failed in this reconcile, with the error: they try again at the next one.
+    var creationFailures: [String: String] = [:]
 
     public init(
         stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64, pending: [PendingEvent] = []

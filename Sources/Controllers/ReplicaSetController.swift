@@ -13,8 +13,16 @@ extension Reconciler {
         let active = stream.pods(of: rs).filter(\.isActive)
         let diff = active.count - rs.replicas
         if diff < 0 {
-            for _ in 0..<min(-diff, Reconciler.burstReplicas) { createPod(for: name) }
-        } else if diff > 0 {
+            // A ReplicaSet whose creations failed in this reconcile waits for the next one (its back-off).
+            guard !creationFailures.keys.contains(name) else { return }
+            if let failure = createPods(for: name, count: min(-diff, Reconciler.burstReplicas)) {
+                creationFailures[name] = failure
+                if rs.status.failingSince == nil { retryAtOnce(name) }
+            }
+            return
+        }
+        creationFailures[name] = nil
+        if diff > 0 {
             let victims = active.sorted(by: deletionOrder).prefix(min(diff, Reconciler.burstReplicas))
             for pod in victims {
                 emit(.podDeleted(ObjectName(name: pod.name)), actor: Actor.replicaSetController)
@@ -48,8 +56,35 @@ extension Reconciler {
         }
     }
 
-    private mutating func createPod(for rsName: String) {
-        guard let rs = stream.replicaSets[rsName] else { return }
+    /// `slowStartBatch`: creates in batches of 1, 2, 4, … and stops after a batch in which a creation failed.
+    /// Returns the first failure's error, nil when every Pod was created.
+    private mutating func createPods(for rsName: String, count: Int) -> String? {
+        var remaining = count, batch = 1
+        while remaining > 0 {
+            var failure: String?
+            for _ in 0..<min(batch, remaining) {
+                if let error = createPod(for: rsName), failure == nil { failure = error }
+            }
+            if let failure { return failure }
+            remaining -= min(batch, remaining)
+            batch *= 2
+        }
+        return nil
+    }
+
+    /// The work queue's retries within a failure's first second: nothing changed in between, so each fails as the
+    /// first did (nothing is created while the same refusal holds).
+    private mutating func retryAtOnce(_ name: String) {
+        for _ in 0..<ReplicaSetStatus.retriesInFirstSecond {
+            guard let rs = stream.replicaSets[name] else { return }
+            let missing = rs.replicas - stream.pods(of: rs).filter(\.isActive).count
+            guard missing > 0, createPods(for: name, count: min(missing, Reconciler.burstReplicas)) != nil else { return }
+        }
+    }
+
+    /// Creates one Pod, or records the API server's refusal (`FailedCreate`) and returns it.
+    private mutating func createPod(for rsName: String) -> String? {
+        guard let rs = stream.replicaSets[rsName] else { return nil }
         var salt = 0
         var name: String
         repeat {
@@ -66,9 +101,16 @@ extension Reconciler {
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
         PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
+        if let refusal = admitPod(pod, stream) {
+            // Admission runs before the API server generates the name, so the error names the prefix.
+            let error = "pods \"\(meta.generateName ?? name)\" is forbidden: \(refusal)"
+            recordReplicaSetEvent(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
+            return error
+        }
         emit(.podCreated(PodObject(pod: pod)), actor: Actor.replicaSetController)
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
         recordScheduling(of: pod)
+        return nil
     }
 
     /// The active Pods on the node, beside which the scheduler places another.
@@ -167,6 +209,7 @@ extension Reconciler {
         for key in [\ReplicaSetStatus.fullyLabeledReplicas, \.readyReplicas, \.availableReplicas] where status[keyPath: key] == 0 {
             status[keyPath: key] = nil
         }
+        status.noteCreationFailure(creationFailures[name], missing: active.count < rs.replicas, at: now)
         if status != rs.status {
             emit(.replicaSetStatusUpdated(ReplicaSetStatusUpdated(name: name, status: status)), actor: Actor.replicaSetController)
         }

@@ -111,6 +111,8 @@ struct DeploymentTargets {
                 guard let id = try reader.streamID(ofPod: name, namespace: namespace) else { return nil }
                 return try reader.stream(id).pods[name].map(WatchedObject.pod)
             }
+        case .resourceQuota:
+            return try plane.read { try $0.quotas(namespace: namespace).first { $0.name == name }.map(WatchedObject.resourceQuota) }
         default:
             return try plane.deploymentStream(namespace: namespace, name: name).deployment.map(WatchedObject.deployment)
         }
@@ -125,6 +127,8 @@ struct DeploymentTargets {
             return .replicaSet(try plane.patchReplicaSet(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
         case .pod:
             return .pod(try plane.patchPod(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
+        case .resourceQuota:
+            return .resourceQuota(try plane.patchQuota(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
         default:
             return .deployment(try plane.patchDeployment(namespace: namespace, name: name, patch: patch, dryRun: dryRun))
         }

@@ -9,7 +9,7 @@ struct FieldQuery {
     init(_ text: String, kind: ResourceKind, labelSelector: String?) throws {
         func refusal(_ reason: String) -> CommandError {
             let resource = switch kind {
-            case .pod, .event: "/v1, Resource=\(kind == .pod ? "pods" : "events")"
+            case .pod, .event, .resourceQuota: "/v1, Resource=\(kind.pluralName)"
             case .deployment, .replicaSet: "apps/v1, Resource=\(kind == .deployment ? "deployments" : "replicasets")"
             }
             return CommandError(
@@ -34,7 +34,7 @@ struct FieldQuery {
     static func fields(of kind: ResourceKind) -> Set<String> {
         let common: Set<String> = ["metadata.name", "metadata.namespace"]
         switch kind {
-        case .deployment: return common
+        case .deployment, .resourceQuota: return common
         case .replicaSet: return common.union(["status.replicas"])
         case .pod:
             return common.union([

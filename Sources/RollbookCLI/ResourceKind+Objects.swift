@@ -9,6 +9,7 @@ extension ResourceKind {
         case .deployment: try reader.deploymentExists(.deployment(namespace: namespace, name: name))
         case .replicaSet: try reader.streamID(ofReplicaSet: name, namespace: namespace) != nil
         case .pod: try reader.streamID(ofPod: name, namespace: namespace) != nil
+        case .resourceQuota: try reader.quotas(namespace: namespace).contains { $0.name == name }
         case .event: false
         }
     }
@@ -24,6 +25,7 @@ extension ResourceKind {
         case .deployment: listed(try reader.deployments(namespace: namespace).map(\.metadata))
         case .replicaSet: listed(try reader.replicaSets(namespace: namespace).map(\.metadata))
         case .pod: listed(try reader.pods(namespace: namespace).map(\.metadata))
+        case .resourceQuota: listed(try reader.quotas(namespace: namespace).map(\.metadata))
         case .event: []
         }
     }
@@ -39,6 +41,7 @@ extension ResourceKind {
         case .deployment: try reader.deployments(namespace: namespace).map(\.metadata)
         case .replicaSet: try reader.replicaSets(namespace: namespace).map(\.metadata)
         case .pod: try reader.pods(namespace: namespace).map(\.metadata)
+        case .resourceQuota: try reader.quotas(namespace: namespace).map(\.metadata)
         case .event: []
         }
     }

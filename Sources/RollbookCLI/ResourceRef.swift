@@ -4,7 +4,7 @@ import Manifests
 /// The kinds Rollbook serves, with kubectl's names and short names.
 enum ResourceKind: String, Sendable {
     /// `event` is core/v1's Event: the Kubernetes Events the controllers and the kubelet record, which `get` lists.
-    case deployment, replicaSet, pod, event
+    case deployment, replicaSet, pod, event, resourceQuota
 
     init(parsing text: String) throws {
         // The RESTMapper takes a resource, a kind or a short name, alone or with `.apps` or `.v1.apps`.
@@ -21,6 +21,7 @@ enum ResourceKind: String, Sendable {
         case "replicasets", "replicaset", "rs": self = .replicaSet
         case "pods", "pod", "po": self = .pod
         case "events", "event", "ev": self = .event
+        case "resourcequotas", "resourcequota", "quota": self = .resourceQuota
         default: throw CommandError.client("the server doesn't have a resource type \"\(text)\"")
         }
     }
@@ -32,6 +33,7 @@ enum ResourceKind: String, Sendable {
         case .replicaSet: Resource.replicaSets
         case .pod: Resource.pods
         case .event: "events"
+        case .resourceQuota: Resource.resourceQuotas
         }
     }
 
@@ -52,6 +54,7 @@ enum ResourceKind: String, Sendable {
         case .replicaSet: "replicasets"
         case .pod: "pods"
         case .event: "events"
+        case .resourceQuota: "resourcequotas"
         }
     }
 
@@ -62,6 +65,7 @@ enum ResourceKind: String, Sendable {
         case .replicaSet: "ReplicaSet"
         case .pod: "Pod"
         case .event: "Event"
+        case .resourceQuota: "ResourceQuota"
         }
     }
 
@@ -72,6 +76,7 @@ enum ResourceKind: String, Sendable {
         case .replicaSet: "replicaset.apps"
         case .pod: "pod"
         case .event: "event"
+        case .resourceQuota: "resourcequota"
         }
     }
 }
@@ -83,6 +88,7 @@ extension ManifestObject {
         case .deployment: .deployment
         case .replicaSet: .replicaSet
         case .pod: .pod
+        case .resourceQuota: .resourceQuota
         }
     }
 }

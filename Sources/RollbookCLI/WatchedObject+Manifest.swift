@@ -8,6 +8,7 @@ extension WatchedObject {
         case .deployment(let deployment): self = .deployment(deployment)
         case .replicaSet(let manifest): self = .replicaSet(manifest.replicaSet)
         case .pod(let pod): self = .pod(pod)
+        case .resourceQuota(let quota): self = .resourceQuota(quota)
         }
     }
 }
@@ -19,6 +20,7 @@ extension ResourceKind {
         case .deployment: self = .deployment
         case .replicaSet: self = .replicaSet
         case .pod: self = .pod
+        case .resourceQuota: self = .resourceQuota
         }
     }
 }

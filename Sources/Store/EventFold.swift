@@ -89,6 +89,22 @@ enum EventFold {
     }
 }
 
+extension EventFold {
+    /// The ResourceQuotas after the events numbered up to `sequence` (a short stream, folded whole).
+    static func quotas(upTo sequence: Int64, in db: Database) throws -> QuotaState {
+        var quotas = QuotaState()
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT \(columns) FROM events WHERE stream_id = ? AND seq <= ? ORDER BY stream_version",
+            arguments: [StreamID.quotas.rawValue, sequence])
+        while let row = try cursor.next() {
+            let decoded = try decode(row)
+            quotas.apply(decoded.event, sequence: decoded.sequence, at: decoded.time)
+            quotas.version += 1
+        }
+        return quotas
+    }
+}
+
 extension DeploymentStream {
     /// Applies one decoded event and counts it in ``version``, as every fold of the log does.
     mutating func fold(_ decoded: EventFold.Decoded) {

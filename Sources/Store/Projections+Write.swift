@@ -229,6 +229,17 @@ enum ProjectionWriter {
         ])
     }
 
+    static func save(_ quotas: QuotaState, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM resource_quotas")
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence) VALUES (?, ?, 0, 0)"
+        ).execute(arguments: [StreamID.quotas.rawValue, quotas.version])
+        for quota in quotas.quotas.values.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
+            try db.cachedStatement(sql: "INSERT INTO resource_quotas (namespace, name, object) VALUES (?, ?, ?)")
+                .execute(arguments: [quota.namespace, quota.name, try StoredJSON.encode(quota)])
+        }
+    }
+
     static func save(_ node: NodeState, in db: Database) throws {
         try db.execute(sql: "DELETE FROM images")
         try db.execute(sql: "DELETE FROM blocked_images")

@@ -9,7 +9,7 @@ extension SQLiteStore {
         "streams": "stream_id", "deployments": "namespace, name", "replicasets": "namespace, name",
         "pods": "namespace, name", "k8s_events": "namespace, name", "revisions": "stream_id, seq", "images": "image",
         "blocked_images": "image", "container_timers": "stream_id, container", "time_marks": "seq",
-        "stream_aggregates": "stream_id, key",
+        "stream_aggregates": "stream_id, key", "resource_quotas": "namespace, name",
     ]
 
     /// Drops every projection row and rebuilds them all from the event log, in one transaction.
@@ -42,6 +42,7 @@ extension SQLiteStore {
                         progress: { progress(ReplayProgress(phase: "replaying", done: $0, total: $1)) })
                     try EncodedStream.inOrder(try fold.finish()) { try ProjectionWriter.save($0, in: db) }
                     if fold.node.version > 0 { try ProjectionWriter.save(fold.node, in: db) }
+                    if fold.quotas.version > 0 { try ProjectionWriter.save(fold.quotas, in: db) }
                 }
                 try TimeMarks.replace(with: marks, in: db)
                 if takingSnapshots {

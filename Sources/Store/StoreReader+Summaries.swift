@@ -108,3 +108,25 @@ extension StoreReader {
         }
     }
 }
+
+extension StoreReader {
+    /// The Pods of a namespace with the stream each lives in, by name.
+    public func podsByStream(namespace: String) throws -> [(stream: StreamID, pod: Pod)] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT stream_id, object FROM pods WHERE namespace = ? ORDER BY name"),
+            arguments: [namespace]
+        ).map { (StreamID(rawValue: $0["stream_id"]), try StoredJSON.decode(Pod.self, $0["object"])) }
+    }
+
+    /// How many objects of a projection table (`deployments`, `replicasets`) each stream of a namespace holds.
+    public func objectCounts(_ table: String, namespace: String) throws -> [StreamID: Int] {
+        var counts: [StreamID: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT stream_id, count(*) AS n FROM \(table) WHERE namespace = ? GROUP BY stream_id",
+            arguments: [namespace])
+        {
+            counts[StreamID(rawValue: row["stream_id"])] = row["n"]
+        }
+        return counts
+    }
+}

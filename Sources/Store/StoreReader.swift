@@ -123,6 +123,16 @@ public struct StoreReader {
     /// The simulated node: loaded and blocked images.
     public func node() throws -> NodeState { try loadNode() }
 
+    public func quotaState() throws -> QuotaState {
+        var state = QuotaState()
+        state.version = try Int.fetchOne(
+            db, sql: "SELECT version FROM streams WHERE stream_id = ?", arguments: [StreamID.quotas.rawValue]) ?? 0
+        for quota in try objects(ResourceQuota.self, table: "resource_quotas", namespace: nil) {
+            state.quotas[QuotaState.key(namespace: quota.namespace, name: quota.name)] = quota
+        }
+        return state
+    }
+
     func loadNode() throws -> NodeState {
         var node = NodeState()
         node.version = try Int.fetchOne(

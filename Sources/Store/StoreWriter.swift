@@ -49,9 +49,13 @@ public struct StoreWriter {
 
     public func node() throws -> NodeState { try reader.loadNode() }
 
+    public func quotas() throws -> QuotaState { try reader.quotaState() }
+
     /// Appends events (which must carry consecutive sequence numbers starting at ``nextSequence``) and
     /// replaces the projections of the streams and node they changed.
-    public mutating func commit(_ events: [PendingEvent], streams: [DeploymentStream], node: NodeState?) throws {
+    public mutating func commit(
+        _ events: [PendingEvent], streams: [DeploymentStream], node: NodeState?, quotas: QuotaState? = nil
+    ) throws {
         var versions: [StreamID: Int] = [:]
         var mutated: Set<StreamID> = []
         var recorded: [StreamID: Set<String>] = [:]
@@ -104,6 +108,7 @@ public struct StoreWriter {
             try ProjectionWriter.save(stream, lastCommand: lastCommand, changes: changes, in: db)
         }
         if let node { try ProjectionWriter.save(node, in: db) }
+        if let quotas { try ProjectionWriter.save(quotas, in: db) }
         try StreamSnapshots.saveAfterCommit(events, streams: streams, in: db)
         try TimeMarks.append(events, in: db)
         committedStreams += streams

@@ -9,6 +9,7 @@ extension WatchedObject {
         case .replicaSet(let object): TypedObject.replicaSet.completed((try? JSONValue(encoding: object)) ?? .null)
         case .pod(let object): TypedObject.pod.completed((try? JSONValue(encoding: object)) ?? .null)
         case .event(let object): object.servedJSON
+        case .resourceQuota(let object): TypedObject.resourceQuota.completed((try? JSONValue(encoding: object)) ?? .null)
         }
     }
 }

@@ -11,6 +11,7 @@ public enum WatchedObject: Sendable, Hashable {
     case replicaSet(ReplicaSet)
     case pod(Pod)
     case event(KubeEvent)
+    case resourceQuota(ResourceQuota)
 
     public var name: String {
         switch self {
@@ -18,6 +19,7 @@ public enum WatchedObject: Sendable, Hashable {
         case .replicaSet(let object): object.name
         case .pod(let object): object.name
         case .event(let object): object.name
+        case .resourceQuota(let object): object.name
         }
     }
 
@@ -27,6 +29,7 @@ public enum WatchedObject: Sendable, Hashable {
         case .replicaSet(let object): object.metadata.namespace ?? "default"
         case .pod(let object): object.metadata.namespace ?? "default"
         case .event(let object): object.namespace
+        case .resourceQuota(let object): object.namespace
         }
     }
 
@@ -38,6 +41,7 @@ public enum WatchedObject: Sendable, Hashable {
             case .replicaSet(let object): object.metadata
             case .pod(let object): object.metadata
             case .event(let object): ObjectMeta(name: object.name, namespace: object.namespace)
+            case .resourceQuota(let object): object.metadata
             }
         }
         set {
@@ -45,6 +49,7 @@ public enum WatchedObject: Sendable, Hashable {
             case .deployment(var object): object.metadata = newValue; self = .deployment(object)
             case .replicaSet(var object): object.metadata = newValue; self = .replicaSet(object)
             case .pod(var object): object.metadata = newValue; self = .pod(object)
+            case .resourceQuota(var object): object.metadata = newValue; self = .resourceQuota(object)
             case .event: break
             }
         }
@@ -57,6 +62,7 @@ public enum WatchedObject: Sendable, Hashable {
         case .replicaSet: "ReplicaSet.apps"
         case .pod: "Pod."
         case .event: "Event."
+        case .resourceQuota: "ResourceQuota."
         }
     }
 
@@ -65,6 +71,7 @@ public enum WatchedObject: Sendable, Hashable {
         case .deployment(let object): object.metadata.labels ?? [:]
         case .replicaSet(let object): object.metadata.labels ?? [:]
         case .pod(let object): object.metadata.labels ?? [:]
+        case .resourceQuota(let object): object.metadata.labels ?? [:]
         case .event: [:]
         }
     }
@@ -81,6 +88,9 @@ public enum WatchedObject: Sendable, Hashable {
         case .pod(var object):
             object.metadata.resourceVersion = resourceVersion
             return .pod(object)
+        case .resourceQuota(var object):
+            object.metadata.resourceVersion = resourceVersion
+            return .resourceQuota(object)
         case .event:
             return self
         }

@@ -27,6 +27,7 @@ public enum ManifestObject: Sendable {
     case deployment(Deployment)
     case replicaSet(ReplicaSetManifest)
     case pod(Pod)
+    case resourceQuota(ResourceQuota)
 
     /// The Deployment; nil for another kind (verbs that act on Deployments only have their files refused then).
     public var deployment: Deployment? {
@@ -40,6 +41,7 @@ public enum ManifestObject: Sendable {
             case .deployment(let deployment): deployment.metadata
             case .replicaSet(let manifest): manifest.replicaSet.metadata
             case .pod(let pod): pod.metadata
+            case .resourceQuota(let quota): quota.metadata
             }
         }
         set {
@@ -47,6 +49,7 @@ public enum ManifestObject: Sendable {
             case .deployment(var deployment): deployment.metadata = newValue; self = .deployment(deployment)
             case .replicaSet(var manifest): manifest.replicaSet.metadata = newValue; self = .replicaSet(manifest)
             case .pod(var pod): pod.metadata = newValue; self = .pod(pod)
+            case .resourceQuota(var quota): quota.metadata = newValue; self = .resourceQuota(quota)
             }
         }
     }
@@ -59,6 +62,7 @@ public enum ManifestObject: Sendable {
         case .deployment: "deployment.apps"
         case .replicaSet: "replicaset.apps"
         case .pod: "pod"
+        case .resourceQuota: "resourcequota"
         }
     }
 }

@@ -91,7 +91,7 @@ enum ManifestPipeline {
                 events.append(.error(ManifestError(.missingKind, stage, source: source, message: message, line: line)))
                 return
             }
-            guard kind == .deployment || kind == .replicaSet || kind == .pod else {
+            guard [.deployment, .replicaSet, .pod, .resourceQuota].contains(kind) else {
                 events.append(
                     .error(
                         ManifestError(
@@ -110,6 +110,7 @@ enum ManifestPipeline {
             let schema = switch kind {
             case .deployment: KubeSchema.deployment
             case .replicaSet: KubeSchema.replicaSet
+            case .resourceQuota: KubeSchema.resourceQuota
             default: KubeSchema.pod
             }
             var dropped: [String] = []
@@ -132,6 +133,7 @@ enum ManifestPipeline {
             let object: ManifestObject = switch kind {
             case .deployment: .deployment(DeploymentReader.read(value))
             case .replicaSet: .replicaSet(DeploymentReader.readReplicaSet(value))
+            case .resourceQuota: .resourceQuota(DeploymentReader.readQuota(value))
             default: .pod(DeploymentReader.readPod(value))
             }
             var document = ManifestDocument(source: source, index: index, raw: value, object: object)

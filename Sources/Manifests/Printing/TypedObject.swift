@@ -9,6 +9,7 @@ public enum TypedObject: Sendable {
     case deployment
     case replicaSet
     case pod
+    case resourceQuota
     /// A `v1 List` holding objects as the server sent them.
     case list
 
@@ -17,6 +18,7 @@ public enum TypedObject: Sendable {
         case .deployment: .structure(KubeSchema.deployment)
         case .replicaSet: .structure(KubeSchema.replicaSet)
         case .pod: .structure(KubeSchema.pod)
+        case .resourceQuota: .structure(KubeSchema.resourceQuota)
         case .list: .structure(KubeSchema.list)
         }
     }

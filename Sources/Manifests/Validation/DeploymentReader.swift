@@ -34,6 +34,24 @@ enum DeploymentReader {
             spec: PodSpec(raw: withoutNulls(raw["spec"] ?? .null).objectValue ?? [:]))
     }
 
+    /// A ResourceQuota's metadata and spec (quantities in canonical form); its status is the quota controller's.
+    static func readQuota(_ manifest: JSONValue) -> ResourceQuota {
+        let raw = TypedObject.resourceQuota.omittingEmpties(manifest)
+        let spec = raw["spec"] ?? .null
+        let hard = spec["hard"]?.objectValue?.compactMapValues(Quantity.canonical)
+        let scopeSelector = spec["scopeSelector"]?["matchExpressions"]?.arrayValue.map { expressions in
+            ScopeSelector(matchExpressions: expressions.map {
+                ScopedResourceSelectorRequirement(
+                    scopeName: $0["scopeName"]?.stringValue ?? "", operator: $0["operator"]?.stringValue ?? "",
+                    values: $0["values"]?.arrayValue?.compactMap(\.stringValue))
+            })
+        }
+        return ResourceQuota(
+            metadata: objectMeta(raw["metadata"] ?? .null),
+            spec: ResourceQuotaSpec(
+                hard: hard, scopes: spec["scopes"]?.arrayValue?.compactMap(\.stringValue), scopeSelector: scopeSelector))
+    }
+
     static func objectMeta(_ value: JSONValue) -> ObjectMeta {
         var meta = ObjectMeta(
             name: value["name"]?.stringValue ?? "", namespace: value["namespace"]?.stringValue,

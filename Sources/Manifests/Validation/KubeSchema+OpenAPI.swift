@@ -1,6 +1,6 @@
 public import KubeModel
 
-/// The OpenAPI v3 schemas of `apps/v1` Deployments and ReplicaSets and `v1` Pods, generated from the Go types the
+/// The OpenAPI v3 schemas of `apps/v1` Deployments and ReplicaSets and `v1` Pods and ResourceQuotas, generated from the Go types the
 /// strict decoder knows.
 ///
 /// `rollbook serve` publishes them under `/openapi/v3/apis/apps/v1` and `/openapi/v3/api/v1`, so the documents
@@ -9,13 +9,13 @@ public import KubeModel
 public enum OpenAPISchemas {
     /// The kinds served, by group, whose schemas carry `x-kubernetes-group-version-kind`.
     public static let kinds = ["Deployment", "ReplicaSet"]
-    public static let coreKinds = ["Pod"]
+    public static let coreKinds = ["Pod", "ResourceQuota"]
 
     /// `components.schemas` of the apps/v1 document: the served kinds and every struct reachable from them.
     public static var apps: [String: JSONValue] { schemas([KubeSchema.deployment, KubeSchema.replicaSet], group: "apps") }
 
     /// The same for the core v1 document.
-    public static var core: [String: JSONValue] { schemas([KubeSchema.pod], group: "") }
+    public static var core: [String: JSONValue] { schemas([KubeSchema.pod, KubeSchema.resourceQuota], group: "") }
 
     private static func schemas(_ served: [GoStruct], group: String) -> [String: JSONValue] {
         var schemas: [String: JSONValue] = [:]

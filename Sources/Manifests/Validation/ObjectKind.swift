@@ -12,6 +12,7 @@ struct GroupVersionKind: Hashable {
     static let deployment = GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")
     static let replicaSet = GroupVersionKind(group: "apps", version: "v1", kind: "ReplicaSet")
     static let pod = GroupVersionKind(group: "", version: "v1", kind: "Pod")
+    static let resourceQuota = GroupVersionKind(group: "", version: "v1", kind: "ResourceQuota")
     static let list = GroupVersionKind(group: "", version: "v1", kind: "List")
 
     /// kubectl's `getObjectKind`: the checks behind `error validating data: kind not set`.

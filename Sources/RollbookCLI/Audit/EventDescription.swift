@@ -114,7 +114,19 @@ struct EventDescription: Equatable {
         case .kubeEventRecorded(let e):
             let involved = e.involvedObject
             self.init(object: "\(involved.kind.lowercased())/\(involved.name)", summary: e.message)
+        case .resourceQuotaWritten(let quota):
+            let verb = quota.metadata.resourceVersion == nil ? "created" : "changed"
+            self.init(object: "resourcequota/\(quota.name)", summary: "\(verb) (hard \(Self.listed(quota.spec.hard)))")
+        case .resourceQuotaStatusUpdated(let p):
+            self.init(object: "resourcequota/\(p.name)", summary: "used \(Self.listed(p.status.used))")
+        case .resourceQuotaDeleted(let p): self.init(object: "resourcequota/\(p.name)", summary: "deleted")
         }
+    }
+
+    /// `pods=2, requests.cpu=1`
+    private static func listed(_ list: [String: String]?) -> String {
+        let entries = (list ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return entries.isEmpty ? "none" : entries.joined(separator: ", ")
     }
 
     /// `2 replicas, nginx:1.27`

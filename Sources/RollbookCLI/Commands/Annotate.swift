@@ -75,7 +75,7 @@ struct Annotate: EveryNamespaceCommand {
         // Names win over --all (ResourceTypeOrNameArgs); with a selector they are refused.
         let visits = try groups.map { group in
             (targets: try DeploymentTargets(
-                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod]),
+                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod, .resourceQuota]),
              named: !group.names.isEmpty)
         }
         let given = visits.filter(\.named).map(\.targets)

@@ -86,6 +86,7 @@ extension Apply {
                         case .deployment: try plane.delete(namespace: namespace, name: object.name, cascade: "background")
                         case .replicaSet: try plane.deleteReplicaSet(namespace: namespace, name: object.name, cascade: "background")
                         case .pod: try plane.deletePod(namespace: namespace, name: object.name)
+                        case .resourceQuota: _ = try plane.deleteQuotas(namespace: namespace, names: [object.name], dryRun: false)
                         case .event: break
                         }
                     }

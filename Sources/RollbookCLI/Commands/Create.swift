@@ -6,8 +6,11 @@ import Manifests
 enum Create {
     static var node: CommandNode {
         FromFiles.spec.node.named(
-            "create", abstract: "Create Deployments, ReplicaSets and Pods from files, or a Deployment from an image.",
-            subcommands: [Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment", aliases: ["deploy"]) { Deployment.spec.node }])
+            "create", abstract: "Create Deployments, ReplicaSets, Pods and ResourceQuotas from files, a Deployment from an image, or a quota.",
+            subcommands: [
+                Subcommand("files") { FromFiles.spec.node }, Subcommand("deployment", aliases: ["deploy"]) { Deployment.spec.node },
+                Subcommand("quota", aliases: ["resourcequota"]) { Quota.spec.node },
+            ])
     }
 
     /// `create -f FILE`.
@@ -179,6 +182,9 @@ extension Create.FromFiles {
         case .pod(var pod):
             pod.metadata[annotation: AnnotationKey.lastApplied] = configuration
             object.object = .pod(pod)
+        case .resourceQuota(var quota):
+            quota.metadata[annotation: AnnotationKey.lastApplied] = configuration
+            object.object = .resourceQuota(quota)
         }
         return object
     }

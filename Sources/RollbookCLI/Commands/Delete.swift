@@ -143,6 +143,10 @@ struct Delete: RunnableCommand {
         case (.none, .deployment): try plane.delete(namespace: namespace, name: name, cascade: mode)
         case (.none, .replicaSet): try plane.deleteReplicaSet(namespace: namespace, name: name, cascade: mode)
         case (.none, .pod): try plane.deletePod(namespace: namespace, name: name)
+        case (.none, .resourceQuota):
+            if try plane.deleteQuotas(namespace: namespace, names: [name], dryRun: false).isEmpty {
+                throw CommandError.notFound(kind.resource, name)
+            }
         case (.none, .event): throw ResourceKind.eventsRefusal("delete")
         }
     }

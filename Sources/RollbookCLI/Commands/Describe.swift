@@ -152,6 +152,11 @@ struct Describe: RunnableCommand {
             let owner = pod.metadata.controllerRef?.name ?? pod.name
             let events = showEvents ? try events(about: pod.metadata.uid, madeFor: owner, in: stream, source: source) : nil
             return describePod(pod, events: events, now: source.now)
+        case .resourceQuota:
+            guard let quota = try source.read({ try $0.quotas(namespace: namespace) }).first(where: { $0.name == name }) else {
+                throw CommandError.notFound(kind.resource, name)
+            }
+            return describeResourceQuota(quota)
         case .event:
             throw ResourceKind.eventsRefusal("describe")
         }

@@ -56,7 +56,7 @@ struct Edit: RunnableCommand {
         for group in groups {
             let targets = try DeploymentTargets(
                 [group.kind.pluralName] + group.names, selector: nil, namespace: namespace, in: plane,
-                accepting: [.replicaSet, .pod])
+                accepting: [.replicaSet, .pod, .resourceQuota])
             for name in group.names.isEmpty ? targets.names : group.names {
                 guard !targets.missing.contains(name), let live = try targets.live(name, namespace: namespace, plane: plane)
                 else { throw CommandError.notFound(targets.kind.resource, name) }

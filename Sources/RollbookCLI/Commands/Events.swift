@@ -26,7 +26,7 @@ struct Events: RunnableCommand {
             .option(\.output, "output", short: "o", help: "Output format: wide or json (one object per line)."),
             .flag(\.follow, "follow", short: "f", help: "Keep printing new events as they are appended."),
         ],
-        arguments: .optional(\.object, "Only events about this object: deployment/NAME, replicaset/NAME, pod/NAME or image/NAME."),
+        arguments: .optional(\.object, "Only events about this object: deployment/NAME, replicaset/NAME, pod/NAME, resourcequota/NAME or image/NAME."),
         make: Events.init)
 
     var globals = GlobalOptions()
@@ -109,7 +109,7 @@ struct Events: RunnableCommand {
         let parts = object.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else {
             throw CommandError.client(
-                "expected TYPE/NAME (deployment/NAME, replicaset/NAME, pod/NAME or image/NAME), got \"\(object)\"")
+                "expected TYPE/NAME (deployment/NAME, replicaset/NAME, pod/NAME, resourcequota/NAME or image/NAME), got \"\(object)\"")
         }
         if parts[0] == "image" || parts[0] == "images" {
             filter.streams = [StreamID.node.rawValue]
@@ -124,6 +124,13 @@ struct Events: RunnableCommand {
             return nil
         case .event:
             throw ResourceKind.eventsRefusal("events --for")
+        case .resourceQuota:
+            filter.streams = [StreamID.quotas.rawValue]
+            let wanted = "resourcequota/\(parts[1])"
+            return { event in
+                EventDescription(event).object == wanted
+                    && (try? ClusterEvent(decoding: event.encoded))?.quotaNamespace == namespace
+            }
         case .replicaSet, .pod:
             let wanted = (kind == .pod ? "pod/" : "replicaset/") + parts[1]
             return { event in

@@ -295,6 +295,7 @@ extension WatchedObject {
         case .replicaSet: "replicaset"
         case .pod: "pod"
         case .event: "event"
+        case .resourceQuota: "resourcequota"
         }
     }
 
@@ -313,6 +314,9 @@ extension WatchedObject {
         case .event(var event):
             event.name = name
             return .event(event)
+        case .resourceQuota(var quota):
+            quota.metadata.name = name
+            return .resourceQuota(quota)
         }
     }
 }
@@ -355,7 +359,7 @@ struct ObjectListing {
                         replicaSets[stream] = try FieldManagerHistory.replicaSets(in: stream, reader: reader)
                     }
                     fields[object.key] = replicaSets[stream]?[rs.name]
-                case .pod, .event:
+                case .pod, .event, .resourceQuota:
                     continue
                 }
             }
@@ -381,6 +385,7 @@ struct ObjectListing {
             case .replicaSet: try reader.replicaSets(namespace: namespace).map(Object.replicaSet)
             case .pod: try reader.pods(namespace: namespace).map(Object.pod)
             case .event: try reader.kubeEvents(namespace: namespace, now: source.now).map(Object.event)
+            case .resourceQuota: try reader.quotas(namespace: namespace).map(Object.resourceQuota)
             }
         }
         if names.isEmpty {
@@ -425,6 +430,9 @@ struct ObjectListing {
             case .event:
                 return eventsTable(objects.compactMap { if case .event(let event) = $0 { event } else { nil } },
                                    wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
+            case .resourceQuota:
+                return resourceQuotasTable(objects.compactMap { if case .resourceQuota(let quota) = $0 { quota } else { nil } },
+                                           wide: wide, showNamespace: showNamespace, now: now, options: options, watch: watch)
             }
         }
     }

@@ -74,7 +74,7 @@ struct Label: EveryNamespaceCommand {
         let groups = try ResourceArguments.groups(resources, whenEmpty: .argumentOrFilename, selecting: all || selector != nil)
         let visits = try groups.map { group in
             try DeploymentTargets(
-                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod])
+                group.arguments, selector: selector, namespace: namespace, in: plane, accepting: [.replicaSet, .pod, .resourceQuota])
         }
         let single = !all && selector == nil && visits.reduce(0) { $0 + $1.names.count + $1.missing.count } == 1
         if !resourceVersion.isEmpty && !single {

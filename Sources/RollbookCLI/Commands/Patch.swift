@@ -88,7 +88,7 @@ struct Patch: RunnableCommand {
         for group in groups {
             let targets = try DeploymentTargets(
                 [group.kind.pluralName] + group.names, selector: nil, namespace: namespace, in: plane,
-                accepting: [.replicaSet, .pod])
+                accepting: [.replicaSet, .pod, .resourceQuota])
             // Each object in turn, patched on its own (ContinueOnError); the errors, a missing object's among them,
             // are printed at the end in the order met.
             for name in group.names {

@@ -65,6 +65,9 @@ struct Replace: RunnableCommand {
                 case (_, .pod):
                     answer = WatchedObject.pod(try plane.replacePod(
                         namespace: namespace, name: name, with: document.raw, dryRun: dryRun)).json
+                case (_, .resourceQuota):
+                    answer = WatchedObject.resourceQuota(try plane.replaceQuota(
+                        namespace: namespace, name: name, with: document.raw, dryRun: dryRun)).json
                 case (_, .deployment):
                     let stored = try plane.replaceDeployment(
                         namespace: namespace, name: name, with: document.raw, dryRun: dryRun)

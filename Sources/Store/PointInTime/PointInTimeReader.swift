@@ -100,6 +100,10 @@ public struct PointInTimeReader: StateReading {
         try EventFold.node(upTo: point.sequence, in: db)
     }
 
+    public func quotaState() throws -> QuotaState {
+        try EventFold.quotas(upTo: point.sequence, in: db)
+    }
+
     public func streamID(ofReplicaSet name: String, namespace: String) throws -> StreamID? {
         try streams(namespace: namespace).first { $0.replicaSets[name] != nil }?.id
     }

@@ -20,6 +20,8 @@ public protocol StateReading {
     func images() throws -> [NodeState.LoadedImage]
     /// The simulated node: its image cache and blocked images.
     func node() throws -> NodeState
+    /// Every namespace's ResourceQuotas.
+    func quotaState() throws -> QuotaState
     /// The Deployment streams that may hold Kubernetes Events, sorted, optionally in one namespace: a deleted
     /// Deployment's too, whose Events outlive it until their TTL.
     func eventStreams(namespace: String?) throws -> [StreamID]
@@ -53,6 +55,12 @@ extension StateReading {
     }
 
     public func deploymentAndReplicaSets(_ id: StreamID) throws -> DeploymentStream { try stream(id) }
+
+    /// The ResourceQuotas of the namespace (all for nil), by namespace, then name.
+    public func quotas(namespace: String?) throws -> [ResourceQuota] {
+        try quotaState().quotas.values.filter { namespace == nil || $0.namespace == namespace }
+            .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    }
 
     public func deploymentExists(_ id: StreamID) throws -> Bool { try deploymentAndReplicaSets(id).deployment != nil }
 

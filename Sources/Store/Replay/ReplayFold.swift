@@ -14,6 +14,8 @@ struct ReplayFold {
     private var previousIndex: Int?
     private(set) var node = NodeState()
     private static let nodeStream = Array(StreamID.node.rawValue.utf8)
+    private(set) var quotas = QuotaState()
+    private static let quotaStream = Array(StreamID.quotas.rawValue.utf8)
 
     /// Folds the events of `db`'s log that belong to `pass`, and hands `keep` the revision rows they assign,
     /// a batch at a time, holding the connection (a replay inserts them). A second thread reads and decodes the next batch of events while this one folds the previous (decoding is
@@ -81,6 +83,9 @@ struct ReplayFold {
         } else if Bytes.equal(stream, ReplayFold.nodeStream) {
             node.apply(try event.decoded(), at: row.time)
             node.version += 1
+        } else if Bytes.equal(stream, ReplayFold.quotaStream) {
+            quotas.apply(try event.decoded(), sequence: row.sequence, at: row.time)
+            quotas.version += 1
         } else {
             // Neither a Deployment nor the node: no projection holds it (as before, it must still decode).
             _ = try event.decoded()

@@ -1,0 +1,69 @@
+import KubeModel
+
+/// The cluster's ResourceQuotas, every namespace's, as one stream of their own: few objects, written by users and
+/// by the quota controller's status updates. A pure fold of that stream's events.
+public struct QuotaState: Sendable, Hashable {
+    public var version: Int = 0
+    /// Keyed `namespace/name`.
+    public var quotas: [String: ResourceQuota] = [:]
+
+    public init() {}
+
+    public static func key(namespace: String, name: String) -> String { "\(namespace)/\(name)" }
+
+    /// The quotas of one namespace, by name.
+    public func quotas(in namespace: String) -> [ResourceQuota] {
+        quotas.values.filter { $0.namespace == namespace }.sorted { $0.name < $1.name }
+    }
+
+    public mutating func apply(_ event: ClusterEvent, sequence: Int64, at time: Timestamp) {
+        switch event {
+        case .resourceQuotaWritten(let written):
+            var quota = written
+            quota.metadata.resourceVersion = String(sequence)
+            quotas[Self.key(namespace: quota.namespace, name: quota.name)] = quota
+        case .resourceQuotaStatusUpdated(let update):
+            let key = Self.key(namespace: update.namespace, name: update.name)
+            quotas[key]?.status = update.status
+            quotas[key]?.metadata.resourceVersion = String(sequence)
+        case .resourceQuotaDeleted(let ref):
+            quotas[Self.key(namespace: ref.namespace, name: ref.name)] = nil
+        default:
+            break
+        }
+    }
+}
+
+/// A namespaced object's name.
+public struct NamespacedName: Sendable, Hashable, Codable {
+    public var namespace: String
+    public var name: String
+    public init(namespace: String, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+}
+
+/// The quota controller's recount of one quota.
+public struct QuotaStatusUpdated: Sendable, Hashable, Codable {
+    public var namespace: String
+    public var name: String
+    public var status: ResourceQuotaStatus
+    public init(namespace: String, name: String, status: ResourceQuotaStatus) {
+        self.namespace = namespace
+        self.name = name
+        self.status = status
+    }
+}
+
+extension ClusterEvent {
+    /// The namespace of the quota a quota event is about; nil for any other event.
+    public var quotaNamespace: String? {
+        switch self {
+        case .resourceQuotaWritten(let quota): quota.namespace
+        case .resourceQuotaStatusUpdated(let update): update.namespace
+        case .resourceQuotaDeleted(let ref): ref.namespace
+        default: nil
+        }
+    }
+}

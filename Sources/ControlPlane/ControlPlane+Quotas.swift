@@ -1,0 +1,176 @@
+import Cluster
+import Controllers
+import KubeModel
+import Manifests
+
+/// ResourceQuotas users write: created, applied and deleted like the other kinds, each write followed at once by
+/// the quota controller's count of what the namespace already uses.
+extension ControlPlane {
+    /// A quota as the API server stores it on create, or kubectl's "is invalid" error.
+    func newQuota(_ manifest: ResourceQuota, namespace: String, seed: Int, lastApplied: String? = nil) throws
+        -> ResourceQuota
+    {
+        var created = manifest
+        created.metadata.namespace = namespace
+        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
+        created.metadata.uid = Identifiers.uid("resourcequota/\(namespace)/\(created.name)/\(seed)")
+        created.metadata.creationTimestamp = now
+        created.metadata.resourceVersion = nil
+        created.metadata.generation = nil
+        created.status = nil
+        let errors = created.validate()
+        if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "ResourceQuota", group: "") }
+        return created
+    }
+
+    /// A user's update of a stored quota: system fields and status are the stored ones.
+    func updatedQuota(_ manifest: ResourceQuota, live: ResourceQuota) throws -> ResourceQuota {
+        var updated = manifest
+        try updated.metadata.takeSystemFields(of: live.metadata, resource: Resource.resourceQuotas)
+        updated.metadata.namespace = live.metadata.namespace
+        updated.status = live.status
+        let errors = updated.validate(old: live)
+        if !errors.isEmpty { throw CommandError.invalid(live.name, errors, kind: "ResourceQuota", group: "") }
+        return updated
+    }
+
+    /// Stores a created or updated quota, then the controller's count of it.
+    /// - Returns: The quota as the write stored it, before the count.
+    @discardableResult
+    func writeQuota(_ quota: ResourceQuota, in simulation: inout Simulation) throws -> ResourceQuota {
+        simulation.emitQuota(.resourceQuotaWritten(quota), actor: actor, at: now)
+        let stored = simulation.quotas.quotas[QuotaState.key(namespace: quota.namespace, name: quota.name)]!
+        try simulation.recountQuotas(in: quota.namespace, at: now)
+        return stored
+    }
+
+    /// `create -f` of a quota: AlreadyExists when the namespace has one of the name.
+    func createQuota(_ manifest: ResourceQuota, namespace: String, source: String?, in simulation: inout Simulation)
+        throws -> ResourceQuota
+    {
+        if simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: manifest.name)] != nil {
+            let subject = "\(Resource.resourceQuotas) \"\(manifest.name)\" already exists"
+            throw CommandError(
+                "Error from server (AlreadyExists): " + (source.map { "error when creating \"\($0)\": " } ?? "") + subject,
+                status: .alreadyExists(Resource.resourceQuotas, manifest.name))
+        }
+        let created = try newQuota(manifest, namespace: namespace, seed: simulation.quotas.version)
+        return try writeQuota(created, in: &simulation)
+    }
+
+    /// `kubectl create quota NAME --hard=… --scopes=…` (create_quota.go), one command.
+    public func createQuota(_ manifest: ResourceQuota, namespace: String, dryRun: Bool) throws -> ResourceQuota {
+        try simulating(dryRun: dryRun) { simulation in
+            try createQuota(manifest, namespace: namespace, source: nil, in: &simulation)
+        }
+    }
+
+    /// `kubectl apply -f` of a quota: created with its last-applied annotation, else the three-way merge.
+    func applyQuota(
+        _ document: ManifestDocument, manifest: ResourceQuota, namespace: String, simulation: inout Simulation,
+        patching: Bool, dryRun: Bool
+    ) throws -> ApplyResult {
+        let name = manifest.name
+        let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
+        let live = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)]
+        var result = ApplyResult(name: name, outcome: live == nil ? .created : .configured)
+        result.resource = "resourcequota"
+        result.live = live.map(WatchedObject.resourceQuota)
+        result.answer = result.live
+        guard patching else { return result }
+        let written: ResourceQuota
+        if let live {
+            result.warning = Self.missingLastAppliedWarning(live.metadata, resource: Resource.resourceQuotas)
+            do {
+                let merged = try appliedPatch(
+                    document, live: try JSONValue(encoding: live), kind: .resourceQuota, resource: Resource.resourceQuotas,
+                    namespace: namespace, lastApplied: lastApplied)
+                written = try updatedQuota(try Self.decodeQuotaStrictly(merged, validation: fieldValidation), live: live)
+            } catch var refusal as CommandError {
+                if let warning = result.warning { refusal.text = warning + "\n" + refusal.text }
+                throw refusal
+            }
+            if written.metadata == live.metadata && written.spec == live.spec {
+                result.outcome = .unchanged
+                return result
+            }
+        } else {
+            written = try newQuota(manifest, namespace: namespace, seed: simulation.quotas.version, lastApplied: lastApplied)
+        }
+        var answer = try writeQuota(written, in: &simulation)
+        if dryRun { answer.metadata.resourceVersion = live?.metadata.resourceVersion }
+        result.answer = .resourceQuota(answer)
+        return result
+    }
+
+    /// A quota request body read the way the API server reads it.
+    public static func decodeQuotaStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws -> ResourceQuota {
+        try decodeBody(body, validation: validation, kind: "ResourceQuota") { object in
+            guard case .resourceQuota(let quota) = object else { return nil }
+            return quota
+        }
+    }
+
+    /// `kubectl delete resourcequota NAME…`: each named quota goes, in one command; a missing one is NotFound after
+    /// the others are gone.
+    /// - Returns: The names deleted, in order.
+    public func deleteQuotas(namespace: String, names: [String], dryRun: Bool) throws -> [String] {
+        try simulating(dryRun: dryRun) { simulation in
+            var deleted: [String] = []
+            for name in names where simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)] != nil {
+                simulation.emitQuota(
+                    .resourceQuotaDeleted(NamespacedName(namespace: namespace, name: name)), actor: actor, at: now)
+                deleted.append(name)
+            }
+            return deleted
+        }
+    }
+}
+
+extension ControlPlane {
+    /// `PUT` of a quota: the body replaces labels, annotations and spec; a stale `resourceVersion` is a Conflict.
+    public func replaceQuota(namespace: String, name: String, with body: JSONValue, dryRun: Bool = false) throws
+        -> ResourceQuota
+    {
+        try updateQuota(namespace: namespace, name: name, dryRun: dryRun) { _ in body }
+    }
+
+    /// `PATCH` of a quota (what `label`, `annotate`, `patch` and apply's patch send).
+    public func patchQuota(namespace: String, name: String, patch: ObjectPatch, dryRun: Bool = false) throws
+        -> ResourceQuota
+    {
+        try Self.patchDecoding { try updateQuota(namespace: namespace, name: name, dryRun: dryRun, Self.applying(patch)) }
+    }
+
+    /// Stores `change(live)`, decoded strictly and checked as an update.
+    private func updateQuota(
+        namespace: String, name: String, dryRun: Bool, _ change: (JSONValue) throws -> JSONValue
+    ) throws -> ResourceQuota {
+        try simulating(dryRun: dryRun) { simulation in
+            guard let live = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)] else {
+                throw CommandError.notFound(Resource.resourceQuotas, name)
+            }
+            let body = try change(try JSONValue(encoding: live))
+            try CommandError.refusingStale(body, stored: live.metadata.resourceVersion, Resource.resourceQuotas, name)
+            let updated = try updatedQuota(try Self.decodeQuotaStrictly(body, validation: fieldValidation), live: live)
+            guard updated.metadata != live.metadata || updated.spec != live.spec else { return live }
+            var answer = try writeQuota(updated, in: &simulation)
+            if dryRun { answer.metadata.resourceVersion = live.metadata.resourceVersion }
+            return answer
+        }
+    }
+
+    /// `replace --force` of a quota: the stored one (if any) deleted, the manifest's created with a new UID.
+    /// - Returns: Whether one was deleted, and the created quota.
+    func forceReplaceQuota(_ manifest: ResourceQuota, namespace: String, in simulation: inout Simulation) throws
+        -> (deleted: Bool, created: ResourceQuota)
+    {
+        let existed = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: manifest.name)] != nil
+        if existed {
+            simulation.emitQuota(
+                .resourceQuotaDeleted(NamespacedName(namespace: namespace, name: manifest.name)), actor: actor, at: now)
+        }
+        let created = try newQuota(manifest, namespace: namespace, seed: simulation.quotas.version)
+        return (existed, try writeQuota(created, in: &simulation))
+    }
+}

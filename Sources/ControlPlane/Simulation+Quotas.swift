@@ -1,0 +1,97 @@
+import Cluster
+import KubeModel
+import Store
+
+/// ResourceQuotas in the simulation: the admission plugin's check of each Pod a ReplicaSet creates, and the quota
+/// controller's recount of `status.used` after every reconcile of a namespace that has quotas.
+///
+/// A namespace's Pods live in many streams; the streams this command loaded count as they now are, the others as
+/// their projections hold them (they cannot have changed since: time catches up stream by stream, in time order).
+extension Simulation {
+    /// What the namespace holds outside stream `excluded` (nil: nowhere excluded).
+    struct NamespaceContents {
+        var pods: [Pod] = []
+        var deployments = 0
+        var replicaSets = 0
+    }
+
+    func namespaceContents(_ namespace: String, outside excluded: StreamID?) throws -> NamespaceContents {
+        var contents = NamespaceContents()
+        let loaded = streams.filter { $0.key != excluded && $0.key.deploymentKey?.namespace == namespace }
+        for stream in loaded.values {
+            contents.pods += stream.pods.values
+            contents.deployments += stream.deployment == nil ? 0 : 1
+            contents.replicaSets += stream.replicaSets.count
+        }
+        func stored(_ id: StreamID) -> Bool { id != excluded && loaded[id] == nil }
+        contents.pods += try reader.podsByStream(namespace: namespace).filter { stored($0.stream) }.map(\.pod)
+        contents.deployments += try reader.objectCounts("deployments", namespace: namespace)
+            .filter { stored($0.key) }.values.reduce(0, +)
+        contents.replicaSets += try reader.objectCounts("replicasets", namespace: namespace)
+            .filter { stored($0.key) }.values.reduce(0, +)
+        return contents
+    }
+
+    /// The admission a reconcile of stream `id` gives the Pods it creates, or nil when the namespace has no quota.
+    func quotaAdmission(in namespace: String, outside id: StreamID, at time: Timestamp) throws
+        -> ((Pod, DeploymentStream) -> String?)?
+    {
+        let namespaceQuotas = quotas.quotas(in: namespace)
+        guard !namespaceQuotas.isEmpty else { return nil }
+        let others = try namespaceContents(namespace, outside: id).pods
+        return { pod, stream in
+            let pods = others + stream.pods.values
+            let counted = namespaceQuotas.map { quota in
+                var quota = quota
+                quota.status = quota.computedStatus(pods: pods, objectCounts: [:], at: time)
+                return quota
+            }
+            if case .failure(let refusal) = QuotaAdmission.admit(pod, to: counted, at: time) { return refusal.message }
+            return nil
+        }
+    }
+
+    /// The quota controller's `syncResourceQuota` for every quota of the namespace: a status that changed is written.
+    mutating func recountQuotas(in namespace: String, at time: Timestamp, causedBy: String? = nil) throws {
+        let namespaceQuotas = quotas.quotas(in: namespace)
+        guard !namespaceQuotas.isEmpty else { return }
+        let contents = try namespaceContents(namespace, outside: nil)
+        let counts = [
+            "count/deployments.apps": contents.deployments, "count/replicasets.apps": contents.replicaSets,
+            "resourcequotas": namespaceQuotas.count, "count/resourcequotas": namespaceQuotas.count,
+        ]
+        for quota in namespaceQuotas {
+            let status = quota.computedStatus(pods: contents.pods, objectCounts: counts, at: time)
+            guard status != quota.status else { continue }
+            emitQuota(
+                .resourceQuotaStatusUpdated(QuotaStatusUpdated(namespace: namespace, name: quota.name, status: status)),
+                actor: Actor.quotaController, at: time, causedBy: causedBy)
+        }
+    }
+}
+
+extension StoreWriter {
+    /// Commits what a simulation appended, with the projections of the streams, node and quotas it changed.
+    mutating func commit(_ simulation: Simulation) throws {
+        try commit(
+            simulation.pending, streams: simulation.touchedStreams, node: simulation.nodeChanged ? simulation.node : nil,
+            quotas: simulation.quotasChanged ? simulation.quotas : nil)
+    }
+}
+
+extension Simulation {
+    /// The ResourceQuota admission of a Pod a user creates: kubectl's Forbidden error when a quota refuses it.
+    func admitUserPod(_ pod: Pod, namespace: String, source: String?) throws {
+        let namespaceQuotas = quotas.quotas(in: namespace)
+        guard !namespaceQuotas.isEmpty else { return }
+        let pods = try namespaceContents(namespace, outside: nil).pods
+        let counted = namespaceQuotas.map { quota in
+            var quota = quota
+            quota.status = quota.computedStatus(pods: pods, objectCounts: [:], at: now)
+            return quota
+        }
+        if case .failure(let refusal) = QuotaAdmission.admit(pod, to: counted, at: now) {
+            throw CommandError.forbidden(Resource.pods, pod.name, refusal.message, source: source)
+        }
+    }
+}

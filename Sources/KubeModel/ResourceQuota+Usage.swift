@@ -1,12 +1,20 @@
 /// The quota controller's count (`syncResourceQuota`) and the admission plugin's check of a new Pod
 /// (`CheckRequest` in apiserver/pkg/admission/plugin/resourcequota/controller.go).
 extension ResourceQuota {
-    /// Object counts of kinds Rollbook's cluster never holds (Services, Secrets, …): the quota controller counts
-    /// them, and here there are none.
-    static let countedElsewhere: Set<String> = [
+    /// Object counts of kinds Rollbook's cluster never holds (Services, Secrets, Jobs, …): the quota controller counts
+    /// them, and here there are none. `count/<resource>.<group>` is counted for v1.32's namespaced resources only
+    /// (the controller makes an evaluator for each resource discovery lists); another name gets no `used` entry.
+    static let countedElsewhere = Set([
         "services", "services.loadbalancers", "services.nodeports", "secrets", "configmaps",
         "persistentvolumeclaims", "requests.storage", "replicationcontrollers",
-    ]
+    ]).union([
+        "services", "secrets", "configmaps", "persistentvolumeclaims", "replicationcontrollers", "serviceaccounts",
+        "endpoints", "limitranges", "podtemplates", "statefulsets.apps", "daemonsets.apps",
+        "controllerrevisions.apps", "jobs.batch", "cronjobs.batch", "horizontalpodautoscalers.autoscaling",
+        "poddisruptionbudgets.policy", "ingresses.networking.k8s.io", "networkpolicies.networking.k8s.io",
+        "leases.coordination.k8s.io", "endpointslices.discovery.k8s.io", "roles.rbac.authorization.k8s.io",
+        "rolebindings.rbac.authorization.k8s.io", "csistoragecapacities.storage.k8s.io",
+    ].map { "count/" + $0 })
 
     /// `generic.Matches`: the quota limits something Pods use, and the Pod is in every scope.
     public func charges(_ pod: Pod) -> Bool {
@@ -29,11 +37,17 @@ extension ResourceQuota {
         for name in hard.keys where used[name] == nil {
             if let count = objectCounts[name] {
                 used[name] = Quantity(parsing: String(count))!
-            } else if Self.countedElsewhere.contains(name) || name.hasPrefix("count/") {
+            } else if Self.countedElsewhere.contains(name) || Self.isStorageClassLimit(name) {
                 used[name] = .zero
             }
         }
         return ResourceQuotaStatus(hard: hard, used: used.texts)
+    }
+
+    /// `<class>.storageclass.storage.k8s.io/persistentvolumeclaims` and `…/requests.storage`: claims of a class.
+    private static func isStorageClassLimit(_ name: String) -> Bool {
+        name.hasSuffix(".storageclass.storage.k8s.io/persistentvolumeclaims")
+            || name.hasSuffix(".storageclass.storage.k8s.io/requests.storage")
     }
 }
 

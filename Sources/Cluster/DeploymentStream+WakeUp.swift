@@ -19,6 +19,7 @@ extension DeploymentStream {
                 }
             }
         }
+        if let retry = deployment?.nextCreateRetry(after: time) { candidates.append(retry) }
         for rs in replicaSets.values {
             if let since = rs.status.failingSince {
                 candidates.append(ReplicaSetStatus.nextRetry(failingSince: since, after: time))

@@ -68,6 +68,11 @@ extension ControlPlane {
                     force: force)
                 result.answer = stream.deployment.map(WatchedObject.deployment)
                 result.live = result.answer
+                if case .deploymentCreated? = events.first {
+                    try simulation.admitUserObject(
+                        Resource.deployments, counted: ["count/deployments.apps"], name: manifest.name,
+                        namespace: targetNamespace, source: document.source)
+                }
                 if !events.isEmpty {
                     try simulation.apply(events, to: id, actor: actor, at: now) {
                         result.answer = $0.deployment.map(WatchedObject.deployment)

@@ -48,6 +48,9 @@ extension ControlPlane {
                 case .deployment(let deployment):
                     if stream.deployment != nil { throw alreadyExists(Resource.deployments) }
                     let created = try newDeployment(deployment, namespace: targetNamespace, stream: stream, lastApplied: nil)
+                    try simulation.admitUserObject(
+                        Resource.deployments, counted: ["count/deployments.apps"], name: manifest.name,
+                        namespace: targetNamespace, source: source)
                     try simulation.apply([.deploymentCreated(DeploymentObject(deployment: created))], to: id, actor: actor, at: now) {
                         answers += $0.deployment.map { [.deployment($0)] } ?? []
                     }
@@ -56,6 +59,9 @@ extension ControlPlane {
                         throw alreadyExists(Resource.replicaSets)
                     }
                     let created = try newReplicaSet(replicaSet, namespace: targetNamespace, stream: stream)
+                    try simulation.admitUserObject(
+                        Resource.replicaSets, counted: ["count/replicasets.apps"], name: manifest.name,
+                        namespace: targetNamespace, source: source)
                     try simulation.apply([.replicaSetConfigured(ReplicaSetObject(replicaSet: created))], to: id, actor: actor, at: now) {
                         answers += $0.replicaSets[manifest.name].map { [.replicaSet($0)] } ?? []
                     }

@@ -55,8 +55,13 @@ extension ControlPlane {
                 status: .alreadyExists(Resource.resourceQuotas, manifest.name))
         }
         let created = try newQuota(manifest, namespace: namespace, seed: simulation.quotas.version)
+        try simulation.admitUserObject(
+            Resource.resourceQuotas, counted: Self.quotaCounts, name: manifest.name, namespace: namespace, source: source)
         return try writeQuota(created, in: &simulation)
     }
+
+    /// What a new quota counts under: quota limits quotas too.
+    static let quotaCounts = ["resourcequotas", "count/resourcequotas"]
 
     /// `kubectl create quota NAME --hard=… --scopes=…` (create_quota.go), one command.
     public func createQuota(_ manifest: ResourceQuota, namespace: String, dryRun: Bool) throws -> ResourceQuota {
@@ -96,6 +101,8 @@ extension ControlPlane {
             }
         } else {
             written = try newQuota(manifest, namespace: namespace, seed: simulation.quotas.version, lastApplied: lastApplied)
+            try simulation.admitUserObject(
+                Resource.resourceQuotas, counted: Self.quotaCounts, name: name, namespace: namespace, source: document.source)
         }
         var answer = try writeQuota(written, in: &simulation)
         if dryRun { answer.metadata.resourceVersion = live?.metadata.resourceVersion }

@@ -39,6 +39,9 @@ extension ControlPlane {
             event = .replicaSetConfigured(ReplicaSetObject(replicaSet: updated))
         } else {
             let created = try newReplicaSet(manifest, namespace: namespace, stream: stream, lastApplied: lastApplied)
+            try simulation.admitUserObject(
+                Resource.replicaSets, counted: ["count/replicasets.apps"], name: name, namespace: namespace,
+                source: document.source)
             result.warning = created.metadata.nameWarningOnCreate.map { "Warning: " + $0 }
             event = .replicaSetConfigured(ReplicaSetObject(replicaSet: created))
         }

@@ -32,36 +32,60 @@ extension Simulation {
         return contents
     }
 
-    /// The admission a reconcile of stream `id` gives the Pods it creates, or nil when the namespace has no quota.
-    func quotaAdmission(in namespace: String, outside id: StreamID, at time: Timestamp) throws
-        -> ((Pod, DeploymentStream) -> String?)?
-    {
-        let namespaceQuotas = quotas.quotas(in: namespace)
-        guard !namespaceQuotas.isEmpty else { return nil }
-        let others = try namespaceContents(namespace, outside: id).pods
-        return { pod, stream in
-            let pods = others + stream.pods.values
-            let counted = namespaceQuotas.map { quota in
-                var quota = quota
-                quota.status = quota.computedStatus(pods: pods, objectCounts: [:], at: time)
-                return quota
-            }
-            if case .failure(let refusal) = QuotaAdmission.admit(pod, to: counted, at: time) { return refusal.message }
-            return nil
-        }
+    /// What a reconcile's controllers create in a namespace with quotas must pass.
+    struct Admission {
+        /// A Pod the ReplicaSet controller creates, given its stream as it stands: nil, or the refusal.
+        var pod: (Pod, DeploymentStream) -> String?
+        /// A ReplicaSet the Deployment controller creates (`count/replicasets.apps`), given its stream as it stands.
+        var replicaSet: (ReplicaSet, DeploymentStream) -> String?
     }
 
-    /// The quota controller's `syncResourceQuota` for every quota of the namespace: a status that changed is written.
-    mutating func recountQuotas(in namespace: String, at time: Timestamp, causedBy: String? = nil) throws {
+    /// The admission a reconcile of stream `id` gives what its controllers create, or nil when the namespace has no
+    /// quota.
+    func quotaAdmission(in namespace: String, outside id: StreamID, at time: Timestamp) throws -> Admission? {
         let namespaceQuotas = quotas.quotas(in: namespace)
-        guard !namespaceQuotas.isEmpty else { return }
+        guard !namespaceQuotas.isEmpty else { return nil }
+        let others = try namespaceContents(namespace, outside: id)
+        func counted(_ pods: [Pod], replicaSets: Int) -> [ResourceQuota] {
+            namespaceQuotas.map { quota in
+                var quota = quota
+                quota.status = quota.computedStatus(
+                    pods: pods, objectCounts: ["count/replicasets.apps": replicaSets], at: time)
+                return quota
+            }
+        }
+        return Admission(
+            pod: { pod, stream in
+                let quotas = counted(others.pods + stream.pods.values, replicaSets: 0)
+                if case .failure(let refusal) = QuotaAdmission.admit(pod, to: quotas, at: time) { return refusal.message }
+                return nil
+            },
+            replicaSet: { _, stream in
+                let quotas = counted([], replicaSets: others.replicaSets + stream.replicaSets.count)
+                return QuotaAdmission.admitObject(counting: ["count/replicasets.apps"], to: quotas)?.message
+            })
+    }
+
+    /// The namespace's quotas, by name, each with the status the quota controller would count now.
+    func countedQuotas(in namespace: String, at time: Timestamp) throws -> [(stored: ResourceQuota, counted: ResourceQuota)] {
+        let namespaceQuotas = quotas.quotas(in: namespace)
+        guard !namespaceQuotas.isEmpty else { return [] }
         let contents = try namespaceContents(namespace, outside: nil)
         let counts = [
             "count/deployments.apps": contents.deployments, "count/replicasets.apps": contents.replicaSets,
             "resourcequotas": namespaceQuotas.count, "count/resourcequotas": namespaceQuotas.count,
         ]
-        for quota in namespaceQuotas {
-            let status = quota.computedStatus(pods: contents.pods, objectCounts: counts, at: time)
+        return namespaceQuotas.map { quota in
+            var counted = quota
+            counted.status = quota.computedStatus(pods: contents.pods, objectCounts: counts, at: time)
+            return (quota, counted)
+        }
+    }
+
+    /// The quota controller's `syncResourceQuota` for every quota of the namespace: a status that changed is written.
+    mutating func recountQuotas(in namespace: String, at time: Timestamp, causedBy: String? = nil) throws {
+        for (quota, counted) in try countedQuotas(in: namespace, at: time) {
+            let status = counted.status!
             guard status != quota.status else { continue }
             emitQuota(
                 .resourceQuotaStatusUpdated(QuotaStatusUpdated(namespace: namespace, name: quota.name, status: status)),
@@ -80,6 +104,19 @@ extension StoreWriter {
 }
 
 extension Simulation {
+    /// The object-count admission of a Deployment, ReplicaSet or ResourceQuota a user creates (`resource` as errors
+    /// name it, `counted` the quota names it counts under): kubectl's Forbidden error when a quota refuses it.
+    func admitUserObject(_ resource: String, counted names: [String], name: String, namespace: String, source: String?)
+        throws
+    {
+        guard quotas.quotas(in: namespace).contains(where: { quota in names.contains { quota.spec.hard?[$0] != nil } })
+        else { return }
+        let counted = try countedQuotas(in: namespace, at: now).map(\.counted)
+        if let refusal = QuotaAdmission.admitObject(counting: names, to: counted) {
+            throw CommandError.forbidden(resource, name, refusal.message, source: source)
+        }
+    }
+
     /// The ResourceQuota admission of a Pod a user creates: kubectl's Forbidden error when a quota refuses it.
     func admitUserPod(_ pod: Pod, namespace: String, source: String?) throws {
         let namespaceQuotas = quotas.quotas(in: namespace)

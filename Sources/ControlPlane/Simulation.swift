@@ -42,7 +42,8 @@ struct Simulation {
         var reconciler = Reconciler(stream: try stream(id), node: node, now: time, nextSequence: nextSequence)
         let namespace = id.deploymentKey?.namespace
         if let namespace, let admit = try quotaAdmission(in: namespace, outside: id, at: time) {
-            reconciler.admitPod = admit
+            reconciler.admitPod = admit.pod
+            reconciler.admitReplicaSet = admit.replicaSet
         }
         reconciler.nameTakenElsewhere = { [reader, streams] name in
             Simulation.replicaSet(name, heldOutside: id, reader: reader, loaded: streams)

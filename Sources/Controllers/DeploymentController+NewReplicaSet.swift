@@ -53,6 +53,7 @@ extension Reconciler {
     }
 
     private mutating func createNewReplicaSet(old: [ReplicaSet], newRevision: Int) -> String? {
+        guard !replicaSetCreateRefused else { return nil }
         var d = deployment
         var hash = TemplateHash.compute(d.spec.template, collisionCount: d.status.collisionCount)
         // A name taken by a ReplicaSet with another template, or by one in another stream (never this Deployment's),
@@ -101,6 +102,10 @@ extension Reconciler {
         var annotations: [String: String] = [:]
         _ = d.newReplicaSetAnnotations(&annotations, newRevision: newRevision, exists: false)
         rs.metadata.annotations = annotations
+        if let refusal = admitReplicaSet(rs, stream) {
+            replicaSetCreateFailed(name, "replicasets.apps \"\(name)\" is forbidden: \(refusal)")
+            return nil
+        }
         emit(.replicaSetCreated(ReplicaSetObject(replicaSet: rs)), actor: Actor.deploymentController)
         if replicas > 0 {
             recordDeploymentEvent(
@@ -122,12 +127,15 @@ extension Reconciler {
 
 extension Reconciler {
     /// `getNewReplicaSet` when the create fails: Progressing False `ReplicaSetCreateError` (with a deadline; an
-    /// existing one of that reason keeps its message, as SetDeploymentCondition does) and a Warning Event. Upstream
-    /// retries with backoff and records the Warning at each try; here at the first try with that message (the
-    /// sync would otherwise never settle).
+    /// existing one of that reason keeps its message, as SetDeploymentCondition does) and a Warning Event at each try.
+    /// The sync's error requeues the Deployment on the work queue's back-off, fifteen times: the first second's
+    /// retries are made at once, the later ones at the stream's wake-ups (``Deployment/nextCreateRetry``), once per
+    /// reconcile.
     private mutating func replicaSetCreateFailed(_ name: String, _ error: String) {
+        replicaSetCreateRefused = true
         let message = "Failed to create new replica set \"\(name)\": \(error)"
         let reason = "ReplicaSetCreateError"
+        let first = !stream.events.values.contains { $0.reason == reason && $0.message == message }
         if deployment.hasProgressDeadline {
             var status = deployment.status
             status.set(DeploymentCondition(
@@ -136,8 +144,9 @@ extension Reconciler {
                 emit(.deploymentStatusUpdated(StatusUpdated(status: status)), actor: Actor.deploymentController)
             }
         }
-        guard !stream.events.values.contains(where: { $0.reason == reason && $0.message == message }) else { return }
-        recordDeploymentEvent(type: "Warning", reason: reason, message: message)
+        for _ in 0...(first ? WorkQueueBackOff.retriesInFirstSecond : 0) {
+            recordDeploymentEvent(type: "Warning", reason: reason, message: message)
+        }
     }
 }
 

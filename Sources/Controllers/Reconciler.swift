@@ -23,6 +23,10 @@ public struct Reconciler {
     public var admitPod: (Pod, DeploymentStream) -> String? = { _, _ in nil }
     /// ReplicaSets whose Pod creations failed in this reconcile, with the error: they try again at the next one.
     var creationFailures: [String: String] = [:]
+    /// The API server's admission of a ReplicaSet the Deployment controller creates (a ResourceQuota's refusal).
+    public var admitReplicaSet: (ReplicaSet, DeploymentStream) -> String? = { _, _ in nil }
+    /// Whether the Deployment's new ReplicaSet was refused in this reconcile: it tries again at the next one.
+    var replicaSetCreateRefused = false
 
     public init(
         stream: DeploymentStream, node: NodeState, now: Timestamp, nextSequence: Int64, pending: [PendingEvent] = []
@@ -48,6 +52,9 @@ public struct Reconciler {
     /// Syncs the Deployment, then lets the ReplicaSet controller and kubelet settle, until a full round
     /// changes nothing. The bound only guards against a bug looping forever.
     public mutating func reconcile() {
+        // A refused create is tried once per reconcile: the next one (a wake-up, a user's write) tries again.
+        creationFailures = [:]
+        replicaSetCreateRefused = false
         var rounds = 0
         while step() {
             rounds += 1

@@ -75,7 +75,7 @@ extension Reconciler {
     /// The work queue's retries within a failure's first second: nothing changed in between, so each fails as the
     /// first did (nothing is created while the same refusal holds).
     private mutating func retryAtOnce(_ name: String) {
-        for _ in 0..<ReplicaSetStatus.retriesInFirstSecond {
+        for _ in 0..<WorkQueueBackOff.retriesInFirstSecond {
             guard let rs = stream.replicaSets[name] else { return }
             let missing = rs.replicas - stream.pods(of: rs).filter(\.isActive).count
             guard missing > 0, createPods(for: name, count: min(missing, Reconciler.burstReplicas)) != nil else { return }
@@ -102,8 +102,10 @@ extension Reconciler {
         var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
         PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
         if let refusal = admitPod(pod, stream) {
-            // Admission runs before the API server generates the name, so the error names the prefix.
-            let error = "pods \"\(meta.generateName ?? name)\" is forbidden: \(refusal)"
+            // The API server names the Pod before admission refuses it: each try has a name of its own (upstream's are
+            // random; these are derived from the stream's position, which every try moves on).
+            let refused = Reconciler.podNamePrefix(rs.name) + Identifiers.nameSuffix("\(rs.name)/refused/\(stream.version)")
+            let error = "pods \"\(refused)\" is forbidden: \(refusal)"
             recordReplicaSetEvent(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
             return error
         }

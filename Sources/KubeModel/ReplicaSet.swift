@@ -73,20 +73,39 @@ extension ReplicaSetStatus {
 }
 
 extension ReplicaSetStatus {
-    /// The whole seconds after the first failure at which the controller's work queue tries a failing ReplicaSet
-    /// again: its back-off waits 5 ms and doubles up to 1000 s (`DefaultControllerRateLimiter`), so the seven
-    /// retries of the first second land in it, then 1 s, 2 s, 5 s, … 1310 s, and every 1000 s after.
-    /// (The k-th retry comes 0.005 × (2^k − 1) s after the failure; these are k = 8 … 18, whole seconds.)
-    public static let retryOffsets: [Int64] = [1, 2, 5, 10, 20, 40, 81, 163, 327, 655, 1310]
+    /// The next retry of a ReplicaSet failing since `since`, after `time`: the work queue retries it for ever.
+    public static func nextRetry(failingSince since: Timestamp, after time: Timestamp) -> Timestamp {
+        WorkQueueBackOff.nextRetry(failingSince: since, after: time)!
+    }
+}
+
+extension Deployment {
+    /// The next retry of a Deployment whose new ReplicaSet was refused since `since` (its Progressing condition's
+    /// `ReplicaSetCreateError`), after `time`; nil once the controller's fifteen requeues (`maxRetries`) are spent.
+    public func nextCreateRetry(after time: Timestamp) -> Timestamp? {
+        guard let condition = status.conditions?.first(where: { $0.type == "Progressing" }),
+            condition.reason == "ReplicaSetCreateError", let since = condition.lastTransitionTime
+        else { return nil }
+        return WorkQueueBackOff.nextRetry(failingSince: since, after: time, retries: 15)
+    }
+}
+
+/// client-go's `DefaultTypedControllerRateLimiter` for one failing key: it waits 5 ms and doubles up to 1000 s.
+public enum WorkQueueBackOff {
+    /// The whole seconds after the first failure at which retries 8, 9, … 18 fall (the k-th comes
+    /// 0.005 × (2^k − 1) s after it); the seven before land in its first second.
+    static let offsets: [Int64] = [1, 2, 5, 10, 20, 40, 81, 163, 327, 655, 1310]
 
     /// Retries within the failure's first second, which the back-off makes at once.
     public static let retriesInFirstSecond = 7
 
-    /// The next retry of a ReplicaSet failing since `since`, after `time`.
-    public static func nextRetry(failingSince since: Timestamp, after time: Timestamp) -> Timestamp {
+    /// The next retry after `time` of a key failing since `since`; nil when `retries` (a controller's cap on
+    /// requeues) are spent.
+    public static func nextRetry(failingSince since: Timestamp, after time: Timestamp, retries: Int? = nil) -> Timestamp? {
         let elapsed = time.seconds - since.seconds
-        if let offset = retryOffsets.first(where: { $0 > elapsed }) { return since.adding(seconds: offset) }
-        let last = retryOffsets.last!
-        return since.adding(seconds: last + ((elapsed - last) / 1000 + 1) * 1000)
+        let allowed = retries.map { Array(offsets.prefix(max(0, $0 - retriesInFirstSecond))) } ?? offsets
+        if let offset = allowed.first(where: { $0 > elapsed }) { return since.adding(seconds: offset) }
+        guard retries == nil, let last = offsets.last else { return nil }
+        return since.adding(seconds: last + (max(0, elapsed - last) / 1000 + 1) * 1000)
     }
 }

@@ -92,3 +92,26 @@ public enum QuotaAdmission {
         public var message: String
     }
 }
+
+extension QuotaAdmission {
+    /// The object-count evaluator's check of a create (`count/deployments.apps`, `resourcequotas`): one more of the
+    /// counted names must stay within each quota without scopes that limits them.
+    /// - Parameter quotas: The namespace's quotas, by name, with their status as the controller counts it now.
+    public static func admitObject(counting names: [String], to quotas: [ResourceQuota]) -> Refusal? {
+        for quota in quotas where (quota.spec.scopes ?? []).isEmpty && quota.spec.scopeSelector == nil {
+            let hard = ResourceList(texts: quota.status?.hard), used = ResourceList(texts: quota.status?.used)
+            var requested: ResourceList = [:]
+            for name in names where hard[name] != nil { requested[name] = Quantity(parsing: "1")! }
+            let exceeded = requested.keys.filter { name in
+                (used[name] ?? .zero).adding(requested[name]!).compare(hard[name]!) == .orderedDescending
+            }
+            if !exceeded.isEmpty {
+                return Refusal(message: """
+                    exceeded quota: \(quota.name), requested: \(requested.masked(to: exceeded).prettyPrinted), \
+                    used: \(used.masked(to: exceeded).prettyPrinted), limited: \(hard.masked(to: exceeded).prettyPrinted)
+                    """)
+            }
+        }
+        return nil
+    }
+}

@@ -151,6 +151,33 @@ struct ResourceQuotaGoldenTests {
     }
 }
 
+extension ResourceQuotaGoldenTests {
+    /// Object counts: a Deployment, ReplicaSet or quota a user creates beyond one is Forbidden; a new ReplicaSet the
+    /// Deployment controller makes beyond `count/replicasets.apps` fails the rollout (`ReplicaSetCreateError`, retried
+    /// fifteen times on the work queue's back-off), until room is made and the Deployment is synced again.
+    @Test func objectCountsLimitWhatUsersAndControllersCreate() throws {
+        let steps: [(Int, String)] = [
+            (0, "images load nginx:1.27 nginx:1.28 httpd:2.4"),
+            (0, "create quota objects --hard=count/deployments.apps=1,count/replicasets.apps=2,resourcequotas=1"),
+            (0, "create deployment a --image=nginx:1.27"),
+            (0, "create deployment b --image=nginx:1.27"),
+            (0, "apply -f api.yaml"),
+            (0, "create quota second --hard=pods=1"),
+            (0, "apply -f rs.yaml"),
+            (1, "get quota objects -o jsonpath={.status.used}"),
+            (10, "set image deployment/a nginx=nginx:1.28"),
+            (12, "describe deployment a"),
+            (300, "get deployment a -o jsonpath={.status.conditions[*].reason}"),
+            (301, "delete rs condition-test"),
+            (302, "get replicasets"),
+            (303, "rollout restart deployment a"),
+            (304, "get replicasets"),
+        ]
+        let files = ["api.yaml": Self.api, "rs.yaml": Self.replicaSet]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/quota-object-counts.txt")
+    }
+}
+
 /// A store that used quotas is still a pure fold of its log: a replay rebuilds the same projections (quotas, the
 /// failing ReplicaSet's condition, its Events), and a read as of an event folds the quotas' stream to that point.
 struct ResourceQuotaReplayTests {

@@ -172,7 +172,10 @@ extension ControlPlane {
         if updated.spec == live.defaulted.spec && updated.metadata.labels == live.metadata.labels
             && updated.metadata.annotations == live.metadata.annotations
         {
-            return (nil, ApplyResult(name: manifest.name, outcome: .unchanged))
+            let outcome = try unchangedOutcome(
+                document, live: try JSONValue(encoding: live), kind: .deployment, namespace: namespace,
+                lastApplied: lastApplied)
+            return (nil, ApplyResult(name: manifest.name, outcome: outcome))
         }
         return (.deploymentConfigured(DeploymentObject(deployment: updated)),
                 ApplyResult(name: manifest.name, outcome: .configured))
@@ -215,6 +218,19 @@ extension ControlPlane {
         var current = live
         current["status"] = .object([:])
         return ThreeWayMerge.merge(original: original, modified: modified, current: current)
+    }
+
+    /// apply.go's outcome for an object the patch leaves as it was: `unchanged` only when kubectl's three-way patch is
+    /// empty (it sends none then). A manifest that writes a value the server stores in another form (`1024Mi` for
+    /// `1Gi`, `0.5` for `500m`) makes a patch each time, which changes nothing: `configured`.
+    func unchangedOutcome(
+        _ document: ManifestDocument, live: JSONValue, kind: TypedObject, namespace: String, lastApplied: String
+    ) throws -> ApplyOutcome {
+        let original = try live["metadata"]?["annotations"]?[AnnotationKey.lastApplied]?.stringValue
+            .map { try JSONValue.parse($0) }
+        let modified = LastApplied.annotatedObject(document.raw, namespace: namespace, configuration: lastApplied)
+        let patch = ThreeWayPatch.create(original: original, modified: modified, current: kind.completed(live))
+        return patch == .object([:]) ? .unchanged : .configured
     }
 
     /// apply.go's warning, printed before it sends the patch whatever the server then answers.

@@ -121,7 +121,8 @@ extension ControlPlane {
                 throw refusal
             }
             if updated.writesNothing(over: live) {
-                result.outcome = .unchanged
+                result.outcome = try unchangedOutcome(
+                    document, live: try JSONValue(encoding: live), kind: .pod, namespace: namespace, lastApplied: lastApplied)
                 return result
             }
         } else {

@@ -66,7 +66,10 @@ extension ControlPlane {
     /// `kubectl create quota NAME --hard=… --scopes=…` (create_quota.go), one command.
     public func createQuota(_ manifest: ResourceQuota, namespace: String, dryRun: Bool) throws -> ResourceQuota {
         try simulating(dryRun: dryRun) { simulation in
-            try createQuota(manifest, namespace: namespace, source: nil, in: &simulation)
+            var created = try createQuota(manifest, namespace: namespace, source: nil, in: &simulation)
+            // A dry run stores nothing, so the answer has no resourceVersion.
+            if dryRun { created.metadata.resourceVersion = nil }
+            return created
         }
     }
 
@@ -96,7 +99,9 @@ extension ControlPlane {
                 throw refusal
             }
             if written.metadata == live.metadata && written.spec == live.spec {
-                result.outcome = .unchanged
+                result.outcome = try unchangedOutcome(
+                    document, live: try JSONValue(encoding: live), kind: .resourceQuota, namespace: namespace,
+                    lastApplied: lastApplied)
                 return result
             }
         } else {

@@ -33,7 +33,9 @@ extension ControlPlane {
                 throw refusal
             }
             if updated.writesNothing(over: live) {
-                result.outcome = .unchanged
+                result.outcome = try unchangedOutcome(
+                    document, live: try JSONValue(encoding: live), kind: .replicaSet, namespace: namespace,
+                    lastApplied: lastApplied)
                 return result
             }
             event = .replicaSetConfigured(ReplicaSetObject(replicaSet: updated))

@@ -38,6 +38,7 @@ extension ResourceQuota {
             }
         }
         errors += scopeErrors()
+        if let old { errors += scopeUpdateErrors(from: old) }
         return errors
     }
 
@@ -57,30 +58,74 @@ extension ResourceQuota {
         return errors
     }
 
-    /// `validateResourceQuotaScopes` (without its check of each scope against the limited resources) and the scope
-    /// selector's scope names and operators.
+    /// `validateResourceQuotaScopes` (without its check of each scope against the limited resources).
     private func scopeErrors() -> [FieldError] {
         var errors: [FieldError] = []
         let scopes = spec.scopes ?? []
-        let value = "[]core.ResourceQuotaScope{" + scopes.map(goQuoted).joined(separator: ", ") + "}"
+        let value = Self.scopesValue(scopes)
         for scope in scopes where !Self.standardScopes.contains(scope) {
             errors.append(FieldError(.invalid, "spec.scopes", value: value, detail: "unsupported scope"))
         }
         for pair in [["BestEffort", "NotBestEffort"], ["Terminating", "NotTerminating"]] where pair.allSatisfy(scopes.contains) {
             errors.append(FieldError(.invalid, "spec.scopes", value: value, detail: "conflicting scopes"))
         }
-        for (index, requirement) in (spec.scopeSelector?.matchExpressions ?? []).enumerated() {
-            let path = "spec.scopeSelector.matchExpressions[\(index)]"
+        return errors + scopeSelectorErrors()
+    }
+
+    /// `validateScopedResourceSelectorRequirement`: its paths name no index, as upstream's do.
+    private func scopeSelectorErrors() -> [FieldError] {
+        guard let selector = spec.scopeSelector else { return [] }
+        let path = "spec.scopeSelector.matchExpressions"
+        var errors: [FieldError] = []
+        var names: Set<String> = []
+        for requirement in selector.matchExpressions ?? [] {
             if !Self.standardScopes.contains(requirement.scopeName) {
                 errors.append(FieldError(.invalid, path + ".scopeName", value: goQuoted(requirement.scopeName),
                                          detail: "unsupported scope"))
             }
-            if !["In", "NotIn", "Exists", "DoesNotExist"].contains(requirement.operator) {
+            let existsOnly = ["BestEffort", "NotBestEffort", "Terminating", "NotTerminating", "CrossNamespacePodAffinity"]
+            if existsOnly.contains(requirement.scopeName) && requirement.operator != "Exists" {
+                errors.append(FieldError(
+                    .invalid, path + ".operator", value: goQuoted(requirement.operator),
+                    detail: "must be 'Exist' when scope is any of ResourceQuotaScopeTerminating, "
+                        + "ResourceQuotaScopeNotTerminating, ResourceQuotaScopeBestEffort, "
+                        + "ResourceQuotaScopeNotBestEffort or ResourceQuotaScopeCrossNamespacePodAffinity"))
+            }
+            let values = requirement.values ?? []
+            switch requirement.operator {
+            case "In", "NotIn":
+                if values.isEmpty {
+                    errors.append(FieldError(
+                        .required, path + ".values",
+                        detail: "must be at least one value when `operator` is 'In' or 'NotIn' for scope selector"))
+                }
+            case "Exists", "DoesNotExist":
+                if !values.isEmpty {
+                    errors.append(FieldError(
+                        .invalid, path + ".values", value: "[]string{" + values.map(goQuoted).joined(separator: ", ") + "}",
+                        detail: "must be no value when `operator` is 'Exist' or 'DoesNotExist' for scope selector"))
+                }
+            default:
                 errors.append(FieldError(.invalid, path + ".operator", value: goQuoted(requirement.operator),
                                          detail: "not a valid selector operator"))
             }
+            names.insert(requirement.scopeName)
+        }
+        for pair in [["BestEffort", "NotBestEffort"], ["Terminating", "NotTerminating"]] where pair.allSatisfy(names.contains) {
+            errors.append(FieldError(.invalid, path, value: "[]core.ResourceQuotaScope(nil)", detail: "conflicting scopes"))
         }
         return errors
+    }
+
+    /// `ValidateResourceQuotaUpdate`'s rule beyond the spec's own: the scopes cannot change.
+    func scopeUpdateErrors(from old: ResourceQuota) -> [FieldError] {
+        guard Set(spec.scopes ?? []) != Set(old.spec.scopes ?? []) else { return [] }
+        return [FieldError(.invalid, "spec.scopes", value: Self.scopesValue(spec.scopes ?? []), detail: "field is immutable")]
+    }
+
+    /// `%#v` of a `[]core.ResourceQuotaScope`.
+    private static func scopesValue(_ scopes: [String]) -> String {
+        scopes.isEmpty ? "[]core.ResourceQuotaScope(nil)" : "[]core.ResourceQuotaScope{" + scopes.map(goQuoted).joined(separator: ", ") + "}"
     }
 
     /// How `field.Invalid` prints a `resource.Quantity` value (`%#v`: its method set has no `String`), as

@@ -178,6 +178,37 @@ extension ResourceQuotaGoldenTests {
     }
 }
 
+extension ResourceQuotaGoldenTests {
+    static let memoryQuota = """
+        apiVersion: v1
+        kind: ResourceQuota
+        metadata:
+          name: mem
+        spec:
+          hard:
+            requests.memory: 1024Mi
+            pods: "10"
+        """
+
+    /// apply says `unchanged` only when kubectl's patch is empty: a quantity written in another form than the one
+    /// stored (`1024Mi` for `1Gi`) makes a patch every time, which changes nothing. Also the dry runs of `create
+    /// quota`, a changed scope, and `diff` of a quota.
+    @Test func quotaApplyDiffAndDryRuns() throws {
+        let steps: [(Int, String)] = [
+            (0, "apply -f mem.yaml"),
+            (1, "apply -f mem.yaml"),
+            (2, "create quota small --hard=pods=1 --dry-run=server -o yaml"),
+            (2, "create quota small --hard=pods=1 --scopes=BestEffort"),
+            (3, "patch quota small -p '{\"spec\":{\"scopes\":[\"NotBestEffort\"]}}'"),
+            (4, "diff -f bigger.yaml"),
+            (5, "get quota"),
+        ]
+        let bigger = Self.memoryQuota.replacingOccurrences(of: "\"10\"", with: "\"12\"")
+        let files = ["mem.yaml": Self.memoryQuota, "bigger.yaml": bigger]
+        try expectGolden(try ScenarioScript(files: files, steps: steps).run(), named: "fidelity/quota-apply.txt")
+    }
+}
+
 /// A store that used quotas is still a pure fold of its log: a replay rebuilds the same projections (quotas, the
 /// failing ReplicaSet's condition, its Events), and a read as of an event folds the quotas' stream to that point.
 struct ResourceQuotaReplayTests {

@@ -107,7 +107,7 @@ extension Diff {
         var output = ""
         for (document, result) in zip(documents, results) {
             let own = document.object.metadata.namespace ?? namespace.name
-            let group = document.object.kind == .pod ? "v1" : "apps.v1"
+            let group = [.pod, .resourceQuota].contains(document.object.kind) ? "v1" : "apps.v1"
             let file = "\(group).\(document.object.kind.kindName).\(own).\(document.object.name)"
             let (live, merged) = ("/tmp/LIVE-\(head)/\(file)", "/tmp/MERGED-\(head)/\(file)")
             let text = unifiedDiff(

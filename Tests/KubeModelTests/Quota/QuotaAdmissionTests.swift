@@ -95,6 +95,36 @@ struct QuotaAdmissionTests {
         #expect(quota.validate().isEmpty)
     }
 
+    @Test func scopeSelectorAndScopeChanges() {
+        func selector(_ requirements: [ScopedResourceSelectorRequirement]) -> [String] {
+            ResourceQuota(
+                metadata: ObjectMeta(name: "q", namespace: "default"),
+                spec: ResourceQuotaSpec(hard: ["pods": "1"], scopeSelector: ScopeSelector(matchExpressions: requirements))
+            ).validate().map(\.message)
+        }
+        #expect(selector([ScopedResourceSelectorRequirement(scopeName: "Terminating", operator: "In", values: ["a"])]) == [
+            "spec.scopeSelector.matchExpressions.operator: Invalid value: \"In\": must be 'Exist' when scope is any of "
+                + "ResourceQuotaScopeTerminating, ResourceQuotaScopeNotTerminating, ResourceQuotaScopeBestEffort, "
+                + "ResourceQuotaScopeNotBestEffort or ResourceQuotaScopeCrossNamespacePodAffinity",
+        ])
+        #expect(selector([ScopedResourceSelectorRequirement(scopeName: "PriorityClass", operator: "In")]) == [
+            "spec.scopeSelector.matchExpressions.values: Required value: must be at least one value when `operator` is 'In' or 'NotIn' for scope selector",
+        ])
+        #expect(selector([ScopedResourceSelectorRequirement(scopeName: "PriorityClass", operator: "Exists", values: ["a"])]) == [
+            #"spec.scopeSelector.matchExpressions.values: Invalid value: []string{"a"}: must be no value when `operator` is 'Exist' or 'DoesNotExist' for scope selector"#,
+        ])
+        #expect(selector([
+            ScopedResourceSelectorRequirement(scopeName: "BestEffort", operator: "Exists"),
+            ScopedResourceSelectorRequirement(scopeName: "NotBestEffort", operator: "Exists"),
+        ]) == ["spec.scopeSelector.matchExpressions: Invalid value: []core.ResourceQuotaScope(nil): conflicting scopes"])
+
+        let old = ResourceQuota(metadata: ObjectMeta(name: "q", namespace: "default"), spec: ResourceQuotaSpec(hard: ["pods": "1"]))
+        var changed = old
+        changed.spec.scopes = ["BestEffort"]
+        #expect(changed.validate(old: old).map(\.message)
+            == [#"spec.scopes: Invalid value: []core.ResourceQuotaScope{"BestEffort"}: field is immutable"#])
+    }
+
     /// The work queue's back-off, in whole seconds from the first failure.
     @Test func retriesFollowTheWorkQueuesBackOff() {
         let since = Timestamp(seconds: 1000)

@@ -33,6 +33,11 @@ extension Handlers {
                 try plane.updateReplicaSetStatus(namespace: namespace, name: name, dryRun: dryRun, change)
             })
         }
+        if resource.name == ServedResource.resourceQuotas.name {
+            return .json(WatchedObject.resourceQuota(try await backend.run {
+                try plane.updateQuotaStatus(namespace: namespace, name: name, dryRun: dryRun, change)
+            }).json)
+        }
         let stored = try await backend.run {
             try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: dryRun, change)
         }

@@ -77,6 +77,7 @@ extension WatchedResource {
         case "replicasets": self = .replicaSets
         case "pods": self = .pods
         case "events": self = .events
+        case "resourcequotas": self = .resourceQuotas
         default: return nil
         }
     }

@@ -14,7 +14,7 @@ struct ServedResource: Sendable {
     var scalable = false
 
     /// `status`: Deployments and ReplicaSets, whose writes there change only their status.
-    var hasStatusSubresource: Bool { name == "deployments" || name == "replicasets" }
+    var hasStatusSubresource: Bool { ["deployments", "replicasets", "resourcequotas"].contains(name) }
 
     static let readVerbs = ["get", "list", "watch"]
     /// What the controllers' objects take: reads, and deletion (their controller makes them again).
@@ -36,7 +36,7 @@ struct ServedResource: Sendable {
 
     static let resourceQuotas = ServedResource(
         name: "resourcequotas", singular: "resourcequota", kind: "ResourceQuota", group: "", shortNames: ["quota"],
-        verbs: ["create", "delete", "get", "list", "patch", "update"], categories: [])
+        verbs: allVerbs, categories: [])
 
     static let core = [pods, events, resourceQuotas]
     static let apps = [deployments, replicaSets]

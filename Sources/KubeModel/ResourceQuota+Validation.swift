@@ -151,3 +151,22 @@ extension ResourceQuota {
             + "d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"\", Format:\"\(format)\"}"
     }
 }
+
+extension ResourceQuota {
+    /// `ValidateResourceQuotaStatusUpdate`'s checks of the status: each resource named as in the spec, no quantity
+    /// negative.
+    public func statusErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        for (field, list) in [("hard", status?.hard ?? [:]), ("used", status?.used ?? [:])] {
+            for name in list.keys.sorted() {
+                let path = "status.\(field)[\(name)]"
+                errors += Self.resourceNameErrors(name, at: path)
+                if let quantity = Quantity(parsing: list[name]!), quantity.isNegative {
+                    errors.append(FieldError(.invalid, path, value: goQuoted(quantity.description),
+                                             detail: "must be greater than or equal to 0"))
+                }
+            }
+        }
+        return errors
+    }
+}

@@ -46,6 +46,32 @@ struct ChangeFeedTests {
         #expect(try pods.next(limit: 10_000).isEmpty, "another namespace sees nothing")
     }
 
+    /// Quotas have a stream of their own: their watch sees each write and count, and only its namespace's quotas.
+    @Test func quotasAreWatchedFromTheirOwnStream() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.path("store.db"))
+        func quota(_ name: String) -> ResourceQuota {
+            ResourceQuota(metadata: ObjectMeta(name: name), spec: ResourceQuotaSpec(hard: ["pods": "2"]))
+        }
+        try plane(store, at: 0).loadImages(["web:1"], startupSeconds: 0, behaviour: .ready)
+        _ = try plane(store, at: 1).createQuota(quota("pods"), namespace: "default", dryRun: false)
+        _ = try plane(store, at: 1).createQuota(quota("elsewhere"), namespace: "other", dryRun: false)
+        let web = ControlPlane.generatedDeployment(name: "web", images: ["web:1"], replicas: 1, port: nil)
+        try plane(store, at: 2).create([(deployment: web, source: nil)], namespace: "default")
+        _ = try plane(store, at: 3).deleteQuotas(namespace: "default", names: ["pods"], dryRun: false)
+
+        var feed = ChangeFeed(store: store, resource: .resourceQuotas, namespace: "default", after: 0)
+        let changes = try feed.next(limit: 10_000)
+        let used = changes.map { change -> String in
+            guard case .resourceQuota(let quota) = change.object else { return "?" }
+            return "\(change.kind.rawValue) \(quota.name) \(quota.status?.used?["pods"] ?? "-")"
+        }
+        #expect(used == ["ADDED pods -", "MODIFIED pods 0", "MODIFIED pods 1", "DELETED pods 1"])
+        var deployments = ChangeFeed(store: store, resource: .deployments, namespace: "default", after: 0)
+        #expect(try deployments.next(limit: 10_000).allSatisfy { $0.object.name == "web" })
+    }
+
     /// A ReplicaSet claimed from another Deployment's stream is one MODIFIED (its adoption), as a cluster sends it;
     /// its Pods, unchanged, send nothing.
     @Test func aClaimedReplicaSetIsModifiedOnce() throws {

@@ -209,6 +209,28 @@ extension ResourceQuotaGoldenTests {
     }
 }
 
+extension ResourceQuotaGoldenTests {
+    /// The status subresource (e2e's "should apply changes to a resourcequota status"): a write changes the status
+    /// alone and stays until the controller counts the namespace again (not for a label; at once for new limits);
+    /// a watch sees each change.
+    @Test func statusSubresourceAndWatch() throws {
+        let steps: [(Int, String)] = [
+            (0, "create quota compute --hard=cpu=500m,memory=500Mi"),
+            (1, "patch quota compute --subresource=status --type=merge -p '{\"status\":{\"hard\":{\"cpu\":\"1\",\"memory\":\"1Gi\"}}}'"),
+            (2, "get quota compute --subresource=status -o jsonpath={.status.hard}"),
+            (3, "patch quota compute --subresource=status --type=merge -p '{\"status\":{\"used\":{\"cpu\":\"-1\"}}}'"),
+            (3, "patch quota compute --subresource=scale -p {}"),
+            (4, "label quota compute team=a"),
+            (5, "get quota compute -o jsonpath={.status.hard}"),
+            (6, "patch quota compute -p '{\"spec\":{\"hard\":{\"cpu\":\"2\"}}}'"),
+            (7, "get quota compute -o jsonpath={.status.hard}"),
+            (8, "get quota compute --watch --request-timeout=1"),
+            (9, "events resourcequota/compute"),
+        ]
+        try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/quota-status.txt")
+    }
+}
+
 /// A store that used quotas is still a pure fold of its log: a replay rebuilds the same projections (quotas, the
 /// failing ReplicaSet's condition, its Events), and a read as of an event folds the quotas' stream to that point.
 struct ResourceQuotaReplayTests {

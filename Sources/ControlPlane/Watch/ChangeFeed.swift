@@ -22,6 +22,8 @@ public struct ChangeFeed: Sendable {
     /// The last sequence number read.
     public private(set) var position: Int64
     private var streams: [StreamID: DeploymentStream] = [:]
+    /// The quotas' stream as of ``position``, once a quota watch has needed it.
+    private var quotas: QuotaState?
 
     public init(store: SQLiteStore, resource: WatchedResource, namespace: String?, after position: Int64) {
         self.store = store
@@ -35,9 +37,19 @@ public struct ChangeFeed: Sendable {
         var changes: [ObjectChange] = []
         for event in try store.events(after: position, limit: limit) {
             defer { position = event.sequence }
-            guard let key = event.stream.deploymentKey, namespace.map({ $0 == key.namespace }) ?? true else {
+            if event.stream == .quotas {
+                guard resource == .resourceQuotas else { continue }
+                let before = try quotaState()
+                var after = before
+                after.apply(event.event, sequence: event.sequence, at: event.time)
+                after.version += 1
+                quotas = after
+                changes += ChangeFeed.diff(watched(before), watched(after), sequence: event.sequence)
                 continue
             }
+            guard resource != .resourceQuotas, let key = event.stream.deploymentKey,
+                namespace.map({ $0 == key.namespace }) ?? true
+            else { continue }
             let before = try state(of: event.stream)
             var after = before
             after.apply(event.event, sequence: event.sequence, at: event.time)
@@ -51,6 +63,20 @@ public struct ChangeFeed: Sendable {
             }
         }
         return changes
+    }
+
+    /// The quotas as they were at ``position``, folded from the log the first time they are needed.
+    private mutating func quotaState() throws -> QuotaState {
+        if let quotas { return quotas }
+        let point = PointInTime(sequence: position, time: Timestamp(seconds: 0))
+        let state = try store.read(at: point) { try $0.quotaState() }
+        quotas = state
+        return state
+    }
+
+    /// The watched namespace's quotas (every namespace's for nil), keyed `namespace/name`.
+    private func watched(_ state: QuotaState) -> [String: WatchedObject] {
+        state.quotas.filter { namespace == nil || $0.value.namespace == namespace }.mapValues(WatchedObject.resourceQuota)
     }
 
     /// The stream as it was at ``position``, folded from the log the first time it is needed.
@@ -79,6 +105,8 @@ public struct ChangeFeed: Sendable {
         case .events:
             return diff(before.events.mapValues(WatchedObject.event), after.events.mapValues(WatchedObject.event),
                         sequence: sequence)
+        case .resourceQuotas:
+            return []
         }
     }
 

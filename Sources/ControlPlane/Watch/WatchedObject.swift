@@ -2,7 +2,7 @@ public import KubeModel
 
 /// The kinds of object a watch can follow.
 public enum WatchedResource: String, Sendable, Hashable {
-    case deployments, replicaSets, pods, events
+    case deployments, replicaSets, pods, events, resourceQuotas
 }
 
 /// One object as a watch or a list delivers it.

@@ -118,7 +118,9 @@ struct EventDescription: Equatable {
             let verb = quota.metadata.resourceVersion == nil ? "created" : "changed"
             self.init(object: "resourcequota/\(quota.name)", summary: "\(verb) (hard \(Self.listed(quota.spec.hard)))")
         case .resourceQuotaStatusUpdated(let p):
-            self.init(object: "resourcequota/\(p.name)", summary: "used \(Self.listed(p.status.used))")
+            self.init(
+                object: "resourcequota/\(p.name)",
+                summary: "status: hard \(Self.listed(p.status.hard)); used \(Self.listed(p.status.used))")
         case .resourceQuotaDeleted(let p): self.init(object: "resourcequota/\(p.name)", summary: "deleted")
         }
     }

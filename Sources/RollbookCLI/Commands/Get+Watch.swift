@@ -41,11 +41,7 @@ extension Get {
         if request.names.count > 1 {
             throw CommandError.client("you may only watch a single resource or type of resource at a time")
         }
-        guard let resource = request.kind.watched else {
-            throw CommandError.client("watching \(request.kind.pluralName) is not supported: Rollbook's change feed follows "
-                + "Deployments, ReplicaSets, Pods and Events")
-        }
-        var feed = ChangeFeed(store: plane.store, resource: resource, namespace: namespace, after: head)
+        var feed = ChangeFeed(store: plane.store, resource: request.kind.watched, namespace: namespace, after: head)
         let started = Date()
         while limit == 0 || Date().timeIntervalSince(started) < limit {
             // The same store each time, at the clock's time now: the read lets simulated time catch up.
@@ -104,13 +100,13 @@ struct WatchPrinter {
 }
 
 extension ResourceKind {
-    var watched: WatchedResource? {
+    var watched: WatchedResource {
         switch self {
         case .deployment: .deployments
         case .replicaSet: .replicaSets
         case .pod: .pods
         case .event: .events
-        case .resourceQuota: nil
+        case .resourceQuota: .resourceQuotas
         }
     }
 }

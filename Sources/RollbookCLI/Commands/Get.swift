@@ -146,7 +146,8 @@ extension Get {
         guard !request.names.isEmpty else {
             throw CommandError.client("subresource cannot be used when bulk resources are specified")
         }
-        let served = subresource == "status" || (subresource == "scale" && request.kind != .pod && request.kind != .event)
+        let scalable = [.deployment, .replicaSet].contains(request.kind)
+        let served = subresource == "status" || (subresource == "scale" && scalable)
         guard served else {
             throw CommandError("Error from server (NotFound): the server could not find the requested resource")
         }

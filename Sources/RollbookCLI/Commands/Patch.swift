@@ -153,7 +153,7 @@ struct Patch: RunnableCommand {
         plane: ControlPlane, printer: inout TypedOutput
     ) throws {
         let namespace = globals.resolvedNamespace.name
-        guard ["scale", "status"].contains(subresource), targets.kind != .pod,
+        guard subresource == "status" || subresource == "scale" && targets.kind != .resourceQuota, targets.kind != .pod,
             let live = try targets.live(name, namespace: namespace, plane: plane)
         else {
             throw CommandError(
@@ -184,11 +184,15 @@ struct Patch: RunnableCommand {
                     throw CommandError("Error from server (\(error.status.reason)): \(error.message)", status: error.status)
                 }
             }
-            after = targets.kind == .replicaSet
-                ? WatchedObject.replicaSet(
-                    try plane.updateReplicaSetStatus(namespace: namespace, name: name, dryRun: strategy == .server, change)).json
-                : WatchedObject.deployment(
-                    try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: strategy == .server, change)).json
+            let dryRun = strategy == .server
+            after = switch targets.kind {
+            case .replicaSet:
+                WatchedObject.replicaSet(try plane.updateReplicaSetStatus(namespace: namespace, name: name, dryRun: dryRun, change)).json
+            case .resourceQuota:
+                WatchedObject.resourceQuota(try plane.updateQuotaStatus(namespace: namespace, name: name, dryRun: dryRun, change)).json
+            default:
+                WatchedObject.deployment(try plane.updateDeploymentStatus(namespace: namespace, name: name, dryRun: dryRun, change)).json
+            }
         }
         let resource = subresource == "scale" ? "scale.autoscaling/\(name)" : "\(targets.kind.qualifiedKind)/\(name)"
         let operation = after != before ? "patched" : "patched (no change)"

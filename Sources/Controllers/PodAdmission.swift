@@ -56,7 +56,10 @@ public enum PodAdmission {
     static func admit(_ spec: inout PodSpec, podName: String) {
         if spec.raw["serviceAccountName"] == nil { spec.raw["serviceAccountName"] = .string("default") }
         spec.raw["serviceAccount"] = spec.raw["serviceAccountName"]
-        if spec.raw["priority"] == nil { spec.raw["priority"] = .int(0) }
+        // The Priority plugin: the two system classes have fixed values; Rollbook keeps no PriorityClass objects, so
+        // any other name counts as the default class's 0 (upstream refuses a name it cannot find).
+        let systemPriorities = ["system-node-critical": 2_000_001_000, "system-cluster-critical": 2_000_000_000]
+        if spec.raw["priority"] == nil { spec.raw["priority"] = .int(systemPriorities[spec.priorityClassName ?? ""] ?? 0) }
         if spec.raw["preemptionPolicy"] == nil { spec.raw["preemptionPolicy"] = .string("PreemptLowerPriority") }
         if spec.raw["enableServiceLinks"] == nil { spec.raw["enableServiceLinks"] = .bool(true) }
         var tolerations = spec.tolerations

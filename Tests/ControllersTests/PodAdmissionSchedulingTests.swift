@@ -22,6 +22,13 @@ struct PodAdmissionSchedulingTests {
         #expect(condition.message == "Scheduling is blocked due to non-empty scheduling gates")
     }
 
+    /// The Priority plugin's values: the system classes' fixed ones, 0 for any other (no PriorityClass objects).
+    @Test func systemPriorityClassesHaveTheirValues() throws {
+        #expect(try admitted(#"{"priorityClassName":"system-node-critical"}"#).0.spec.raw["priority"] == .int(2_000_001_000))
+        #expect(try admitted(#"{"priorityClassName":"system-cluster-critical"}"#).0.spec.raw["priority"] == .int(2_000_000_000))
+        #expect(try admitted(#"{"priorityClassName":"high"}"#).0.spec.raw["priority"] == .int(0))
+    }
+
     @Test func aPodForAnotherSchedulerWaitsWithoutACondition() throws {
         let (pod, failure) = try admitted(#"{"schedulerName":"my-scheduler"}"#)
         #expect(failure == nil && pod.spec.nodeName == nil && pod.status.conditions == nil)

@@ -64,6 +64,7 @@ extension ClusterEvent {
         case .kubeEventRecorded: "EventRecorded"
         case .resourceQuotaWritten: "ResourceQuotaWritten"
         case .resourceQuotaStatusUpdated: "ResourceQuotaStatusUpdated"
+        case .resourceQuotaStatusWritten: "ResourceQuotaStatusWritten"
         case .resourceQuotaDeleted: "ResourceQuotaDeleted"
         }
     }
@@ -106,7 +107,7 @@ extension ClusterEvent {
         // The most frequent payload; its hand-written form is the same text (KubeEventJSONTests).
         case .kubeEventRecorded(let p): p.canonicalJSON
         case .resourceQuotaWritten(let p): try JSONCodec.encode(p)
-        case .resourceQuotaStatusUpdated(let p): try JSONCodec.encode(p)
+        case .resourceQuotaStatusUpdated(let p), .resourceQuotaStatusWritten(let p): try JSONCodec.encode(p)
         case .resourceQuotaDeleted(let p): try JSONCodec.encode(p)
         }
     }
@@ -171,6 +172,7 @@ extension ClusterEvent {
         case "EventRecorded": self = .kubeEventRecorded(try d(KubeEvent.self))
         case "ResourceQuotaWritten": self = .resourceQuotaWritten(try d(ResourceQuota.self))
         case "ResourceQuotaStatusUpdated": self = .resourceQuotaStatusUpdated(try d(QuotaStatusUpdated.self))
+        case "ResourceQuotaStatusWritten": self = .resourceQuotaStatusWritten(try d(QuotaStatusUpdated.self))
         case "ResourceQuotaDeleted": self = .resourceQuotaDeleted(try d(NamespacedName.self))
         default: throw EventDecodingError(description: "unknown event type \(type)")
         }

@@ -67,6 +67,8 @@ public enum ClusterEvent: Sendable, Hashable {
     case resourceQuotaWritten(ResourceQuota)
     /// The quota controller's count of what the namespace uses (`status.used`), or its copy of `spec.hard`.
     case resourceQuotaStatusUpdated(QuotaStatusUpdated)
+    /// A user's write of a quota's `status` subresource, which the controller's next full resync counts over.
+    case resourceQuotaStatusWritten(QuotaStatusUpdated)
     case resourceQuotaDeleted(NamespacedName)
 
     /// True for events a user command appends; false for controller, kubelet and GC steps.
@@ -75,7 +77,7 @@ public enum ClusterEvent: Sendable, Hashable {
         case .imageLoaded, .imageRemoved, .imageBlocked, .imageUnblocked, .deploymentCreated, .deploymentConfigured, .imageSet, .deploymentScaled,
             .deploymentPaused, .deploymentResumed, .deploymentRolledBack, .deploymentAnnotated, .deploymentRestarted,
             .deploymentDeleted, .podDeleteRequested, .replicaSetDeleteRequested, .replicaSetConfigured,
-            .podConfigured, .resourceQuotaWritten, .resourceQuotaDeleted:
+            .podConfigured, .resourceQuotaWritten, .resourceQuotaDeleted, .resourceQuotaStatusWritten:
             return true
         default:
             return false

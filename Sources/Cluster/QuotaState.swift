@@ -6,6 +6,16 @@ public struct QuotaState: Sendable, Hashable {
     public var version: Int = 0
     /// Keyed `namespace/name`.
     public var quotas: [String: ResourceQuota] = [:]
+    /// Quotas whose status a user wrote, keyed as ``quotas``, with the controller's full resync that counts over it
+    /// (`--resource-quota-sync-period`, five minutes): its informer ignores status updates, so nothing sooner does
+    /// unless the namespace changes.
+    public var resyncs: [String: Timestamp] = [:]
+
+    /// The controller's full resync period.
+    public static let resyncSeconds: Int64 = 300
+
+    /// When the stream next has something to do: the earliest resync.
+    public var nextResync: Timestamp? { resyncs.values.min() }
 
     public init() {}
 
@@ -22,12 +32,19 @@ public struct QuotaState: Sendable, Hashable {
             var quota = written
             quota.metadata.resourceVersion = String(sequence)
             quotas[Self.key(namespace: quota.namespace, name: quota.name)] = quota
-        case .resourceQuotaStatusUpdated(let update):
+        case .resourceQuotaStatusUpdated(let update), .resourceQuotaStatusWritten(let update):
             let key = Self.key(namespace: update.namespace, name: update.name)
             quotas[key]?.status = update.status
             quotas[key]?.metadata.resourceVersion = String(sequence)
+            if case .resourceQuotaStatusWritten = event {
+                resyncs[key] = resyncs[key] ?? time.adding(seconds: Self.resyncSeconds)
+            } else {
+                resyncs[key] = nil
+            }
         case .resourceQuotaDeleted(let ref):
-            quotas[Self.key(namespace: ref.namespace, name: ref.name)] = nil
+            let key = Self.key(namespace: ref.namespace, name: ref.name)
+            quotas[key] = nil
+            resyncs[key] = nil
         default:
             break
         }
@@ -61,7 +78,7 @@ extension ClusterEvent {
     public var quotaNamespace: String? {
         switch self {
         case .resourceQuotaWritten(let quota): quota.namespace
-        case .resourceQuotaStatusUpdated(let update): update.namespace
+        case .resourceQuotaStatusUpdated(let update), .resourceQuotaStatusWritten(let update): update.namespace
         case .resourceQuotaDeleted(let ref): ref.namespace
         default: nil
         }

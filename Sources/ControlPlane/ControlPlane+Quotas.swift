@@ -213,7 +213,7 @@ extension ControlPlane {
             if !errors.isEmpty { throw CommandError.invalid(name, errors, kind: "ResourceQuota", group: "") }
             guard status != live.status else { return live }
             simulation.emitQuota(
-                .resourceQuotaStatusUpdated(QuotaStatusUpdated(namespace: namespace, name: name, status: status)),
+                .resourceQuotaStatusWritten(QuotaStatusUpdated(namespace: namespace, name: name, status: status)),
                 actor: actor, at: now)
             var answer = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)]!
             if dryRun { answer.metadata.resourceVersion = live.metadata.resourceVersion }

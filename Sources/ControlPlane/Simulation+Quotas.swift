@@ -82,11 +82,23 @@ extension Simulation {
         }
     }
 
-    /// The quota controller's `syncResourceQuota` for every quota of the namespace: a status that changed is written.
-    mutating func recountQuotas(in namespace: String, at time: Timestamp, causedBy: String? = nil) throws {
+    /// The quota controller's full resync of the quotas whose status a user wrote, due by `time`: each is counted
+    /// and written, even unchanged (the user's write is over).
+    mutating func resyncQuotas(at time: Timestamp) throws {
+        let due = Set(quotas.resyncs.filter { $0.value <= time }.keys)
+        let namespaces = Set(due.compactMap { quotas.quotas[$0]?.namespace })
+        for namespace in namespaces.sorted() { try recountQuotas(in: namespace, at: time, always: due) }
+    }
+
+    /// The quota controller's `syncResourceQuota` for every quota of the namespace: a status that changed is written
+    /// (and those of the quotas keyed in `always` in any case).
+    mutating func recountQuotas(
+        in namespace: String, at time: Timestamp, causedBy: String? = nil, always: Set<String> = []
+    ) throws {
         for (quota, counted) in try countedQuotas(in: namespace, at: time) {
             let status = counted.status!
-            guard status != quota.status else { continue }
+            let key = QuotaState.key(namespace: namespace, name: quota.name)
+            guard status != quota.status || always.contains(key) else { continue }
             emitQuota(
                 .resourceQuotaStatusUpdated(QuotaStatusUpdated(namespace: namespace, name: quota.name, status: status)),
                 actor: Actor.quotaController, at: time, causedBy: causedBy)

@@ -71,6 +71,11 @@ struct Simulation {
         var wake: [StreamID: Timestamp] = [:]
         for (id, due) in try reader.dueStreams(by: now) { wake[id] = due }
         while let (id, due) = wake.filter({ $0.value <= now }).min(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            if id == .quotas {
+                try resyncQuotas(at: due)
+                wake[id] = quotas.nextResync
+                continue
+            }
             let cause = try reader.lastCommand(of: id)
             try run(id, at: due, causedBy: cause) { $0.reconcile() }
             wake[id] = try stream(id).nextWakeUp(after: due)

@@ -232,11 +232,13 @@ enum ProjectionWriter {
     static func save(_ quotas: QuotaState, in db: Database) throws {
         try db.execute(sql: "DELETE FROM resource_quotas")
         try db.cachedStatement(
-            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence) VALUES (?, ?, 0, 0)"
-        ).execute(arguments: [StreamID.quotas.rawValue, quotas.version])
+            sql: "INSERT OR REPLACE INTO streams (stream_id, version, pod_sequence, event_sequence, wake_at) VALUES (?, ?, 0, 0, ?)"
+        ).execute(arguments: [StreamID.quotas.rawValue, quotas.version, quotas.nextResync?.description])
         for quota in quotas.quotas.values.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
-            try db.cachedStatement(sql: "INSERT INTO resource_quotas (namespace, name, object) VALUES (?, ?, ?)")
-                .execute(arguments: [quota.namespace, quota.name, try StoredJSON.encode(quota)])
+            let resync = quotas.resyncs[QuotaState.key(namespace: quota.namespace, name: quota.name)]
+            try db.cachedStatement(
+                sql: "INSERT INTO resource_quotas (namespace, name, object, resync_at) VALUES (?, ?, ?, ?)"
+            ).execute(arguments: [quota.namespace, quota.name, try StoredJSON.encode(quota), resync?.description])
         }
     }
 

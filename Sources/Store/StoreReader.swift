@@ -127,8 +127,11 @@ public struct StoreReader {
         var state = QuotaState()
         state.version = try Int.fetchOne(
             db, sql: "SELECT version FROM streams WHERE stream_id = ?", arguments: [StreamID.quotas.rawValue]) ?? 0
-        for quota in try objects(ResourceQuota.self, table: "resource_quotas", namespace: nil) {
-            state.quotas[QuotaState.key(namespace: quota.namespace, name: quota.name)] = quota
+        for row in try Row.fetchAll(db, sql: "SELECT object, resync_at FROM resource_quotas") {
+            let quota = try StoredJSON.decode(ResourceQuota.self, row["object"] as String)
+            let key = QuotaState.key(namespace: quota.namespace, name: quota.name)
+            state.quotas[key] = quota
+            if let resync = (row["resync_at"] as String?).flatMap({ Timestamp(rfc3339: $0) }) { state.resyncs[key] = resync }
         }
         return state
     }

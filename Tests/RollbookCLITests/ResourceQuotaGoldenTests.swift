@@ -211,8 +211,8 @@ extension ResourceQuotaGoldenTests {
 
 extension ResourceQuotaGoldenTests {
     /// The status subresource (e2e's "should apply changes to a resourcequota status"): a write changes the status
-    /// alone and stays until the controller counts the namespace again (not for a label; at once for new limits);
-    /// a watch sees each change.
+    /// alone; the controller ignores it (and a label) until its full resync five minutes later; new limits it counts
+    /// at once. A watch sees each change.
     @Test func statusSubresourceAndWatch() throws {
         let steps: [(Int, String)] = [
             (0, "create quota compute --hard=cpu=500m,memory=500Mi"),
@@ -221,11 +221,13 @@ extension ResourceQuotaGoldenTests {
             (3, "patch quota compute --subresource=status --type=merge -p '{\"status\":{\"used\":{\"cpu\":\"-1\"}}}'"),
             (3, "patch quota compute --subresource=scale -p {}"),
             (4, "label quota compute team=a"),
-            (5, "get quota compute -o jsonpath={.status.hard}"),
-            (6, "patch quota compute -p '{\"spec\":{\"hard\":{\"cpu\":\"2\"}}}'"),
-            (7, "get quota compute -o jsonpath={.status.hard}"),
-            (8, "get quota compute --watch --request-timeout=1"),
-            (9, "events resourcequota/compute"),
+            (300, "get quota compute -o jsonpath={.status.hard}"),
+            (302, "get quota compute -o jsonpath={.status.hard}"),
+            (303, "patch quota compute --subresource=status --type=merge -p '{\"status\":{\"hard\":{\"cpu\":\"3\"}}}'"),
+            (304, "patch quota compute -p '{\"spec\":{\"hard\":{\"cpu\":\"2\"}}}'"),
+            (305, "get quota compute -o jsonpath={.status.hard}"),
+            (306, "get quota compute --watch --request-timeout=1"),
+            (700, "events resourcequota/compute"),
         ]
         try expectGolden(try ScenarioScript(files: [:], steps: steps).run(), named: "fidelity/quota-status.txt")
     }
@@ -242,6 +244,8 @@ struct ResourceQuotaReplayTests {
         let steps: [(Int, [String])] = [
             (0, ["create", "quota", "two", "--hard=pods=2"]), (1, ["create", "-f", "rs.yaml"]),
             (40, ["patch", "quota", "two", "-p", #"{"spec":{"hard":{"pods":"3"}}}"#]), (45, ["get", "rs"]),
+            // A status a user wrote, and the resync it waits for, are rebuilt too.
+            (46, ["patch", "quota", "two", "--subresource=status", "--type=merge", "-p", #"{"status":{"hard":{"pods":"9"}}}"#]),
         ]
         for (offset, arguments) in steps {
             #expect(try cli.run(arguments, now: ScenarioScript.clock(offset)).exitCode == 0, "\(arguments)")

@@ -117,7 +117,7 @@ struct EventDescription: Equatable {
         case .resourceQuotaWritten(let quota):
             let verb = quota.metadata.resourceVersion == nil ? "created" : "changed"
             self.init(object: "resourcequota/\(quota.name)", summary: "\(verb) (hard \(Self.listed(quota.spec.hard)))")
-        case .resourceQuotaStatusUpdated(let p):
+        case .resourceQuotaStatusUpdated(let p), .resourceQuotaStatusWritten(let p):
             self.init(
                 object: "resourcequota/\(p.name)",
                 summary: "status: hard \(Self.listed(p.status.hard)); used \(Self.listed(p.status.used))")

@@ -15,7 +15,24 @@ extension Simulation {
         var replicaSets = 0
     }
 
-    func namespaceContents(_ namespace: String, outside excluded: StreamID?) throws -> NamespaceContents {
+    /// A namespace as the projections hold it.
+    struct StoredNamespace {
+        var pods: [(stream: StreamID, pod: Pod)]
+        var deployments: [StreamID: Int]
+        var replicaSets: [StreamID: Int]
+    }
+
+    mutating func storedNamespace(_ namespace: String) throws -> StoredNamespace {
+        if let known = storedNamespaces[namespace] { return known }
+        let stored = StoredNamespace(
+            pods: try reader.podsByStream(namespace: namespace),
+            deployments: try reader.objectCounts("deployments", namespace: namespace),
+            replicaSets: try reader.objectCounts("replicasets", namespace: namespace))
+        storedNamespaces[namespace] = stored
+        return stored
+    }
+
+    mutating func namespaceContents(_ namespace: String, outside excluded: StreamID?) throws -> NamespaceContents {
         var contents = NamespaceContents()
         let loaded = streams.filter { $0.key != excluded && $0.key.deploymentKey?.namespace == namespace }
         for stream in loaded.values {
@@ -23,12 +40,12 @@ extension Simulation {
             contents.deployments += stream.deployment == nil ? 0 : 1
             contents.replicaSets += stream.replicaSets.count
         }
-        func stored(_ id: StreamID) -> Bool { id != excluded && loaded[id] == nil }
-        contents.pods += try reader.podsByStream(namespace: namespace).filter { stored($0.stream) }.map(\.pod)
-        contents.deployments += try reader.objectCounts("deployments", namespace: namespace)
-            .filter { stored($0.key) }.values.reduce(0, +)
-        contents.replicaSets += try reader.objectCounts("replicasets", namespace: namespace)
-            .filter { stored($0.key) }.values.reduce(0, +)
+        // A stream this command loaded answers for itself above, as it now is.
+        func stored(_ id: StreamID) -> Bool { id != excluded && streams[id] == nil }
+        let projections = try storedNamespace(namespace)
+        contents.pods += projections.pods.filter { stored($0.stream) }.map(\.pod)
+        contents.deployments += projections.deployments.filter { stored($0.key) }.values.reduce(0, +)
+        contents.replicaSets += projections.replicaSets.filter { stored($0.key) }.values.reduce(0, +)
         return contents
     }
 
@@ -42,7 +59,7 @@ extension Simulation {
 
     /// The admission a reconcile of stream `id` gives what its controllers create, or nil when the namespace has no
     /// quota.
-    func quotaAdmission(in namespace: String, outside id: StreamID, at time: Timestamp) throws -> Admission? {
+    mutating func quotaAdmission(in namespace: String, outside id: StreamID, at time: Timestamp) throws -> Admission? {
         let namespaceQuotas = quotas.quotas(in: namespace)
         guard !namespaceQuotas.isEmpty else { return nil }
         let others = try namespaceContents(namespace, outside: id)
@@ -67,7 +84,9 @@ extension Simulation {
     }
 
     /// The namespace's quotas, by name, each with the status the quota controller would count now.
-    func countedQuotas(in namespace: String, at time: Timestamp) throws -> [(stored: ResourceQuota, counted: ResourceQuota)] {
+    mutating func countedQuotas(in namespace: String, at time: Timestamp) throws
+        -> [(stored: ResourceQuota, counted: ResourceQuota)]
+    {
         let namespaceQuotas = quotas.quotas(in: namespace)
         guard !namespaceQuotas.isEmpty else { return [] }
         let contents = try namespaceContents(namespace, outside: nil)
@@ -118,7 +137,7 @@ extension StoreWriter {
 extension Simulation {
     /// The object-count admission of a Deployment, ReplicaSet or ResourceQuota a user creates (`resource` as errors
     /// name it, `counted` the quota names it counts under): kubectl's Forbidden error when a quota refuses it.
-    func admitUserObject(_ resource: String, counted names: [String], name: String, namespace: String, source: String?)
+    mutating func admitUserObject(_ resource: String, counted names: [String], name: String, namespace: String, source: String?)
         throws
     {
         guard quotas.quotas(in: namespace).contains(where: { quota in names.contains { quota.spec.hard?[$0] != nil } })
@@ -130,7 +149,7 @@ extension Simulation {
     }
 
     /// The ResourceQuota admission of a Pod a user creates: kubectl's Forbidden error when a quota refuses it.
-    func admitUserPod(_ pod: Pod, namespace: String, source: String?) throws {
+    mutating func admitUserPod(_ pod: Pod, namespace: String, source: String?) throws {
         let namespaceQuotas = quotas.quotas(in: namespace)
         guard !namespaceQuotas.isEmpty else { return }
         let pods = try namespaceContents(namespace, outside: nil).pods

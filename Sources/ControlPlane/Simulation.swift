@@ -14,6 +14,8 @@ struct Simulation {
     /// Every namespace's ResourceQuotas, which admit the Pods the controllers create.
     private(set) var quotas: QuotaState
     private(set) var quotasChanged = false
+    /// What the projections hold of a namespace with quotas, read once per command (they change only at its commit).
+    var storedNamespaces: [String: StoredNamespace] = [:]
     private(set) var streams: [StreamID: DeploymentStream] = [:]
     private(set) var touched: [StreamID] = []
     private(set) var pending: [PendingEvent] = []

@@ -70,10 +70,7 @@ public struct ServerStatus: Sendable, Hashable {
 
     /// `Deployment.apps "web" is invalid: <cause>` or `…: [<cause>, <cause>]`, as the server words it.
     public static func invalid(kind: String, group: String, name: String, _ errors: [FieldError]) -> ServerStatus {
-        let qualified = group.isEmpty ? kind : "\(kind).\(group)"
-        let list = errors.map(\.message)
-        let message = "\(qualified) \(goQuoted(name)) is invalid: "
-            + (list.count == 1 ? list[0] : "[" + list.joined(separator: ", ") + "]")
+        let message = invalidStatusMessage(kind: kind, group: group, name: name, errors: errors)
         return ServerStatus(
             code: 422, reason: "Invalid", message: message, group: group, kind: kind, name: name, causes: errors)
     }

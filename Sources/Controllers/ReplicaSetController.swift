@@ -101,11 +101,7 @@ extension Reconciler {
         meta.ownerReferences = [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid ?? "")]
         var pod = Pod(metadata: meta, spec: rs.spec.template.spec)
         PodAdmission.admitAndSchedule(&pod, beside: boundPods, at: now)
-        if let refusal = admitPod(pod, stream) {
-            // The API server names the Pod before admission refuses it: each try has a name of its own (upstream's are
-            // random; these are derived from the stream's position, which every try moves on).
-            let refused = Reconciler.podNamePrefix(rs.name) + Identifiers.nameSuffix("\(rs.name)/refused/\(stream.version)")
-            let error = "pods \"\(refused)\" is forbidden: \(refusal)"
+        if let error = refusal(of: pod, madeBy: rs) {
             recordReplicaSetEvent(rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error)")
             return error
         }
@@ -113,6 +109,18 @@ extension Reconciler {
         recordReplicaSetEvent(rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(name)")
         recordScheduling(of: pod)
         return nil
+    }
+
+    /// The API server's refusal of a Pod the ReplicaSet controller creates: a check a template does not get, or an
+    /// admission plugin's (a ResourceQuota's). The server names the Pod before either refuses it, so each try has a
+    /// name of its own (upstream's are random; these derive from the stream's position, which every try moves on).
+    private func refusal(of pod: Pod, madeBy rs: ReplicaSet) -> String? {
+        func refusedName() -> String {
+            Reconciler.podNamePrefix(rs.name) + Identifiers.nameSuffix("\(rs.name)/refused/\(stream.version)")
+        }
+        let invalid = pod.podOnlyErrors()
+        if !invalid.isEmpty { return invalidStatusMessage(kind: "Pod", group: "", name: refusedName(), errors: invalid) }
+        return admitPod(pod, stream).map { "pods \"\(refusedName())\" is forbidden: \($0)" }
     }
 
     /// The active Pods on the node, beside which the scheduler places another.

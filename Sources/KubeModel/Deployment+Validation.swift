@@ -81,6 +81,14 @@ extension DeploymentSpec {
 ///   - kind: The kind as the server reports it in the status details, e.g. `Deployment`.
 ///   - name: The object's name; kubectl quotes it with Go's `%q`.
 ///   - errors: The validation errors, in order.
+/// The API server's message of an Invalid status (`NewInvalid`): `Pod "x" is invalid: <error>`, several errors
+/// bracketed and comma-separated. What a controller's failed create records; kubectl reformats it for people.
+public func invalidStatusMessage(kind: String, group: String, name: String, errors: [FieldError]) -> String {
+    let qualified = group.isEmpty ? kind : "\(kind).\(group)"
+    let list = errors.map(\.message)
+    return "\(qualified) \(goQuoted(name)) is invalid: " + (list.count == 1 ? list[0] : "[" + list.joined(separator: ", ") + "]")
+}
+
 public func validationErrorMessage(kind: String, name: String, errors: [FieldError]) -> String {
     let head = "The \(kind) \(goQuoted(name)) is invalid"
     // kubectl's `statusCausesToAggrError` prints a cause whose `field: message` it has printed already only once.

@@ -12,20 +12,7 @@ extension Pod {
         guard let old else {
             var errors = metadata.validationErrorsForCreate()
             errors += spec.validationErrors(at: "spec")
-            // validateContainersOnlyForPod: what a template may hold but a Pod may not.
-            for (field, containers) in [("containers", spec.containers), ("initContainers", spec.initContainers)] {
-                for (index, container) in containers.enumerated() {
-                    errors += container.podOnlyValidationErrors(at: "spec.\(field)[\(index)]")
-                }
-            }
-            if let ephemeral = spec.raw["ephemeralContainers"]?.arrayValue, !ephemeral.isEmpty {
-                errors.append(FieldError(.forbidden, "spec.ephemeralContainers", detail: "cannot be set on create"))
-            }
-            if !(spec.nodeName ?? "").isEmpty, !(spec.raw["schedulingGates"]?.arrayValue ?? []).isEmpty {
-                errors.append(FieldError(.forbidden, "spec.nodeName",
-                                         detail: "cannot be set until all schedulingGates have been cleared"))
-            }
-            return errors
+            return errors + podOnlyErrors()
         }
         var errors = metadata.validationErrorsForUpdate(from: old.metadata)
         guard spec != old.spec else { return errors }
@@ -53,6 +40,25 @@ extension Pod {
                     errors += container.podOnlyValidationErrors(at: path)
                 }
             }
+        }
+        return errors
+    }
+
+    /// What a Pod's create refuses that its template allows (`validateContainersOnlyForPod`, ephemeral containers, a
+    /// node named before the scheduling gates clear): a ReplicaSet's Pods can fail these alone.
+    public func podOnlyErrors() -> [FieldError] {
+        var errors: [FieldError] = []
+        for (field, containers) in [("containers", spec.containers), ("initContainers", spec.initContainers)] {
+            for (index, container) in containers.enumerated() {
+                errors += container.podOnlyValidationErrors(at: "spec.\(field)[\(index)]")
+            }
+        }
+        if let ephemeral = spec.raw["ephemeralContainers"]?.arrayValue, !ephemeral.isEmpty {
+            errors.append(FieldError(.forbidden, "spec.ephemeralContainers", detail: "cannot be set on create"))
+        }
+        if !(spec.nodeName ?? "").isEmpty, !(spec.raw["schedulingGates"]?.arrayValue ?? []).isEmpty {
+            errors.append(FieldError(.forbidden, "spec.nodeName",
+                                     detail: "cannot be set until all schedulingGates have been cleared"))
         }
         return errors
     }

@@ -5,7 +5,6 @@ CREATE TABLE resource_quotas (
     namespace   TEXT NOT NULL,
     name        TEXT NOT NULL,
     object      TEXT NOT NULL,                   -- the ResourceQuota as JSON
-    resync_at   TEXT,                            -- the controller's resync after a user wrote its status
     PRIMARY KEY (namespace, name)
 ) STRICT;
 

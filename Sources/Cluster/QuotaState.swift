@@ -21,6 +21,9 @@ public struct QuotaState: Sendable, Hashable {
 
     public static func key(namespace: String, name: String) -> String { "\(namespace)/\(name)" }
 
+    /// The quota of that namespace and name, if any.
+    public func quota(namespace: String, name: String) -> ResourceQuota? { quotas[Self.key(namespace: namespace, name: name)] }
+
     /// The quotas of one namespace, by name.
     public func quotas(in namespace: String) -> [ResourceQuota] {
         quotas.values.filter { $0.namespace == namespace }.sorted { $0.name < $1.name }

@@ -51,7 +51,7 @@ extension ControlPlane {
     func createQuota(_ manifest: ResourceQuota, namespace: String, source: String?, in simulation: inout Simulation)
         throws -> ResourceQuota
     {
-        if simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: manifest.name)] != nil {
+        if simulation.quotas.quota(namespace: namespace, name: manifest.name) != nil {
             let subject = "\(Resource.resourceQuotas) \"\(manifest.name)\" already exists"
             throw CommandError(
                 "Error from server (AlreadyExists): " + (source.map { "error when creating \"\($0)\": " } ?? "") + subject,
@@ -83,7 +83,7 @@ extension ControlPlane {
     ) throws -> ApplyResult {
         let name = manifest.name
         let lastApplied = LastApplied.configuration(for: document.raw, namespace: namespace)
-        let live = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)]
+        let live = simulation.quotas.quota(namespace: namespace, name: name)
         var result = ApplyResult(name: name, outcome: live == nil ? .created : .configured)
         result.resource = "resourcequota"
         result.live = live.map(WatchedObject.resourceQuota)
@@ -132,7 +132,7 @@ extension ControlPlane {
     public func deleteQuotas(namespace: String, names: [String], dryRun: Bool) throws -> [String] {
         try simulating(dryRun: dryRun) { simulation in
             var deleted: [String] = []
-            for name in names where simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)] != nil {
+            for name in names where simulation.quotas.quota(namespace: namespace, name: name) != nil {
                 simulation.emitQuota(
                     .resourceQuotaDeleted(NamespacedName(namespace: namespace, name: name)), actor: actor, at: now)
                 deleted.append(name)
@@ -162,11 +162,7 @@ extension ControlPlane {
         namespace: String, name: String, dryRun: Bool, _ change: (JSONValue) throws -> JSONValue
     ) throws -> ResourceQuota {
         try simulating(dryRun: dryRun) { simulation in
-            guard let live = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)] else {
-                throw CommandError.notFound(Resource.resourceQuotas, name)
-            }
-            let body = try change(try JSONValue(encoding: live))
-            try CommandError.refusingStale(body, stored: live.metadata.resourceVersion, Resource.resourceQuotas, name)
+            let (live, body) = try Self.changed(namespace: namespace, name: name, in: simulation, change)
             let updated = try updatedQuota(try Self.decodeQuotaStrictly(body, validation: fieldValidation), live: live)
             guard updated.metadata != live.metadata || updated.spec != live.spec else { return live }
             var answer = try writeQuota(updated, in: &simulation)
@@ -175,12 +171,24 @@ extension ControlPlane {
         }
     }
 
+    /// The stored quota and the body a write asks for: NotFound without one, a Conflict for a stale `resourceVersion`.
+    private static func changed(
+        namespace: String, name: String, in simulation: Simulation, _ change: (JSONValue) throws -> JSONValue
+    ) throws -> (live: ResourceQuota, body: JSONValue) {
+        guard let live = simulation.quotas.quota(namespace: namespace, name: name) else {
+            throw CommandError.notFound(Resource.resourceQuotas, name)
+        }
+        let body = try change(try JSONValue(encoding: live))
+        try CommandError.refusingStale(body, stored: live.metadata.resourceVersion, Resource.resourceQuotas, name)
+        return (live, body)
+    }
+
     /// `replace --force` of a quota: the stored one (if any) deleted, the manifest's created with a new UID.
     /// - Returns: Whether one was deleted, and the created quota.
     func forceReplaceQuota(_ manifest: ResourceQuota, namespace: String, in simulation: inout Simulation) throws
         -> (deleted: Bool, created: ResourceQuota)
     {
-        let existed = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: manifest.name)] != nil
+        let existed = simulation.quotas.quota(namespace: namespace, name: manifest.name) != nil
         if existed {
             simulation.emitQuota(
                 .resourceQuotaDeleted(NamespacedName(namespace: namespace, name: manifest.name)), actor: actor, at: now)
@@ -198,11 +206,7 @@ extension ControlPlane {
         namespace: String, name: String, dryRun: Bool = false, _ change: (JSONValue) throws -> JSONValue
     ) throws -> ResourceQuota {
         try simulating(dryRun: dryRun) { simulation in
-            guard let live = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)] else {
-                throw CommandError.notFound(Resource.resourceQuotas, name)
-            }
-            let requested = try change(try JSONValue(encoding: live))
-            try CommandError.refusingStale(requested, stored: live.metadata.resourceVersion, Resource.resourceQuotas, name)
+            let (live, requested) = try Self.changed(namespace: namespace, name: name, in: simulation, change)
             _ = try Self.decodeQuotaStrictly(requested, validation: fieldValidation)
             let status = ResourceQuotaStatus(
                 hard: requested["status"]?["hard"]?.objectValue?.compactMapValues(Quantity.canonical),
@@ -215,7 +219,7 @@ extension ControlPlane {
             simulation.emitQuota(
                 .resourceQuotaStatusWritten(QuotaStatusUpdated(namespace: namespace, name: name, status: status)),
                 actor: actor, at: now)
-            var answer = simulation.quotas.quotas[QuotaState.key(namespace: namespace, name: name)]!
+            var answer = simulation.quotas.quota(namespace: namespace, name: name)!
             if dryRun { answer.metadata.resourceVersion = live.metadata.resourceVersion }
             return answer
         }

@@ -49,7 +49,8 @@ enum ThreeWayPatch {
                     let list = diffList(o, m, mergeKey: mergeKey, deletions: deletions)
                     if !list.isEmpty { patch[key] = .array(list) }
                     let sameOrder = o.count == m.count && zip(o, m).allSatisfy { $0[mergeKey] == $1[mergeKey] }
-                    if !list.isEmpty || (!deletions && !sameOrder) {
+                    // An empty list in the manifest orders nothing: kubectl writes no order for it.
+                    if !list.isEmpty || (!deletions && !sameOrder && !m.isEmpty) {
                         patch["$setElementOrder/\(key)"] = .array(m.map { .object([mergeKey: $0[mergeKey] ?? .null]) })
                     }
                 } else if !deletions && old != value {
@@ -71,15 +72,20 @@ enum ThreeWayPatch {
     }
 
     /// `diffListsOfMaps`: elements of `to` that changed (their merge key and what changed) or were added, or
-    /// (deletions) delete directives for the elements `to` dropped.
+    /// (deletions) delete directives for the elements `to` dropped. Upstream walks both lists sorted by the merge key,
+    /// so elements sharing a key (ports 53/UDP and 53/TCP) pair in their order: the n-th with the n-th.
     private static func diffList(
         _ from: [JSONValue], _ to: [JSONValue], mergeKey: String, deletions: Bool
     ) -> [JSONValue] {
         func key(_ value: JSONValue) -> JSONValue? { value[mergeKey] }
         var list: [JSONValue] = []
+        var seen: [String: Int] = [:]
         for element in to {
             guard let id = key(element), let fields = element.objectValue else { continue }
-            guard let old = from.first(where: { key($0) == id })?.objectValue else {
+            let occurrence = seen[mergeKeyText(id), default: 0]
+            seen[mergeKeyText(id)] = occurrence + 1
+            let same = from.filter { key($0) == id }
+            guard occurrence < same.count, let old = same[occurrence].objectValue else {
                 if !deletions { list.append(element) }
                 continue
             }

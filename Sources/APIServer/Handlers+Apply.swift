@@ -33,7 +33,7 @@ extension Handlers {
         let documents: [ManifestDocument]
         do {
             // Unknown fields are the typed conversion's to refuse (ControlPlane.serverSideApply).
-            documents = try ManifestDecoder.decode(api.body, source: "request", validation: .ignore)
+            documents = try ManifestDecoder.decode(api.body, source: "request", validation: .ignore, fromFile: false)
         } catch {
             throw APIError(.badRequest("error decoding YAML: \(error.message)"))
         }

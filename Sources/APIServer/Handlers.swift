@@ -194,7 +194,7 @@ struct Handlers {
     /// Under `fieldValidation=Warn`, the unknown fields of a body the server drops, as its warnings.
     private func unknownFieldWarnings(in body: JSONValue) throws -> [String] {
         guard fieldValidation == .warn else { return [] }
-        return (try? ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: .warn))?
+        return (try? ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: .warn, fromFile: false))?
             .first?.warnings ?? []
     }
 

@@ -135,7 +135,7 @@ extension ControlPlane {
     ) throws -> Object {
         let documents: [ManifestDocument]
         do {
-            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
+            documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation, fromFile: false)
         } catch {
             throw CommandError("Error from server (BadRequest): \(error.message)", status: .badRequest(error.message))
         }

@@ -96,7 +96,7 @@ extension ControlPlane {
     /// - Throws: ``CommandError`` with a 400 `BadRequest` status for an unknown field or a wrong type.
     public static func decodeStrictly(_ body: JSONValue, validation: FieldValidation = .strict) throws -> Deployment {
         do {
-            let documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation)
+            let documents = try ManifestDecoder.decode(Data(body.canonicalJSON.utf8), source: "request", validation: validation, fromFile: false)
             guard documents.count == 1 else {
                 throw ManifestError.noObjects(command: "update")
             }

@@ -25,11 +25,11 @@ public enum ManifestDecoder {
     ///   - source: The file name as given on the command line, or `STDIN` for `-`.
     /// - Returns: The objects in file order, the items of a `List` one by one. Empty documents are skipped.
     /// - Throws: ``ManifestError``, whose ``ManifestError/kubectlMessage`` is what kubectl prints.
-    public static func decode(_ data: Data, source: String, validation: FieldValidation = .strict) throws(ManifestError)
-        -> [ManifestDocument]
-    {
+    public static func decode(
+        _ data: Data, source: String, validation: FieldValidation = .strict, fromFile: Bool = true
+    ) throws(ManifestError) -> [ManifestDocument] {
         var documents: [ManifestDocument] = []
-        for event in ManifestPipeline.events(data, source: source, validation: validation) {
+        for event in ManifestPipeline.events(data, source: source, validation: validation, fromFile: fromFile) {
             switch event {
             case .document(.success(let document)): documents.append(document)
             case .document(.failure(let error)), .error(let error): throw error

@@ -13,8 +13,12 @@ enum ManifestPipeline {
         case error(ManifestError)
     }
 
-    static func events(_ data: Data, source: String, validation: FieldValidation = .strict) -> [Event] {
-        var run = Run(source: source, validation: validation)
+    /// - Parameter fromFile: Whether kubectl decodes the document before sending it (a file), or it is a body as the
+    ///   server received it (which kubectl's checks of metadata already passed).
+    static func events(_ data: Data, source: String, validation: FieldValidation = .strict, fromFile: Bool = true)
+        -> [Event]
+    {
+        var run = Run(source: source, validation: validation, fromFile: fromFile)
         do throws(ManifestError) {
             var stream = RawDocumentStream(input: try ManifestInput(data, source: source), source: source)
             while let raw = try stream.next() {
@@ -29,6 +33,7 @@ enum ManifestPipeline {
     private struct Run {
         let source: String
         let validation: FieldValidation
+        let fromFile: Bool
         var events: [Event] = []
         var index = 0
 
@@ -89,6 +94,15 @@ enum ManifestPipeline {
                 let message = "Object 'Kind' is missing in '\(json)'"
                 let stage: ManifestError.Stage = inList ? .plain : .decoding
                 events.append(.error(ManifestError(.missingKind, stage, source: source, message: message, line: line)))
+                return
+            }
+            // cli-runtime's metadataValidatingDecoder: the metadata must decode into ObjectMeta before kubectl sends
+            // anything (plain JSON decoding: wrong types only), whatever the kind.
+            if fromFile, case .wrongType(let message)? = StrictDecoding.check(
+                .object(["metadata": value["metadata"] ?? .null]), as: KubeSchema.metadataOnlyObject)
+            {
+                let stage: ManifestError.Stage = inList ? .plain : .decoding
+                events.append(.error(ManifestError(.wrongType, stage, source: source, message: message, line: line)))
                 return
             }
             guard [.deployment, .replicaSet, .pod, .resourceQuota].contains(kind) else {

@@ -7,6 +7,11 @@ enum KubeSchema {
     static let resourceList = GoType.map("v1.ResourceList", value: .quantity)
     static let strings = GoType.slice(.string())
 
+    /// cli-runtime's `metadataOnlyObject`, which kubectl decodes every manifest's metadata into before it sends it.
+    static let metadataOnlyObject = GoStruct(
+        name: "metadataOnlyObject", package: "resource",
+        fields: ["kind": .string(), "apiVersion": .string(), "metadata": .structure(objectMeta)])
+
     /// metav1.ObjectMeta (`clusterName` is gone since v1.25).
     static let objectMeta = GoStruct(
         name: "ObjectMeta",

@@ -336,12 +336,9 @@ extension ControlPlane {
         throws -> Deployment
     {
         var created = manifest
-        created.metadata.namespace = namespace
-        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
-        created.metadata.uid = Identifiers.uid("deployment/\(namespace)/\(manifest.name)/\(stream.version)")
-        created.metadata.generation = 1
-        created.metadata.creationTimestamp = now
-        created.metadata.resourceVersion = nil
+        created.metadata.stampForCreate(
+            namespace: namespace, uid: Identifiers.uid("deployment/\(namespace)/\(manifest.name)/\(stream.version)"),
+            at: now, generation: 1, lastApplied: lastApplied)
         created.status = DeploymentStatus()
         created.admit()
         let errors = created.validate()

@@ -11,12 +11,9 @@ extension ControlPlane {
     /// throws kubectl's "is invalid" error); then admitted and bound to the node, as the scheduler would at once.
     func newPod(_ manifest: Pod, namespace: String, stream: DeploymentStream, lastApplied: String? = nil) throws -> Pod {
         var created = manifest
-        created.metadata.namespace = namespace
-        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
-        created.metadata.uid = Identifiers.uid("user-pod/\(namespace)/\(created.name)/\(stream.version)")
-        created.metadata.creationTimestamp = now
-        created.metadata.resourceVersion = nil
-        created.metadata.generation = nil
+        created.metadata.stampForCreate(
+            namespace: namespace, uid: Identifiers.uid("user-pod/\(namespace)/\(created.name)/\(stream.version)"),
+            at: now, generation: nil, lastApplied: lastApplied)
         created.spec.applyDefaults()
         created.spec.dropDisabledFields()
         created.spec.raw = TypedObject.storedPodSpec(created.spec.raw)

@@ -11,12 +11,9 @@ extension ControlPlane {
         -> ResourceQuota
     {
         var created = manifest
-        created.metadata.namespace = namespace
-        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
-        created.metadata.uid = Identifiers.uid("resourcequota/\(namespace)/\(created.name)/\(seed)")
-        created.metadata.creationTimestamp = now
-        created.metadata.resourceVersion = nil
-        created.metadata.generation = nil
+        created.metadata.stampForCreate(
+            namespace: namespace, uid: Identifiers.uid("resourcequota/\(namespace)/\(created.name)/\(seed)"),
+            at: now, generation: nil, lastApplied: lastApplied)
         created.status = nil
         let errors = created.validate()
         if !errors.isEmpty { throw CommandError.invalid(created.name, errors, kind: "ResourceQuota", group: "") }

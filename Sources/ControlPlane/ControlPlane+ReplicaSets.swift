@@ -12,12 +12,9 @@ extension ControlPlane {
         throws -> ReplicaSet
     {
         var created = manifest.replicaSet
-        created.metadata.namespace = namespace
-        if let lastApplied { created.metadata[annotation: AnnotationKey.lastApplied] = lastApplied }
-        created.metadata.uid = Identifiers.uid("user-replicaset/\(namespace)/\(created.name)/\(stream.version)")
-        created.metadata.generation = 1
-        created.metadata.creationTimestamp = now
-        created.metadata.resourceVersion = nil
+        created.metadata.stampForCreate(
+            namespace: namespace, uid: Identifiers.uid("user-replicaset/\(namespace)/\(created.name)/\(stream.version)"),
+            at: now, generation: 1, lastApplied: lastApplied)
         created.status = ReplicaSetStatus()
         created.admit()
         var errors = created.validate(selectorGiven: manifest.selectorGiven)
